@@ -1,0 +1,70 @@
+import type { AddressInfo } from 'node:net';
+import { App, type CustomRoute } from '@slack/bolt';
+import type { Deps } from './deps.js';
+import { registerListeners } from './listeners/index.js';
+import { createServices, type Services } from './services/index.js';
+
+export interface RolloutApp {
+  app: App;
+  services: Services;
+  /** Resolves with the port actually bound (useful when `config.port` is 0). */
+  start(): Promise<{ port: number }>;
+  stop(): Promise<void>;
+}
+
+function healthRoute(deps: Deps): CustomRoute {
+  return {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req, res) => {
+      let ok = false;
+      try {
+        ok = deps.db.prepare('SELECT 1').pluck().get() === 1;
+      } catch (error) {
+        deps.logger.error({ event: 'healthz_failed' }, error);
+      }
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok }));
+    },
+  };
+}
+
+/**
+ * Builds the Bolt app from its dependencies. HTTP mode serves commands, interactivity and events
+ * on POST /slack/events; with an app-level token it uses Socket Mode instead.
+ */
+export function createApp(deps: Deps): RolloutApp {
+  const { config, logger } = deps;
+  const socketMode = Boolean(config.slackAppToken);
+  const app = new App({
+    token: config.slackBotToken,
+    logger,
+    customRoutes: [healthRoute(deps)],
+    clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {},
+    ...(socketMode
+      ? { socketMode: true, appToken: config.slackAppToken, installerOptions: { port: config.port } }
+      : { signingSecret: config.slackSigningSecret, endpoints: '/slack/events' }),
+  });
+  app.error(async (error) => {
+    logger.error({ event: 'unhandled_listener_error' }, error);
+  });
+
+  const services = createServices(deps, app.client);
+  registerListeners(app, deps, services);
+
+  return {
+    app,
+    services,
+    async start() {
+      const server = await app.start(config.port);
+      const address =
+        server && typeof server.address === 'function' ? (server.address() as AddressInfo | null) : null;
+      const port = address?.port ?? config.port;
+      logger.info({ event: 'listening', port, mode: socketMode ? 'socket' : 'http' }, 'Rollout is listening');
+      return { port };
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

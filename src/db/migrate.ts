@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './open.js';
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+interface MigrationFile {
+  name: string;
+  sql: string;
+}
+
+function readMigrations(dir: string): MigrationFile[] {
+  const names = readdirSync(dir)
+    .filter((name) => /^\d{3,}_[\w-]+\.sql$/.test(name))
+    .sort();
+  return names.map((name) => ({ name, sql: readFileSync(join(dir, name), 'utf8') }));
+}
+
+/**
+ * Applies the numbered .sql files not yet applied, each in its own transaction.
+ * Refuses to touch a database whose applied migrations are not a prefix of the files
+ * (a file renamed, removed, or a database from a newer Rollout): guessing there loses data.
+ */
+export function migrate(db: Db, dir: string = MIGRATIONS_DIR): { applied: string[] } {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    name TEXT PRIMARY KEY,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  const files = readMigrations(dir);
+  const done =
+    (db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all() as string[]) ?? [];
+  done.forEach((name, i) => {
+    if (files[i]?.name !== name) {
+      throw new MigrationError(
+        `Database migrations do not match this version of Rollout: the database has ${name} applied where ` +
+          `${files[i] ? `the next file is ${files[i].name}` : 'there is no such file'}. ` +
+          'Restore the migrations folder of the version that created this database, or use a matching release.',
+      );
+    }
+  });
+  const record = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
+  const applied: string[] = [];
+  for (const file of files.slice(done.length)) {
+    db.transaction(() => {
+      db.exec(file.sql);
+      record.run(file.name, new Date().toISOString());
+    })();
+    applied.push(file.name);
+  }
+  return { applied };
+}

@@ -1,0 +1,37 @@
+import type { Program } from './program.js';
+
+export type DeliveryGroup = 'slowing' | 'follow-through' | 'dependent';
+
+export const DELIVERY_GROUPS: Record<DeliveryGroup, string> = {
+  slowing: 'These workstreams are most likely to slow meaningful internal rollout if they remain unresolved.',
+  'follow-through': 'These areas have a plausible direction, but still need follow-through and validation.',
+  dependent:
+    'These items should not be treated as independent deliverables because they depend on upstream operational choices.',
+};
+
+export interface DeliverySignal {
+  slowing: string[];
+  'follow-through': string[];
+  dependent: string[];
+}
+
+/**
+ * The page's "Delivery signal", derived so it stays true as statuses change:
+ * anything waiting on a workstream that is not done depends on upstream work; of the rest,
+ * high risk slows rollout and everything else still open needs follow-through. Done work drops out.
+ */
+export function deliverySignal(program: Program): DeliverySignal {
+  const done = new Set(program.workstreams.filter((w) => w.status === 'done').map((w) => w.key));
+  const waiting = (deps: string[]) => deps.some((d) => !done.has(d));
+  const out: DeliverySignal = { slowing: [], 'follow-through': [], dependent: [] };
+  for (const w of program.workstreams) {
+    if (w.status === 'done') continue;
+    if (waiting(w.dependsOn)) out.dependent.push(w.name);
+    else if (w.risk === 'high') out.slowing.push(w.name);
+    else out['follow-through'].push(w.name);
+  }
+  for (const m of program.milestones) {
+    if (waiting(m.dependsOn)) out.dependent.push(m.name);
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+import type { Program } from './program.js';
+import type { ProgramFileInput } from './program-file.js';
+
+/**
+ * The program in the import format, keys in a fixed order and defaults left out, so that
+ * export → import → export gives the same bytes.
+ */
+export function programToFile(p: Program): ProgramFileInput {
+  const out: ProgramFileInput = { slug: p.slug, name: p.name };
+  if (p.summary) out.summary = p.summary;
+  out.timezone = p.timezone;
+  if (p.digest) {
+    out.digest = { channel: p.digest.channel, schedule: p.digest.schedule };
+    if (p.reminderDaysBefore !== 1) out.digest.reminder_days_before = p.reminderDaysBefore;
+  }
+  if (p.updatesChannel) out.updates_channel = p.updatesChannel;
+  if (p.admins.length) out.admins = [...p.admins];
+  out.workstreams = p.workstreams.map((w) => ({
+    key: w.key,
+    name: w.name,
+    ...(w.ownerTeam ? { owner: w.ownerTeam } : {}),
+    ...(w.ownerIds.length ? { owner_ids: [...w.ownerIds] } : {}),
+    ...(w.state ? { state: w.state } : {}),
+    ...(w.summary ? { summary: w.summary } : {}),
+    status: w.status,
+    risk: w.risk,
+    ...(w.blocker ? { blocker: w.blocker } : {}),
+    ...(w.dependsOn.length ? { depends_on: [...w.dependsOn] } : {}),
+  }));
+  if (p.milestones.length) {
+    out.milestones = p.milestones.map((m) => ({
+      name: m.name,
+      ...(m.dependsOn.length ? { depends_on: [...m.dependsOn] } : {}),
+    }));
+  }
+  if (p.risks.length) {
+    out.risks = p.risks.map((r) => ({
+      text: r.text,
+      severity: r.severity,
+      ...(r.workstream ? { workstream: r.workstream } : {}),
+      ...(r.status !== 'open' ? { status: r.status } : {}),
+    }));
+  }
+  if (p.readiness.length) {
+    out.readiness = p.readiness.map((r) => ({
+      name: r.name,
+      signal: r.signal,
+      ...(r.note ? { note: r.note } : {}),
+    }));
+  }
+  if (p.actions.length) {
+    out.actions = p.actions.map((a) => ({
+      text: a.text,
+      ...(a.owner ? { owner: a.owner } : {}),
+      ...(a.workstream ? { workstream: a.workstream } : {}),
+      ...(a.due ? { due: a.due } : {}),
+      ...(a.done ? { done: true } : {}),
+    }));
+  }
+  if (p.references.length) {
+    out.references = p.references.map((r) => ({ title: r.title, ...(r.url ? { url: r.url } : {}) }));
+  }
+  return out;
+}

@@ -1,0 +1,193 @@
+import cron from 'node-cron';
+import { z } from 'zod';
+import { FIELD_LIMITS as L } from './field-limits.js';
+import { RISK_STATES, RISKS, SIGNALS, STATUSES } from './vocabulary.js';
+
+const slackUser = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user ID such as U012ABCDEF');
+const slackChannel = z
+  .string()
+  .regex(/^[CGD][A-Z0-9]{2,}$/, 'expected a Slack channel ID such as C012ABCDEF');
+const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+const required = (max: number) => text(max).min(1, 'must not be empty');
+const key = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lowercase letters, digits and dashes (e.g. identity-sso)')
+  .max(L.workstreamKey);
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().startsWith(value);
+}
+
+const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `expected one of ${values.join(', ')}` });
+
+export const workstreamFileSchema = z.strictObject({
+  key,
+  name: required(L.workstreamName),
+  owner: text(L.ownerTeam).default(''),
+  owner_ids: z.array(slackUser).default([]),
+  state: text(L.state).default(''),
+  summary: text(L.summary).default(''),
+  status: enumOf(STATUSES),
+  risk: enumOf(RISKS),
+  blocker: text(L.blocker).default(''),
+  depends_on: z.array(key).default([]),
+});
+
+export const programFileSchema = z
+  .strictObject({
+    slug: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lowercase letters, digits and dashes (e.g. builder-insights)')
+      .max(64),
+    name: required(L.programName),
+    summary: text(L.programSummary).default(''),
+    timezone: z
+      .string()
+      .refine(isTimeZone, 'expected an IANA time zone such as America/Los_Angeles')
+      .default('UTC'),
+    digest: z
+      .strictObject({
+        channel: slackChannel,
+        schedule: z
+          .string()
+          .refine(
+            (s) => cron.validate(s),
+            'expected a cron expression such as "0 9 * * 1" (Mondays at 09:00)',
+          ),
+        reminder_days_before: z.number().int().min(1).max(6).nullable().default(1),
+      })
+      .optional(),
+    updates_channel: slackChannel.optional(),
+    admins: z.array(slackUser).default([]),
+    workstreams: z.array(workstreamFileSchema).default([]),
+    milestones: z
+      .array(z.strictObject({ name: required(L.workstreamName), depends_on: z.array(key).default([]) }))
+      .default([]),
+    risks: z
+      .array(
+        z.strictObject({
+          text: required(L.riskText),
+          severity: enumOf(RISKS),
+          workstream: key.optional(),
+          status: enumOf(RISK_STATES).default('open'),
+        }),
+      )
+      .default([]),
+    readiness: z
+      .array(
+        z.strictObject({
+          name: required(L.readinessName),
+          signal: enumOf(SIGNALS),
+          note: text(L.readinessNote).default(''),
+        }),
+      )
+      .default([]),
+    actions: z
+      .array(
+        z.strictObject({
+          text: required(L.actionText),
+          owner: text(L.actionOwner).optional(),
+          workstream: key.optional(),
+          due: z.string().refine(isCalendarDate, 'expected a date as YYYY-MM-DD').optional(),
+          done: z.boolean().default(false),
+        }),
+      )
+      .default([]),
+    references: z
+      .array(z.strictObject({ title: required(L.referenceTitle), url: z.url().max(L.url).optional() }))
+      .default([]),
+  })
+  .superRefine((file, ctx) => {
+    const keys = new Map<string, number>();
+    file.workstreams.forEach((w, i) => {
+      if (keys.has(w.key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['workstreams', i, 'key'],
+          message: `duplicate key "${w.key}"`,
+        });
+      }
+      keys.set(w.key, i);
+    });
+    const known = (path: (string | number)[], ref: string | undefined) => {
+      if (ref !== undefined && !keys.has(ref)) {
+        ctx.addIssue({ code: 'custom', path, message: `no workstream has key "${ref}"` });
+      }
+    };
+    file.workstreams.forEach((w, i) => {
+      w.depends_on.forEach((dep, j) => {
+        known(['workstreams', i, 'depends_on', j], dep);
+        if (dep === w.key) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['workstreams', i, 'depends_on', j],
+            message: 'a workstream cannot depend on itself',
+          });
+        }
+      });
+      if (w.status === 'blocked' && !w.blocker) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['workstreams', i, 'blocker'],
+          message: 'a blocked workstream needs its main blocker',
+        });
+      }
+    });
+    file.milestones.forEach((m, i) => {
+      m.depends_on.forEach((dep, j) => {
+        known(['milestones', i, 'depends_on', j], dep);
+      });
+    });
+    file.risks.forEach((r, i) => {
+      known(['risks', i, 'workstream'], r.workstream);
+    });
+    file.actions.forEach((a, i) => {
+      known(['actions', i, 'workstream'], a.workstream);
+    });
+    const names = new Set<string>();
+    file.readiness.forEach((r, i) => {
+      if (names.has(r.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['readiness', i, 'name'],
+          message: `duplicate dimension "${r.name}"`,
+        });
+      }
+      names.add(r.name);
+    });
+  });
+
+export type ProgramFile = z.output<typeof programFileSchema>;
+export type ProgramFileInput = z.input<typeof programFileSchema>;
+
+/** `workstreams[2].status` — the way a person finds the line in their file. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, part) => {
+    if (typeof part === 'number') return `${out}[${part}]`;
+    return out ? `${out}.${String(part)}` : String(part);
+  }, '');
+}
+
+export type ParseResult = { ok: true; program: ProgramFile } | { ok: false; problems: string[] };
+
+export function parseProgramFile(data: unknown): ParseResult {
+  const result = programFileSchema.safeParse(data);
+  if (result.success) return { ok: true, program: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => `${formatPath(issue.path) || '(file)'}: ${issue.message}`),
+  };
+}

@@ -1,0 +1,105 @@
+import type { Risk, RiskState, Signal, Status } from './vocabulary.js';
+
+/** A program as the rest of Rollout sees it: plain data read from the store in one go. */
+export interface Program {
+  id: number;
+  slug: string;
+  name: string;
+  summary: string;
+  timezone: string;
+  digest: { channel: string; schedule: string } | null;
+  reminderDaysBefore: number | null;
+  updatesChannel: string | null;
+  admins: string[];
+  workstreams: Workstream[];
+  milestones: Milestone[];
+  risks: TopRisk[];
+  readiness: ReadinessDimension[];
+  actions: NextAction[];
+  references: Reference[];
+}
+
+export interface Workstream {
+  id: number;
+  key: string;
+  position: number;
+  name: string;
+  ownerTeam: string;
+  ownerIds: string[];
+  state: string;
+  summary: string;
+  status: Status;
+  risk: Risk;
+  blocker: string;
+  dependsOn: string[];
+  statusSince: string;
+  updatedBy: string | null;
+  updatedAt: string;
+  version: number;
+}
+
+export interface Milestone {
+  id: number;
+  position: number;
+  name: string;
+  dependsOn: string[];
+}
+
+export interface TopRisk {
+  id: number;
+  position: number;
+  text: string;
+  severity: Risk;
+  workstream: string | null;
+  status: RiskState;
+  openedAt: string;
+  closedAt: string | null;
+  version: number;
+}
+
+export interface ReadinessDimension {
+  id: number;
+  position: number;
+  name: string;
+  signal: Signal;
+  note: string;
+  version: number;
+}
+
+export interface NextAction {
+  id: number;
+  position: number;
+  text: string;
+  owner: string | null;
+  workstream: string | null;
+  due: string | null;
+  done: boolean;
+  version: number;
+}
+
+export interface Reference {
+  position: number;
+  title: string;
+  url: string | null;
+}
+
+export interface HistoryEntry {
+  id: number;
+  entity: 'program' | 'workstream' | 'risk' | 'readiness' | 'action' | 'reference' | 'milestone';
+  entityKey: string;
+  entityLabel: string;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  actor: string;
+  at: string;
+  note: string;
+}
+
+export function findWorkstream(program: Program, query: string): Workstream | undefined {
+  const q = query.trim().toLowerCase();
+  return (
+    program.workstreams.find((w) => w.key === q) ??
+    program.workstreams.find((w) => w.name.toLowerCase() === q)
+  );
+}

@@ -1,0 +1,27 @@
+import type { Db } from '../db/open.js';
+import type { HistoryEntry } from '../domain/program.js';
+
+export type HistoryRecord = Omit<HistoryEntry, 'id'>;
+
+/** The only way rows enter `history`; callers run it inside their own transaction. */
+export class HistoryWriter {
+  private readonly insert;
+
+  constructor(db: Db) {
+    this.insert = db.prepare(
+      `INSERT INTO history (program_id, entity, entity_key, entity_label, field, old_value, new_value, actor, at, note)
+       VALUES (@programId, @entity, @entityKey, @entityLabel, @field, @oldValue, @newValue, @actor, @at, @note)`,
+    );
+  }
+
+  record(programId: number, entry: HistoryRecord): void {
+    this.insert.run({ programId, ...entry });
+  }
+}
+
+/** History stores values as text; lists are joined so a change of owners reads "U1, U2 → U1". */
+export function historyValue(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
+}

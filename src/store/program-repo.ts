@@ -1,0 +1,210 @@
+import type { Db } from '../db/open.js';
+import type {
+  HistoryEntry,
+  Milestone,
+  NextAction,
+  Program,
+  ReadinessDimension,
+  Reference,
+  TopRisk,
+  Workstream,
+} from '../domain/program.js';
+import type { Risk, RiskState, Signal, Status } from '../domain/vocabulary.js';
+
+interface ProgramRow {
+  id: number;
+  slug: string;
+  name: string;
+  summary: string;
+  timezone: string;
+  digest_channel: string | null;
+  digest_schedule: string | null;
+  reminder_days_before: number | null;
+  updates_channel: string | null;
+}
+
+interface WorkstreamRow {
+  id: number;
+  key: string;
+  position: number;
+  name: string;
+  owner_team: string;
+  state: string;
+  summary: string;
+  status: Status;
+  risk: Risk;
+  blocker: string;
+  status_since: string;
+  updated_by: string | null;
+  updated_at: string;
+  version: number;
+}
+
+export interface ProgramSummary {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+/** Reads programs whole. Prepared once per database; a program of 1,000 workstreams is a handful of queries. */
+export class ProgramRepo {
+  private readonly q;
+
+  constructor(readonly db: Db) {
+    this.q = {
+      list: db.prepare<[], ProgramSummary>('SELECT id, slug, name FROM programs ORDER BY slug'),
+      bySlug: db.prepare<[string], ProgramRow>('SELECT * FROM programs WHERE slug = ?'),
+      byId: db.prepare<[number], ProgramRow>('SELECT * FROM programs WHERE id = ?'),
+      admins: db
+        .prepare<[number], string>('SELECT user_id FROM program_admins WHERE program_id = ? ORDER BY rowid')
+        .pluck(),
+      workstreams: db.prepare<[number], WorkstreamRow>(
+        'SELECT * FROM workstreams WHERE program_id = ? ORDER BY position, id',
+      ),
+      owners: db.prepare<[number], { workstream_id: number; user_id: string }>(
+        `SELECT o.workstream_id, o.user_id FROM workstream_owners o
+         JOIN workstreams w ON w.id = o.workstream_id WHERE w.program_id = ? ORDER BY o.rowid`,
+      ),
+      deps: db.prepare<[number], { workstream_id: number; key: string }>(
+        `SELECT d.workstream_id, t.key FROM workstream_dependencies d
+         JOIN workstreams t ON t.id = d.depends_on_id WHERE t.program_id = ? ORDER BY d.rowid`,
+      ),
+      milestones: db.prepare<[number], { id: number; position: number; name: string }>(
+        'SELECT id, position, name FROM milestones WHERE program_id = ? ORDER BY position, id',
+      ),
+      milestoneDeps: db.prepare<[number], { milestone_id: number; key: string }>(
+        `SELECT d.milestone_id, w.key FROM milestone_dependencies d
+         JOIN workstreams w ON w.id = d.depends_on_id WHERE w.program_id = ? ORDER BY d.rowid`,
+      ),
+      risks: db.prepare<[number], Omit<TopRisk, 'workstream'> & { workstream: string | null }>(
+        `SELECT r.id, r.position, r.text, r.severity, w.key AS workstream, r.status,
+                r.opened_at AS openedAt, r.closed_at AS closedAt, r.version
+         FROM risks r LEFT JOIN workstreams w ON w.id = r.workstream_id
+         WHERE r.program_id = ? ORDER BY r.position, r.id`,
+      ),
+      readiness: db.prepare<[number], ReadinessDimension>(
+        'SELECT id, position, name, signal, note, version FROM readiness WHERE program_id = ? ORDER BY position, id',
+      ),
+      actions: db.prepare<[number], Omit<NextAction, 'done'> & { done: number }>(
+        `SELECT a.id, a.position, a.text, a.owner, w.key AS workstream, a.due, a.done, a.version
+         FROM actions a LEFT JOIN workstreams w ON w.id = a.workstream_id
+         WHERE a.program_id = ? ORDER BY a.position, a.id`,
+      ),
+      references: db.prepare<[number], Reference>(
+        'SELECT position, title, url FROM program_references WHERE program_id = ? ORDER BY position, id',
+      ),
+      history: db.prepare<[number, string, string, number], HistoryEntry>(
+        `SELECT id, entity, entity_key AS entityKey, entity_label AS entityLabel, field,
+                old_value AS oldValue, new_value AS newValue, actor, at, note
+         FROM history WHERE program_id = ? AND entity = ? AND entity_key = ? ORDER BY id DESC LIMIT ?`,
+      ),
+      historySince: db.prepare<[number, string], HistoryEntry>(
+        `SELECT id, entity, entity_key AS entityKey, entity_label AS entityLabel, field,
+                old_value AS oldValue, new_value AS newValue, actor, at, note
+         FROM history WHERE program_id = ? AND at >= ? ORDER BY id`,
+      ),
+    };
+  }
+
+  list(): ProgramSummary[] {
+    return this.q.list.all();
+  }
+
+  get(slug: string): Program | undefined {
+    const row = this.q.bySlug.get(slug);
+    return row ? this.assemble(row) : undefined;
+  }
+
+  getById(id: number): Program | undefined {
+    const row = this.q.byId.get(id);
+    return row ? this.assemble(row) : undefined;
+  }
+
+  /** Most recent first. */
+  history(
+    programId: number,
+    entity: HistoryEntry['entity'],
+    entityKey: string,
+    limit: number,
+  ): HistoryEntry[] {
+    return this.q.history.all(programId, entity, entityKey, limit);
+  }
+
+  /** Oldest first; `since` is an ISO timestamp. */
+  historySince(programId: number, since: string): HistoryEntry[] {
+    return this.q.historySince.all(programId, since);
+  }
+
+  private assemble(row: ProgramRow): Program {
+    const id = row.id;
+    const owners = groupBy(
+      this.q.owners.all(id),
+      (o) => o.workstream_id,
+      (o) => o.user_id,
+    );
+    const deps = groupBy(
+      this.q.deps.all(id),
+      (d) => d.workstream_id,
+      (d) => d.key,
+    );
+    const milestoneDeps = groupBy(
+      this.q.milestoneDeps.all(id),
+      (d) => d.milestone_id,
+      (d) => d.key,
+    );
+    const workstreams: Workstream[] = this.q.workstreams.all(id).map((w) => ({
+      id: w.id,
+      key: w.key,
+      position: w.position,
+      name: w.name,
+      ownerTeam: w.owner_team,
+      ownerIds: owners.get(w.id) ?? [],
+      state: w.state,
+      summary: w.summary,
+      status: w.status,
+      risk: w.risk,
+      blocker: w.blocker,
+      dependsOn: deps.get(w.id) ?? [],
+      statusSince: w.status_since,
+      updatedBy: w.updated_by,
+      updatedAt: w.updated_at,
+      version: w.version,
+    }));
+    const milestones: Milestone[] = this.q.milestones
+      .all(id)
+      .map((m) => ({ ...m, dependsOn: milestoneDeps.get(m.id) ?? [] }));
+    return {
+      id,
+      slug: row.slug,
+      name: row.name,
+      summary: row.summary,
+      timezone: row.timezone,
+      digest:
+        row.digest_channel && row.digest_schedule
+          ? { channel: row.digest_channel, schedule: row.digest_schedule }
+          : null,
+      reminderDaysBefore: row.reminder_days_before,
+      updatesChannel: row.updates_channel,
+      admins: this.q.admins.all(id),
+      workstreams,
+      milestones,
+      risks: this.q.risks
+        .all(id)
+        .map((r) => ({ ...r, severity: r.severity as Risk, status: r.status as RiskState })),
+      readiness: this.q.readiness.all(id).map((r) => ({ ...r, signal: r.signal as Signal })),
+      actions: this.q.actions.all(id).map((a) => ({ ...a, done: a.done === 1 })),
+      references: this.q.references.all(id),
+    };
+  }
+}
+
+function groupBy<T, K, V>(rows: T[], keyOf: (row: T) => K, pick: (row: T) => V): Map<K, V[]> {
+  const out = new Map<K, V[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = out.get(k);
+    if (list) list.push(pick(row));
+    else out.set(k, [pick(row)]);
+  }
+  return out;
+}
