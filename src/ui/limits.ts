@@ -1,0 +1,32 @@
+/** Slack's Block Kit limits (docs.slack.dev): a message or view past these is refused by Slack. */
+export const BLOCK_LIMITS = {
+  messageBlocks: 50,
+  viewBlocks: 100,
+  sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
+  headerText: 150,
+  contextElements: 10,
+  actionsElements: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  optionText: 75,
+  optionValue: 150,
+  optionDescription: 75,
+  selectOptions: 100,
+  modalTitle: 24,
+  modalButton: 24,
+  privateMetadata: 3000,
+  blockId: 255,
+  actionId: 255,
+  fallbackText: 4000,
+} as const;
+
+/** Cuts plain or escaped text to `max` characters with an ellipsis, never splitting an `&amp;`-style entity. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  const amp = cut.lastIndexOf('&');
+  if (amp !== -1 && !cut.slice(amp).includes(';') && amp > cut.length - 6) cut = cut.slice(0, amp);
+  return `${cut}…`;
+}
