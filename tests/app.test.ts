@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RolloutHarness, SIGNING_SECRET } from './support/rollout-server.js';
+import { signature } from './support/slack-requests.js';
+
+describe('the HTTP server', () => {
+  let h: RolloutHarness;
+  beforeAll(async () => {
+    h = await RolloutHarness.start();
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('answers /healthz with 200 while the database answers', async () => {
+    const res = await fetch(`${h.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it('refuses a request whose signature was forged', async () => {
+    const res = await h.command('UOWNER01', 'help', { post: { signature: 'v0=deadbeef' } });
+    expect(res.status).toBe(401);
+    expect(h.fake.calls.filter((c) => c.method !== 'auth.test')).toHaveLength(0);
+  });
+
+  it('refuses a replayed request older than five minutes, even with a valid signature', async () => {
+    const stale = Math.floor(Date.now() / 1000) - 6 * 60;
+    const body = 'command=%2Frollout&text=help&user_id=U1';
+    const res = await h.post(body, 'application/x-www-form-urlencoded', {
+      timestamp: stale,
+      signature: signature(SIGNING_SECRET, stale, body),
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('answers a signed slash command within the same request', async () => {
+    const res = await h.command('UOWNER01', 'help');
+    expect(res.status).toBe(200);
+    expect(res.json).toBeDefined();
+  });
+
+  it('answers Slack’s url_verification challenge', async () => {
+    const body = JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' });
+    const res = await h.post(body, 'application/json');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('abc123');
+  });
+});

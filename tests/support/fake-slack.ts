@@ -1,0 +1,370 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { blockKitProblems, viewProblems } from './block-kit-rules.js';
+
+/** One Web API call as the fake received it. */
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | undefined;
+  /** What the fake answered (`ok: false` when it refused). */
+  response: Record<string, unknown>;
+  /** HTTP status sent (200, or a fault's 429/5xx). */
+  status: number;
+}
+
+/** A reply posted to a `response_url`. */
+export interface RecordedResponse {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+export type Fault =
+  | { status: 429; retryAfter: number }
+  | { status: 500 | 502 | 503 }
+  | { error: string }
+  | { delayMs: number };
+
+interface PostedMessage {
+  ts: string;
+  channel: string;
+  text?: string;
+  blocks?: unknown;
+  metadata?: unknown;
+  user: string;
+}
+
+type Handler = (args: Record<string, unknown>) => Record<string, unknown>;
+
+const BOT_USER = 'UBOTROLLOUT';
+
+/**
+ * A small stand-in for Slack's Web API on loopback. It records every call, answers like Slack, and refuses
+ * what Slack refuses: Block Kit past its limits (`invalid_blocks`), missing required arguments, an expired
+ * trigger, a message with blocks but no fallback text. Faults can be queued per method to test retries.
+ */
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: RecordedResponse[] = [];
+  /** Users known to `users.info`; unknown IDs get `user_not_found`. Each has a time zone. */
+  readonly users = new Map<string, { tz: string; name?: string }>();
+  private readonly faults = new Map<string, Fault[]>();
+  private readonly messages: PostedMessage[] = [];
+  private readonly triggers = new Map<string, number>();
+  private server: Server | undefined;
+  private tsCounter = 0;
+  private triggerCounter = 0;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(
+        ({ status, body, headers }) => {
+          res.writeHead(status, { 'content-type': 'application/json', ...headers });
+          res.end(JSON.stringify(body));
+        },
+        (error: unknown) => {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ok: false, error: String(error) }));
+        },
+      );
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      if (!this.server) return resolve();
+      this.server.closeAllConnections();
+      this.server.close(() => resolve());
+      return undefined;
+    });
+  }
+
+  /** Base URL for the app's WebClient (`SLACK_API_URL`). */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  /** A `response_url` the harness puts into a slash command or interaction. */
+  responseUrl(id = `r${this.calls.length}-${Date.now()}`): string {
+    return `${this.url}/response/${id}`;
+  }
+
+  /** A trigger_id that `views.open` accepts for 3 seconds, as Slack does. */
+  mintTrigger(): string {
+    const id = `${++this.triggerCounter}.${Date.now()}.trigger`;
+    this.triggers.set(id, Date.now());
+    return id;
+  }
+
+  addUser(id: string, tz = 'America/Los_Angeles', name?: string): void {
+    this.users.set(id, { tz, ...(name ? { name } : {}) });
+  }
+
+  /** The next `times` calls of `method` fail with `fault` (after which calls succeed again). */
+  failNext(method: string, fault: Fault, times = 1): void {
+    const list = this.faults.get(method) ?? [];
+    for (let i = 0; i < times; i++) list.push(fault);
+    this.faults.set(method, list);
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Calls Slack accepted (`ok: true`). */
+  okCallsOf(method: string): RecordedCall[] {
+    return this.callsOf(method).filter((c) => c.response.ok === true);
+  }
+
+  /** Messages that made it into a channel (posted and accepted). */
+  messagesIn(channel: string): PostedMessage[] {
+    return this.messages.filter((m) => m.channel === channel);
+  }
+
+  /** Waits until `predicate` holds over the recorded calls (listeners do their Web API work after ack). */
+  async waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+    const start = Date.now();
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      if (Date.now() - start > timeoutMs) throw new Error('FakeSlack.waitFor: timed out');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  async waitForCall(method: string, count = 1, timeoutMs = 5000): Promise<RecordedCall> {
+    return this.waitFor(() => {
+      const calls = this.callsOf(method);
+      return calls.length >= count ? calls[count - 1] : undefined;
+    }, timeoutMs);
+  }
+
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', this.url);
+    if (url.pathname.startsWith('/response/')) {
+      const body = JSON.parse(raw || '{}') as Record<string, unknown>;
+      const problems = messageProblems(body, false);
+      this.responses.push({ id: url.pathname.slice('/response/'.length), body });
+      if (problems.length)
+        return { status: 400, body: { ok: false, error: 'invalid_blocks', errors: problems } };
+      return { status: 200, body: { ok: true } };
+    }
+    if (!url.pathname.startsWith('/api/')) return { status: 404, body: { ok: false, error: 'not_found' } };
+    const method = url.pathname.slice('/api/'.length);
+    const args = parseArgs(raw, req.headers['content-type'] ?? '');
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : (args.token as string | undefined);
+    const record = (status: number, response: Record<string, unknown>) => {
+      this.calls.push({ method, args, token, response, status });
+    };
+
+    const fault = this.faults.get(method)?.shift();
+    if (fault) {
+      if ('delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
+      else if ('status' in fault) {
+        const response = { ok: false, error: fault.status === 429 ? 'ratelimited' : 'fatal_error' };
+        record(fault.status, response);
+        const headers: Record<string, string> =
+          fault.status === 429 ? { 'retry-after': String(fault.retryAfter) } : {};
+        return { status: fault.status, body: response, headers };
+      } else {
+        const response = { ok: false, error: fault.error };
+        record(200, response);
+        return { status: 200, body: response };
+      }
+    }
+
+    let response: Record<string, unknown>;
+    if (!token?.startsWith('xoxb-')) response = { ok: false, error: 'not_authed' };
+    else {
+      const handler = this.handlers[method];
+      response = handler ? handler(args) : { ok: false, error: 'unknown_method' };
+    }
+    record(200, response);
+    return { status: 200, body: response };
+  }
+
+  private nextTs(): string {
+    this.tsCounter++;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+
+  private readonly handlers: Record<string, Handler> = {
+    'auth.test': () => ({
+      ok: true,
+      user_id: BOT_USER,
+      bot_id: 'BROLLOUT',
+      team_id: 'T0001',
+      team: 'Test',
+      url: 'https://test.slack.com/',
+    }),
+    'chat.postMessage': (args) => {
+      const refused = requireArgs(args, ['channel']) ?? refuseMessage(args, true);
+      if (refused) return refused;
+      const channel = String(args.channel);
+      if (!/^[CGDU][A-Z0-9]+$/.test(channel)) return { ok: false, error: 'channel_not_found' };
+      const message: PostedMessage = {
+        ts: this.nextTs(),
+        channel,
+        user: BOT_USER,
+        ...(args.text !== undefined ? { text: String(args.text) } : {}),
+        ...(args.blocks !== undefined ? { blocks: parseJson(args.blocks) } : {}),
+        ...(args.metadata !== undefined ? { metadata: parseJson(args.metadata) } : {}),
+      };
+      this.messages.push(message);
+      return { ok: true, channel, ts: message.ts, message };
+    },
+    'chat.postEphemeral': (args) =>
+      requireArgs(args, ['channel', 'user']) ??
+      refuseMessage(args, true) ?? { ok: true, message_ts: this.nextTs() },
+    'chat.update': (args) =>
+      requireArgs(args, ['channel', 'ts']) ?? refuseMessage(args, true) ?? { ok: true, ts: args.ts },
+    'chat.getPermalink': (args) =>
+      requireArgs(args, ['channel', 'message_ts']) ?? {
+        ok: true,
+        permalink: `https://test.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
+      },
+    'views.open': (args) => {
+      const refused = requireArgs(args, ['trigger_id', 'view']);
+      if (refused) return refused;
+      const issued = this.triggers.get(String(args.trigger_id));
+      if (issued === undefined) return { ok: false, error: 'invalid_trigger_id' };
+      if (Date.now() - issued > 3000) return { ok: false, error: 'expired_trigger_id' };
+      this.triggers.delete(String(args.trigger_id));
+      return this.viewResponse(args, 'modal');
+    },
+    'views.push': (args) => requireArgs(args, ['trigger_id', 'view']) ?? this.viewResponse(args, 'modal'),
+    'views.update': (args) =>
+      (args.view_id === undefined && args.external_id === undefined
+        ? {
+            ok: false,
+            error: 'invalid_arguments',
+            response_metadata: { messages: ['view_id or external_id required'] },
+          }
+        : undefined) ??
+      requireArgs(args, ['view']) ??
+      this.viewResponse(args, 'modal'),
+    'views.publish': (args) => requireArgs(args, ['user_id', 'view']) ?? this.viewResponse(args, 'home'),
+    'users.info': (args) => {
+      const refused = requireArgs(args, ['user']);
+      if (refused) return refused;
+      const id = String(args.user);
+      const user = this.users.get(id);
+      if (!user) return { ok: false, error: 'user_not_found' };
+      return {
+        ok: true,
+        user: {
+          id,
+          name: user.name ?? id.toLowerCase(),
+          tz: user.tz,
+          tz_label: user.tz,
+          tz_offset: tzOffsetSeconds(user.tz),
+        },
+      };
+    },
+    'conversations.open': (args) => {
+      const refused = requireArgs(args, ['users']);
+      if (refused) return refused;
+      return { ok: true, channel: { id: `D${String(args.users).split(',')[0]?.slice(1)}` } };
+    },
+    'conversations.history': (args) => {
+      const refused = requireArgs(args, ['channel']);
+      if (refused) return refused;
+      const limit = Number(args.limit ?? 100);
+      const oldest = args.oldest !== undefined ? Number(args.oldest) : 0;
+      const includeMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+      const messages = this.messagesIn(String(args.channel))
+        .filter((m) => Number(m.ts) >= oldest)
+        .reverse()
+        .slice(0, limit)
+        .map((m) => {
+          const { metadata, ...rest } = m;
+          return includeMetadata && metadata ? { ...rest, metadata } : rest;
+        });
+      return { ok: true, messages, has_more: false };
+    },
+  };
+
+  private viewResponse(args: Record<string, unknown>, surface: 'modal' | 'home'): Record<string, unknown> {
+    const view = parseJson(args.view) as Record<string, unknown>;
+    const problems = viewProblems(view, surface);
+    if (problems.length)
+      return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+    return { ok: true, view: { id: `V${this.calls.length + 1}`, ...view } };
+  }
+}
+
+function tzOffsetSeconds(tz: string): number {
+  const now = new Date();
+  const local = new Date(now.toLocaleString('en-US', { timeZone: tz }));
+  const utc = new Date(now.toLocaleString('en-US', { timeZone: 'UTC' }));
+  return Math.round((local.getTime() - utc.getTime()) / 1000);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseArgs(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) out[k] = v;
+  return out;
+}
+
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function requireArgs(args: Record<string, unknown>, names: string[]): Record<string, unknown> | undefined {
+  const missing = names.filter((n) => args[n] === undefined || args[n] === '');
+  if (!missing.length) return undefined;
+  if (missing.includes('channel')) return { ok: false, error: 'channel_not_found' };
+  return {
+    ok: false,
+    error: 'invalid_arguments',
+    response_metadata: { messages: missing.map((m) => `missing ${m}`) },
+  };
+}
+
+/** Slack refuses a message with neither text nor blocks; Rollout also holds itself to a fallback `text`. */
+function messageProblems(args: Record<string, unknown>, requireText: boolean): string[] {
+  const blocks = parseJson(args.blocks);
+  const problems: string[] = [];
+  if (blocks !== undefined) problems.push(...blockKitProblems(blocks, 'message'));
+  const text = typeof args.text === 'string' ? args.text : '';
+  if (blocks === undefined && !text) problems.push('no_text');
+  if (requireText && blocks !== undefined && !text)
+    problems.push('text: a message with blocks needs fallback text');
+  if (text.length > 40000) problems.push('msg_too_long');
+  return problems;
+}
+
+function refuseMessage(
+  args: Record<string, unknown>,
+  requireText: boolean,
+): Record<string, unknown> | undefined {
+  const problems = messageProblems(args, requireText);
+  if (!problems.length) return undefined;
+  if (problems.includes('no_text')) return { ok: false, error: 'no_text' };
+  if (problems.includes('msg_too_long')) return { ok: false, error: 'msg_too_long' };
+  return { ok: false, error: 'invalid_blocks', errors: problems };
+}

@@ -1,0 +1,177 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type RolloutApp } from '../../src/app.js';
+import { type Clock, systemClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { migrate } from '../../src/db/migrate.js';
+import { type Db, openDatabase } from '../../src/db/open.js';
+import { createLogger } from '../../src/logger.js';
+import { FakeSlack } from './fake-slack.js';
+import {
+  type BlockActionFields,
+  blockActionPayload,
+  commandBody,
+  eventEnvelope,
+  interactionBody,
+  type SignedPostOptions,
+  type SlackResponse,
+  signedPost,
+  type ViewSubmissionFields,
+  viewSubmissionPayload,
+} from './slack-requests.js';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+
+export interface LogLine {
+  level: string;
+  msg: string;
+  event?: string;
+  [field: string]: unknown;
+}
+
+export interface HarnessOptions {
+  clock?: Clock;
+  /** Extra environment, e.g. `{ ROLLOUT_ADMINS: 'UADMIN1' }`. */
+  env?: Record<string, string>;
+  /** Reuse a database folder (to restart on the same file); a fresh temporary one otherwise. */
+  dir?: string;
+  /** Reuse a fake Web API (to keep its recorded calls across a restart). */
+  fake?: FakeSlack;
+  /** Runs on the migrated database before the server starts (seed programs here). */
+  seed?: (db: Db) => void;
+}
+
+/**
+ * Starts Rollout as `main.ts` does (config → open DB → migrate → createApp → listen) on a random port,
+ * against a real SQLite file and the fake Web API, and drives it with signed requests as Slack would.
+ */
+export class RolloutHarness {
+  private constructor(
+    /** Every log line the server wrote, parsed. */
+    readonly logs: LogLine[],
+    readonly rollout: RolloutApp,
+    readonly fake: FakeSlack,
+    readonly db: Db,
+    readonly dir: string,
+    readonly url: string,
+    readonly clock: Clock,
+    private readonly options: HarnessOptions,
+    private readonly ownsFake: boolean,
+  ) {}
+
+  static async start(options: HarnessOptions = {}): Promise<RolloutHarness> {
+    const ownsFake = !options.fake;
+    const fake = options.fake ?? (await new FakeSlack().start());
+    const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'rollout-test-'));
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: '0',
+      DATABASE_PATH: join(dir, 'rollout.db'),
+      SLACK_API_URL: fake.apiUrl,
+      LOG_LEVEL: 'debug',
+      ...options.env,
+    });
+    const logs: LogLine[] = [];
+    const logger = createLogger(config.logLevel, {
+      write: (line) => {
+        logs.push(JSON.parse(line) as LogLine);
+      },
+    });
+    const db = openDatabase(config.databasePath);
+    migrate(db);
+    options.seed?.(db);
+    const clock = options.clock ?? systemClock;
+    const rollout = createApp({ config, db, clock, logger });
+    const { port } = await rollout.start();
+    return new RolloutHarness(
+      logs,
+      rollout,
+      fake,
+      db,
+      dir,
+      `http://127.0.0.1:${port}`,
+      clock,
+      options,
+      ownsFake,
+    );
+  }
+
+  get eventsUrl(): string {
+    return `${this.url}/slack/events`;
+  }
+
+  /** Sends `/rollout TEXT` as `user`; the ack (what the user sees at once) is the response body. */
+  command(user: string, text: string, extra: { channel?: string; post?: SignedPostOptions } = {}) {
+    const responseUrl = this.fake.responseUrl();
+    const triggerId = this.fake.mintTrigger();
+    const body = commandBody({
+      user,
+      text,
+      responseUrl,
+      triggerId,
+      ...(extra.channel ? { channel: extra.channel } : {}),
+    });
+    return this.post(body, 'application/x-www-form-urlencoded', extra.post).then((res) => ({
+      ...res,
+      responseUrl,
+      triggerId,
+    }));
+  }
+
+  /** Clicks a button (or picks an option) as `user`. */
+  action(fields: Omit<BlockActionFields, 'triggerId' | 'responseUrl'> & { triggerId?: string }) {
+    const triggerId = fields.triggerId ?? this.fake.mintTrigger();
+    const responseUrl = this.fake.responseUrl();
+    const payload = blockActionPayload({ ...fields, triggerId, responseUrl });
+    return this.post(interactionBody(payload), 'application/x-www-form-urlencoded').then((res) => ({
+      ...res,
+      responseUrl,
+      triggerId,
+    }));
+  }
+
+  /** Submits a modal as `user`; the body is the `response_action` (errors, update…) or empty when it closes. */
+  submit(fields: Omit<ViewSubmissionFields, 'triggerId'>): Promise<SlackResponse> {
+    const payload = viewSubmissionPayload({ ...fields, triggerId: this.fake.mintTrigger() });
+    return this.post(interactionBody(payload), 'application/x-www-form-urlencoded');
+  }
+
+  /** Delivers an Events API event. */
+  event(
+    event: Record<string, unknown>,
+    opts: SignedPostOptions & { eventId?: string } = {},
+  ): Promise<SlackResponse> {
+    return this.post(JSON.stringify(eventEnvelope(event, opts.eventId)), 'application/json', opts);
+  }
+
+  post(body: string, contentType: string, opts: SignedPostOptions = {}): Promise<SlackResponse> {
+    return signedPost(this.eventsUrl, SIGNING_SECRET, body, contentType, opts);
+  }
+
+  /** Log lines with this `event` field. */
+  logsOf(event: string): LogLine[] {
+    return this.logs.filter((l) => l.event === event);
+  }
+
+  /** Stops this server and starts a new one on the same database file and fake (a process restart). */
+  async restart(overrides: Partial<HarnessOptions> = {}): Promise<RolloutHarness> {
+    await this.rollout.stop();
+    this.db.close();
+    return RolloutHarness.start({
+      ...this.options,
+      seed: undefined,
+      ...overrides,
+      dir: this.dir,
+      fake: this.fake,
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.rollout.stop();
+    if (this.db.open) this.db.close();
+    if (this.ownsFake) await this.fake.stop();
+    if (!this.options.dir) rmSync(this.dir, { recursive: true, force: true });
+  }
+}
