@@ -21,17 +21,22 @@ export function blockKitProblems(blocks: unknown, surface: Surface): string[] {
   const blockIds = new Set<string>();
   const actionIds = new Set<string>();
   const text = (path: string, v: unknown, limit: number, plainOnly = false) => {
-    if (!isObj(v)) return problems.push(`${path}: missing text object`);
+    if (!isObj(v)) {
+      problems.push(`${path}: missing text object`);
+      return;
+    }
     if (v.type !== 'plain_text' && v.type !== 'mrkdwn')
       problems.push(`${path}.type: must be plain_text or mrkdwn`);
     if (plainOnly && v.type !== 'plain_text') problems.push(`${path}.type: must be plain_text`);
     const t = textOf(v);
     if (t === undefined || t.length === 0) problems.push(`${path}.text: must not be empty`);
     else if (t.length > limit) problems.push(`${path}.text: ${t.length} characters, at most ${limit}`);
-    return undefined;
   };
   const element = (path: string, el: unknown) => {
-    if (!isObj(el)) return problems.push(`${path}: must be an object`);
+    if (!isObj(el)) {
+      problems.push(`${path}: must be an object`);
+      return;
+    }
     if (typeof el.action_id === 'string') {
       if (el.action_id.length > 255) problems.push(`${path}.action_id: longer than 255`);
     }
@@ -58,9 +63,8 @@ export function blockKitProblems(blocks: unknown, surface: Surface): string[] {
           el.type === 'overflow' ? 5 : el.type === 'radio_buttons' || el.type === 'checkboxes' ? 10 : 100;
         if (all.length === 0) problems.push(`${path}.options: at least one option`);
         if (all.length > cap) problems.push(`${path}.options: ${all.length} options, at most ${cap}`);
-        all.forEach((o, i) =>
-          option(`${path}.options[${i}]`, o, el.type === 'radio_buttons' || el.type === 'checkboxes'),
-        );
+        const mrkdwnOptions = el.type === 'radio_buttons' || el.type === 'checkboxes';
+        for (const [i, o] of all.entries()) option(`${path}.options[${i}]`, o, mrkdwnOptions);
         if (el.initial_option !== undefined) option(`${path}.initial_option`, el.initial_option, false);
         break;
       }
@@ -86,10 +90,12 @@ export function blockKitProblems(blocks: unknown, surface: Surface): string[] {
       default:
         problems.push(`${path}.type: unknown element type ${String(el.type)}`);
     }
-    return undefined;
   };
   const option = (path: string, o: unknown, mrkdwnAllowed: boolean) => {
-    if (!isObj(o)) return problems.push(`${path}: must be an object`);
+    if (!isObj(o)) {
+      problems.push(`${path}: must be an object`);
+      return;
+    }
     const t = o.text;
     if (!isObj(t)) problems.push(`${path}.text: missing`);
     else {
@@ -103,12 +109,14 @@ export function blockKitProblems(blocks: unknown, surface: Surface): string[] {
       const d = textOf(o.description) ?? '';
       if (d.length > 75) problems.push(`${path}.description: ${d.length} characters, at most 75`);
     }
-    return undefined;
   };
 
-  blocks.forEach((b, i) => {
+  for (const [i, b] of blocks.entries()) {
     const path = `blocks[${i}]`;
-    if (!isObj(b)) return problems.push(`${path}: must be an object`);
+    if (!isObj(b)) {
+      problems.push(`${path}: must be an object`);
+      continue;
+    }
     if (b.block_id !== undefined) {
       const id = String(b.block_id);
       if (id.length > 255) problems.push(`${path}.block_id: longer than 255`);
@@ -122,7 +130,7 @@ export function blockKitProblems(blocks: unknown, surface: Surface): string[] {
         if (b.fields !== undefined) {
           const fields = Array.isArray(b.fields) ? b.fields : [];
           if (fields.length > 10) problems.push(`${path}.fields: ${fields.length} fields, at most 10`);
-          fields.forEach((f, j) => text(`${path}.fields[${j}]`, f, 2000));
+          for (const [j, f] of fields.entries()) text(`${path}.fields[${j}]`, f, 2000);
         }
         if (b.accessory !== undefined) element(`${path}.accessory`, b.accessory);
         break;
@@ -168,8 +176,7 @@ export function blockKitProblems(blocks: unknown, surface: Surface): string[] {
       default:
         problems.push(`${path}.type: unknown block type ${String(b.type)}`);
     }
-    return undefined;
-  });
+  }
   return problems;
 }
 
