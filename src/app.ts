@@ -40,7 +40,13 @@ export function createApp(deps: Deps): RolloutApp {
     token: config.slackBotToken,
     logger,
     customRoutes: [healthRoute(deps)],
-    clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {},
+    clientOptions: {
+      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+      // Bounded: the Web API client honours Retry-After on 429 and retries 5xx and network errors, but a
+      // listener must not hang for the default half hour. The digest adds its own run-level retry on top.
+      retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 3000 },
+      timeout: 10_000,
+    },
     ...(socketMode
       ? { socketMode: true, appToken: config.slackAppToken, installerOptions: { port: config.port } }
       : { signingSecret: config.slackSigningSecret, endpoints: '/slack/events' }),

@@ -96,10 +96,17 @@ export interface HistoryEntry {
   note: string;
 }
 
+/**
+ * Finds a workstream by key or name, ignoring case; failing that, by a part of its name when only one
+ * workstream's name contains it ("okta" is not a name, but "identity" finds "Identity and SSO").
+ */
 export function findWorkstream(program: Program, query: string): Workstream | undefined {
   const q = query.trim().toLowerCase();
-  return (
+  if (!q) return undefined;
+  const exact =
     program.workstreams.find((w) => w.key === q) ??
-    program.workstreams.find((w) => w.name.toLowerCase() === q)
-  );
+    program.workstreams.find((w) => w.name.toLowerCase() === q);
+  if (exact) return exact;
+  const partial = program.workstreams.filter((w) => w.name.toLowerCase().includes(q));
+  return partial.length === 1 ? partial[0] : undefined;
 }

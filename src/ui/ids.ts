@@ -10,4 +10,14 @@ export const ACTIONS = {
 
 export const VIEWS = {} as const;
 
-export const BLOCKS = {} as const;
+export const BLOCKS = {
+  statusHeader: 'status_header',
+  statusCounts: 'status_counts',
+  statusMore: 'status_more',
+  workstreamFacts: 'workstream_facts',
+  workstreamText: 'workstream_text',
+  workstreamActions: 'workstream_actions',
+} as const;
+
+/** The block_id of one workstream's row in the status overview (unique within the message). */
+export const workstreamRowBlock = (key: string) => `ws_row:${key}`;

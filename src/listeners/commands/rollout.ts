@@ -1,10 +1,52 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
+import { parseCommandText } from '../../domain/command-text.js';
 import type { Services } from '../../services/index.js';
+import { helpMessage } from '../../ui/help.js';
+import { escapeMrkdwn } from '../../ui/mrkdwn.js';
+import { type CommandContext, ephemeral, type Subcommand } from './context.js';
+import { status } from './status.js';
 
-/** `/rollout …`: placeholder until the status views land. */
-export function register(app: App, _deps: Deps, _services: Services): void {
-  app.command('/rollout', async ({ ack }) => {
-    await ack({ response_type: 'ephemeral', text: 'Rollout is starting up.' });
+/** Subcommands by name; features add theirs here. */
+const SUBCOMMANDS: Record<string, Subcommand> = {
+  status,
+  help: async (ctx) => ctx.ack(ephemeral(helpMessage())),
+};
+
+/** `/rollout …`: parses the text and hands it to the subcommand; anything unknown gets help, never silence. */
+export function register(app: App, deps: Deps, services: Services): void {
+  app.command('/rollout', async ({ command, ack, respond, client }) => {
+    const { sub, args } = parseCommandText(command.text ?? '');
+    let acked = false;
+    const ctx: CommandContext = {
+      args,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      triggerId: command.trigger_id,
+      ack: (response) => {
+        acked = true;
+        return ack(response);
+      },
+      respond,
+      client,
+      deps,
+      services,
+    };
+    const run = SUBCOMMANDS[sub || 'status'];
+    if (!run) {
+      await ack(
+        ephemeral(helpMessage(`I don’t know \`/rollout ${escapeMrkdwn(sub)}\`. Here is what I can do:`)),
+      );
+      return;
+    }
+    try {
+      await run(ctx);
+    } catch (error) {
+      deps.logger.error({ event: 'command_failed', sub, user: command.user_id }, error);
+      const sorry = ephemeral({ text: 'Sorry, that failed on our side. It is logged; please try again.' });
+      // Once acked, the only way left to reach the user is the command's response_url.
+      if (acked) await respond(sorry).catch(() => undefined);
+      else await ack(sorry);
+    }
   });
 }

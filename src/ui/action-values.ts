@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/**
+ * What a button carries so that its listener knows which program and workstream it is about. Encoded as
+ * JSON (button values allow 2000 characters; slugs and keys are at most 64 each) and parsed back with zod,
+ * since a value arrives from outside like any other input.
+ */
+const workstreamRef = z.object({ p: z.string().min(1), w: z.string().min(1) });
+const programRef = z.object({ p: z.string().min(1) });
+
+export interface WorkstreamRef {
+  program: string;
+  workstream: string;
+}
+
+export function encodeWorkstreamRef(ref: WorkstreamRef): string {
+  return JSON.stringify({ p: ref.program, w: ref.workstream });
+}
+
+export function decodeWorkstreamRef(value: string | undefined): WorkstreamRef | undefined {
+  const parsed = workstreamRef.safeParse(safeJson(value));
+  return parsed.success ? { program: parsed.data.p, workstream: parsed.data.w } : undefined;
+}
+
+export function encodeProgramRef(program: string): string {
+  return JSON.stringify({ p: program });
+}
+
+export function decodeProgramRef(value: string | undefined): string | undefined {
+  const parsed = programRef.safeParse(safeJson(value));
+  return parsed.success ? parsed.data.p : undefined;
+}
+
+function safeJson(value: string | undefined): unknown {
+  if (value === undefined) return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,83 @@
+import type { KnownBlock } from '@slack/types';
+import type { Program, Workstream } from '../domain/program.js';
+import { RISK_INFO, STATUS_INFO } from '../domain/vocabulary.js';
+import { encodeProgramRef, encodeWorkstreamRef } from './action-values.js';
+import { ACTIONS, BLOCKS } from './ids.js';
+import { BLOCK_LIMITS, truncate } from './limits.js';
+import type { SlackMessage } from './message.js';
+import { escapeMrkdwn, mention, slackDate } from './mrkdwn.js';
+import { ago } from './relative-time.js';
+
+const field = (label: string, value: string) => ({
+  type: 'mrkdwn' as const,
+  text: truncate(`*${label}*\n${value || '—'}`, BLOCK_LIMITS.fieldText),
+});
+
+/** Who last changed it and when: a mention, and a date Slack renders in the reader's own time zone. */
+export function lastUpdate(w: Workstream, now: Date): string {
+  const who = w.updatedBy ? (w.updatedBy === 'import' ? 'an import' : mention(w.updatedBy)) : 'nobody yet';
+  return `Last updated by ${who} ${slackDate(w.updatedAt)} (${ago(w.updatedAt, now)})`;
+}
+
+/** `/rollout status WORKSTREAM`: everything the page says of one workstream, with an Update button. */
+export function workstreamDetail(program: Program, w: Workstream, now: Date): SlackMessage {
+  const names = new Map(program.workstreams.map((x) => [x.key, x.name]));
+  const dependsOn = w.dependsOn.map((k) => escapeMrkdwn(names.get(k) ?? k)).join(', ');
+  const status = STATUS_INFO[w.status];
+  const risk = RISK_INFO[w.risk];
+  const prose = [
+    `*Current state*\n${w.state ? escapeMrkdwn(w.state) : '—'}`,
+    `*Snapshot*\n${w.summary ? escapeMrkdwn(w.summary) : '—'}`,
+    `*Main blocker*\n${w.blocker ? escapeMrkdwn(w.blocker) : '—'}`,
+  ].join('\n\n');
+  const ref = encodeWorkstreamRef({ program: program.slug, workstream: w.key });
+  const blocks: KnownBlock[] = [
+    {
+      type: 'header',
+      block_id: BLOCKS.statusHeader,
+      text: { type: 'plain_text', text: truncate(w.name, BLOCK_LIMITS.headerText), emoji: true },
+    },
+    {
+      type: 'section',
+      block_id: BLOCKS.workstreamFacts,
+      fields: [
+        field('Status', `${status.emoji} ${status.label}`),
+        field('Risk', `${risk.emoji} ${risk.label}`),
+        field('Owning team', escapeMrkdwn(w.ownerTeam)),
+        field('Owners', w.ownerIds.map(mention).join(', ')),
+        field('Depends on', dependsOn),
+        field('Program', escapeMrkdwn(program.name)),
+      ],
+    },
+    {
+      type: 'section',
+      block_id: BLOCKS.workstreamText,
+      text: { type: 'mrkdwn', text: truncate(prose, BLOCK_LIMITS.sectionText) },
+    },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: lastUpdate(w, now) }] },
+    {
+      type: 'actions',
+      block_id: BLOCKS.workstreamActions,
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTIONS.openWorkstreamUpdate,
+          text: { type: 'plain_text', text: 'Update' },
+          style: 'primary',
+          value: ref,
+        },
+        {
+          type: 'button',
+          action_id: ACTIONS.showStatus,
+          text: { type: 'plain_text', text: 'All workstreams' },
+          value: encodeProgramRef(program.slug),
+        },
+      ],
+    },
+  ];
+  const text = truncate(
+    `${escapeMrkdwn(w.name)}: ${status.label}, ${risk.label} risk${w.blocker ? ` (blocker: ${escapeMrkdwn(w.blocker)})` : ''}`,
+    BLOCK_LIMITS.fallbackText,
+  );
+  return { text, blocks };
+}

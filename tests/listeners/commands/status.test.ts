@@ -1,0 +1,141 @@
+import type { KnownBlock, SectionBlock } from '@slack/types';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../src/clock.js';
+import { blockKitProblems } from '../../support/block-kit-rules.js';
+import { importFixture, largeProgram, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
+import { RolloutHarness } from '../../support/rollout-server.js';
+
+const blocksOf = (json: Record<string, unknown> | undefined) => (json?.blocks ?? []) as KnownBlock[];
+const allText = (blocks: KnownBlock[]) => JSON.stringify(blocks);
+const rowTexts = (blocks: KnownBlock[]) =>
+  blocks
+    .filter((b): b is SectionBlock => b.type === 'section' && String(b.block_id).startsWith('ws_row:'))
+    .map((b) => b.text?.text ?? '');
+
+describe('/rollout status', () => {
+  let h: RolloutHarness;
+  afterEach(async () => {
+    await h?.stop();
+  });
+
+  it('answers privately, in the ack, with every workstream: status, risk, owning team, blocker; high risks first', async () => {
+    h = await RolloutHarness.start({ seed: (db) => importFixture(db, smallProgram()) });
+    const res = await h.command(STRANGER, 'status');
+    expect(res.status).toBe(200);
+    expect(res.json?.response_type).toBe('ephemeral');
+    const blocks = blocksOf(res.json);
+    expect(blockKitProblems(blocks, 'message')).toEqual([]);
+    expect(blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: 'Builder Insights operationalization' },
+    });
+    const rows = rowTexts(blocks);
+    expect(rows[0]).toContain('*Identity and SSO*');
+    expect(rows[0]).toContain('Needs decision');
+    expect(rows[0]).toContain('High risk');
+    expect(rows[0]).toContain('_Identity and Security_');
+    expect(rows[0]).toContain('*Blocker:* approved Okta path and claims model');
+    expect(allText(blocks)).toContain('Kanopy hosting');
+    expect(allText(blocks)).toContain('Blocked: *1*');
+    expect(allText(blocks)).toContain('High risk: *1*');
+    expect(res.json?.text).toBe('Builder Insights operationalization: 3 workstreams, 1 blocked, 1 high risk');
+  });
+
+  it('treats an empty /rollout as status', async () => {
+    h = await RolloutHarness.start({ seed: (db) => importFixture(db, smallProgram()) });
+    const res = await h.command(OWNER, '');
+    expect(blocksOf(res.json)[0]).toMatchObject({ type: 'header' });
+  });
+
+  it('shows one workstream in detail by key or by name, with an Update button', async () => {
+    const clock = fixedClock('2026-11-25T18:00:00Z');
+    h = await RolloutHarness.start({
+      clock,
+      seed: (db) => importFixture(db, smallProgram(), new Date('2026-11-20T18:00:00Z')),
+    });
+    for (const query of ['identity-sso', 'Identity and SSO', '"identity and sso"']) {
+      const res = await h.command(OWNER, `status ${query}`);
+      const text = allText(blocksOf(res.json));
+      expect(res.json?.response_type).toBe('ephemeral');
+      expect(text).toContain('directionally clear, enterprise path not finalized');
+      expect(text).toContain('approved Okta path and claims model');
+      expect(text).toContain('<@UOWNER01>');
+      expect(text).toContain('Last updated by an import <!date^1795197600^');
+      expect(text).toContain('(5 days ago)');
+      expect(text).toContain('workstream_update_open');
+    }
+    const dependent = await h.command(OWNER, 'status readiness-gating');
+    expect(allText(blocksOf(dependent.json))).toContain('Identity and SSO');
+  });
+
+  it('escapes user text so a blocker cannot ping the channel or hide a link', async () => {
+    const program = smallProgram();
+    const first = program.workstreams?.[0];
+    if (first) first.blocker = '<!channel> see <https://evil.example|docs> & more';
+    h = await RolloutHarness.start({ seed: (db) => importFixture(db, program) });
+    for (const text of ['status', 'status identity-sso']) {
+      const res = await h.command(OWNER, text);
+      const body = JSON.stringify(res.json);
+      expect(body).not.toContain('<!channel>');
+      expect(body).not.toContain('<https://evil.example|docs>');
+      expect(body).toContain('&lt;!channel&gt; see &lt;https://evil.example|docs&gt; &amp; more');
+    }
+  });
+
+  it('cuts a program of 1,000 workstreams to what a message holds and says how many more', async () => {
+    h = await RolloutHarness.start({ seed: (db) => importFixture(db, largeProgram(1000)) });
+    const res = await h.command(OWNER, 'status');
+    const blocks = blocksOf(res.json);
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    expect(blockKitProblems(blocks, 'message')).toEqual([]);
+    expect(allText(blocks)).toMatch(/…and 954 more workstreams/);
+  });
+
+  it('with several programs, asks which one, and takes a slug', async () => {
+    h = await RolloutHarness.start({
+      seed: (db) => {
+        importFixture(db, smallProgram());
+        importFixture(db, smallProgram({ slug: 'second', name: 'Second program' }));
+      },
+    });
+    const ask = await h.command(OWNER, 'status');
+    expect(allText(blocksOf(ask.json))).toContain('`second`');
+    expect(allText(blocksOf(ask.json))).toContain('`builder-insights`');
+    const second = await h.command(OWNER, 'status second');
+    expect(blocksOf(second.json)[0]).toMatchObject({ type: 'header', text: { text: 'Second program' } });
+    const detail = await h.command(OWNER, 'status second kanopy-hosting');
+    expect(blocksOf(detail.json)[0]).toMatchObject({ type: 'header', text: { text: 'Kanopy hosting' } });
+  });
+
+  it('says what to do when there is no program, or no such workstream', async () => {
+    h = await RolloutHarness.start();
+    const none = await h.command(OWNER, 'status');
+    expect(allText(blocksOf(none.json))).toContain('rollout import FILE');
+    await h.restart().then((next) => {
+      h = next;
+    });
+    importFixture(h.db, smallProgram());
+    const unknown = await h.command(OWNER, 'status nonsense');
+    const text = allText(blocksOf(unknown.json));
+    expect(text).toContain('No workstream of Builder Insights operationalization matches “nonsense”');
+    expect(text).toContain('`identity-sso`');
+  });
+});
+
+describe('/rollout help and unknown subcommands', () => {
+  let h: RolloutHarness;
+  afterEach(async () => {
+    await h?.stop();
+  });
+
+  it('lists what Rollout can do, and answers an unknown subcommand with that list', async () => {
+    h = await RolloutHarness.start();
+    const help = await h.command(OWNER, 'help');
+    expect(help.json?.response_type).toBe('ephemeral');
+    expect(allText(blocksOf(help.json))).toContain('/rollout status');
+    const unknown = await h.command(OWNER, 'frobnicate <!here>');
+    const text = allText(blocksOf(unknown.json));
+    expect(text).toContain('I don’t know `/rollout frobnicate`');
+    expect(text).toContain('/rollout update');
+  });
+});
