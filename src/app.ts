@@ -40,6 +40,8 @@ export function createApp(deps: Deps): RolloutApp {
     token: config.slackBotToken,
     logger,
     customRoutes: [healthRoute(deps)],
+    // Check the token (auth.test) inside start(), where a refusal can fail the start, not in the background.
+    deferInitialization: true,
     clientOptions: {
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
       // Bounded: the Web API client honours Retry-After on 429 and retries 5xx and network errors, but a
@@ -62,6 +64,7 @@ export function createApp(deps: Deps): RolloutApp {
     app,
     services,
     async start() {
+      await app.init();
       const server = await app.start(config.port);
       const address =
         server && typeof server.address === 'function' ? (server.address() as AddressInfo | null) : null;

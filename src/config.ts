@@ -5,6 +5,8 @@ const slackUserId = /^[UW][A-Z0-9]{2,}$/;
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
+const PORT_MESSAGE = 'expected a port number from 0 to 65535';
+
 const envSchema = z
   .object({
     SLACK_BOT_TOKEN: z
@@ -15,10 +17,16 @@ const envSchema = z
       .string()
       .regex(/^xapp-/, 'expected an app-level token starting with xapp- (or leave it unset for HTTP mode)')
       .optional(),
-    PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535).default(3000),
+    // Digits only: coercion would read a blank or '0x50' as a port.
+    PORT: z
+      .string()
+      .regex(/^\d{1,5}$/, PORT_MESSAGE)
+      .transform(Number)
+      .pipe(z.number().max(65535, PORT_MESSAGE))
+      .default(3000),
     DATABASE_PATH: z.string().min(1).default('./data/rollout.db'),
     SLACK_API_URL: z
-      .url({ error: 'expected an https URL such as https://slack.com/api/' })
+      .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://slack.com/api/' })
       .transform((url) => (url.endsWith('/') ? url : `${url}/`))
       .optional(),
     ROLLOUT_ADMINS: z
@@ -35,15 +43,22 @@ const envSchema = z
       }),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   })
-  .superRefine((env, ctx) => {
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'required in HTTP mode (set SLACK_APP_TOKEN instead to use Socket Mode)',
-      });
-    }
-  });
+  .superRefine(
+    (env, ctx) => {
+      if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SLACK_SIGNING_SECRET'],
+          message: 'required in HTTP mode (set SLACK_APP_TOKEN instead to use Socket Mode)',
+        });
+      }
+    },
+    // Zod skips refinements once a field failed; this one must run anyway so one error names every problem.
+    { when: () => true },
+  );
+
+/** Every variable Rollout reads, so docs such as .env.example can be checked against it. */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 export interface Config {
   slackBotToken: string;
@@ -85,4 +100,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     rolloutAdmins: e.ROLLOUT_ADMINS,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+export interface DatabaseConfig {
+  databasePath: string;
+}
+
+/** What the admin CLI needs: the database alone, so import/export/migrate run without any Slack token. */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv): DatabaseConfig {
+  const value = env.DATABASE_PATH === '' ? undefined : env.DATABASE_PATH;
+  const parsed = envSchema.shape.DATABASE_PATH.safeParse(value);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `DATABASE_PATH: ${issue.message}`));
+  }
+  return { databasePath: parsed.data };
 }

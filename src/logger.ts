@@ -29,7 +29,7 @@ export function createLogger(level: LogLevelName, sink: LogSink = process.stderr
       }
     }
     sink.write(
-      `${JSON.stringify({ time: new Date().toISOString(), level: lvl, name: loggerName, msg: words.join(' '), ...fields })}\n`,
+      `${toJson({ time: new Date().toISOString(), level: lvl, name: loggerName, msg: words.join(' '), ...fields })}\n`,
     );
   };
   return {
@@ -46,6 +46,23 @@ export function createLogger(level: LogLevelName, sink: LogSink = process.stderr
       loggerName = next;
     },
   };
+}
+
+/**
+ * Logging must never throw (it often runs inside a catch): an Error inside a field becomes its message
+ * (JSON.stringify would print `{}`), a bigint a string, a cycle `[Circular]`.
+ */
+function toJson(line: Record<string, unknown>): string {
+  const ancestors: unknown[] = [];
+  return JSON.stringify(line, function (this: unknown, _key, value: unknown) {
+    if (value instanceof Error) return value.message;
+    if (typeof value === 'bigint') return value.toString();
+    if (typeof value !== 'object' || value === null) return value;
+    while (ancestors.length > 0 && ancestors.at(-1) !== this) ancestors.pop();
+    if (ancestors.includes(value)) return '[Circular]';
+    ancestors.push(value);
+    return value;
+  });
 }
 
 export { LogLevel };

@@ -18,13 +18,30 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // Bolt checks the bot token (auth.test) in the background; a refusal or an unreachable Slack surfaces
+  // here. Say so in the log's own format and exit, rather than dumping a bare stack trace.
+  process.on('unhandledRejection', (reason) => {
+    const error = reason instanceof Error ? reason : new Error(String(reason));
+    logger.error({ event: 'fatal' }, 'Rollout stopped on an unhandled error', error);
+    process.exit(1);
+  });
   const db = openDatabase(config.databasePath);
   const { applied } = migrate(db);
   if (applied.length) logger.info({ event: 'migrated', applied }, 'database migrated');
   const rollout = createApp({ config, db, clock: systemClock, logger });
-  await rollout.start();
+  try {
+    await rollout.start();
+  } catch (error) {
+    // Most often Slack refused the token (auth.test) or could not be reached: say so where operators look.
+    logger.error({ event: 'fatal' }, 'Rollout could not start', error);
+    db.close();
+    process.exit(1);
+  }
 
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ event: 'shutdown', signal }, 'stopping');
     await rollout.stop().catch((error) => logger.error({ event: 'shutdown_failed' }, error));
     db.close();

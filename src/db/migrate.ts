@@ -14,11 +14,18 @@ interface MigrationFile {
   sql: string;
 }
 
+const MIGRATION_NAME = /^\d{3,}_[\w-]+\.sql$/;
+
 function readMigrations(dir: string): MigrationFile[] {
-  const names = readdirSync(dir)
-    .filter((name) => /^\d{3,}_[\w-]+\.sql$/.test(name))
-    .sort();
-  return names.map((name) => ({ name, sql: readFileSync(join(dir, name), 'utf8') }));
+  const sqlFiles = readdirSync(dir).filter((name) => name.endsWith('.sql'));
+  // A misnamed file would otherwise be skipped without a word and its schema never applied.
+  const misnamed = sqlFiles.filter((name) => !MIGRATION_NAME.test(name));
+  if (misnamed.length) {
+    throw new MigrationError(
+      `Migration files must be named like 002_add_reminders.sql; rename ${misnamed.join(', ')} in ${dir}.`,
+    );
+  }
+  return sqlFiles.sort().map((name) => ({ name, sql: readFileSync(join(dir, name), 'utf8') }));
 }
 
 /**
@@ -46,10 +53,17 @@ export function migrate(db: Db, dir: string = MIGRATIONS_DIR): { applied: string
   const record = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
   const applied: string[] = [];
   for (const file of files.slice(done.length)) {
-    db.transaction(() => {
-      db.exec(file.sql);
-      record.run(file.name, new Date().toISOString());
-    })();
+    try {
+      db.transaction(() => {
+        db.exec(file.sql);
+        record.run(file.name, new Date().toISOString());
+      })();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${reason}`, {
+        cause: error,
+      });
+    }
     applied.push(file.name);
   }
   return { applied };

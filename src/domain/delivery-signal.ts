@@ -19,19 +19,23 @@ export interface DeliverySignal {
  * The page's "Delivery signal", derived so it stays true as statuses change:
  * anything waiting on a workstream that is not done depends on upstream work; of the rest,
  * high risk slows rollout and everything else still open needs follow-through. Done work drops out.
+ * A waiting workstream that a waiting milestone stands on is named through that milestone only
+ * (the page lists "Internal readiness gate", not also the "Readiness gating" work behind it):
+ * naming both would say the same upstream dependency twice.
  */
 export function deliverySignal(program: Program): DeliverySignal {
   const done = new Set(program.workstreams.filter((w) => w.status === 'done').map((w) => w.key));
   const waiting = (deps: string[]) => deps.some((d) => !done.has(d));
+  const waitingMilestones = program.milestones.filter((m) => waiting(m.dependsOn));
+  const shownByMilestone = new Set(waitingMilestones.flatMap((m) => m.dependsOn));
   const out: DeliverySignal = { slowing: [], 'follow-through': [], dependent: [] };
   for (const w of program.workstreams) {
     if (w.status === 'done') continue;
-    if (waiting(w.dependsOn)) out.dependent.push(w.name);
-    else if (w.risk === 'high') out.slowing.push(w.name);
+    if (waiting(w.dependsOn)) {
+      if (!shownByMilestone.has(w.key)) out.dependent.push(w.name);
+    } else if (w.risk === 'high') out.slowing.push(w.name);
     else out['follow-through'].push(w.name);
   }
-  for (const m of program.milestones) {
-    if (waiting(m.dependsOn)) out.dependent.push(m.name);
-  }
+  out.dependent.push(...waitingMilestones.map((m) => m.name));
   return out;
 }

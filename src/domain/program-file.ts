@@ -46,6 +46,20 @@ export const workstreamFileSchema = z.strictObject({
   depends_on: z.array(key).default([]),
 });
 
+/** Just enough shape for the cross-checks below to walk the lists without tripping over a malformed entry. */
+const walkableList = (shape: Record<string, z.ZodType> = {}) => z.array(z.looseObject(shape));
+const walkable = z.looseObject({
+  workstreams: walkableList({ depends_on: z.array(z.unknown()) }),
+  milestones: walkableList({ depends_on: z.array(z.unknown()) }),
+  risks: walkableList(),
+  readiness: walkableList(),
+  actions: walkableList(),
+});
+/** Zod skips refinements once a field failed; run them anyway so one pass lists every problem of a file. */
+const crossChecksEvenWhenFieldsAreWrong = {
+  when: (payload: { value: unknown }) => walkable.safeParse(payload.value).success,
+};
+
 export const programFileSchema = z
   .strictObject({
     slug: z
@@ -168,7 +182,7 @@ export const programFileSchema = z
       }
       names.add(r.name);
     });
-  });
+  }, crossChecksEvenWhenFieldsAreWrong);
 
 export type ProgramFile = z.output<typeof programFileSchema>;
 export type ProgramFileInput = z.input<typeof programFileSchema>;
@@ -184,7 +198,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export type ParseResult = { ok: true; program: ProgramFile } | { ok: false; problems: string[] };
 
 export function parseProgramFile(data: unknown): ParseResult {
-  const result = programFileSchema.safeParse(data);
+  const result = programFileSchema.safeParse(data, {
+    // Zod's default ("expected string, received undefined") for a field left out of the file.
+    error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'required' : undefined),
+  });
   if (result.success) return { ok: true, program: result.data };
   return {
     ok: false,

@@ -1,13 +1,29 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import { ProgramRepo } from '../store/program-repo.js';
+import { createHomeService, type HomeService } from './home.js';
+import { ProgramEdits } from './program-edits.js';
+import { WorkstreamUpdates } from './workstream-updates.js';
 
 /** Services are built once per app from its dependencies and handed to listeners and schedules. */
 export interface Services {
   programs: ProgramRepo;
   client: WebClient;
+  /** `services.home.publishHome(client, userId)`: (re)publishes a user's App Home tab. */
+  home: HomeService;
+  /** Owners' edits of a workstream (status, risk, state, blocker, snapshot) and its recent changes. */
+  workstreamUpdates: WorkstreamUpdates;
+  /** Edits of top risks, readiness and next actions. */
+  programEdits: ProgramEdits;
 }
 
 export function createServices(deps: Deps, client: WebClient): Services {
-  return { programs: new ProgramRepo(deps.db), client };
+  const programs = new ProgramRepo(deps.db);
+  return {
+    programs,
+    client,
+    home: createHomeService(deps, programs),
+    workstreamUpdates: new WorkstreamUpdates(deps),
+    programEdits: new ProgramEdits(deps),
+  };
 }

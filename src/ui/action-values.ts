@@ -39,3 +39,21 @@ function safeJson(value: string | undefined): unknown {
     return undefined;
   }
 }
+
+/** The update modal's `private_metadata`: which workstream, and the version the form was opened on. */
+const updateRef = z.object({ p: z.string().min(1), w: z.string().min(1), v: z.number().int().positive() });
+
+export interface UpdateRef extends WorkstreamRef {
+  version: number;
+}
+
+export function encodeUpdateRef(ref: UpdateRef): string {
+  return JSON.stringify({ p: ref.program, w: ref.workstream, v: ref.version });
+}
+
+export function decodeUpdateRef(value: string | undefined): UpdateRef | undefined {
+  const parsed = updateRef.safeParse(safeJson(value));
+  return parsed.success
+    ? { program: parsed.data.p, workstream: parsed.data.w, version: parsed.data.v }
+    : undefined;
+}

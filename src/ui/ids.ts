@@ -8,7 +8,10 @@ export const ACTIONS = {
   showStatus: 'status_show',
 } as const;
 
-export const VIEWS = {} as const;
+export const VIEWS = {
+  workstreamUpdate: 'workstream_update',
+  workstreamPick: 'workstream_pick',
+} as const;
 
 export const BLOCKS = {
   statusHeader: 'status_header',
@@ -17,7 +20,46 @@ export const BLOCKS = {
   workstreamFacts: 'workstream_facts',
   workstreamText: 'workstream_text',
   workstreamActions: 'workstream_actions',
+  // The update modal: one input block a field, so inline errors land on the field at fault.
+  wsStatus: 'ws_status',
+  wsRisk: 'ws_risk',
+  wsState: 'ws_state',
+  wsBlocker: 'ws_blocker',
+  wsSummary: 'ws_summary',
+  wsNote: 'ws_note',
+  wsPick: 'ws_pick',
 } as const;
 
 /** The block_id of one workstream's row in the status overview (unique within the message). */
 export const workstreamRowBlock = (key: string) => `ws_row:${key}`;
+
+/** `/rollout history`: the header, the zone line, the "and N more" line, and one block per entry. */
+export const HISTORY_BLOCKS = {
+  header: 'history_header',
+  zone: 'history_zone',
+  empty: 'history_empty',
+  more: 'history_more',
+} as const;
+export const historyEntryBlock = (id: number) => `history_entry:${id}`;
+
+/** The App Home tab: "Your workstreams", then each program's overview (its block_ids prefixed). */
+export const HOME_BLOCKS = {
+  mineHeader: 'home_mine_header',
+  mineEmpty: 'home_mine_empty',
+  mineMore: 'home_mine_more',
+  noPrograms: 'home_no_programs',
+  programsMore: 'home_programs_more',
+} as const;
+export const homeWorkstreamBlock = (program: string, key: string) => `home_ws:${program}:${key}`;
+/** An overview block of one program inside the Home tab, where several programs share one view. */
+export const homeProgramBlock = (program: string, blockId: string) => `home_p:${program}:${blockId}`;
+
+/** The weekly digest message: fixed blocks, and each list section (a long list spans several sections). */
+export const DIGEST_BLOCKS = {
+  header: 'digest_header',
+  context: 'digest_context',
+  headline: 'digest_headline',
+  actions: 'digest_actions',
+} as const;
+export type DigestSection = 'risks' | 'blocked' | 'waiting' | 'changes' | 'stale' | 'next' | 'readiness';
+export const digestSectionBlock = (section: DigestSection, part: number) => `digest_${section}:${part}`;

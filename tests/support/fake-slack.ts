@@ -318,12 +318,15 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** Arguments as the app meant them: the WebClient sends objects (view, blocks, metadata) as JSON strings. */
 function parseArgs(raw: string, contentType: string): Record<string, unknown> {
   if (contentType.includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of new URLSearchParams(raw)) out[k] = v;
+  for (const [k, v] of new URLSearchParams(raw)) out[k] = JSON_ARGS.has(k) ? parseJson(v) : v;
   return out;
 }
+
+const JSON_ARGS = new Set(['view', 'blocks', 'attachments', 'metadata']);
 
 function parseJson(value: unknown): unknown {
   if (typeof value !== 'string') return value;

@@ -1,10 +1,13 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App, BlockButtonAction, RespondArguments } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import { findWorkstream } from '../../domain/program.js';
 import type { Services } from '../../services/index.js';
 import { decodeProgramRef, decodeWorkstreamRef } from '../../ui/action-values.js';
 import { notice } from '../../ui/help.js';
 import { ACTIONS } from '../../ui/ids.js';
+import type { SlackMessage } from '../../ui/message.js';
+import { plainText } from '../../ui/modal-parts.js';
 import { statusOverview } from '../../ui/status-overview.js';
 import { workstreamDetail } from '../../ui/workstream-detail.js';
 import { ephemeral } from '../commands/context.js';
@@ -12,27 +15,45 @@ import { ephemeral } from '../commands/context.js';
 const GONE = 'That program or workstream no longer exists. Try `/rollout status`.';
 
 /**
- * Details and "All workstreams" buttons answer privately to whoever clicked, through the interaction's
- * response_url, without replacing the message the button sits on (a digest in a channel stays as it is).
+ * Details and "All workstreams" buttons answer privately to whoever clicked: in a message, through the
+ * interaction's response_url without replacing the message (a digest in a channel stays as it is); in the
+ * App Home tab, which has no response_url, in a modal.
  */
 export function register(app: App, deps: Deps, services: Services): void {
-  app.action<BlockButtonAction>(ACTIONS.showWorkstream, async ({ ack, action, respond }) => {
+  app.action<BlockButtonAction>(ACTIONS.showWorkstream, async ({ ack, action, body, respond, client }) => {
     await ack();
     const ref = decodeWorkstreamRef(action.value);
     const program = ref && services.programs.get(ref.program);
     const workstream = program && ref ? findWorkstream(program, ref.workstream) : undefined;
     const message =
       program && workstream ? workstreamDetail(program, workstream, deps.clock.now()) : notice(GONE);
-    await respond({ ...ephemeral(message), replace_original: false });
+    await answer({ body, respond, client }, 'Workstream', message);
   });
 
-  app.action<BlockButtonAction>(ACTIONS.showStatus, async ({ ack, action, respond }) => {
+  app.action<BlockButtonAction>(ACTIONS.showStatus, async ({ ack, action, body, respond, client }) => {
     await ack();
     const slug = decodeProgramRef(action.value);
     const program = slug ? services.programs.get(slug) : undefined;
-    await respond({
-      ...ephemeral(program ? statusOverview(program) : notice(GONE)),
-      replace_original: false,
-    });
+    await answer({ body, respond, client }, 'Status', program ? statusOverview(program) : notice(GONE));
   });
+}
+
+async function answer(
+  ctx: { body: BlockButtonAction; respond: (m: RespondArguments) => Promise<unknown>; client: WebClient },
+  title: string,
+  message: SlackMessage,
+): Promise<void> {
+  if (ctx.body.response_url) {
+    await ctx.respond({ ...ephemeral(message), replace_original: false });
+    return;
+  }
+  const view = {
+    type: 'modal' as const,
+    title: plainText(title),
+    close: plainText('Close'),
+    blocks: message.blocks,
+  };
+  // From inside a modal, a new view goes on its stack; from the Home tab, it opens.
+  if (ctx.body.view?.type === 'modal') await ctx.client.views.push({ trigger_id: ctx.body.trigger_id, view });
+  else await ctx.client.views.open({ trigger_id: ctx.body.trigger_id, view });
 }

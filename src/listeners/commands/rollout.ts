@@ -5,11 +5,15 @@ import type { Services } from '../../services/index.js';
 import { helpMessage } from '../../ui/help.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { type CommandContext, ephemeral, type Subcommand } from './context.js';
+import { history } from './history.js';
 import { status } from './status.js';
+import { update } from './update.js';
 
 /** Subcommands by name; features add theirs here. */
 const SUBCOMMANDS: Record<string, Subcommand> = {
   status,
+  update,
+  history,
   help: async (ctx) => ctx.ack(ephemeral(helpMessage())),
 };
 

@@ -39,4 +39,17 @@ describe('status buttons', () => {
     );
     expect(answer.body.text).toContain('no longer exists');
   });
+
+  it('Details from the App Home tab, which has no response_url, opens the workstream in a modal', async () => {
+    h = await RolloutHarness.start({ seed: (db) => importFixture(db, smallProgram()) });
+    await h.action({
+      user: OWNER,
+      actionId: ACTIONS.showWorkstream,
+      value: encodeWorkstreamRef({ program: 'builder-insights', workstream: 'kanopy-hosting' }),
+      view: { id: 'VHOME', type: 'home' },
+    });
+    const open = await h.fake.waitForCall('views.open');
+    expect(open.response.ok).toBe(true);
+    expect(JSON.stringify(open.args.view)).toContain('final runtime boundary and deployment expectations');
+  });
 });

@@ -1,0 +1,28 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { CliContext } from './context.js';
+
+export type OptionValues = Record<string, string | boolean | undefined>;
+
+/** One `rollout` subcommand: what `--help` shows about it, and what it does. */
+export interface Command {
+  name: string;
+  /** One line, for the command list of `rollout --help`. */
+  summary: string;
+  /** Positional arguments, by the name the help shows (`FILE`, `SLUG`); all required. */
+  args: string[];
+  /** The command's own options; `--db` and `--help` are common to all. */
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Lines of `rollout NAME --help` after the usage line. */
+  help: string[];
+  run(input: { args: string[]; values: OptionValues }, ctx: CliContext): number;
+}
+
+export function stringOption(values: OptionValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** "1 change", "3 changes". */
+export function plural(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
+}

@@ -1,0 +1,372 @@
+import { daysBetween, isoWeekday, localDate } from './local-time.js';
+import type { HistoryEntry, Program, TopRisk, Workstream } from './program.js';
+import { RISK_INFO, type Risk, type Signal, type Status, WAITING_STATUSES } from './vocabulary.js';
+import { formatDayMonthYear, weekKeyLabel, weekKey as weekKeyOf, weekSunday } from './week.js';
+
+/**
+ * What the weekly leadership digest says, as plain data: counts for the headline, then each section's
+ * items in a fixed order. No Slack, no SQL: the delivery reads the program and the history since the last
+ * digest, builds this, and hands it to `digestMessage` (src/ui/digest-message.ts) or the CLI preview.
+ *
+ * "Days" are calendar days in the program's time zone: a status set on Friday evening has been waiting
+ * 3 days on Monday morning, whatever the hour.
+ */
+
+/** A workstream not updated for this many calendar days is stale (Done work never is). */
+export const STALE_AFTER_DAYS = 7;
+
+export interface DigestInput {
+  program: Program;
+  /** The digest's moment: "now" from the injected clock, or the scheduled time for a catch-up. */
+  asOf: Date;
+  /** History since the last digest, as `ProgramRepo.historySince` returns it (any order). */
+  changesSince: HistoryEntry[];
+  /** When the last digest was posted; names the "What changed" section. Omitted for a first digest. */
+  since?: Date;
+  /** The ISO week the digest is for, when the delivery claimed one; defaults to the week of `asOf`. */
+  weekKey?: string;
+}
+
+export interface WorkstreamRef {
+  key: string;
+  name: string;
+  ownerTeam: string;
+  ownerIds: string[];
+}
+
+export interface DigestRisk {
+  id: number;
+  text: string;
+  severity: Risk;
+  /** The workstream the risk sits on, with its owning team; null for a program-wide risk. */
+  workstream: WorkstreamRef | null;
+}
+
+export interface DigestBlocked {
+  workstream: WorkstreamRef;
+  risk: Risk;
+  blocker: string;
+  /** Calendar days in Blocked so far. */
+  days: number;
+}
+
+export interface DigestWaiting {
+  workstream: WorkstreamRef;
+  status: Status;
+  risk: Risk;
+  blocker: string;
+  /** Calendar days in this status so far (statusSince to asOf). */
+  waitingDays: number;
+}
+
+/**
+ * One move since the last digest; several moves of the same thing collapse into one from the first old
+ * value to the last new one, and a move that ended where it started is left out.
+ */
+export type DigestChange =
+  | {
+      /** A workstream's status, or its risk level. */
+      kind: 'status' | 'risk-level';
+      workstream: { key: string; name: string };
+      from: string | null;
+      to: string | null;
+      at: string;
+      actor: string;
+    }
+  | {
+      kind: 'risk-opened' | 'risk-closed' | 'risk-reopened' | 'risk-removed';
+      risk: { id: number; text: string; severity: Risk | null };
+      at: string;
+      actor: string;
+    }
+  | {
+      kind: 'risk-severity';
+      risk: { id: number; text: string; severity: Risk | null };
+      from: string | null;
+      to: string | null;
+      at: string;
+      actor: string;
+    };
+
+export interface DigestStale {
+  workstream: WorkstreamRef;
+  status: Status;
+  updatedAt: string;
+  /** Calendar days since the last update, at least STALE_AFTER_DAYS. */
+  daysSinceUpdate: number;
+}
+
+export interface DigestAction {
+  id: number;
+  text: string;
+  /** A Slack user ID or a free-text owner, as stored. */
+  owner: string | null;
+  workstream: { key: string; name: string } | null;
+  /** 'YYYY-MM-DD' on the program's calendar. */
+  due: string;
+  /** Positive when overdue: calendar days past due; 0 when due today; negative when due later this week. */
+  daysOverdue: number;
+}
+
+export interface DigestReadiness {
+  name: string;
+  signal: Signal;
+  note: string;
+}
+
+export interface Digest {
+  weekKey: string;
+  /** "Week of 23 Nov 2026" */
+  weekLabel: string;
+  asOf: string;
+  timeZone: string;
+  /** The program's calendar date at asOf, 'YYYY-MM-DD'. */
+  today: string;
+  /** ISO time of the last digest, or null for a first digest. */
+  since: string | null;
+  /** "since 16 Nov 2026" or "since the last digest". */
+  sinceLabel: string;
+  counts: {
+    /** Open risks of high severity. */
+    highRisks: number;
+    openRisks: number;
+    blocked: number;
+    /** Workstreams waiting on a decision or a validation (WAITING_STATUSES). */
+    needingDecision: number;
+    readyDimensions: number;
+    readinessDimensions: number;
+    stale: number;
+    overdueActions: number;
+    actionsDueThisWeek: number;
+  };
+  /** Open risks, high severity first, then the program's order. */
+  topRisks: DigestRisk[];
+  /** Blocked workstreams, high risk first, then the program's order. */
+  blocked: DigestBlocked[];
+  /** Needs decision / Needs validation, longest waiting first. */
+  waiting: DigestWaiting[];
+  /** In the order they happened (the history's ids), by their last move. */
+  changes: DigestChange[];
+  /** Longest without an update first. */
+  stale: DigestStale[];
+  actions: {
+    /** Not done, due from today to the end of the digest's week, soonest first. */
+    dueThisWeek: DigestAction[];
+    /** Not done, due before today, most overdue first. */
+    overdue: DigestAction[];
+  };
+  /** The readiness dimensions in the program's order. */
+  readiness: DigestReadiness[];
+}
+
+function ref(w: Workstream): WorkstreamRef {
+  return { key: w.key, name: w.name, ownerTeam: w.ownerTeam, ownerIds: [...w.ownerIds] };
+}
+
+const byPositionThenId = (a: { position: number; id: number }, b: { position: number; id: number }) =>
+  a.position - b.position || a.id - b.id;
+
+function bySeverity(a: TopRisk, b: TopRisk): number {
+  return RISK_INFO[a.severity].rank - RISK_INFO[b.severity].rank || byPositionThenId(a, b);
+}
+
+/** The history fields the digest reports, per entity. */
+const CHANGE_FIELDS: Record<string, readonly string[]> = {
+  workstream: ['status', 'risk'],
+  risk: ['created', 'removed', 'status', 'severity'],
+};
+
+interface Collapsed {
+  first: HistoryEntry;
+  last: HistoryEntry;
+}
+
+/**
+ * One pass over the history: keeps only status and risk moves, collapsed per entity and field. History ids
+ * grow with every write, so the lowest id is the first move and the highest the last, whatever order the
+ * entries come in. One map per entity and field, keyed by entity key: no string building per entry.
+ */
+function collapseHistory(entries: HistoryEntry[]): Collapsed[] {
+  const groups = new Map<string, Map<string, Map<string, Collapsed>>>();
+  for (const [entity, fields] of Object.entries(CHANGE_FIELDS)) {
+    groups.set(entity, new Map(fields.map((f) => [f, new Map<string, Collapsed>()])));
+  }
+  for (const e of entries) {
+    const byKey = groups.get(e.entity)?.get(e.field);
+    if (!byKey) continue;
+    const group = byKey.get(e.entityKey);
+    if (!group) byKey.set(e.entityKey, { first: e, last: e });
+    else if (e.id < group.first.id) group.first = e;
+    else if (e.id > group.last.id) group.last = e;
+  }
+  const out: Collapsed[] = [];
+  for (const byField of groups.values()) for (const byKey of byField.values()) out.push(...byKey.values());
+  return out;
+}
+
+function changesFrom(
+  entries: HistoryEntry[],
+  workstreams: Map<string, Workstream>,
+  risks: Map<string, TopRisk>,
+): DigestChange[] {
+  const out: { change: DigestChange; order: number }[] = [];
+  for (const { first, last } of collapseHistory(entries)) {
+    const from = first.oldValue;
+    const to = last.newValue;
+    const base = { at: last.at, actor: last.actor };
+    const order = last.id;
+    if (last.entity === 'workstream') {
+      if (from === to) continue;
+      const current = workstreams.get(last.entityKey);
+      const workstream = { key: last.entityKey, name: current?.name ?? last.entityLabel };
+      const kind = last.field === 'status' ? 'status' : 'risk-level';
+      out.push({ change: { kind, workstream, from, to, ...base }, order });
+      continue;
+    }
+    const current = risks.get(last.entityKey);
+    const risk = {
+      id: Number(last.entityKey),
+      text: current?.text ?? last.entityLabel,
+      severity: current?.severity ?? null,
+    };
+    if (last.field === 'created') out.push({ change: { kind: 'risk-opened', risk, ...base }, order });
+    else if (last.field === 'removed') out.push({ change: { kind: 'risk-removed', risk, ...base }, order });
+    else if (from === to) continue;
+    else if (last.field === 'severity') {
+      out.push({ change: { kind: 'risk-severity', risk, from, to, ...base }, order });
+    } else {
+      const kind = to === 'closed' ? 'risk-closed' : 'risk-reopened';
+      out.push({ change: { kind, risk, ...base }, order });
+    }
+  }
+  out.sort((a, b) => a.order - b.order);
+  return out.map((c) => c.change);
+}
+
+/**
+ * Builds the digest. Linear in the program and the history (workstreams and risks are indexed by key once),
+ * so 1,000 workstreams and 100,000 history entries take milliseconds. Pure: the same input gives the same
+ * digest.
+ */
+export function buildDigest(input: DigestInput): Digest {
+  const { program, asOf, changesSince } = input;
+  const tz = program.timezone;
+  const today = localDate(asOf, tz);
+  const week = input.weekKey ?? weekKeyOf(asOf, tz);
+  const weekEndDate = weekSunday(week);
+  // Workstreams share few distinct dates (imports, busy days): one time-zone lookup per distinct instant.
+  const dayCache = new Map<string, number>();
+  const daysSince = (iso: string): number => {
+    let days = dayCache.get(iso);
+    if (days === undefined) {
+      days = Math.max(0, daysBetween(localDate(new Date(iso), tz), today));
+      dayCache.set(iso, days);
+    }
+    return days;
+  };
+
+  const workstreams = new Map(program.workstreams.map((w) => [w.key, w]));
+  const risks = new Map(program.risks.map((r) => [String(r.id), r]));
+  const ordered = [...program.workstreams].sort(byPositionThenId);
+
+  const openRisks = program.risks.filter((r) => r.status === 'open').sort(bySeverity);
+  const topRisks: DigestRisk[] = openRisks.map((r) => {
+    const w = r.workstream === null ? undefined : workstreams.get(r.workstream);
+    return { id: r.id, text: r.text, severity: r.severity, workstream: w ? ref(w) : null };
+  });
+
+  const blocked: DigestBlocked[] = ordered
+    .filter((w) => w.status === 'blocked')
+    .sort((a, b) => RISK_INFO[a.risk].rank - RISK_INFO[b.risk].rank || byPositionThenId(a, b))
+    .map((w) => ({ workstream: ref(w), risk: w.risk, blocker: w.blocker, days: daysSince(w.statusSince) }));
+
+  const waiting: DigestWaiting[] = ordered
+    .filter((w) => WAITING_STATUSES.includes(w.status))
+    .map((w) => ({
+      workstream: ref(w),
+      status: w.status,
+      risk: w.risk,
+      blocker: w.blocker,
+      waitingDays: daysSince(w.statusSince),
+    }))
+    // `ordered` is in the program's order and the sort is stable: equal waits keep that order.
+    .sort((a, b) => b.waitingDays - a.waitingDays);
+
+  const stale: DigestStale[] = ordered
+    .filter((w) => w.status !== 'done')
+    .map((w) => ({
+      workstream: ref(w),
+      status: w.status,
+      updatedAt: w.updatedAt,
+      daysSinceUpdate: daysSince(w.updatedAt),
+    }))
+    .filter((s) => s.daysSinceUpdate >= STALE_AFTER_DAYS)
+    .sort((a, b) => b.daysSinceUpdate - a.daysSinceUpdate);
+
+  const dueThisWeek: DigestAction[] = [];
+  const overdue: DigestAction[] = [];
+  for (const a of [...program.actions].sort(byPositionThenId)) {
+    if (a.done || a.due === null) continue;
+    const w = a.workstream === null ? undefined : workstreams.get(a.workstream);
+    const action: DigestAction = {
+      id: a.id,
+      text: a.text,
+      owner: a.owner,
+      workstream: w
+        ? { key: w.key, name: w.name }
+        : a.workstream
+          ? { key: a.workstream, name: a.workstream }
+          : null,
+      due: a.due,
+      daysOverdue: daysBetween(a.due, today),
+    };
+    if (a.due < today) overdue.push(action);
+    else if (a.due <= weekEndDate) dueThisWeek.push(action);
+  }
+  overdue.sort((a, b) => b.daysOverdue - a.daysOverdue);
+  dueThisWeek.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+
+  const readiness: DigestReadiness[] = [...program.readiness]
+    .sort(byPositionThenId)
+    .map((r) => ({ name: r.name, signal: r.signal, note: r.note }));
+
+  const since = input.since ?? null;
+  return {
+    weekKey: week,
+    weekLabel: weekKeyLabel(week),
+    asOf: asOf.toISOString(),
+    timeZone: tz,
+    today,
+    since: since ? since.toISOString() : null,
+    sinceLabel: since ? `since ${sinceDay(since, tz)}` : 'since the last digest',
+    counts: {
+      highRisks: openRisks.filter((r) => r.severity === 'high').length,
+      openRisks: openRisks.length,
+      blocked: blocked.length,
+      needingDecision: waiting.length,
+      readyDimensions: readiness.filter((r) => r.signal === 'ready').length,
+      readinessDimensions: readiness.length,
+      stale: stale.length,
+      overdueActions: overdue.length,
+      actionsDueThisWeek: dueThisWeek.length,
+    },
+    topRisks,
+    blocked,
+    waiting,
+    changes: changesFrom(changesSince, workstreams, risks),
+    stale,
+    actions: { dueThisWeek, overdue },
+    readiness,
+  };
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+/** "Mon 16 Nov 2026" for a calendar date. */
+export function formatDayLabel(date: string): string {
+  return `${WEEKDAYS[isoWeekday(date) - 1]} ${formatDayMonthYear(date)}`;
+}
+
+function sinceDay(since: Date, tz: string): string {
+  return formatDayLabel(localDate(since, tz));
+}

@@ -1,0 +1,258 @@
+import { z } from 'zod';
+import {
+  diffFields,
+  type FieldChange,
+  type FieldErrors,
+  fieldErrors,
+  isCalendarDate,
+  limitedText,
+  normalizeChoice,
+  orList,
+  requiredText,
+  riskLevelField,
+} from './edit-fields.js';
+import { FIELD_LIMITS as L } from './field-limits.js';
+import type { NextAction, ReadinessDimension, TopRisk } from './program.js';
+import { RISK_STATES, SIGNAL_INFO, SIGNALS } from './vocabulary.js';
+
+/**
+ * Validation and change planning for the program's lists: top risks, readiness and next actions.
+ * Inputs are what a modal or a button submits (text, or null/"" to clear an optional value); every field is
+ * checked, errors are keyed by field, and a workstream named must exist in the program.
+ */
+
+/** An edit either is refused field by field, or yields the new values and what changed (maybe nothing). */
+export type EditPlan<F extends string, V, E extends string = F> =
+  | { ok: false; errors: FieldErrors<E> }
+  | { ok: true; next: V; changes: FieldChange<F>[]; note: string };
+
+/** Adding either is refused field by field, or yields the new item's values. */
+export type AddPlan<V, E extends string> =
+  | { ok: false; errors: FieldErrors<E> }
+  | { ok: true; values: V; note: string };
+
+/** A workstream of this program chosen by key; "" or null ties the item to no workstream. */
+function workstreamField(workstreamKeys: readonly string[]) {
+  return z.preprocess(
+    (value) => (value === '' ? null : typeof value === 'string' ? value.trim() : value),
+    z
+      .string({ error: 'Choose a workstream' })
+      .refine((key) => workstreamKeys.includes(key), {
+        error: (issue) => `There is no workstream “${String(issue.input)}” in this program`,
+      })
+      .nullable(),
+  );
+}
+
+const noteField = limitedText(L.note).default('');
+
+function refused<E extends string>(errors: FieldErrors<E>): { ok: false; errors: FieldErrors<E> } {
+  return { ok: false, errors };
+}
+
+// Risks ------------------------------------------------------------------------------------------------
+
+export const RISK_FIELDS = ['text', 'severity', 'workstream', 'status'] as const;
+export type RiskField = (typeof RISK_FIELDS)[number];
+export type RiskEditField = RiskField | 'note';
+export type RiskValues = Pick<TopRisk, RiskField>;
+
+export interface RiskAddInput {
+  text: string;
+  severity: string;
+  workstream?: string | null | undefined;
+  note?: string | undefined;
+}
+
+export interface RiskChangesInput {
+  text?: string | undefined;
+  severity?: string | undefined;
+  workstream?: string | null | undefined;
+  /** open or closed */
+  status?: string | undefined;
+}
+
+const riskText = requiredText(L.riskText, 'Describe the risk');
+const riskStatus = z.preprocess(
+  (value) => (typeof value === 'string' ? normalizeChoice(value) : value),
+  z.enum(RISK_STATES, { error: 'Choose open or closed' }),
+);
+
+export function riskAddSchema(workstreamKeys: readonly string[]) {
+  return z.object({
+    text: riskText,
+    severity: riskLevelField,
+    workstream: workstreamField(workstreamKeys).default(null),
+    note: noteField,
+  });
+}
+
+export function riskEditSchema(workstreamKeys: readonly string[]) {
+  return z.object({
+    text: riskText.optional(),
+    severity: riskLevelField.optional(),
+    workstream: workstreamField(workstreamKeys).optional(),
+    status: riskStatus.optional(),
+    note: noteField,
+  });
+}
+
+/** A new risk is open. */
+export function planRiskAdd(
+  input: RiskAddInput,
+  workstreamKeys: readonly string[],
+): AddPlan<Omit<RiskValues, 'status'>, RiskEditField> {
+  const parsed = riskAddSchema(workstreamKeys).safeParse(input);
+  if (!parsed.success) return refused(fieldErrors(parsed.error));
+  const { note, ...values } = parsed.data;
+  return { ok: true, values, note };
+}
+
+export function planRiskEdit(
+  current: RiskValues,
+  input: RiskChangesInput & { note?: string | undefined },
+  workstreamKeys: readonly string[],
+): EditPlan<RiskField, RiskValues, RiskEditField> {
+  const parsed = riskEditSchema(workstreamKeys).safeParse(input);
+  if (!parsed.success) return refused(fieldErrors(parsed.error));
+  const { note, ...submitted } = parsed.data;
+  const next: RiskValues = {
+    text: submitted.text ?? current.text,
+    severity: submitted.severity ?? current.severity,
+    workstream: submitted.workstream === undefined ? current.workstream : submitted.workstream,
+    status: submitted.status ?? current.status,
+  };
+  return { ok: true, next, changes: diffFields(RISK_FIELDS, current, submitted), note };
+}
+
+// Readiness --------------------------------------------------------------------------------------------
+
+export const READINESS_FIELDS = ['signal', 'note'] as const;
+/**
+ * `note` is the dimension's own note (the page's "Current signal" text), which already says why; readiness
+ * edits carry no separate note for the log.
+ */
+export type ReadinessField = (typeof READINESS_FIELDS)[number];
+export type ReadinessValues = Pick<ReadinessDimension, ReadinessField>;
+export type ReadinessChangesInput = Partial<Record<ReadinessField, string>>;
+
+export const readinessEditSchema = z.object({
+  signal: z
+    .preprocess(
+      (value) => (typeof value === 'string' ? normalizeChoice(value) : value),
+      z.enum(SIGNALS, {
+        error: `Choose ${orList(SIGNALS.map((s) => SIGNAL_INFO[s].label))}`,
+      }),
+    )
+    .optional(),
+  note: limitedText(L.readinessNote).optional(),
+});
+
+export function planReadinessEdit(
+  current: ReadinessValues,
+  input: ReadinessChangesInput,
+): EditPlan<ReadinessField, ReadinessValues> {
+  const parsed = readinessEditSchema.safeParse(input);
+  if (!parsed.success) return refused(fieldErrors(parsed.error));
+  const submitted = parsed.data;
+  const next: ReadinessValues = {
+    signal: submitted.signal ?? current.signal,
+    note: submitted.note ?? current.note,
+  };
+  return { ok: true, next, changes: diffFields(READINESS_FIELDS, current, submitted), note: '' };
+}
+
+// Next actions -----------------------------------------------------------------------------------------
+
+export const ACTION_FIELDS = ['text', 'owner', 'workstream', 'due', 'done'] as const;
+export type ActionField = (typeof ACTION_FIELDS)[number];
+export type ActionEditField = ActionField | 'note';
+export type ActionValues = Pick<NextAction, ActionField>;
+
+export interface ActionAddInput {
+  text: string;
+  /** A Slack user ID (or a `<@U…>` mention), or free text such as "Platform team"; "" or null for nobody. */
+  owner?: string | null | undefined;
+  workstream?: string | null | undefined;
+  /** YYYY-MM-DD; "" or null for none. */
+  due?: string | null | undefined;
+  note?: string | undefined;
+}
+
+export interface ActionChangesInput {
+  text?: string | undefined;
+  owner?: string | null | undefined;
+  workstream?: string | null | undefined;
+  due?: string | null | undefined;
+  done?: boolean | undefined;
+}
+
+const actionText = requiredText(L.actionText, 'Say what needs doing');
+
+/** `<@U012AB>` and `<@U012AB|name>` (how a mention arrives in command text) are kept as the bare ID. */
+const actionOwner = z.preprocess((value) => {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  return /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(trimmed)?.[1] ?? trimmed;
+}, limitedText(L.actionOwner).nullable());
+
+const dueDate = z.preprocess(
+  (value) => (value === '' ? null : typeof value === 'string' ? value.trim() : value),
+  z
+    .string({ error: 'Expected a date as YYYY-MM-DD' })
+    .refine(isCalendarDate, 'Expected a date as YYYY-MM-DD, such as 2026-03-31')
+    .nullable(),
+);
+
+export function actionAddSchema(workstreamKeys: readonly string[]) {
+  return z.object({
+    text: actionText,
+    owner: actionOwner.default(null),
+    workstream: workstreamField(workstreamKeys).default(null),
+    due: dueDate.default(null),
+    note: noteField,
+  });
+}
+
+export function actionEditSchema(workstreamKeys: readonly string[]) {
+  return z.object({
+    text: actionText.optional(),
+    owner: actionOwner.optional(),
+    workstream: workstreamField(workstreamKeys).optional(),
+    due: dueDate.optional(),
+    done: z.boolean({ error: 'Expected done or not done' }).optional(),
+    note: noteField,
+  });
+}
+
+/** A new action is not done. */
+export function planActionAdd(
+  input: ActionAddInput,
+  workstreamKeys: readonly string[],
+): AddPlan<Omit<ActionValues, 'done'>, ActionEditField> {
+  const parsed = actionAddSchema(workstreamKeys).safeParse(input);
+  if (!parsed.success) return refused(fieldErrors(parsed.error));
+  const { note, ...values } = parsed.data;
+  return { ok: true, values, note };
+}
+
+export function planActionEdit(
+  current: ActionValues,
+  input: ActionChangesInput & { note?: string | undefined },
+  workstreamKeys: readonly string[],
+): EditPlan<ActionField, ActionValues, ActionEditField> {
+  const parsed = actionEditSchema(workstreamKeys).safeParse(input);
+  if (!parsed.success) return refused(fieldErrors(parsed.error));
+  const { note, ...submitted } = parsed.data;
+  const pick = <K extends ActionField>(field: K): ActionValues[K] =>
+    (submitted[field] === undefined ? current[field] : submitted[field]) as ActionValues[K];
+  const next: ActionValues = {
+    text: pick('text'),
+    owner: pick('owner'),
+    workstream: pick('workstream'),
+    due: pick('due'),
+    done: pick('done'),
+  };
+  return { ok: true, next, changes: diffFields(ACTION_FIELDS, current, submitted), note };
+}

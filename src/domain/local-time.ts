@@ -1,0 +1,152 @@
+import { tzOffset } from '@date-fns/tz';
+
+/**
+ * Calendar dates and wall-clock times in a program's IANA time zone, without `Date`'s local getters
+ * (those follow the server's zone, never the program's).
+ *
+ * A calendar date is a 'YYYY-MM-DD' string, the same shape as an action's `due`.
+ */
+
+const DAY_MS = 86_400_000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const knownZones = new Set<string>();
+
+/** Throws a RangeError naming the zone when the runtime does not know it (a typo in a program file). */
+export function assertTimeZone(timeZone: string): void {
+  if (knownZones.has(timeZone)) return;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    throw new RangeError(`unknown time zone "${timeZone}" (expected an IANA name such as Europe/Berlin)`);
+  }
+  knownZones.add(timeZone);
+}
+
+/** Minutes east of UTC in `timeZone` at `ms` (Berlin in winter: 60). */
+function offsetMinutes(timeZone: string, ms: number): number {
+  return tzOffset(timeZone, new Date(ms));
+}
+
+export interface CalendarDay {
+  year: number;
+  /** 1–12 */
+  month: number;
+  /** 1–31 */
+  day: number;
+}
+
+export interface WallTime extends CalendarDay {
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+export function formatDate(d: CalendarDay): string {
+  return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
+}
+
+export function parseDate(date: string): CalendarDay {
+  const m = DATE_RE.exec(date);
+  const day = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+  if (!day || formatDate(fromEpochDay(toEpochDay(day))) !== date) {
+    throw new RangeError(`"${date}" is not a calendar date (expected YYYY-MM-DD)`);
+  }
+  return day;
+}
+
+/** Days since 1970-01-01; plain integers make "days between" and "add days" exact. */
+function toEpochDay(d: CalendarDay): number {
+  return Math.floor(Date.UTC(d.year, d.month - 1, d.day) / DAY_MS);
+}
+
+function fromEpochDay(n: number): CalendarDay {
+  const d = new Date(n * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** The wall-clock time in `timeZone` at `instant`. */
+export function wallTime(instant: Date, timeZone: string): WallTime {
+  assertTimeZone(timeZone);
+  const ms = instant.getTime();
+  const local = new Date(ms + offsetMinutes(timeZone, ms) * 60_000);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
+}
+
+/** The calendar date in `timeZone` at `instant`, as 'YYYY-MM-DD'. */
+export function localDate(instant: Date, timeZone: string): string {
+  return formatDate(wallTime(instant, timeZone));
+}
+
+export function addDays(date: string, days: number): string {
+  return formatDate(fromEpochDay(toEpochDay(parseDate(date)) + days));
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return toEpochDay(parseDate(to)) - toEpochDay(parseDate(from));
+}
+
+/** ISO day of the week: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  const weekday = new Date(toEpochDay(parseDate(date)) * DAY_MS).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
+/**
+ * What to do with a wall-clock time that does not exist because the clocks jumped forward over it
+ * (02:30 on a spring-forward night in Los Angeles or Berlin):
+ * - 'skip': no instant (what node-cron does: a schedule at that time does not fire that day);
+ * - 'shift': the instant the same distance after the jump (02:30 becomes 03:30), as `TZDate` does.
+ * A time that happens twice when the clocks go back always resolves to its first occurrence.
+ */
+export type NonexistentTime = 'skip' | 'shift';
+
+/**
+ * The instant at which `timeZone` shows the wall-clock time `t`.
+ * Looks at the zone's offset a day before and a day after, which bracket any single transition.
+ */
+export function wallTimeToInstant(
+  t: WallTime,
+  timeZone: string,
+  nonexistent: NonexistentTime,
+): Date | undefined {
+  assertTimeZone(timeZone);
+  const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+  const before = offsetMinutes(timeZone, wall - DAY_MS);
+  const after = offsetMinutes(timeZone, wall + DAY_MS);
+  let first: number | undefined;
+  for (const offset of before === after ? [before] : [before, after]) {
+    const candidate = wall - offset * 60_000;
+    if (offsetMinutes(timeZone, candidate) === offset && (first === undefined || candidate < first)) {
+      first = candidate;
+    }
+  }
+  if (first !== undefined) return new Date(first);
+  return nonexistent === 'shift' ? new Date(wall - before * 60_000) : undefined;
+}
+
+/**
+ * For walking many times of one local day cheaply: when the zone's offset is the same a day before and a day
+ * after the date, every wall-clock time of that date is `wall - offset` (no transition can hide in between
+ * for real zones, whose transitions are months apart). Otherwise returns undefined: resolve each time with
+ * `wallTimeToInstant`.
+ */
+export function steadyOffsetOn(date: CalendarDay, timeZone: string): number | undefined {
+  assertTimeZone(timeZone);
+  const midnight = Date.UTC(date.year, date.month - 1, date.day);
+  const before = offsetMinutes(timeZone, midnight - DAY_MS);
+  const after = offsetMinutes(timeZone, midnight + 2 * DAY_MS);
+  return before === after ? before : undefined;
+}

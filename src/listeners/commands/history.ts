@@ -1,0 +1,55 @@
+import { findWorkstream } from '../../domain/program.js';
+import { lookupProgram } from '../../services/program-lookup.js';
+import { viewerTimeZone } from '../../services/viewer-zone.js';
+import { chooseProgram, notice } from '../../ui/help.js';
+import { HISTORY_SHOWN, historyView } from '../../ui/history-view.js';
+import { escapeMrkdwn } from '../../ui/mrkdwn.js';
+import { type CommandContext, ephemeral } from './context.js';
+import { NO_PROGRAMS, unknownWorkstream } from './status.js';
+
+/** Rows read to count "and N more"; past this the answer says "more than N". */
+const HISTORY_SCAN = 1000;
+
+/**
+ * `/rollout history [PROGRAM] WORKSTREAM`. Absolute times are in the viewer's zone, which takes a Web API
+ * call (`users.info`); so the command acks at once with nothing and answers through the response_url,
+ * whatever Slack's latency. Answers that need no call (no program, no such workstream) go in the ack.
+ */
+export async function history(ctx: CommandContext): Promise<void> {
+  const found = lookupProgram(ctx.services.programs, ctx.args);
+  if (found.kind === 'no-programs') return ctx.ack(ephemeral(notice(NO_PROGRAMS)));
+  if (found.kind === 'choose')
+    return ctx.ack(ephemeral(chooseProgram(found.programs, 'history PROGRAM WORKSTREAM')));
+  const { program, rest } = found;
+  if (rest.length === 0) return ctx.ack(ephemeral(whichWorkstream(program)));
+  const query = rest.join(' ');
+  const workstream = findWorkstream(program, query);
+  if (!workstream) return ctx.ack(ephemeral(unknownWorkstream(program, query)));
+
+  await ctx.ack();
+  const entries = ctx.services.programs.history(program.id, 'workstream', workstream.key, HISTORY_SCAN);
+  const { zone, fallback } = await viewerTimeZone(ctx.client, ctx.userId, ctx.deps.logger);
+  const message = historyView({
+    program,
+    workstream,
+    entries,
+    now: ctx.deps.clock.now(),
+    zone,
+    zoneFallback: fallback,
+    limit: HISTORY_SHOWN,
+    capped: entries.length >= HISTORY_SCAN,
+  });
+  await ctx.respond(ephemeral(message));
+}
+
+function whichWorkstream(program: { slug: string; workstreams: { key: string }[] }) {
+  const keys = program.workstreams.slice(0, 30).map((w) => `\`${escapeMrkdwn(w.key)}\``);
+  const more = program.workstreams.length > 30 ? `, …and ${program.workstreams.length - 30} more` : '';
+  const example = program.workstreams[0]?.key ?? 'WORKSTREAM';
+  return notice(
+    `Which workstream? \`/rollout history ${escapeMrkdwn(example)}\` shows who changed what, and when. ` +
+      (keys.length
+        ? `Use a key or a name: ${keys.join(', ')}${more}.`
+        : 'This program has no workstreams yet.'),
+  );
+}

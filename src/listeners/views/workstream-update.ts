@@ -1,0 +1,124 @@
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Deps } from '../../deps.js';
+import { findWorkstream } from '../../domain/program.js';
+import type { WorkstreamUpdateField } from '../../domain/workstream-update.js';
+import type { Services } from '../../services/index.js';
+import { displayName } from '../../services/slack-users.js';
+import { viewerTimeZone } from '../../services/viewer-zone.js';
+import { decodeUpdateRef } from '../../ui/action-values.js';
+import { BLOCKS, VIEWS } from '../../ui/ids.js';
+import { updateNotice } from '../../ui/update-notice.js';
+import { UPDATE_FIELD_BLOCKS, updateSavedModal, workstreamUpdateModal } from '../../ui/workstream-modal.js';
+import { inZone } from '../../ui/zoned-time.js';
+import { parseState, readInput } from './state.js';
+
+type Errors = Record<string, string>;
+
+const GONE: Errors = { [BLOCKS.wsStatus]: 'This workstream no longer exists; nothing was saved.' };
+
+/** Maps field-keyed validation errors onto the input blocks that show them inline. */
+export function errorsByBlock(errors: Partial<Record<WorkstreamUpdateField, string>>): Errors {
+  const out: Errors = {};
+  for (const [field, message] of Object.entries(errors)) {
+    if (message) out[UPDATE_FIELD_BLOCKS[field as WorkstreamUpdateField]] = message;
+  }
+  return out;
+}
+
+/** Submissions of the update form and of the workstream picker. */
+export function register(app: App, deps: Deps, services: Services): void {
+  app.view(VIEWS.workstreamPick, async ({ ack, view, body }) => {
+    const program = services.programs.get(view.private_metadata);
+    const key = readInput(parseState(view.state.values), BLOCKS.wsPick);
+    const workstream = program && key ? findWorkstream(program, key) : undefined;
+    if (!program || !workstream) {
+      await ack({ response_action: 'errors', errors: { [BLOCKS.wsPick]: 'Choose one of the workstreams.' } });
+      return;
+    }
+    deps.logger.debug({ event: 'update_picked', user: body.user.id, workstream: workstream.key });
+    await ack({ response_action: 'update', view: workstreamUpdateModal(program, workstream) });
+  });
+
+  app.view(VIEWS.workstreamUpdate, async ({ ack, view, body, client }) => {
+    const user = body.user.id;
+    const ref = decodeUpdateRef(view.private_metadata);
+    const program = ref ? services.programs.get(ref.program) : undefined;
+    const workstream = program && ref ? findWorkstream(program, ref.workstream) : undefined;
+    if (!ref || !program || !workstream) {
+      await ack({ response_action: 'errors', errors: GONE });
+      return;
+    }
+    const values = parseState(view.state.values);
+    const result = services.workstreamUpdates.updateWorkstream({
+      programId: program.id,
+      key: workstream.key,
+      actor: user,
+      expectedVersion: ref.version,
+      changes: {
+        status: readInput(values, BLOCKS.wsStatus),
+        risk: readInput(values, BLOCKS.wsRisk),
+        state: readInput(values, BLOCKS.wsState),
+        blocker: readInput(values, BLOCKS.wsBlocker),
+        summary: readInput(values, BLOCKS.wsSummary),
+      },
+      note: readInput(values, BLOCKS.wsNote) ?? '',
+    });
+    switch (result.kind) {
+      case 'invalid':
+        await ack({ response_action: 'errors', errors: errorsByBlock(result.errors) });
+        return;
+      case 'forbidden':
+        await ack({ response_action: 'errors', errors: { [BLOCKS.wsStatus]: result.reason } });
+        return;
+      case 'not-found':
+        await ack({ response_action: 'errors', errors: GONE });
+        return;
+      case 'conflict':
+        await ack({
+          response_action: 'errors',
+          errors: {
+            [BLOCKS.wsStatus]: await conflictMessage(client, deps, user, result.updatedBy, result.updatedAt),
+          },
+        });
+        return;
+      case 'unchanged':
+        await ack();
+        return;
+      case 'updated': {
+        await ack({ response_action: 'update', view: updateSavedModal(result.workstream, result.changes) });
+        // Committed; what follows is Slack, and its failures are logged, not shown as a failed save.
+        if (program.updatesChannel) {
+          const notice = updateNotice(result.workstream, result.changes, user);
+          await client.chat
+            .postMessage({ channel: program.updatesChannel, ...notice })
+            .catch((error) =>
+              deps.logger.warn(
+                { event: 'update_notice_failed', program: program.slug, channel: program.updatesChannel },
+                'could not post to the updates channel; is the bot in it?',
+                error,
+              ),
+            );
+        }
+        await services.home.publishHome(client, user);
+        return;
+      }
+    }
+  });
+}
+
+/** "Changed by Dana at Thu 26 Nov 2026, 03:00 GMT+9 since you opened this form": names and times in plain text. */
+async function conflictMessage(
+  client: WebClient,
+  deps: Deps,
+  viewer: string,
+  updatedBy: string | null,
+  updatedAt: string,
+): Promise<string> {
+  const [zone, name] = await Promise.all([
+    viewerTimeZone(client, viewer, deps.logger),
+    updatedBy && updatedBy !== 'import' ? displayName(client, updatedBy, deps.logger) : undefined,
+  ]);
+  const who = name ?? (updatedBy === 'import' ? 'An import' : 'Someone');
+  return `${who} changed this workstream at ${inZone(updatedAt, zone.zone)}, after you opened this form. Nothing was saved: close it and press Update again to start from their change.`;
+}

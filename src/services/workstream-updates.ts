@@ -1,0 +1,142 @@
+import type { Deps } from '../deps.js';
+import type { ChangeSet } from '../domain/change-sets.js';
+import type { FieldChange } from '../domain/edit-fields.js';
+import { canEditWorkstream } from '../domain/permissions.js';
+import type { Program, Workstream } from '../domain/program.js';
+import {
+  planWorkstreamUpdate,
+  type WorkstreamChangesInput,
+  type WorkstreamField,
+  type WorkstreamUpdateField,
+} from '../domain/workstream-update.js';
+import { HistoryReads } from '../store/history-reads.js';
+import { ProgramRepo } from '../store/program-repo.js';
+import { WorkstreamWrites } from '../store/workstream-writes.js';
+import type { Conflict, EditRefusal } from './edit-outcomes.js';
+
+export interface UpdateWorkstreamInput {
+  programId: number;
+  /** The workstream's key. */
+  key: string;
+  /** Slack user ID of the person submitting. */
+  actor: string;
+  /** `workstream.version` as it was when the edit was opened (carry it in the modal's private_metadata). */
+  expectedVersion: number;
+  /** Raw submitted values; fields left out are not changed. Status accepts a key or a label. */
+  changes: WorkstreamChangesInput;
+  /** Why, for the history; optional. */
+  note?: string | undefined;
+}
+
+export type UpdateWorkstreamResult =
+  | { kind: 'updated'; workstream: Workstream; changes: FieldChange<WorkstreamField>[] }
+  /** The submission matched what is stored: nothing was written. */
+  | { kind: 'unchanged'; workstream: Workstream }
+  /** `workstream` is as it is now, to reopen the edit on current values; a workstream always has updatedAt. */
+  | (Conflict & { updatedAt: string; workstream: Workstream })
+  | EditRefusal<WorkstreamUpdateField>;
+
+/**
+ * An owner's edit of a workstream (status, risk, current state, main blocker, snapshot). Checks, in order:
+ * the workstream exists, the actor may change it (see domain/permissions.ts), nobody changed it since the
+ * edit was opened, every field is valid; then writes the values, the version, status_since (when the
+ * status changes) and one history entry per changed field in one transaction. Synchronous: post to Slack
+ * after it returns, never inside.
+ */
+export class WorkstreamUpdates {
+  private readonly repo: ProgramRepo;
+  private readonly writes: WorkstreamWrites;
+  private readonly reads: HistoryReads;
+
+  constructor(private readonly deps: Deps) {
+    this.repo = new ProgramRepo(deps.db);
+    this.writes = new WorkstreamWrites(deps.db);
+    this.reads = new HistoryReads(deps.db);
+  }
+
+  updateWorkstream(input: UpdateWorkstreamInput): UpdateWorkstreamResult {
+    const { db, clock, logger } = this.deps;
+    let program: Program | undefined;
+    // IMMEDIATE: the version read and the write happen under one write lock, even with the CLI writing too.
+    const result = db
+      .transaction((): UpdateWorkstreamResult => {
+        program = this.repo.getById(input.programId);
+        return program ? this.decideAndWrite(program, input, clock.now().toISOString()) : notFound('program');
+      })
+      .immediate();
+
+    const context = {
+      user: input.actor,
+      program: program?.slug ?? input.programId,
+      workstream: input.key,
+    };
+    switch (result.kind) {
+      case 'forbidden':
+        logger.warn({ event: 'workstream_update_forbidden', ...context, reason: result.reason });
+        break;
+      case 'conflict':
+        logger.info({
+          event: 'workstream_update_conflict',
+          ...context,
+          expectedVersion: input.expectedVersion,
+          version: result.workstream.version,
+          updatedBy: result.updatedBy,
+        });
+        break;
+      case 'updated':
+        logger.info({
+          event: 'workstream_updated',
+          ...context,
+          fields: result.changes.map((c) => c.field),
+          version: result.workstream.version,
+        });
+        break;
+      default:
+        break;
+    }
+    return result;
+  }
+
+  /** A workstream's latest edits, newest first, `limit` submissions at most. */
+  recentChanges(programId: number, key: string, limit: number): ChangeSet[] {
+    return this.reads.recentChanges(programId, 'workstream', key, limit);
+  }
+
+  private decideAndWrite(program: Program, input: UpdateWorkstreamInput, at: string): UpdateWorkstreamResult {
+    const current = program.workstreams.find((w) => w.key === input.key);
+    if (!current) return notFound('workstream');
+
+    const permission = canEditWorkstream(input.actor, program, current, this.deps.config.rolloutAdmins);
+    if (!permission.allowed) return { kind: 'forbidden', reason: permission.reason };
+
+    if (current.version !== input.expectedVersion) return conflict(current);
+
+    const plan = planWorkstreamUpdate(current, { ...input.changes, note: input.note });
+    if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
+    if (plan.changes.length === 0) return { kind: 'unchanged', workstream: current };
+
+    const written = this.writes.apply({
+      programId: program.id,
+      workstream: current,
+      expectedVersion: input.expectedVersion,
+      next: plan.next,
+      changes: plan.changes,
+      actor: input.actor,
+      at,
+      note: plan.note,
+    });
+    const after = this.repo.getById(program.id)?.workstreams.find((w) => w.id === current.id);
+    if (!after) return notFound('workstream');
+    // Unreachable under the IMMEDIATE lock, but a refused guard must never read as success.
+    if (!written) return conflict(after);
+    return { kind: 'updated', workstream: after, changes: plan.changes };
+  }
+}
+
+function notFound(what: 'program' | 'workstream'): UpdateWorkstreamResult {
+  return { kind: 'not-found', what };
+}
+
+function conflict(now: Workstream): UpdateWorkstreamResult {
+  return { kind: 'conflict', updatedBy: now.updatedBy, updatedAt: now.updatedAt, workstream: now };
+}

@@ -1,0 +1,69 @@
+import type { Db } from '../db/open.js';
+import type { FieldChange } from '../domain/edit-fields.js';
+import type { WorkstreamField, WorkstreamValues } from '../domain/workstream-update.js';
+import { HistoryWriter } from './history-writer.js';
+
+export interface WorkstreamWrite {
+  programId: number;
+  workstream: { id: number; key: string; name: string };
+  /** The version the edit was opened on; the row is written only if it is still there. */
+  expectedVersion: number;
+  next: WorkstreamValues;
+  /** One history entry each; the caller has checked there is at least one. */
+  changes: readonly FieldChange<WorkstreamField>[];
+  actor: string;
+  /** ISO timestamp from the clock. */
+  at: string;
+  note: string;
+}
+
+/** Writes an owner's edit of a workstream: the row and its history, together or not at all. */
+export class WorkstreamWrites {
+  private readonly update;
+  private readonly history: HistoryWriter;
+  private readonly write: (w: WorkstreamWrite) => boolean;
+
+  constructor(db: Db) {
+    this.history = new HistoryWriter(db);
+    // status_since restarts only when the status itself changes; version moves on with every write.
+    this.update = db.prepare(
+      `UPDATE workstreams SET status = @status, risk = @risk, state = @state, blocker = @blocker, summary = @summary,
+         status_since = CASE WHEN status = @status THEN status_since ELSE @at END,
+         updated_by = @actor, updated_at = @at, version = version + 1
+       WHERE id = @id AND program_id = @programId AND version = @expectedVersion`,
+    );
+    this.write = db.transaction((w: WorkstreamWrite): boolean => {
+      const { changes } = this.update.run({
+        ...w.next,
+        id: w.workstream.id,
+        programId: w.programId,
+        expectedVersion: w.expectedVersion,
+        actor: w.actor,
+        at: w.at,
+      });
+      if (changes !== 1) return false;
+      for (const change of w.changes) {
+        this.history.record(w.programId, {
+          entity: 'workstream',
+          entityKey: w.workstream.key,
+          entityLabel: w.workstream.name,
+          field: change.field,
+          oldValue: change.oldValue,
+          newValue: change.newValue,
+          actor: w.actor,
+          at: w.at,
+          note: w.note,
+        });
+      }
+      return true;
+    });
+  }
+
+  /**
+   * One transaction (a savepoint when the caller already holds one). False, with nothing written, when the
+   * row is no longer at `expectedVersion`; any failure rolls everything back and is thrown.
+   */
+  apply(w: WorkstreamWrite): boolean {
+    return this.write(w);
+  }
+}

@@ -1,0 +1,379 @@
+import type { KnownBlock, SectionBlock } from '@slack/types';
+import {
+  type Digest,
+  type DigestAction,
+  type DigestChange,
+  formatDayLabel,
+  STALE_AFTER_DAYS,
+} from '../domain/digest-content.js';
+import type { Program } from '../domain/program.js';
+import { RISK_INFO, type Risk, SIGNAL_INFO, STATUS_INFO, type Status } from '../domain/vocabulary.js';
+import { encodeProgramRef } from './action-values.js';
+import { ACTIONS, DIGEST_BLOCKS, type DigestSection, digestSectionBlock } from './ids.js';
+import { BLOCK_LIMITS, truncate } from './limits.js';
+import type { SlackMessage } from './message.js';
+import { escapeMrkdwn, mention, slackDate } from './mrkdwn.js';
+import { inZone } from './zoned-time.js';
+
+/**
+ * How much of each list the digest shows. A list fills its sections line by line (each section up to
+ * Slack's 3,000 characters) and ends with "…and N more" when it runs out of items or sections. The
+ * sections, plus header, context, headline, divider and button, stay under 50 blocks for any program.
+ */
+export const DIGEST_LISTS: Record<DigestSection, { maxItems: number; maxSections: number }> = {
+  risks: { maxItems: 10, maxSections: 2 },
+  blocked: { maxItems: Number.POSITIVE_INFINITY, maxSections: 4 },
+  waiting: { maxItems: Number.POSITIVE_INFINITY, maxSections: 4 },
+  changes: { maxItems: 40, maxSections: 3 },
+  stale: { maxItems: Number.POSITIVE_INFINITY, maxSections: 2 },
+  next: { maxItems: Number.POSITIVE_INFINITY, maxSections: 2 },
+  readiness: { maxItems: Number.POSITIVE_INFINITY, maxSections: 2 },
+};
+
+/** Header, context, headline, divider, button row. */
+const FIXED_BLOCKS = 5;
+
+/** At most this many blocks, whatever the program: asserted by the tests against Slack's 50. */
+export const DIGEST_MAX_BLOCKS =
+  FIXED_BLOCKS + Object.values(DIGEST_LISTS).reduce((sum, l) => sum + l.maxSections, 0);
+
+/** Longest piece of user text in one line (escaped), so that no single item crowds out the rest. */
+const TEXT_MAX = { name: 160, team: 200, long: 600 } as const;
+/** Owners mentioned per item; more are counted ("+2"). */
+const OWNERS_SHOWN = 5;
+/** Room kept in every section for the "…and N more" line. */
+const MORE_RESERVE = 120;
+
+/** The two renderings share their wording; only the markup differs. */
+interface Style {
+  text(value: string, max: number): string;
+  bold(value: string): string;
+  italic(value: string): string;
+  user(id: string): string;
+  /** A Slack emoji code before a label; nothing in plain text, where the label says it. */
+  emoji(code: string): string;
+  bullet: string;
+}
+
+const slack: Style = {
+  text: (value, max) => truncate(escapeMrkdwn(value), max),
+  bold: (value) => `*${value}*`,
+  italic: (value) => `_${value}_`,
+  user: (id) => mention(id),
+  emoji: (code) => `${code} `,
+  bullet: '•',
+};
+
+const plain: Style = {
+  text: (value) => value,
+  bold: (value) => value,
+  italic: (value) => value,
+  user: (id) => (/^[UW][A-Z0-9]{2,}$/.test(id) ? `@${id}` : id),
+  emoji: () => '',
+  bullet: '  -',
+};
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function days(n: number): string {
+  return n === 0 ? 'since today' : plural(n, 'day');
+}
+
+function statusLabel(s: Style, value: string | null): string {
+  if (value === null || value === '') return '—';
+  const info = STATUS_INFO[value as Status];
+  return info ? `${s.emoji(info.emoji)}${info.label}` : s.text(value, TEXT_MAX.name);
+}
+
+function riskLabel(s: Style, value: string | null): string {
+  if (value === null || value === '') return '—';
+  const info = RISK_INFO[value as Risk];
+  return info ? `${s.emoji(info.emoji)}${info.label}` : s.text(value, TEXT_MAX.name);
+}
+
+function owners(s: Style, ids: string[], team: string): string {
+  if (ids.length === 0) return team ? s.italic(s.text(team, TEXT_MAX.team)) : s.italic('no owner');
+  const shown = ids.slice(0, OWNERS_SHOWN).map((id) => s.user(id));
+  if (ids.length > OWNERS_SHOWN) shown.push(`+${ids.length - OWNERS_SHOWN}`);
+  return shown.join(' ');
+}
+
+function headlineParts(s: Style, d: Digest): string[] {
+  const c = d.counts;
+  return [
+    `${s.emoji(RISK_INFO.high.emoji)}${s.bold(String(c.highRisks))} high ${c.highRisks === 1 ? 'risk' : 'risks'}`,
+    `${s.emoji(STATUS_INFO.blocked.emoji)}${s.bold(String(c.blocked))} blocked`,
+    `${s.emoji(STATUS_INFO['needs-decision'].emoji)}${s.bold(String(c.needingDecision))} ${c.needingDecision === 1 ? 'needs' : 'need'} a decision`,
+    c.readinessDimensions === 0
+      ? 'no readiness dimensions'
+      : `${s.emoji(SIGNAL_INFO.ready.emoji)}${s.bold(`${c.readyDimensions} of ${c.readinessDimensions}`)} readiness ${c.readinessDimensions === 1 ? 'dimension' : 'dimensions'} ready`,
+  ];
+}
+
+function riskLines(s: Style, d: Digest): string[] {
+  return d.topRisks.map((r) => {
+    const where = r.workstream
+      ? `${s.bold(s.text(r.workstream.name, TEXT_MAX.name))}${r.workstream.ownerTeam ? ` · ${s.italic(s.text(r.workstream.ownerTeam, TEXT_MAX.team))}` : ''}`
+      : s.italic('program-wide');
+    return `${s.bullet} ${riskLabel(s, r.severity)}: ${s.text(r.text, TEXT_MAX.long)} — ${where}`;
+  });
+}
+
+function blockerText(s: Style, blocker: string): string {
+  return blocker ? s.text(blocker, TEXT_MAX.long) : s.italic('no blocker recorded');
+}
+
+function blockedLines(s: Style, d: Digest): string[] {
+  return d.blocked.map(
+    (b) =>
+      `${s.bullet} ${s.bold(s.text(b.workstream.name, TEXT_MAX.name))} (blocked ${days(b.days)}) — ${blockerText(s, b.blocker)} · ${owners(s, b.workstream.ownerIds, b.workstream.ownerTeam)}`,
+  );
+}
+
+function waitingLines(s: Style, d: Digest): string[] {
+  return d.waiting.map(
+    (w) =>
+      `${s.bullet} ${s.bold(s.text(w.workstream.name, TEXT_MAX.name))} — ${statusLabel(s, w.status)}, waiting ${days(w.waitingDays)}: ${blockerText(s, w.blocker)}`,
+  );
+}
+
+function changeLine(s: Style, c: DigestChange): string {
+  switch (c.kind) {
+    case 'status':
+      return `${s.bullet} ${s.bold(s.text(c.workstream.name, TEXT_MAX.name))}: ${statusLabel(s, c.from)} → ${statusLabel(s, c.to)}`;
+    case 'risk-level':
+      return `${s.bullet} ${s.bold(s.text(c.workstream.name, TEXT_MAX.name))}: risk ${riskLabel(s, c.from)} → ${riskLabel(s, c.to)}`;
+    case 'risk-severity':
+      return `${s.bullet} Risk ${riskLabel(s, c.from)} → ${riskLabel(s, c.to)}: ${s.text(c.risk.text, TEXT_MAX.long)}`;
+    default: {
+      const verb = {
+        'risk-opened': 'opened',
+        'risk-closed': 'closed',
+        'risk-reopened': 'reopened',
+        'risk-removed': 'removed',
+      }[c.kind];
+      const severity =
+        c.kind === 'risk-opened' && c.risk.severity ? ` (${riskLabel(s, c.risk.severity)})` : '';
+      return `${s.bullet} Risk ${verb}${severity}: ${s.text(c.risk.text, TEXT_MAX.long)}`;
+    }
+  }
+}
+
+function staleLines(s: Style, d: Digest): string[] {
+  return d.stale.map(
+    (w) =>
+      `${s.bullet} ${s.bold(s.text(w.workstream.name, TEXT_MAX.name))} — last updated ${plural(w.daysSinceUpdate, 'day')} ago · ${owners(s, w.workstream.ownerIds, w.workstream.ownerTeam)}`,
+  );
+}
+
+function actionLine(s: Style, a: DigestAction, overdue: boolean): string {
+  const when = overdue
+    ? `${s.emoji(':warning:')}${s.bold('Overdue')} (due ${formatDayLabel(a.due)}, ${plural(a.daysOverdue, 'day')} ago)`
+    : a.daysOverdue === 0
+      ? s.bold('Due today')
+      : `Due ${formatDayLabel(a.due)}`;
+  const who = a.owner
+    ? ` — ${s.user(a.owner.length > TEXT_MAX.name ? a.owner.slice(0, TEXT_MAX.name) : a.owner)}`
+    : '';
+  const where = a.workstream ? ` · ${s.italic(s.text(a.workstream.name, TEXT_MAX.name))}` : '';
+  return `${s.bullet} ${when}: ${s.text(a.text, TEXT_MAX.long)}${who}${where}`;
+}
+
+function nextLines(s: Style, d: Digest): string[] {
+  return [
+    ...d.actions.overdue.map((a) => actionLine(s, a, true)),
+    ...d.actions.dueThisWeek.map((a) => actionLine(s, a, false)),
+  ];
+}
+
+function readinessLines(s: Style, d: Digest): string[] {
+  return d.readiness.map((r) => {
+    const info = SIGNAL_INFO[r.signal];
+    const note = r.note ? `: ${s.text(r.note, TEXT_MAX.long)}` : '';
+    return `${s.bullet} ${s.emoji(info.emoji)}${s.bold(s.text(r.name, TEXT_MAX.name))} — ${info.label}${note}`;
+  });
+}
+
+interface ListContent {
+  section: DigestSection;
+  title: string;
+  lines: string[];
+  /** Said when the list is empty. */
+  empty: string;
+  /** "…and 12 more blocked workstreams" */
+  noun: string;
+}
+
+function lists(s: Style, d: Digest): ListContent[] {
+  const c = d.counts;
+  return [
+    {
+      section: 'risks',
+      title: `Top risks (${c.openRisks} open)`,
+      lines: riskLines(s, d),
+      empty: 'No open risks.',
+      noun: 'open risks',
+    },
+    {
+      section: 'blocked',
+      title: `Blocked (${c.blocked})`,
+      lines: blockedLines(s, d),
+      empty: 'Nothing is blocked.',
+      noun: 'blocked workstreams',
+    },
+    {
+      section: 'waiting',
+      title: `Waiting on a decision or validation (${c.needingDecision})`,
+      lines: waitingLines(s, d),
+      empty: 'Nothing is waiting on a decision or validation.',
+      noun: 'waiting workstreams',
+    },
+    {
+      section: 'changes',
+      title: `What changed ${d.sinceLabel}`,
+      lines: d.changes.map((ch) => changeLine(s, ch)),
+      empty: `No status or risk changes ${d.sinceLabel}.`,
+      noun: 'changes',
+    },
+    {
+      section: 'stale',
+      title: `Stale: not updated in ${STALE_AFTER_DAYS} days or more (${c.stale})`,
+      lines: staleLines(s, d),
+      empty: `Every open workstream was updated in the last ${STALE_AFTER_DAYS} days.`,
+      noun: 'stale workstreams',
+    },
+    {
+      section: 'next',
+      title: `Next actions (${c.overdueActions} overdue, ${c.actionsDueThisWeek} due this week)`,
+      lines: nextLines(s, d),
+      empty: 'No open actions are overdue or due this week.',
+      noun: 'actions',
+    },
+    {
+      section: 'readiness',
+      title: 'Readiness',
+      lines: readinessLines(s, d),
+      empty: 'No readiness dimensions yet.',
+      noun: 'dimensions',
+    },
+  ];
+}
+
+const more = (n: number, noun: string) => `…and ${n} more ${noun} — see the full status`;
+
+/** Packs a list into at most `maxSections` sections of at most 3,000 characters, then says how many are left. */
+function listSections(list: ListContent): SectionBlock[] {
+  const { maxItems, maxSections } = DIGEST_LISTS[list.section];
+  const room = BLOCK_LIMITS.sectionText - MORE_RESERVE;
+  const chunks: string[][] = [[`*${list.title}*`]];
+  let length = chunks[0]?.[0]?.length ?? 0;
+  let shown = 0;
+  if (list.lines.length === 0) chunks[0]?.push(`_${list.empty}_`);
+  for (const raw of list.lines) {
+    if (shown >= maxItems) break;
+    // Lines are built from pieces already cut to size; this only guards the section limit.
+    const line = truncate(raw, room);
+    const current = chunks[chunks.length - 1] as string[];
+    if (length + 1 + line.length <= room) {
+      current.push(line);
+      length += 1 + line.length;
+    } else if (chunks.length < maxSections) {
+      chunks.push([line]);
+      length = line.length;
+    } else break;
+    shown++;
+  }
+  const hidden = list.lines.length - shown;
+  if (hidden > 0) (chunks[chunks.length - 1] as string[]).push(`_${more(hidden, list.noun)}_`);
+  return chunks.map((lines, part) => ({
+    type: 'section',
+    block_id: digestSectionBlock(list.section, part),
+    text: { type: 'mrkdwn', text: lines.join('\n') },
+  }));
+}
+
+/** The header: program name cut so that the week always shows. */
+function headerText(program: Program, d: Digest): string {
+  const suffix = ` · ${d.weekLabel}`;
+  return `${truncate(program.name, BLOCK_LIMITS.headerText - suffix.length)}${suffix}`;
+}
+
+/** The notification text: the headline, then the blocked workstreams and their blockers as far as they fit. */
+function fallbackText(program: Program, d: Digest): string {
+  const max = BLOCK_LIMITS.fallbackText - MORE_RESERVE;
+  const parts = [
+    `${escapeMrkdwn(truncate(program.name, TEXT_MAX.name))} — ${d.weekLabel}: ${headlineParts(plain, d).join(', ')}.`,
+  ];
+  let length = parts[0]?.length ?? 0;
+  let shown = 0;
+  for (const b of d.blocked) {
+    const line = `Blocked: ${slack.text(b.workstream.name, TEXT_MAX.name)} — ${b.blocker ? slack.text(b.blocker, 300) : 'no blocker recorded'}`;
+    if (length + 1 + line.length > max) break;
+    parts.push(line);
+    length += 1 + line.length;
+    shown++;
+  }
+  if (shown < d.blocked.length) parts.push(more(d.blocked.length - shown, 'blocked workstreams'));
+  return truncate(parts.join('\n'), BLOCK_LIMITS.fallbackText);
+}
+
+/**
+ * The digest as one chat.postMessage: header, headline counts, each list in sections, and a button to the
+ * full status. Every piece of stored text is escaped; owners are mentioned so they see it.
+ */
+export function digestMessage(digest: Digest, program: Program): SlackMessage {
+  const blocks: KnownBlock[] = [
+    {
+      type: 'header',
+      block_id: DIGEST_BLOCKS.header,
+      text: { type: 'plain_text', text: headerText(program, digest), emoji: true },
+    },
+    {
+      type: 'context',
+      block_id: DIGEST_BLOCKS.context,
+      elements: [{ type: 'mrkdwn', text: `Weekly leadership digest · as of ${slackDate(digest.asOf)}` }],
+    },
+    {
+      type: 'section',
+      block_id: DIGEST_BLOCKS.headline,
+      text: { type: 'mrkdwn', text: headlineParts(slack, digest).join('   ') },
+    },
+    { type: 'divider' },
+  ];
+  for (const list of lists(slack, digest)) blocks.push(...listSections(list));
+  blocks.push({
+    type: 'actions',
+    block_id: DIGEST_BLOCKS.actions,
+    elements: [
+      {
+        type: 'button',
+        action_id: ACTIONS.showStatus,
+        text: { type: 'plain_text', text: 'Full status' },
+        value: encodeProgramRef(program.slug),
+      },
+    ],
+  });
+  return { text: fallbackText(program, digest), blocks };
+}
+
+/**
+ * The digest as plain text for the CLI preview: the same sections and wording, every item a list shows in
+ * Slack (lists are capped as in the message, not cut by characters), user IDs as @U…, no Slack markup.
+ */
+export function digestPreviewText(digest: Digest, program: Program): string {
+  const out = [
+    `${program.name} — ${digest.weekLabel}`,
+    `Weekly leadership digest, as of ${inZone(digest.asOf, digest.timeZone)} (${digest.timeZone})`,
+    '',
+    headlineParts(plain, digest).join(' · '),
+  ];
+  for (const list of lists(plain, digest)) {
+    const { maxItems } = DIGEST_LISTS[list.section];
+    out.push('', list.title);
+    if (list.lines.length === 0) out.push(`  ${list.empty}`);
+    out.push(...list.lines.slice(0, maxItems));
+    if (list.lines.length > maxItems) out.push(`  ${more(list.lines.length - maxItems, list.noun)}`);
+  }
+  out.push('', `Full status: /rollout status ${program.slug}`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,201 @@
+import type { HomeView, KnownBlock, SectionBlock } from '@slack/types';
+import type { Program, Workstream } from '../domain/program.js';
+import { byRiskThenPosition } from '../domain/vocabulary.js';
+import { encodeWorkstreamRef } from './action-values.js';
+import { ACTIONS, HOME_BLOCKS, homeProgramBlock, homeWorkstreamBlock } from './ids.js';
+import { BLOCK_LIMITS, truncate } from './limits.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+import { ago } from './relative-time.js';
+import { statusLine, statusOverview } from './status-overview.js';
+
+/** At most this many of the viewer's own workstreams; the rest are counted. */
+export const HOME_MINE_SHOWN = 20;
+
+/**
+ * The fewest blocks a program's overview gets: header, counts, divider and "and N more" (what
+ * `statusOverview` needs to stay within `maxBlocks`) plus a few rows, so that no program is shown as
+ * counts alone; fewer programs are shown instead, and the rest counted.
+ */
+const OVERVIEW_MIN_BLOCKS = 4 + 3;
+
+export interface HomeViewInput {
+  userId: string;
+  programs: Program[];
+  now: Date;
+}
+
+interface Owned {
+  program: Program;
+  workstream: Workstream;
+}
+
+/**
+ * The App Home tab of one user: the workstreams they own, each with an Update button, then every program's
+ * overview. Stays within a Home tab's 100 blocks whatever the number of programs and workstreams.
+ */
+export function homeView({ userId, programs, now }: HomeViewInput): HomeView & { blocks: KnownBlock[] } {
+  const owned = ownedBy(userId, programs);
+  const blocks: KnownBlock[] = [...mineBlocks(owned, programs.length > 1, now), { type: 'divider' }];
+  if (programs.length === 0) {
+    blocks.push({
+      type: 'section',
+      block_id: HOME_BLOCKS.noPrograms,
+      text: {
+        type: 'mrkdwn',
+        text: 'There is no program yet. An admin imports one with `rollout import FILE` (see the README).',
+      },
+    });
+  } else {
+    blocks.push(...overviewBlocks(orderForViewer(programs, owned), BLOCK_LIMITS.viewBlocks - blocks.length));
+  }
+  return { type: 'home', blocks };
+}
+
+/** The viewer's workstreams across programs: open work before done, high risk first, then page order. */
+function ownedBy(userId: string, programs: Program[]): Owned[] {
+  const owned: Owned[] = [];
+  for (const program of programs) {
+    for (const workstream of program.workstreams) {
+      if (workstream.ownerIds.includes(userId)) owned.push({ program, workstream });
+    }
+  }
+  const done = (o: Owned) => (o.workstream.status === 'done' ? 1 : 0);
+  return owned.sort((a, b) => done(a) - done(b) || byRiskThenPosition(a.workstream, b.workstream));
+}
+
+/** Programs holding the viewer's workstreams first, so that a cut drops the ones they care least about. */
+function orderForViewer(programs: Program[], owned: Owned[]): Program[] {
+  const mine = new Set(owned.map((o) => o.program.id));
+  return [...programs.filter((p) => mine.has(p.id)), ...programs.filter((p) => !mine.has(p.id))];
+}
+
+function mineBlocks(owned: Owned[], namePrograms: boolean, now: Date): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    {
+      type: 'header',
+      block_id: HOME_BLOCKS.mineHeader,
+      text: { type: 'plain_text', text: 'Your workstreams', emoji: true },
+    },
+  ];
+  if (owned.length === 0) {
+    blocks.push({
+      type: 'section',
+      block_id: HOME_BLOCKS.mineEmpty,
+      text: {
+        type: 'mrkdwn',
+        text:
+          'You don’t own any workstream yet. :wave: When an admin lists you as an owner, your workstreams ' +
+          'show up here with an Update button. Meanwhile, here is where every program stands.',
+      },
+    });
+    return blocks;
+  }
+  const shown = owned.slice(0, HOME_MINE_SHOWN);
+  for (const o of shown) blocks.push(ownedSection(o, namePrograms, now));
+  const hidden = owned.length - shown.length;
+  if (hidden > 0) {
+    blocks.push({
+      type: 'context',
+      block_id: HOME_BLOCKS.mineMore,
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `…and ${hidden} more of yours. Update any with \`/rollout update WORKSTREAM\`.`,
+        },
+      ],
+    });
+  }
+  return blocks;
+}
+
+function ownedSection({ program, workstream: w }: Owned, nameProgram: boolean, now: Date): SectionBlock {
+  const title = `*${escapeMrkdwn(w.name)}*${nameProgram ? ` · ${escapeMrkdwn(program.name)}` : ''}`;
+  return {
+    type: 'section',
+    block_id: truncate(homeWorkstreamBlock(program.slug, w.key), BLOCK_LIMITS.blockId),
+    text: {
+      type: 'mrkdwn',
+      text: truncate(
+        `${title}\n${statusLine(w)}\nupdated ${ago(w.updatedAt, now)}`,
+        BLOCK_LIMITS.sectionText,
+      ),
+    },
+    accessory: {
+      type: 'button',
+      action_id: ACTIONS.openWorkstreamUpdate,
+      text: { type: 'plain_text', text: 'Update' },
+      style: 'primary',
+      value: encodeWorkstreamRef({ program: program.slug, workstream: w.key }),
+      accessibility_label: truncate(`Update ${w.name}`, BLOCK_LIMITS.buttonText),
+    },
+  };
+}
+
+/** Every program's overview that fits in `room` blocks, each given a fair share; the rest are counted. */
+function overviewBlocks(programs: Program[], room: number): KnownBlock[] {
+  const needs = programs.map((p) => (p.workstreams.length === 0 ? 2 : 3 + p.workstreams.length));
+  const least = needs.map((n) => Math.min(n, OVERVIEW_MIN_BLOCKS));
+  let count = programs.length;
+  if (sum(least) > room) {
+    // Keep one block for the "and N more programs" line.
+    count = 0;
+    let used = 0;
+    while (count < programs.length && used + (least[count] ?? 0) <= room - 1) used += least[count++] ?? 0;
+  }
+  const budgets = share(
+    needs.slice(0, count),
+    least.slice(0, count),
+    room - (count < programs.length ? 1 : 0),
+  );
+  const blocks: KnownBlock[] = [];
+  programs.slice(0, count).forEach((program, i) => {
+    const overview = statusOverview(program, budgets[i] ?? OVERVIEW_MIN_BLOCKS);
+    blocks.push(...overview.blocks.map((b) => forHome(program, b)));
+  });
+  const hidden = programs.length - count;
+  if (hidden > 0) {
+    blocks.push({
+      type: 'context',
+      block_id: HOME_BLOCKS.programsMore,
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `…and ${hidden} more program${hidden === 1 ? '' : 's'}. See one with \`/rollout status PROGRAM\`.`,
+        },
+      ],
+    });
+  }
+  return blocks;
+}
+
+/**
+ * Water-filling: each program starts at its minimum; what is left goes in equal shares, smallest need first,
+ * so that a small program is shown whole and a large one takes the rest.
+ */
+function share(needs: number[], least: number[], room: number): number[] {
+  const budgets = [...least];
+  let left = room - sum(budgets);
+  const wanting = needs.map((_, i) => i).filter((i) => (needs[i] ?? 0) > (budgets[i] ?? 0));
+  wanting.sort((a, b) => (needs[a] ?? 0) - (needs[b] ?? 0));
+  wanting.forEach((i, n) => {
+    const give = Math.min((needs[i] ?? 0) - (budgets[i] ?? 0), Math.floor(left / (wanting.length - n)));
+    budgets[i] = (budgets[i] ?? 0) + give;
+    left -= give;
+  });
+  return budgets;
+}
+
+/**
+ * An overview block inside the Home tab: block_ids are prefixed by the program (several overviews share one
+ * view, and block_ids must be unique in it). Details buttons are dropped: their listener answers through
+ * a response_url, which a click in the Home tab does not carry.
+ */
+function forHome(program: Program, block: KnownBlock): KnownBlock {
+  return block.block_id
+    ? { ...block, block_id: truncate(homeProgramBlock(program.slug, block.block_id), BLOCK_LIMITS.blockId) }
+    : block;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,147 @@
+import type { View } from '@slack/types';
+import type { FieldChange } from '../domain/edit-fields.js';
+import { FIELD_LIMITS } from '../domain/field-limits.js';
+import type { Program, Workstream } from '../domain/program.js';
+import { RISK_INFO, RISKS, STATUS_INFO, STATUSES } from '../domain/vocabulary.js';
+import type { WorkstreamUpdateField } from '../domain/workstream-update.js';
+import { encodeUpdateRef } from './action-values.js';
+import { BLOCKS, VIEWS } from './ids.js';
+import { BLOCK_LIMITS, truncate } from './limits.js';
+import { noticeModal, option, plainText, selectInput, textInput } from './modal-parts.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+
+/** Where each field's inline error is shown. */
+export const UPDATE_FIELD_BLOCKS: Record<WorkstreamUpdateField, string> = {
+  status: BLOCKS.wsStatus,
+  risk: BLOCKS.wsRisk,
+  state: BLOCKS.wsState,
+  blocker: BLOCKS.wsBlocker,
+  summary: BLOCKS.wsSummary,
+  note: BLOCKS.wsNote,
+};
+
+export const FIELD_LABELS: Record<string, string> = {
+  status: 'Status',
+  risk: 'Risk',
+  state: 'Current state',
+  blocker: 'Main blocker',
+  summary: 'Snapshot',
+  note: 'Note',
+};
+
+/** The update form, prefilled with today's values; it carries the version it was opened on. */
+export function workstreamUpdateModal(program: Program, w: Workstream): View {
+  return {
+    type: 'modal',
+    callback_id: VIEWS.workstreamUpdate,
+    private_metadata: encodeUpdateRef({ program: program.slug, workstream: w.key, version: w.version }),
+    title: plainText('Update workstream'),
+    submit: plainText('Save'),
+    close: plainText('Cancel'),
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: truncate(
+            `*${escapeMrkdwn(w.name)}*\n${escapeMrkdwn(program.name)}`,
+            BLOCK_LIMITS.sectionText,
+          ),
+        },
+      },
+      selectInput(
+        BLOCKS.wsStatus,
+        FIELD_LABELS.status as string,
+        STATUSES.map((s) => option(s, STATUS_INFO[s].label, STATUS_INFO[s].description)),
+        w.status,
+      ),
+      selectInput(
+        BLOCKS.wsRisk,
+        FIELD_LABELS.risk as string,
+        RISKS.map((r) => option(r, RISK_INFO[r].label)),
+        w.risk,
+      ),
+      textInput(BLOCKS.wsState, FIELD_LABELS.state as string, {
+        initial: w.state,
+        maxLength: FIELD_LIMITS.state,
+      }),
+      textInput(BLOCKS.wsBlocker, FIELD_LABELS.blocker as string, {
+        initial: w.blocker,
+        maxLength: FIELD_LIMITS.blocker,
+        multiline: true,
+        hint: 'Required when the status is Blocked.',
+      }),
+      textInput(BLOCKS.wsSummary, FIELD_LABELS.summary as string, {
+        initial: w.summary,
+        maxLength: FIELD_LIMITS.summary,
+        multiline: true,
+      }),
+      textInput(BLOCKS.wsNote, FIELD_LABELS.note as string, {
+        maxLength: FIELD_LIMITS.note,
+        multiline: true,
+        hint: 'Kept in the history with your change.',
+        placeholder: 'Why it changed (optional)',
+      }),
+    ],
+  };
+}
+
+/** `/rollout update` with no workstream: a choice among those this person may update. */
+export function workstreamPickModal(program: Program, workstreams: Workstream[]): View {
+  return {
+    type: 'modal',
+    callback_id: VIEWS.workstreamPick,
+    private_metadata: program.slug,
+    title: plainText('Update workstream'),
+    submit: plainText('Next'),
+    close: plainText('Cancel'),
+    blocks: [
+      selectInput(
+        BLOCKS.wsPick,
+        `Which workstream of ${program.name}?`,
+        workstreams.map((w) =>
+          option(w.key, w.name, `${STATUS_INFO[w.status].label} · ${RISK_INFO[w.risk].label} risk`),
+        ),
+        workstreams.length === 1 ? workstreams[0]?.key : undefined,
+      ),
+      ...(workstreams.length > BLOCK_LIMITS.selectOptions
+        ? [
+            {
+              type: 'context' as const,
+              elements: [
+                {
+                  type: 'mrkdwn' as const,
+                  text: `…and ${workstreams.length - BLOCK_LIMITS.selectOptions} more: name one with \`/rollout update WORKSTREAM\`.`,
+                },
+              ],
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
+/** How a changed value reads: statuses and risks by their labels, empty as "—". */
+export function changeValue(field: string, value: string | null): string {
+  if (!value) return '—';
+  if (field === 'status' && value in STATUS_INFO) return STATUS_INFO[value as keyof typeof STATUS_INFO].label;
+  if (field === 'risk' && value in RISK_INFO) return RISK_INFO[value as keyof typeof RISK_INFO].label;
+  return value;
+}
+
+/** "Status: Needs decision → Drafted" lines, escaped for mrkdwn and each cut to stay readable. */
+export function changeLines(changes: FieldChange[]): string[] {
+  return changes.map(
+    (c) =>
+      `*${FIELD_LABELS[c.field] ?? escapeMrkdwn(c.field)}:* ${escapeMrkdwn(truncate(changeValue(c.field, c.oldValue), 300))} → ${escapeMrkdwn(truncate(changeValue(c.field, c.newValue), 300))}`,
+  );
+}
+
+/** What the submitter sees once their change is saved. */
+export function updateSavedModal(w: Workstream, changes: FieldChange[]): View {
+  return noticeModal(
+    'Saved',
+    `:white_check_mark: *${escapeMrkdwn(w.name)}* is updated.\n${changeLines(changes).join('\n')}`,
+    'Done',
+  );
+}

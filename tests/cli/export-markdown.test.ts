@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE, ROOT, rollout, tempDir } from '../support/cli.js';
+
+/** A copy of the seed page Rollout replaces (/work/shared/seed/status-dashboard.txt), as plain text. */
+const PAGE = readFileSync(join(ROOT, 'tests/fixtures/status-dashboard.txt'), 'utf8');
+
+const TITLES = [
+  'Shared status vocabulary',
+  'Executive summary',
+  'Workstream snapshot',
+  'Top risks right now',
+  'Delivery signal',
+  'Readiness signal',
+  'Immediate next actions',
+  'Related references',
+] as const;
+type Title = (typeof TITLES)[number];
+
+/** The page has no markup: a section is the lines between its title line and the next title. */
+function pageSection(title: Title): string[] {
+  const lines = PAGE.split('\n');
+  const start = lines.indexOf(title);
+  const next = TITLES[TITLES.indexOf(title) + 1];
+  const end = next ? lines.indexOf(next) : lines.length;
+  if (start < 0 || end < 0) throw new Error(`the seed page has no section "${title}"`);
+  return lines.slice(start + 1, end).filter((l) => l.trim() !== '');
+}
+
+function markdownSection(markdown: string, title: Title): string[] {
+  const lines = markdown.split('\n');
+  const start = lines.indexOf(`## ${title}`);
+  if (start < 0) throw new Error(`the export has no section "## ${title}"`);
+  const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+  return lines.slice(start + 1, end < 0 ? lines.length : end).filter((l) => l.trim() !== '');
+}
+
+/** Data rows of a table, as cells (header and separator rows left out). */
+function tableRows(lines: string[]): string[][] {
+  return lines
+    .filter((l) => l.startsWith('|'))
+    .slice(2)
+    .map((l) =>
+      l
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim()),
+    );
+}
+
+const items = (lines: string[]) => lines.filter((l) => l.startsWith('- ')).map((l) => l.slice(2));
+
+/** Each group: its sentence and the names listed under it. */
+function groups(lines: string[]): { intro: string; members: string[] }[] {
+  const out: { intro: string; members: string[] }[] = [];
+  for (const line of lines) {
+    if (line.startsWith('- ')) out.at(-1)?.members.push(line.slice(2));
+    else out.push({ intro: line, members: [] });
+  }
+  return out;
+}
+
+let dir: ReturnType<typeof tempDir>;
+let markdown: string;
+
+beforeAll(() => {
+  dir = tempDir();
+  const env = { DATABASE_PATH: dir.file('rollout.db') };
+  const imported = rollout(['import', EXAMPLE], env);
+  if (imported.code !== 0) throw new Error(`example import failed: ${imported.stderr}`);
+  const exported = rollout(['export', 'builder-insights', '--format', 'markdown'], env);
+  if (exported.code !== 0) throw new Error(`markdown export failed: ${exported.stderr}`);
+  markdown = exported.stdout;
+});
+afterAll(() => dir.remove());
+
+describe('examples/builder-insights.yaml exported as Markdown reproduces the seed page', () => {
+  it('has the page’s sections in the page’s order, after its title and summary', () => {
+    const headings = markdown.split('\n').filter((l) => l.startsWith('## '));
+    expect(headings).toEqual(TITLES.map((t) => `## ${t}`));
+    expect(markdown).toMatch(/^# Builder Insights operationalization\n/);
+    expect(markdown).toContain(
+      'This page gives one consolidated view of the current Builder Insights operationalization work: ' +
+        'decisions, owners, status, readiness, and the highest-priority risks that still need active follow-through.',
+    );
+  });
+
+  it('names every status of the shared vocabulary', () => {
+    const labels = items(pageSection('Shared status vocabulary')).map((l) => l.split(' for ')[0]);
+    const exported = items(markdownSection(markdown, 'Shared status vocabulary'));
+
+    expect(labels).toHaveLength(5);
+    for (const label of labels) expect(exported.some((l) => l.startsWith(`**${label}**:`))).toBe(true);
+  });
+
+  it('has every executive summary row: area, state, owner, status and risk', () => {
+    const page = tableRows(pageSection('Executive summary'));
+
+    expect(page).toHaveLength(5);
+    expect(tableRows(markdownSection(markdown, 'Executive summary'))).toEqual(page);
+  });
+
+  it('has every workstream snapshot: sentence, current owner, status and main blocker', () => {
+    const page = pageSection('Workstream snapshot');
+    const exported = markdownSection(markdown, 'Workstream snapshot');
+    const sentences = page.filter((l) => !l.startsWith('- '));
+
+    expect(sentences).toHaveLength(4);
+    for (const sentence of sentences) {
+      const at = page.indexOf(sentence);
+      const facts = page.slice(at + 1, at + 4);
+      expect(facts.map((f) => f.split(':')[0])).toEqual(['- current owner', '- status', '- main blocker']);
+      const found = exported.indexOf(sentence);
+      expect(found, sentence).toBeGreaterThan(0);
+      expect(exported.slice(found + 1, found + 4)).toEqual(facts);
+    }
+  });
+
+  it('lists every top risk', () => {
+    const page = pageSection('Top risks right now');
+    const exported = markdownSection(markdown, 'Top risks right now');
+
+    expect(items(page)).toHaveLength(4);
+    expect(items(exported)).toEqual(items(page));
+    expect(exported).toContain('Highest-priority unresolved risks');
+  });
+
+  it('derives the three delivery-signal groups with the page’s members', () => {
+    const page = groups(pageSection('Delivery signal'));
+
+    expect(page.map((g) => g.members)).toEqual([
+      ['Identity and SSO', 'Org-aware access'],
+      ['Kanopy hosting', 'Observability and analytics'],
+      ['Internal readiness gate', 'Broader internal rollout timing'],
+    ]);
+    expect(groups(markdownSection(markdown, 'Delivery signal'))).toEqual(page);
+  });
+
+  it('has every readiness row with its signal', () => {
+    const page = tableRows(pageSection('Readiness signal'));
+
+    expect(page).toHaveLength(5);
+    expect(tableRows(markdownSection(markdown, 'Readiness signal'))).toEqual(page);
+  });
+
+  it('lists every immediate next action', () => {
+    const page = items(pageSection('Immediate next actions'));
+
+    expect(page).toHaveLength(4);
+    expect(items(markdownSection(markdown, 'Immediate next actions'))).toEqual(page);
+  });
+
+  it('links every related reference under the page’s title', () => {
+    // The page lost its line breaks here: the ten titles run together on one line.
+    const page = pageSection('Related references')
+      .join('')
+      .split(/(?=Operations Runbooks > )/);
+    const exported = items(markdownSection(markdown, 'Related references')).map((l) => {
+      const link = /^\[(.*)\]\((https:\/\/wiki\.example\.com\/[^)]+)\)$/.exec(l);
+      if (!link) throw new Error(`not a link: ${l}`);
+      return link[1];
+    });
+
+    expect(page).toHaveLength(10);
+    expect(exported).toEqual(page);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { rollout } from '../support/cli.js';
+
+describe('rollout (the command line itself)', () => {
+  it('lists the commands on --help and exits 0', () => {
+    const run = rollout(['--help']);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: rollout COMMAND [ARGS] [--db PATH]');
+    expect(run.stdout).toMatch(/^ {2}import +Create or update a program from a YAML or JSON file$/m);
+    expect(run.stdout).toMatch(/^ {2}export +Print a program as YAML/m);
+    expect(run.stdout).toMatch(/^ {2}migrate +Apply the database migrations/m);
+    expect(run.stdout).toContain('--db PATH');
+  });
+
+  it('shows one command’s help with COMMAND --help and with help COMMAND', () => {
+    const flag = rollout(['export', '--help']);
+    const word = rollout(['help', 'export']);
+
+    expect(flag.code).toBe(0);
+    expect(flag.stdout).toMatch(/^Usage: rollout export SLUG \[--format FORMAT\] \[--db PATH\]\n/);
+    expect(flag.stdout).toContain('--format markdown');
+    expect(word.stdout).toBe(flag.stdout);
+  });
+
+  it('answers an unknown command with the closest one and the list, exit 2', () => {
+    const run = rollout(['imprt', 'file.yaml']);
+
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'Unknown command "imprt". Did you mean "import"?\n' +
+        'Commands: import, export, migrate. Run rollout --help for more.\n',
+    );
+  });
+
+  it('prints the usage to stderr and exits 2 without a command', () => {
+    const run = rollout([]);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Usage: rollout COMMAND');
+  });
+
+  it('treats a missing argument, an extra one or an unknown option as usage errors (exit 2)', () => {
+    const missing = rollout(['import']);
+    const extra = rollout(['migrate', 'now']);
+    const unknown = rollout(['export', 'builder-insights', '--fromat', 'json']);
+
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('rollout import: missing FILE.\nUsage: rollout import FILE [--db PATH]\n');
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toContain('rollout migrate: unexpected argument "now".');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--fromat'");
+    expect(unknown.stderr).toContain('Usage: rollout export SLUG');
+  });
+});

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, ENV_VARIABLES, loadConfig } from '../src/config.js';
+
+const SECRET = 'very-secret-signing-value';
+const httpEnv = { SLACK_BOT_TOKEN: 'xoxb-123-abc', SLACK_SIGNING_SECRET: SECRET };
+
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected loadConfig to refuse this environment');
+}
+
+describe('loadConfig', () => {
+  it('reads a complete HTTP-mode environment', () => {
+    const config = loadConfig({
+      ...httpEnv,
+      PORT: '8080',
+      DATABASE_PATH: '/var/lib/rollout/rollout.db',
+      SLACK_API_URL: 'https://slack.example.com/api/',
+      ROLLOUT_ADMINS: 'U012ABCDEF, W034GHIJKL',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toEqual({
+      slackBotToken: 'xoxb-123-abc',
+      slackSigningSecret: SECRET,
+      slackAppToken: undefined,
+      port: 8080,
+      databasePath: '/var/lib/rollout/rollout.db',
+      slackApiUrl: 'https://slack.example.com/api/',
+      rolloutAdmins: ['U012ABCDEF', 'W034GHIJKL'],
+      logLevel: 'warn',
+    });
+  });
+
+  it('defaults PORT to 3000, DATABASE_PATH to ./data/rollout.db, LOG_LEVEL to info, no admins', () => {
+    const config = loadConfig(httpEnv);
+    expect(config.port).toBe(3000);
+    expect(config.databasePath).toBe('./data/rollout.db');
+    expect(config.logLevel).toBe('info');
+    expect(config.rolloutAdmins).toEqual([]);
+    expect(config.slackApiUrl).toBeUndefined();
+  });
+
+  it('treats an empty variable as unset, as a copied .env.example leaves them', () => {
+    const config = loadConfig({ ...httpEnv, PORT: '', SLACK_APP_TOKEN: '', SLACK_API_URL: '' });
+    expect(config.port).toBe(3000);
+    expect(config.slackAppToken).toBeUndefined();
+  });
+
+  it('uses Socket Mode with SLACK_APP_TOKEN and then needs no signing secret', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-abc' });
+    expect(config.slackAppToken).toBe('xapp-1-abc');
+    expect(config.slackSigningSecret).toBeUndefined();
+  });
+
+  it('adds the trailing slash the Web API client needs to SLACK_API_URL', () => {
+    expect(loadConfig({ ...httpEnv, SLACK_API_URL: 'http://127.0.0.1:9999/api' }).slackApiUrl).toBe(
+      'http://127.0.0.1:9999/api/',
+    );
+  });
+
+  it('names every bad variable in one error and echoes none of their values', () => {
+    const badToken = 'xoxp-user-token-should-stay-secret';
+    const badAppToken = 'xoxb-not-an-app-token-secret';
+    const error = configError({
+      SLACK_BOT_TOKEN: badToken,
+      PORT: '70000',
+      ROLLOUT_ADMINS: 'U012ABCDEF,bob-secret-name',
+      LOG_LEVEL: 'loud',
+      SLACK_API_URL: 'ftp://files.example.com/',
+    });
+    const named = error.problems.map((p) => p.split(':')[0]);
+    expect(named.sort()).toEqual(
+      [
+        'LOG_LEVEL',
+        'PORT',
+        'ROLLOUT_ADMINS',
+        'SLACK_API_URL',
+        'SLACK_BOT_TOKEN',
+        'SLACK_SIGNING_SECRET',
+      ].sort(),
+    );
+    for (const value of [badToken, '70000', 'bob-secret-name', 'loud', 'files.example.com']) {
+      expect(error.message).not.toContain(value);
+    }
+
+    const appTokenError = configError({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: badAppToken });
+    expect(appTokenError.problems).toEqual([expect.stringMatching(/^SLACK_APP_TOKEN: .*xapp-/)]);
+    expect(appTokenError.message).not.toContain(badAppToken);
+  });
+
+  it('asks for the signing secret in HTTP mode, saying how to use Socket Mode instead', () => {
+    const error = configError({ SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(error.problems).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET: .*SLACK_APP_TOKEN/)]);
+  });
+
+  it('reports a missing bot token as missing', () => {
+    const error = configError({ SLACK_SIGNING_SECRET: SECRET });
+    expect(error.problems).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN: required/)]);
+    expect(error.message).not.toContain(SECRET);
+  });
+
+  it.each(['abc', ' ', '80.5', '-1', '0x50', '65536'])('refuses PORT=%j', (port) => {
+    expect(configError({ ...httpEnv, PORT: port }).problems).toEqual([expect.stringMatching(/^PORT: /)]);
+  });
+});
+
+describe('.env.example', () => {
+  const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+  const keys = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]);
+
+  it('lists every variable the config reads, and no other', () => {
+    expect(ENV_VARIABLES.length).toBeGreaterThan(0);
+    expect([...keys].sort()).toEqual([...ENV_VARIABLES].sort());
+  });
+
+  it('explains each variable in a comment right above it', () => {
+    const lines = example.split('\n');
+    for (const key of ENV_VARIABLES) {
+      const at = lines.findIndex((line) => line.startsWith(`${key}=`));
+      expect(lines[at - 1], key).toMatch(/^# \S/);
+    }
+  });
+});

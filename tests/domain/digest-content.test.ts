@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import { buildDigest, type DigestChange, STALE_AFTER_DAYS } from '../../src/domain/digest-content.js';
+import type { HistoryEntry } from '../../src/domain/program.js';
+import { STATUSES } from '../../src/domain/vocabulary.js';
+import {
+  AS_OF,
+  action,
+  entry,
+  LAST_DIGEST,
+  program,
+  scenario,
+  workstream,
+} from '../support/digest-fixture.js';
+
+describe('buildDigest', () => {
+  const { program: p, history } = scenario();
+  const digest = buildDigest({ program: p, asOf: AS_OF, changesSince: history, since: LAST_DIGEST });
+
+  it('names the week on the program’s calendar, Monday first', () => {
+    expect(digest.weekKey).toBe('2026-W48');
+    expect(digest.weekLabel).toBe('Week of 23 Nov 2026');
+    expect(digest.today).toBe('2026-11-23');
+    expect(digest.timeZone).toBe('America/Los_Angeles');
+    expect(digest.asOf).toBe('2026-11-23T17:00:00.000Z');
+    expect(digest.sinceLabel).toBe('since Mon 16 Nov 2026');
+  });
+
+  it('counts high risks, blocked, waiting on a decision and ready dimensions for the headline', () => {
+    expect(digest.counts).toEqual({
+      highRisks: 2,
+      openRisks: 4,
+      blocked: 2,
+      needingDecision: 2,
+      readyDimensions: 1,
+      readinessDimensions: 3,
+      stale: 3,
+      overdueActions: 2,
+      actionsDueThisWeek: 2,
+    });
+  });
+
+  it('lists open risks high severity first, each with its workstream and owning team', () => {
+    expect(digest.topRisks.map((r) => [r.id, r.severity])).toEqual([
+      [12, 'high'],
+      [14, 'high'],
+      [11, 'medium'],
+      [15, 'low'],
+    ]);
+    expect(digest.topRisks[0]?.workstream).toEqual({
+      key: 'identity-sso',
+      name: 'Identity and SSO',
+      ownerTeam: 'Identity and Security',
+      ownerIds: ['UOWNER01'],
+    });
+    expect(digest.topRisks[2]?.workstream).toBeNull();
+  });
+
+  it('lists every blocked workstream with its blocker, owners and days blocked, high risk first', () => {
+    expect(
+      digest.blocked.map((b) => ({
+        key: b.workstream.key,
+        blocker: b.blocker,
+        owners: b.workstream.ownerIds,
+        days: b.days,
+      })),
+    ).toEqual([
+      { key: 'telemetry', blocker: 'approved telemetry stack', owners: [], days: 1 },
+      { key: 'readiness-gating', blocker: 'depends on upstream decisions', owners: ['UOWNER04'], days: 7 },
+    ]);
+  });
+
+  it('lists needs-decision and needs-validation work with calendar days waiting in the program’s zone', () => {
+    expect(digest.waiting.map((w) => [w.workstream.key, w.status, w.waitingDays, w.blocker])).toEqual([
+      ['identity-sso', 'needs-decision', 12, 'approved Okta path and claims model'],
+      // Thursday evening in Los Angeles (Friday in UTC) to Monday: 4 days.
+      ['org-access', 'needs-validation', 4, 'confirmed source of truth for membership'],
+    ]);
+  });
+
+  it('collapses status and risk moves since the last digest, drops round trips, keeps risk lifecycle', () => {
+    const summary = digest.changes.map((c: DigestChange) =>
+      'workstream' in c ? [c.kind, c.workstream.name, c.from, c.to] : [c.kind, c.risk.id, c.risk.text],
+    );
+    expect(summary).toEqual([
+      ['status', 'Readiness gating', 'drafted', 'blocked'],
+      ['risk-level', 'Identity and SSO', 'medium', 'high'],
+      ['risk-opened', 16, 'a risk opened this week'],
+      ['risk-closed', 13, 'closed high risk'],
+      ['risk-severity', 11, 'program-wide medium risk'],
+      ['risk-removed', 19, 'a risk removed'],
+      ['risk-reopened', 15, 'a low risk'],
+    ]);
+    const severity = digest.changes.find((c) => c.kind === 'risk-severity');
+    expect(severity && 'from' in severity ? [severity.from, severity.to] : []).toEqual(['low', 'medium']);
+    expect(digest.changes.find((c) => c.kind === 'risk-closed')).toMatchObject({
+      risk: { severity: 'high' },
+    });
+  });
+
+  it(`lists open workstreams not updated for ${STALE_AFTER_DAYS} calendar days or more, with owners; Done is never stale`, () => {
+    expect(digest.stale.map((s) => [s.workstream.key, s.daysSinceUpdate, s.workstream.ownerIds])).toEqual([
+      ['kanopy-hosting', 13, ['UOWNER02', 'UOWNER03']],
+      ['org-access', 10, []],
+      ['seven-days', 7, []],
+    ]);
+  });
+
+  it('splits open actions into overdue (most overdue first) and due by the end of the week', () => {
+    expect(digest.actions.overdue.map((a) => [a.id, a.due, a.daysOverdue])).toEqual([
+      [37, '2026-11-01', 22],
+      [31, '2026-11-20', 3],
+    ]);
+    expect(digest.actions.overdue[1]?.workstream).toEqual({ key: 'identity-sso', name: 'Identity and SSO' });
+    expect(digest.actions.dueThisWeek.map((a) => [a.id, a.due, a.daysOverdue, a.owner])).toEqual([
+      [32, '2026-11-23', 0, 'Builder Relations lead'],
+      [33, '2026-11-29', -6, null],
+    ]);
+  });
+
+  it('gives the readiness signal of every dimension in the program’s order', () => {
+    expect(digest.readiness).toEqual([
+      { name: 'Identity readiness', signal: 'not-ready', note: 'until Okta path is confirmed' },
+      { name: 'Hosting readiness', signal: 'partial', note: '' },
+      { name: 'Leadership readiness', signal: 'ready', note: '' },
+    ]);
+  });
+
+  it('is deterministic: input order of workstreams, risks and history does not matter', () => {
+    const shuffled = {
+      ...p,
+      workstreams: [...p.workstreams].reverse(),
+      risks: [...p.risks].reverse(),
+      actions: [...p.actions].reverse(),
+      readiness: [...p.readiness].reverse(),
+    };
+    const again = buildDigest({
+      program: shuffled,
+      asOf: AS_OF,
+      changesSince: [...history].reverse(),
+      since: LAST_DIGEST,
+    });
+    expect(again).toEqual(digest);
+  });
+
+  it('takes the claimed week when given (a late catch-up keeps its week) and counts actions to that Sunday', () => {
+    const late = buildDigest({
+      program: program({
+        actions: [action(1, 0, { due: '2026-11-29' }), action(2, 1, { due: '2026-12-05' })],
+      }),
+      asOf: new Date('2026-11-30T07:30:00Z'), // Sun 29 Nov, 23:30 in Los Angeles
+      changesSince: [],
+      weekKey: '2026-W48',
+    });
+    expect(late.weekKey).toBe('2026-W48');
+    expect(late.weekLabel).toBe('Week of 23 Nov 2026');
+    expect(late.today).toBe('2026-11-29');
+    expect(late.actions.dueThisWeek.map((a) => a.id)).toEqual([1]);
+    expect(late.sinceLabel).toBe('since the last digest');
+  });
+
+  it('uses the week of asOf in the program’s zone: Sunday night in Los Angeles is not next week yet', () => {
+    const d = buildDigest({ program: program(), asOf: new Date('2026-11-23T07:30:00Z'), changesSince: [] });
+    expect(d.weekKey).toBe('2026-W47');
+    expect(d.weekLabel).toBe('Week of 16 Nov 2026');
+  });
+
+  it('builds an empty digest for an empty program', () => {
+    const d = buildDigest({ program: program(), asOf: AS_OF, changesSince: [] });
+    expect(d.counts).toEqual({
+      highRisks: 0,
+      openRisks: 0,
+      blocked: 0,
+      needingDecision: 0,
+      readyDimensions: 0,
+      readinessDimensions: 0,
+      stale: 0,
+      overdueActions: 0,
+      actionsDueThisWeek: 0,
+    });
+    expect([d.topRisks, d.blocked, d.waiting, d.changes, d.stale, d.readiness]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
+  });
+
+  it('collapses 100,000 history entries of 1,000 workstreams, in any order, to one net move each', () => {
+    const n = 1000;
+    const workstreams = Array.from({ length: n }, (_, i) =>
+      workstream(`ws-${i}`, i, { name: `Workstream ${i}` }),
+    );
+    const entries: HistoryEntry[] = [];
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < 100; k++) {
+        entries.push(
+          entry({
+            entity: 'workstream',
+            entityKey: `ws-${i}`,
+            field: 'status',
+            oldValue: STATUSES[(i + k) % 6] as string,
+            newValue: STATUSES[(i + k + 1) % 6] as string,
+            at: new Date(Date.UTC(2026, 10, 16, 18) + k * 60_000 + i).toISOString(),
+          }),
+        );
+      }
+    }
+    // A fixed permutation, so the order entries arrive in is not the order they happened in.
+    const scrambled = entries
+      .map((e, i) => ({ e, k: (i * 7919) % entries.length }))
+      .sort((a, b) => a.k - b.k);
+    const d = buildDigest({
+      program: program({ workstreams }),
+      asOf: AS_OF,
+      changesSince: scrambled.map((s) => s.e),
+    });
+    expect(d.changes).toHaveLength(n);
+    expect(d.changes[0]).toMatchObject({
+      kind: 'status',
+      workstream: { key: 'ws-0' },
+      from: STATUSES[0],
+      to: STATUSES[4],
+    });
+    expect(d.changes[n - 1]).toMatchObject({ workstream: { key: `ws-${n - 1}` } });
+  });
+});

@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import type { Milestone, NextAction, Program, TopRisk, Workstream } from '../../src/domain/program.js';
+import { programToMarkdown, tableCell } from '../../src/domain/program-markdown.js';
+
+function workstream(key: string, fields: Partial<Workstream> = {}): Workstream {
+  return {
+    id: 0,
+    key,
+    position: 0,
+    name: key,
+    ownerTeam: '',
+    ownerIds: [],
+    state: '',
+    summary: '',
+    status: 'drafted',
+    risk: 'medium',
+    blocker: '',
+    dependsOn: [],
+    statusSince: '2026-01-01T00:00:00.000Z',
+    updatedBy: null,
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    version: 1,
+    ...fields,
+  };
+}
+
+function risk(text: string, fields: Partial<TopRisk> = {}): TopRisk {
+  return {
+    id: 0,
+    position: 0,
+    text,
+    severity: 'medium',
+    workstream: null,
+    status: 'open',
+    openedAt: '2026-01-01T00:00:00.000Z',
+    closedAt: null,
+    version: 1,
+    ...fields,
+  };
+}
+
+function action(text: string, fields: Partial<NextAction> = {}): NextAction {
+  return {
+    id: 0,
+    position: 0,
+    text,
+    owner: null,
+    workstream: null,
+    due: null,
+    done: false,
+    version: 1,
+    ...fields,
+  };
+}
+
+function milestone(name: string, dependsOn: string[]): Milestone {
+  return { id: 0, position: 0, name, dependsOn };
+}
+
+function program(fields: Partial<Program> = {}): Program {
+  return {
+    id: 1,
+    slug: 'p',
+    name: 'Program',
+    summary: '',
+    timezone: 'UTC',
+    digest: null,
+    reminderDaysBefore: 1,
+    updatesChannel: null,
+    admins: [],
+    workstreams: [],
+    milestones: [],
+    risks: [],
+    readiness: [],
+    actions: [],
+    references: [],
+    ...fields,
+  };
+}
+
+function section(markdown: string, title: string): string[] {
+  const lines = markdown.split('\n');
+  const start = lines.indexOf(`## ${title}`);
+  const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+  return lines.slice(start + 1, end < 0 ? undefined : end).filter(Boolean);
+}
+
+/** Splits a row on the pipes a Markdown renderer would take as column borders. */
+const columns = (row: string) => row.split(/(?<!\\)\|/).length - 2;
+
+describe('programToMarkdown', () => {
+  it('keeps the seed page’s sections, in its order, even for an empty program', () => {
+    const markdown = programToMarkdown(program());
+
+    expect(markdown.split('\n').filter((l) => l.startsWith('## '))).toEqual([
+      '## Shared status vocabulary',
+      '## Executive summary',
+      '## Workstream snapshot',
+      '## Top risks right now',
+      '## Delivery signal',
+      '## Readiness signal',
+      '## Immediate next actions',
+      '## Related references',
+    ]);
+    expect(section(markdown, 'Executive summary')).toEqual(['No workstreams yet.']);
+    expect(section(markdown, 'Top risks right now')).toEqual(['No open risks.']);
+    expect(section(markdown, 'Related references')).toEqual(['No references yet.']);
+    expect(markdown.endsWith('\n')).toBe(true);
+  });
+
+  it('escapes | and line breaks so user text cannot add columns or rows to a table', () => {
+    const markdown = programToMarkdown(
+      program({
+        workstreams: [
+          workstream('a', { name: 'Auth | SSO', state: 'half done |\n| x | y |', ownerTeam: 'Team|A' }),
+        ],
+        readiness: [
+          { id: 1, position: 0, name: 'Hosting | infra', signal: 'partial', note: 'a|b', version: 1 },
+        ],
+      }),
+    );
+
+    const rows = section(markdown, 'Executive summary');
+    expect(rows).toHaveLength(3);
+    expect(columns(rows[2] as string)).toBe(5);
+    expect(rows[2]).toBe('| Auth \\| SSO | half done \\| \\| x \\| y \\| | Team\\|A | drafted | medium |');
+    const readiness = section(markdown, 'Readiness signal');
+    expect(readiness).toEqual([
+      '| Readiness dimension | Current signal |',
+      '|---|---|',
+      '| Hosting \\| infra | a\\|b |',
+    ]);
+  });
+
+  it('does not let user text open HTML', () => {
+    expect(tableCell('<img src=x onerror=alert(1)> & co')).toBe('&lt;img src=x onerror=alert(1)> &amp; co');
+    const markdown = programToMarkdown(program({ risks: [risk('<script>x</script>')] }));
+    expect(section(markdown, 'Top risks right now')).toContain('- &lt;script>x&lt;/script>');
+  });
+
+  it('shows each workstream’s snapshot, with the owner IDs when no team is named', () => {
+    const markdown = programToMarkdown(
+      program({
+        workstreams: [
+          workstream('hosting', {
+            name: 'Hosting',
+            summary: 'Path is understood.',
+            ownerIds: ['U1', 'U2'],
+            status: 'needs-validation',
+          }),
+        ],
+      }),
+    );
+
+    expect(section(markdown, 'Workstream snapshot')).toEqual([
+      '### Hosting',
+      'Path is understood.',
+      '- current owner: U1, U2',
+      '- status: Needs validation',
+      '- main blocker: none',
+    ]);
+  });
+
+  it('lists open risks only, the most severe first, and open actions only', () => {
+    const markdown = programToMarkdown(
+      program({
+        risks: [
+          risk('medium one', { position: 0 }),
+          risk('closed one', { position: 1, severity: 'high', status: 'closed' }),
+          risk('high one', { position: 2, severity: 'high' }),
+        ],
+        actions: [
+          action('done already', { done: true }),
+          action('confirm the owner', { owner: 'U0IDENTITY', due: '2026-12-01' }),
+          action('plain'),
+        ],
+      }),
+    );
+
+    expect(section(markdown, 'Top risks right now')).toEqual([
+      'Highest-priority unresolved risks',
+      '- high one',
+      '- medium one',
+    ]);
+    expect(section(markdown, 'Immediate next actions')).toEqual([
+      '- confirm the owner (owner: U0IDENTITY, due 2026-12-01)',
+      '- plain',
+    ]);
+  });
+
+  it('groups the delivery signal from the data and leaves out empty groups', () => {
+    const markdown = programToMarkdown(
+      program({
+        workstreams: [
+          workstream('sso', { name: 'SSO', risk: 'high', status: 'needs-decision' }),
+          workstream('gate', { name: 'Gate', status: 'blocked', dependsOn: ['sso'] }),
+          workstream('old', { name: 'Old', risk: 'high', status: 'done' }),
+        ],
+        milestones: [milestone('Launch', ['gate'])],
+      }),
+    );
+
+    expect(section(markdown, 'Delivery signal')).toEqual([
+      'These workstreams are most likely to slow meaningful internal rollout if they remain unresolved.',
+      '- SSO',
+      'These items should not be treated as independent deliverables because they depend on upstream operational choices.',
+      '- Launch',
+    ]);
+  });
+
+  it('says the signal in words when a readiness dimension has no note', () => {
+    const markdown = programToMarkdown(
+      program({
+        readiness: [{ id: 1, position: 0, name: 'Hosting', signal: 'not-ready', note: '', version: 1 }],
+      }),
+    );
+
+    expect(section(markdown, 'Readiness signal')).toContain('| Hosting | Not ready |');
+  });
+
+  it('links references that have a web URL, with brackets and parentheses made safe', () => {
+    const markdown = programToMarkdown(
+      program({
+        references: [
+          { position: 0, title: 'Runbooks > Decision [draft]', url: 'https://wiki.example.com/a_(b)' },
+          { position: 1, title: 'Paper notes', url: null },
+          { position: 2, title: 'Trap', url: 'javascript:alert(1)' },
+        ],
+      }),
+    );
+
+    expect(section(markdown, 'Related references')).toEqual([
+      '- [Runbooks > Decision \\[draft\\]](https://wiki.example.com/a_%28b%29)',
+      '- Paper notes',
+      '- Trap (javascript:alert(1))',
+    ]);
+  });
+
+  it('keeps the summary’s paragraphs, joining wrapped lines', () => {
+    const markdown = programToMarkdown(program({ summary: 'First line\nwraps here.\n\nSecond paragraph.' }));
+
+    expect(
+      markdown.startsWith('# Program\n\nFirst line wraps here.\n\nSecond paragraph.\n\nUse this page to\n'),
+    ).toBe(true);
+  });
+});

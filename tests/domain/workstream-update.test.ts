@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { fieldErrors } from '../../src/domain/edit-fields.js';
+import { FIELD_LIMITS } from '../../src/domain/field-limits.js';
+import {
+  BLOCKED_NEEDS_BLOCKER,
+  planWorkstreamUpdate,
+  type WorkstreamValues,
+  workstreamUpdateSchema,
+} from '../../src/domain/workstream-update.js';
+
+const current: WorkstreamValues = {
+  status: 'needs-decision',
+  risk: 'high',
+  state: 'directionally clear, enterprise path not finalized',
+  blocker: 'approved Okta path and claims model',
+  summary: 'The enterprise direction is clear.',
+};
+
+function refused(input: Parameters<typeof planWorkstreamUpdate>[1], from: WorkstreamValues = current) {
+  const plan = planWorkstreamUpdate(from, input);
+  if (plan.ok) throw new Error(`expected a refusal, got ${JSON.stringify(plan)}`);
+  return plan.errors;
+}
+
+describe('planWorkstreamUpdate', () => {
+  it('accepts a valid edit and lists each changed field with its old and new text', () => {
+    const plan = planWorkstreamUpdate(current, {
+      status: 'drafted',
+      risk: 'medium',
+      state: current.state,
+      note: 'decided in Tuesday review',
+    });
+    expect(plan).toEqual({
+      ok: true,
+      next: { ...current, status: 'drafted', risk: 'medium' },
+      changes: [
+        { field: 'status', oldValue: 'needs-decision', newValue: 'drafted' },
+        { field: 'risk', oldValue: 'high', newValue: 'medium' },
+      ],
+      note: 'decided in Tuesday review',
+    });
+  });
+
+  it('reads a status label in any case as the vocabulary value', () => {
+    const plan = planWorkstreamUpdate(current, { status: 'Needs validation', risk: 'LOW' });
+    expect(plan.ok && plan.next).toMatchObject({ status: 'needs-validation', risk: 'low' });
+  });
+
+  it('trims text, so a submission that only adds spaces changes nothing', () => {
+    const plan = planWorkstreamUpdate(current, { state: `  ${current.state}  `, blocker: current.blocker });
+    expect(plan).toMatchObject({ ok: true, changes: [] });
+  });
+
+  it('refuses Blocked without a main blocker, on the blocker field', () => {
+    expect(refused({ status: 'blocked', blocker: '   ' })).toEqual({ blocker: BLOCKED_NEEDS_BLOCKER });
+    expect(BLOCKED_NEEDS_BLOCKER).toBe('A blocked workstream needs its main blocker');
+  });
+
+  it('refuses clearing the blocker of a workstream that stays blocked', () => {
+    const blocked = { ...current, status: 'blocked' as const };
+    expect(refused({ blocker: '' }, blocked)).toEqual({ blocker: BLOCKED_NEEDS_BLOCKER });
+  });
+
+  it('accepts Blocked when the stored blocker is kept', () => {
+    const plan = planWorkstreamUpdate(current, { status: 'blocked' });
+    expect(plan.ok && plan.next.blocker).toBe(current.blocker);
+  });
+
+  it('refuses a status outside the vocabulary, listing the choices', () => {
+    expect(refused({ status: 'on-hold' })).toEqual({
+      status:
+        'Choose a status from the list: In discovery, Drafted, Needs decision, Needs validation, Blocked, Done',
+    });
+    expect(refused({ risk: 'critical' })).toEqual({ risk: 'Choose High, Medium or Low' });
+  });
+
+  it.each([
+    ['state', FIELD_LIMITS.state],
+    ['blocker', FIELD_LIMITS.blocker],
+    ['summary', FIELD_LIMITS.summary],
+    ['note', FIELD_LIMITS.note],
+  ] as const)('refuses an oversize %s (more than %i characters), whatever a modal allowed', (field, max) => {
+    expect(planWorkstreamUpdate(current, { [field]: 'x'.repeat(max) }).ok).toBe(true);
+    expect(refused({ [field]: 'x'.repeat(max + 1) })).toEqual({
+      [field]: `At most ${max} characters (this has ${max + 1})`,
+    });
+  });
+
+  it('reports every refused field at once, the blocker rule included', () => {
+    expect(
+      refused({
+        status: 'blocked',
+        blocker: '',
+        state: 'x'.repeat(FIELD_LIMITS.state + 1),
+        note: 'n'.repeat(FIELD_LIMITS.note + 1),
+      }),
+    ).toEqual({
+      blocker: BLOCKED_NEEDS_BLOCKER,
+      state: `At most ${FIELD_LIMITS.state} characters (this has ${FIELD_LIMITS.state + 1})`,
+      note: `At most ${FIELD_LIMITS.note} characters (this has ${FIELD_LIMITS.note + 1})`,
+    });
+  });
+});
+
+describe('fieldErrors', () => {
+  it('keys each problem by its field, the first message of a field winning', () => {
+    const parsed = workstreamUpdateSchema.safeParse({ status: 42, summary: 'y'.repeat(5000) });
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    const errors = fieldErrors(parsed.error);
+    expect(Object.keys(errors).sort()).toEqual(['status', 'summary']);
+    expect(errors.summary).toBe(`At most ${FIELD_LIMITS.summary} characters (this has 5000)`);
+  });
+});

@@ -1,0 +1,268 @@
+import type { View } from '@slack/types';
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodeUpdateRef, encodeWorkstreamRef } from '../../../src/ui/action-values.js';
+import { ACTIONS, BLOCKS, VIEWS } from '../../../src/ui/ids.js';
+import { INPUT_ACTION } from '../../../src/ui/modal-parts.js';
+import { importFixture, OTHER_OWNER, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
+import { RolloutHarness } from '../../support/rollout-server.js';
+import type { InputValue } from '../../support/slack-requests.js';
+
+interface Form {
+  status?: string;
+  risk?: string;
+  state?: string;
+  blocker?: string;
+  summary?: string;
+  note?: string;
+}
+
+const select = (value: string): InputValue => ({ type: 'static_select', selected_option: { value } });
+const text = (value: string): InputValue => ({
+  type: 'plain_text_input',
+  value: value === '' ? null : value,
+});
+
+/** The form's state as Slack sends it on submit, starting from what the modal was prefilled with. */
+function submitted(form: Form) {
+  const values: Record<string, Record<string, InputValue>> = {};
+  const put = (block: string, v: InputValue) => {
+    values[block] = { [INPUT_ACTION]: v };
+  };
+  put(BLOCKS.wsStatus, select(form.status ?? 'needs-decision'));
+  put(BLOCKS.wsRisk, select(form.risk ?? 'high'));
+  put(BLOCKS.wsState, text(form.state ?? 'directionally clear, enterprise path not finalized'));
+  put(BLOCKS.wsBlocker, text(form.blocker ?? 'approved Okta path and claims model'));
+  put(
+    BLOCKS.wsSummary,
+    text(form.summary ?? 'The enterprise direction is clear, but core decisions still need confirmation.'),
+  );
+  put(BLOCKS.wsNote, text(form.note ?? ''));
+  return values;
+}
+
+const errorsOf = (res: { json?: Record<string, unknown> | undefined }) =>
+  (res.json?.errors ?? {}) as Record<string, string>;
+
+const meta = (version = 1) =>
+  encodeUpdateRef({ program: 'builder-insights', workstream: 'identity-sso', version });
+
+function workstreamRow(h: RolloutHarness) {
+  return h.db
+    .prepare(
+      "SELECT status, risk, blocker, state, version, updated_by FROM workstreams WHERE key = 'identity-sso'",
+    )
+    .get() as {
+    status: string;
+    risk: string;
+    blocker: string;
+    state: string;
+    version: number;
+    updated_by: string;
+  };
+}
+
+function historyRows(h: RolloutHarness) {
+  return h.db
+    .prepare(
+      "SELECT field, old_value, new_value, actor, note FROM history WHERE entity = 'workstream' AND actor != 'import' ORDER BY id",
+    )
+    .all();
+}
+
+describe('updating a workstream through its modal', () => {
+  let h: RolloutHarness;
+  afterEach(async () => {
+    await h?.stop();
+  });
+
+  const start = (over = {}) =>
+    RolloutHarness.start({
+      seed: (db) => importFixture(db, smallProgram({ updates_channel: 'C0UPDATES', ...over })),
+    });
+
+  it('opens a prefilled form within the trigger window for an owner, with labels that say what they are', async () => {
+    h = await start();
+    const res = await h.command(OWNER, 'update identity-sso');
+    expect(res.status).toBe(200);
+    const call = await h.fake.waitForCall('views.open');
+    expect(call.response.ok).toBe(true);
+    const view = call.args.view as {
+      callback_id: string;
+      blocks: { label?: { text: string }; element?: Record<string, unknown> }[];
+    };
+    expect(view.callback_id).toBe(VIEWS.workstreamUpdate);
+    const labels = view.blocks.filter((b) => b.label).map((b) => b.label?.text);
+    expect(labels).toEqual(['Status', 'Risk', 'Current state', 'Main blocker', 'Snapshot', 'Note']);
+    const status = view.blocks.find((b) => b.label?.text === 'Status')?.element as {
+      initial_option: { value: string };
+      options: { description: { text: string } }[];
+    };
+    expect(status.initial_option.value).toBe('needs-decision');
+    expect(status.options).toHaveLength(6);
+    expect(status.options[0]?.description.text).toBe('active discovery and stakeholder shaping');
+    const blocker = view.blocks.find((b) => b.label?.text === 'Main blocker')?.element as {
+      initial_value: string;
+    };
+    expect(blocker.initial_value).toBe('approved Okta path and claims model');
+  });
+
+  it('saves a change in one go: values, version, one history entry per changed field, confirmation, notice, Home', async () => {
+    h = await start();
+    const res = await h.submit({
+      user: OWNER,
+      callbackId: VIEWS.workstreamUpdate,
+      privateMetadata: meta(),
+      values: submitted({ status: 'drafted', blocker: 'claims model sign-off', note: 'Okta path approved' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.json?.response_action).toBe('update');
+    expect(JSON.stringify(res.json?.view)).toContain('Needs decision → Drafted');
+    expect(workstreamRow(h)).toMatchObject({
+      status: 'drafted',
+      blocker: 'claims model sign-off',
+      version: 2,
+      updated_by: OWNER,
+    });
+    expect(historyRows(h)).toEqual([
+      {
+        field: 'status',
+        old_value: 'needs-decision',
+        new_value: 'drafted',
+        actor: OWNER,
+        note: 'Okta path approved',
+      },
+      {
+        field: 'blocker',
+        old_value: 'approved Okta path and claims model',
+        new_value: 'claims model sign-off',
+        actor: OWNER,
+        note: 'Okta path approved',
+      },
+    ]);
+    const notice = await h.fake.waitFor(() => h.fake.okCallsOf('chat.postMessage')[0]);
+    expect(notice.args.channel).toBe('C0UPDATES');
+    expect(notice.args.text).toContain('*Identity and SSO*: Needs decision → Drafted');
+    expect(notice.args.text).toContain(`by <@${OWNER}>`);
+    const home = await h.fake.waitFor(() => h.fake.okCallsOf('views.publish')[0]);
+    expect(home.args.user_id).toBe(OWNER);
+
+    const status = await h.command(OWNER, 'status');
+    expect(JSON.stringify(status.json)).toContain(':memo: Drafted · :red_circle: High risk');
+  });
+
+  it('refuses a stranger: no form, a clear reason, a log line, and a forged submission changes nothing', async () => {
+    h = await start();
+    await h.command(STRANGER, 'update identity-sso');
+    const call = await h.fake.waitForCall('views.open');
+    expect(JSON.stringify(call.args.view)).toContain('Only the owners of Identity and SSO or an admin');
+    expect(JSON.stringify(call.args.view)).not.toContain(VIEWS.workstreamUpdate);
+    expect(h.logsOf('update_refused')[0]).toMatchObject({
+      level: 'warn',
+      user: STRANGER,
+      workstream: 'identity-sso',
+    });
+
+    const res = await h.submit({
+      user: STRANGER,
+      callbackId: VIEWS.workstreamUpdate,
+      privateMetadata: meta(),
+      values: submitted({ status: 'done' }),
+    });
+    expect(res.json?.response_action).toBe('errors');
+    expect(workstreamRow(h)).toMatchObject({ status: 'needs-decision', version: 1 });
+    expect(historyRows(h)).toEqual([]);
+  });
+
+  it('shows inline errors on the field at fault and writes nothing', async () => {
+    h = await start();
+    const blocked = await h.submit({
+      user: OWNER,
+      callbackId: VIEWS.workstreamUpdate,
+      privateMetadata: meta(),
+      values: submitted({ status: 'blocked', blocker: '' }),
+    });
+    expect(blocked.json).toMatchObject({
+      response_action: 'errors',
+      errors: { [BLOCKS.wsBlocker]: expect.stringContaining('main blocker') },
+    });
+
+    const oversized = await h.submit({
+      user: OWNER,
+      callbackId: VIEWS.workstreamUpdate,
+      privateMetadata: meta(),
+      values: submitted({ state: 'x'.repeat(501), note: 'n'.repeat(1001) }),
+    });
+    const errors = errorsOf(oversized);
+    expect(errors[BLOCKS.wsState]).toContain('At most 500 characters');
+    expect(errors[BLOCKS.wsNote]).toContain('At most 1000 characters');
+
+    const forged = await h.submit({
+      user: OWNER,
+      callbackId: VIEWS.workstreamUpdate,
+      privateMetadata: meta(),
+      values: submitted({ status: 'shipped' }),
+    });
+    expect(errorsOf(forged)[BLOCKS.wsStatus]).toContain('Choose a status');
+    expect(workstreamRow(h)).toMatchObject({ status: 'needs-decision', version: 1 });
+    expect(historyRows(h)).toEqual([]);
+  });
+
+  it('refuses a form opened before someone else’s change, naming who and when in the viewer’s zone', async () => {
+    h = await start({ admins: [OTHER_OWNER] });
+    h.fake.addUser(OWNER, 'Asia/Tokyo');
+    h.fake.addUser(OTHER_OWNER, 'Europe/Berlin', 'Dana');
+    const first = await h.submit({
+      user: OTHER_OWNER,
+      callbackId: VIEWS.workstreamUpdate,
+      privateMetadata: meta(1),
+      values: submitted({ risk: 'medium' }),
+    });
+    expect(first.json?.response_action).toBe('update');
+    const late = await h.submit({
+      user: OWNER,
+      callbackId: VIEWS.workstreamUpdate,
+      privateMetadata: meta(1),
+      values: submitted({ status: 'drafted' }),
+    });
+    const message = errorsOf(late)[BLOCKS.wsStatus];
+    expect(message).toMatch(/^Dana changed this workstream at \w{3} \d+ \w{3} \d{4}, \d\d:\d\d GMT\+9/);
+    expect(workstreamRow(h)).toMatchObject({ status: 'needs-decision', risk: 'medium', version: 2 });
+  });
+
+  it('with no workstream named, offers a picker of the workstreams this person may update', async () => {
+    h = await start();
+    await h.command(OWNER, 'update');
+    const call = await h.fake.waitForCall('views.open');
+    const view = call.args.view as View;
+    expect(view.callback_id).toBe(VIEWS.workstreamPick);
+    expect(JSON.stringify(view)).toContain('Identity and SSO');
+    expect(JSON.stringify(view)).not.toContain('Kanopy hosting');
+
+    const picked = await h.submit({
+      user: OWNER,
+      callbackId: VIEWS.workstreamPick,
+      privateMetadata: 'builder-insights',
+      values: { [BLOCKS.wsPick]: { [INPUT_ACTION]: select('identity-sso') } },
+    });
+    expect(picked.json?.response_action).toBe('update');
+    expect(picked.json).toMatchObject({ view: { callback_id: VIEWS.workstreamUpdate } });
+
+    const stranger = await h.command(STRANGER, 'update');
+    const reply = await h.fake.waitFor(() =>
+      h.fake.responses.find((r) => stranger.responseUrl.endsWith(r.id)),
+    );
+    expect(reply.body.text).toContain('You do not own a workstream');
+  });
+
+  it('opens the form from the Update button', async () => {
+    h = await start();
+    await h.action({
+      user: OWNER,
+      actionId: ACTIONS.openWorkstreamUpdate,
+      value: encodeWorkstreamRef({ program: 'builder-insights', workstream: 'identity-sso' }),
+    });
+    const call = await h.fake.waitForCall('views.open');
+    expect(call.response.ok).toBe(true);
+    expect((call.args.view as View).callback_id).toBe(VIEWS.workstreamUpdate);
+  });
+});

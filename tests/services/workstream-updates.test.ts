@@ -1,0 +1,243 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WorkstreamUpdates } from '../../src/services/workstream-updates.js';
+import { ProgramRepo } from '../../src/store/program-repo.js';
+import { ADMIN, OTHER_OWNER, OWNER, STRANGER } from '../support/programs.js';
+import {
+  GLOBAL_ADMIN,
+  IMPORTED_AT,
+  NOW,
+  type ServiceEnv,
+  serviceEnv,
+  snapshot,
+} from '../support/service-deps.js';
+
+let env: ServiceEnv;
+let service: WorkstreamUpdates;
+let repo: ProgramRepo;
+
+beforeEach(() => {
+  env = serviceEnv();
+  service = new WorkstreamUpdates(env.deps);
+  repo = new ProgramRepo(env.db);
+});
+afterEach(() => env.close());
+
+const identity = () => {
+  const w = repo.getById(env.programId)?.workstreams.find((x) => x.key === 'identity-sso');
+  if (!w) throw new Error('identity-sso is missing');
+  return w;
+};
+const historyOf = (key: string) =>
+  env.db
+    .prepare(
+      `SELECT field, old_value AS oldValue, new_value AS newValue, actor, at, note FROM history
+       WHERE entity = 'workstream' AND entity_key = ? AND actor != 'import' ORDER BY id`,
+    )
+    .all(key);
+const update = (overrides: Partial<Parameters<WorkstreamUpdates['updateWorkstream']>[0]> = {}) =>
+  service.updateWorkstream({
+    programId: env.programId,
+    key: 'identity-sso',
+    actor: OWNER,
+    expectedVersion: 1,
+    changes: {},
+    ...overrides,
+  });
+
+describe('an accepted change', () => {
+  it('writes the new values, bumps the version, restarts status_since and records one entry per field', () => {
+    const result = update({
+      changes: {
+        status: 'blocked',
+        risk: 'high',
+        state: 'Okta path chosen, claims model open',
+        blocker: 'claims model sign-off from Security',
+        summary: identity().summary,
+      },
+      note: 'agreed in the Tuesday review',
+    });
+
+    expect(result.kind).toBe('updated');
+    if (result.kind !== 'updated') return;
+    expect(result.workstream).toMatchObject({
+      status: 'blocked',
+      risk: 'high',
+      state: 'Okta path chosen, claims model open',
+      blocker: 'claims model sign-off from Security',
+      version: 2,
+      statusSince: NOW,
+      updatedBy: OWNER,
+      updatedAt: NOW,
+    });
+    expect(identity()).toEqual(result.workstream);
+    expect(result.changes.map((c) => c.field)).toEqual(['status', 'state', 'blocker']);
+
+    const entry = { actor: OWNER, at: NOW, note: 'agreed in the Tuesday review' };
+    expect(historyOf('identity-sso')).toEqual([
+      { field: 'status', oldValue: 'needs-decision', newValue: 'blocked', ...entry },
+      {
+        field: 'state',
+        oldValue: 'directionally clear, enterprise path not finalized',
+        newValue: 'Okta path chosen, claims model open',
+        ...entry,
+      },
+      {
+        field: 'blocker',
+        oldValue: 'approved Okta path and claims model',
+        newValue: 'claims model sign-off from Security',
+        ...entry,
+      },
+    ]);
+    expect(env.logs).toContainEqual(
+      expect.objectContaining({
+        level: 'info',
+        event: 'workstream_updated',
+        user: OWNER,
+        program: 'builder-insights',
+        workstream: 'identity-sso',
+        fields: ['status', 'state', 'blocker'],
+      }),
+    );
+  });
+
+  it('keeps status_since when the status stays, and takes the time from the clock', () => {
+    env.clock.set('2026-02-01T08:30:00.000Z');
+    const result = update({ changes: { risk: 'Medium' } });
+    expect(result.kind === 'updated' && result.workstream).toMatchObject({
+      risk: 'medium',
+      statusSince: IMPORTED_AT,
+      updatedAt: '2026-02-01T08:30:00.000Z',
+      version: 2,
+    });
+    expect(historyOf('identity-sso')).toEqual([
+      {
+        field: 'risk',
+        oldValue: 'high',
+        newValue: 'medium',
+        actor: OWNER,
+        at: '2026-02-01T08:30:00.000Z',
+        note: '',
+      },
+    ]);
+  });
+
+  it('is open to a program admin and a global admin as well as the owners', () => {
+    expect(update({ actor: ADMIN, changes: { risk: 'low' } }).kind).toBe('updated');
+    expect(update({ actor: GLOBAL_ADMIN, expectedVersion: 2, changes: { risk: 'medium' } }).kind).toBe(
+      'updated',
+    );
+    expect(identity()).toMatchObject({ version: 3, updatedBy: GLOBAL_ADMIN });
+  });
+});
+
+describe('a refused change writes nothing', () => {
+  it('refuses a submission opened on an older version, naming who changed it and when', () => {
+    env.clock.set('2026-01-12T10:05:00.000Z');
+    expect(update({ actor: ADMIN, changes: { status: 'drafted' } }).kind).toBe('updated');
+    const before = snapshot(env.db);
+
+    env.clock.set('2026-01-12T10:09:00.000Z');
+    const late = update({ changes: { status: 'needs-validation', blocker: 'security review' } });
+
+    expect(late).toMatchObject({
+      kind: 'conflict',
+      updatedBy: ADMIN,
+      updatedAt: '2026-01-12T10:05:00.000Z',
+      workstream: { status: 'drafted', version: 2 },
+    });
+    expect(snapshot(env.db)).toEqual(before);
+  });
+
+  it('refuses a stranger and an owner of another workstream, and warns the operator', () => {
+    const before = snapshot(env.db);
+    for (const actor of [STRANGER, OTHER_OWNER]) {
+      const result = update({ actor, changes: { status: 'done' } });
+      expect(result).toEqual({
+        kind: 'forbidden',
+        reason:
+          'Only the owners of Identity and SSO or an admin of Builder Insights operationalization can change it.',
+      });
+    }
+    expect(snapshot(env.db)).toEqual(before);
+    expect(env.logs.filter((l) => l.event === 'workstream_update_forbidden')).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        user: STRANGER,
+        program: 'builder-insights',
+        workstream: 'identity-sso',
+      }),
+      expect.objectContaining({ level: 'warn', user: OTHER_OWNER }),
+    ]);
+  });
+
+  it('refuses invalid fields with errors keyed by field', () => {
+    const before = snapshot(env.db);
+    expect(update({ changes: { status: 'blocked', blocker: '' } })).toEqual({
+      kind: 'invalid',
+      errors: { blocker: 'A blocked workstream needs its main blocker' },
+    });
+    expect(
+      update({ changes: { status: 'paused', summary: 's'.repeat(2001) }, note: 'n'.repeat(1001) }),
+    ).toEqual({
+      kind: 'invalid',
+      errors: {
+        status: expect.stringContaining('Choose a status'),
+        summary: 'At most 2000 characters (this has 2001)',
+        note: 'At most 1000 characters (this has 1001)',
+      },
+    });
+    expect(snapshot(env.db)).toEqual(before);
+  });
+
+  it('writes nothing for a submission that changes nothing, and says so', () => {
+    const before = snapshot(env.db);
+    const w = identity();
+    const result = update({
+      changes: { status: 'Needs decision', risk: w.risk, state: ` ${w.state} `, blocker: w.blocker },
+      note: 'just checking',
+    });
+    expect(result).toEqual({ kind: 'unchanged', workstream: w });
+    expect(snapshot(env.db)).toEqual(before);
+  });
+
+  it('answers not-found for a workstream or program that does not exist', () => {
+    expect(update({ key: 'nope' })).toEqual({ kind: 'not-found', what: 'workstream' });
+    expect(update({ programId: env.programId + 100 })).toEqual({ kind: 'not-found', what: 'program' });
+  });
+
+  it('rolls back the row and earlier history entries when a later history entry fails', () => {
+    // The third entry of this edit (blocker) fails after the row and the status entry were written.
+    env.db.exec(`CREATE TRIGGER fail_blocker_history BEFORE INSERT ON history WHEN NEW.field = 'blocker'
+      BEGIN SELECT RAISE(ABORT, 'simulated failure writing history'); END`);
+    const before = snapshot(env.db);
+
+    expect(() =>
+      update({ changes: { status: 'blocked', state: 'waiting', blocker: 'Security sign-off' }, note: 'x' }),
+    ).toThrow('simulated failure writing history');
+
+    expect(snapshot(env.db)).toEqual(before);
+    expect(identity()).toMatchObject({ status: 'needs-decision', version: 1 });
+  });
+});
+
+describe('recentChanges', () => {
+  it('returns whole submissions, newest first, counting submissions rather than rows', () => {
+    env.clock.set('2026-01-12T10:00:00.000Z');
+    update({ changes: { status: 'drafted', risk: 'medium' }, note: 'first' });
+    env.clock.set('2026-01-13T10:00:00.000Z');
+    update({
+      actor: ADMIN,
+      expectedVersion: 2,
+      changes: { state: 'moving', blocker: 'none' },
+      note: 'second',
+    });
+
+    const recent = service.recentChanges(env.programId, 'identity-sso', 2);
+    expect(recent.map((s) => [s.actor, s.note, s.changes.map((c) => c.field)])).toEqual([
+      [ADMIN, 'second', ['state', 'blocker']],
+      [OWNER, 'first', ['status', 'risk']],
+    ]);
+    expect(recent[0]?.label).toBe('Identity and SSO');
+    expect(service.recentChanges(env.programId, 'identity-sso', 1)).toHaveLength(1);
+  });
+});

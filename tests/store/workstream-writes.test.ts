@@ -1,0 +1,36 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ProgramRepo } from '../../src/store/program-repo.js';
+import { WorkstreamWrites } from '../../src/store/workstream-writes.js';
+import { OWNER } from '../support/programs.js';
+import { NOW, type ServiceEnv, serviceEnv, snapshot } from '../support/service-deps.js';
+
+let env: ServiceEnv;
+beforeEach(() => {
+  env = serviceEnv();
+});
+afterEach(() => env.close());
+
+describe('WorkstreamWrites.apply', () => {
+  it('writes nothing and answers false when the row has moved past the expected version', () => {
+    const w = new ProgramRepo(env.db).getById(env.programId)?.workstreams[0];
+    if (!w) throw new Error('no workstream');
+    const before = snapshot(env.db);
+    const write = {
+      programId: env.programId,
+      workstream: w,
+      next: { status: 'done' as const, risk: w.risk, state: w.state, blocker: w.blocker, summary: w.summary },
+      changes: [{ field: 'status' as const, oldValue: w.status, newValue: 'done' }],
+      actor: OWNER,
+      at: NOW,
+      note: '',
+    };
+    expect(new WorkstreamWrites(env.db).apply({ ...write, expectedVersion: w.version + 1 })).toBe(false);
+    expect(snapshot(env.db)).toEqual(before);
+    expect(new WorkstreamWrites(env.db).apply({ ...write, expectedVersion: w.version })).toBe(true);
+    expect(new ProgramRepo(env.db).getById(env.programId)?.workstreams[0]).toMatchObject({
+      status: 'done',
+      version: w.version + 1,
+      statusSince: NOW,
+    });
+  });
+});

@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Built by the vitest global setup (tests/support/global-setup.ts). */
+export const CLI = join(ROOT, 'dist/cli/main.js');
+export const EXAMPLE = join(ROOT, 'examples/builder-insights.yaml');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `node dist/cli/main.js ARGS` as a person would, from the repository folder, with only PATH and the
+ * given variables in its environment: no Slack token, so a command that needed one would fail here.
+ */
+export function rollout(args: string[], env: Record<string, string> = {}): CliRun {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (npx tsc -p tsconfig.build.json)`);
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+  });
+  if (result.error) throw result.error;
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A temporary folder for database files and program files; `remove()` in afterEach/afterAll. */
+export function tempDir(): { path: string; file(name: string): string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), 'rollout-cli-'));
+  return {
+    path,
+    file: (name) => join(path, name),
+    remove: () => rmSync(path, { recursive: true, force: true }),
+  };
+}
+
+/** Reads the database file the CLI wrote, as an operator with sqlite3 would. */
+export function query<T>(dbPath: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,158 @@
+import type { KnownBlock, SectionBlock } from '@slack/types';
+import { describe, expect, it } from 'vitest';
+import type { Program, Workstream } from '../../src/domain/program.js';
+import { decodeWorkstreamRef } from '../../src/ui/action-values.js';
+import { homeView } from '../../src/ui/home-view.js';
+import { ACTIONS } from '../../src/ui/ids.js';
+import { viewProblems } from '../support/block-kit-rules.js';
+
+const NOW = new Date('2026-11-26T12:00:00Z');
+const ME = 'UOWNER01';
+
+function ws(i: number, over: Partial<Workstream> = {}): Workstream {
+  return {
+    id: i,
+    key: `ws-${i}`,
+    position: i,
+    name: `Workstream ${i}`,
+    ownerTeam: 'Team',
+    ownerIds: [],
+    state: '',
+    summary: '',
+    status: 'drafted',
+    risk: 'low',
+    blocker: '',
+    dependsOn: [],
+    statusSince: '2026-11-01T00:00:00Z',
+    updatedBy: null,
+    updatedAt: '2026-11-17T12:00:00Z',
+    version: 1,
+    ...over,
+  };
+}
+
+function program(id: number, workstreams: Workstream[], over: Partial<Program> = {}): Program {
+  return {
+    id,
+    slug: `p${id}`,
+    name: `Program ${id}`,
+    summary: '',
+    timezone: 'UTC',
+    digest: null,
+    reminderDaysBefore: 1,
+    updatesChannel: null,
+    admins: [],
+    workstreams,
+    milestones: [],
+    risks: [],
+    readiness: [],
+    actions: [],
+    references: [],
+    ...over,
+  };
+}
+
+const mine = (blocks: KnownBlock[]) =>
+  blocks.filter((b): b is SectionBlock => b.type === 'section' && String(b.block_id).startsWith('home_ws:'));
+const text = (blocks: KnownBlock[]) => JSON.stringify(blocks);
+
+describe('homeView', () => {
+  it('lists the viewer’s workstreams with status, risk, time since update and an Update button', () => {
+    const p = program(1, [
+      ws(0, { name: 'Not mine' }),
+      ws(1, { name: 'Mine & done', ownerIds: [ME], status: 'done', risk: 'high' }),
+      ws(2, { name: 'Mine <high>', ownerIds: ['UOTHER', ME], status: 'blocked', risk: 'high' }),
+    ]);
+    const view = homeView({ userId: ME, programs: [p], now: NOW });
+    expect(view.type).toBe('home');
+    expect(viewProblems(view, 'home')).toEqual([]);
+    expect(view.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Your workstreams' } });
+    const rows = mine(view.blocks);
+    expect(rows.map((r) => r.text?.text.split('\n')[0])).toEqual([
+      '*Mine &lt;high&gt;*',
+      '*Mine &amp; done*',
+    ]);
+    expect(rows[0]?.text?.text).toContain('Blocked · :red_circle: High risk');
+    expect(rows[0]?.text?.text).toContain('updated 9 days ago');
+    const button = rows[0]?.accessory;
+    expect(button).toMatchObject({ type: 'button', action_id: ACTIONS.openWorkstreamUpdate });
+    expect(decodeWorkstreamRef((button as { value?: string }).value)).toEqual({
+      program: 'p1',
+      workstream: 'ws-2',
+    });
+    // The overview follows, without Details buttons (a Home click has no response_url to answer on).
+    expect(text(view.blocks)).toContain('Program 1');
+    expect(text(view.blocks)).toContain('home_p:p1:ws_row:ws-0');
+    expect(text(view.blocks)).toContain(ACTIONS.showWorkstream);
+  });
+
+  it('has a friendly line, then the overview, for someone who owns nothing', () => {
+    const view = homeView({
+      userId: 'UNOBODY',
+      programs: [program(1, [ws(0, { ownerIds: [ME] })])],
+      now: NOW,
+    });
+    expect(mine(view.blocks)).toEqual([]);
+    expect(text(view.blocks)).toContain('You don’t own any workstream yet.');
+    expect(text(view.blocks)).toContain('Workstream 0');
+    expect(viewProblems(view, 'home')).toEqual([]);
+  });
+
+  it('says there is no program yet when there is none', () => {
+    const view = homeView({ userId: ME, programs: [], now: NOW });
+    expect(text(view.blocks)).toContain('There is no program yet.');
+    expect(viewProblems(view, 'home')).toEqual([]);
+  });
+
+  it('names the program of each of your workstreams when there are several, and keeps block_ids unique', () => {
+    const a = program(1, [ws(0, { ownerIds: [ME] })]);
+    const b = program(2, [ws(0, { ownerIds: [ME] })]);
+    const view = homeView({ userId: ME, programs: [a, b], now: NOW });
+    expect(mine(view.blocks).map((r) => r.text?.text.split('\n')[0])).toEqual([
+      '*Workstream 0* · Program 1',
+      '*Workstream 0* · Program 2',
+    ]);
+    expect(viewProblems(view, 'home')).toEqual([]);
+  });
+
+  it('stays within 100 blocks for a program of 1,000 workstreams, of which you own 60', () => {
+    const p = program(
+      1,
+      Array.from({ length: 1000 }, (_, i) => ws(i, { ownerIds: i % 17 === 0 ? [ME] : [] })),
+    );
+    const view = homeView({ userId: ME, programs: [p], now: NOW });
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expect(viewProblems(view, 'home')).toEqual([]);
+    expect(mine(view.blocks)).toHaveLength(20);
+    expect(text(view.blocks)).toContain('…and 39 more of yours.');
+    expect(text(view.blocks)).toMatch(/…and \d+ more workstreams/);
+  });
+
+  it('stays within 100 blocks for many programs, showing small ones whole and counting the rest', () => {
+    const small = program(1, [ws(0), ws(1)]);
+    const bigs = Array.from({ length: 40 }, (_, n) =>
+      program(
+        n + 2,
+        Array.from({ length: 200 }, (_, i) => ws(i)),
+      ),
+    );
+    const view = homeView({ userId: ME, programs: [small, ...bigs], now: NOW });
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expect(viewProblems(view, 'home')).toEqual([]);
+    expect(text(view.blocks)).toContain('home_p:p1:ws_row:ws-1');
+    // Every program shown shows some of its workstreams, not counts alone.
+    const headers = view.blocks.filter((b) => String(b.block_id).endsWith(':status_header'));
+    for (const h of headers) {
+      const slug = String(h.block_id).split(':')[1];
+      const rows = view.blocks.filter((b) => String(b.block_id).startsWith(`home_p:${slug}:ws_row:`));
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+    }
+    expect(headers.length).toBeGreaterThan(5);
+    expect(text(view.blocks)).toMatch(/…and \d+ more programs\. See one with `\/rollout status PROGRAM`/);
+    // Programs with your workstreams come first, so a cut never hides them.
+    const yours = program(99, [ws(0, { ownerIds: [ME] })], { slug: 'zz-yours' });
+    const withYours = homeView({ userId: ME, programs: [...bigs, yours], now: NOW });
+    expect(text(withYours.blocks)).toContain('home_p:zz-yours:status_header');
+    expect(withYours.blocks.length).toBeLessThanOrEqual(100);
+  });
+});
