@@ -2,11 +2,14 @@ import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute } from '@slack/bolt';
 import type { Deps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
+import { DigestScheduler } from './services/digest-scheduler.js';
 import { createServices, type Services } from './services/index.js';
 
 export interface RolloutApp {
   app: App;
   services: Services;
+  /** Digest schedules; `main` starts them, tests drive `sweep()` and `fire()` themselves. */
+  scheduler: DigestScheduler;
   /** Resolves with the port actually bound (useful when `config.port` is 0). */
   start(): Promise<{ port: number }>;
   stop(): Promise<void>;
@@ -59,10 +62,12 @@ export function createApp(deps: Deps): RolloutApp {
 
   const services = createServices(deps, app.client);
   registerListeners(app, deps, services);
+  const scheduler = new DigestScheduler(deps, services.programs, services.digest);
 
   return {
     app,
     services,
+    scheduler,
     async start() {
       await app.init();
       const server = await app.start(config.port);
@@ -73,6 +78,7 @@ export function createApp(deps: Deps): RolloutApp {
       return { port };
     },
     async stop() {
+      await scheduler.stop();
       await app.stop();
     },
   };

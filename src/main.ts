@@ -29,6 +29,8 @@ async function main(): Promise<void> {
   const { applied } = migrate(db);
   if (applied.length) logger.info({ event: 'migrated', applied }, 'database migrated');
   const rollout = createApp({ config, db, clock: systemClock, logger });
+  // Not awaited: the first sweep (catch-up after downtime) talks to Slack and must not delay listening.
+  void rollout.scheduler.start();
   try {
     await rollout.start();
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import { ProgramRepo } from '../store/program-repo.js';
+import { DigestSender } from './digest-sender.js';
 import { createHomeService, type HomeService } from './home.js';
 import { ProgramEdits } from './program-edits.js';
 import { WorkstreamUpdates } from './workstream-updates.js';
@@ -15,6 +16,8 @@ export interface Services {
   workstreamUpdates: WorkstreamUpdates;
   /** Edits of top risks, readiness and next actions. */
   programEdits: ProgramEdits;
+  /** The weekly digest: previews and exactly-once posting. */
+  digest: DigestSender;
 }
 
 export function createServices(deps: Deps, client: WebClient): Services {
@@ -25,5 +28,6 @@ export function createServices(deps: Deps, client: WebClient): Services {
     home: createHomeService(deps, programs),
     workstreamUpdates: new WorkstreamUpdates(deps),
     programEdits: new ProgramEdits(deps),
+    digest: new DigestSender(deps, client),
   };
 }

@@ -53,6 +53,8 @@ export class FakeSlack {
   private readonly triggers = new Map<string, number>();
   private server: Server | undefined;
   private tsCounter = 0;
+  /** Message timestamps follow this clock, so they line up with an app running on a test clock. */
+  now: () => number = Date.now;
   private triggerCounter = 0;
   url = '';
 
@@ -194,7 +196,7 @@ export class FakeSlack {
 
   private nextTs(): string {
     this.tsCounter++;
-    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, '0')}`;
+    return `${Math.floor(this.now() / 1000)}.${String(this.tsCounter).padStart(6, '0')}`;
   }
 
   private readonly handlers: Record<string, Handler> = {

@@ -6,6 +6,7 @@ import { type Clock, systemClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { migrate } from '../../src/db/migrate.js';
 import { type Db, openDatabase } from '../../src/db/open.js';
+import type { Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeSlack } from './fake-slack.js';
 import {
@@ -51,11 +52,11 @@ export class RolloutHarness {
     /** Every log line the server wrote, parsed. */
     readonly logs: LogLine[],
     readonly rollout: RolloutApp,
+    /** What the app was built from: config, the database, the clock, the logger. */
+    readonly deps: Deps,
     readonly fake: FakeSlack,
-    readonly db: Db,
     readonly dir: string,
     readonly url: string,
-    readonly clock: Clock,
     private readonly options: HarnessOptions,
     private readonly ownsFake: boolean,
   ) {}
@@ -83,19 +84,19 @@ export class RolloutHarness {
     migrate(db);
     options.seed?.(db);
     const clock = options.clock ?? systemClock;
-    const rollout = createApp({ config, db, clock, logger });
+    fake.now = () => clock.now().getTime();
+    const deps: Deps = { config, db, clock, logger };
+    const rollout = createApp(deps);
     const { port } = await rollout.start();
-    return new RolloutHarness(
-      logs,
-      rollout,
-      fake,
-      db,
-      dir,
-      `http://127.0.0.1:${port}`,
-      clock,
-      options,
-      ownsFake,
-    );
+    return new RolloutHarness(logs, rollout, deps, fake, dir, `http://127.0.0.1:${port}`, options, ownsFake);
+  }
+
+  get db(): Db {
+    return this.deps.db;
+  }
+
+  get clock(): Clock {
+    return this.deps.clock;
   }
 
   get eventsUrl(): string {

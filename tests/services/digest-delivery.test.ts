@@ -1,0 +1,228 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/clock.js';
+import { openDatabase } from '../../src/db/open.js';
+import { DigestSender } from '../../src/services/digest-sender.js';
+import { importFixture, smallProgram } from '../support/programs.js';
+import { RolloutHarness } from '../support/rollout-server.js';
+
+// Monday 30 Nov 2026, 09:00 in Los Angeles is 17:00 UTC; the fixture's schedule is "0 9 * * 1" there.
+const BEFORE = '2026-11-30T16:59:00Z';
+const AFTER = '2026-11-30T17:05:00Z';
+const CHANNEL = 'C0LEADERS';
+
+interface RunRow {
+  week_key: string;
+  seq: number;
+  status: string;
+  trigger: string;
+  message_ts: string | null;
+  attempts: number;
+  error: string | null;
+}
+
+const runs = (h: RolloutHarness) =>
+  h.db
+    .prepare(
+      'SELECT week_key, seq, status, trigger, message_ts, attempts, error FROM digest_runs ORDER BY id',
+    )
+    .all() as RunRow[];
+
+const posts = (h: RolloutHarness) =>
+  h.fake.okCallsOf('chat.postMessage').filter((c) => c.args.channel === CHANNEL);
+
+describe('the weekly digest is posted exactly once', () => {
+  let h: RolloutHarness;
+  afterEach(async () => {
+    await h?.stop();
+  });
+
+  const start = (at: string) => {
+    const clock = fixedClock(at);
+    return RolloutHarness.start({
+      clock,
+      seed: (db) => importFixture(db, smallProgram(), new Date('2026-11-20T18:00:00Z')),
+    }).then((harness) => ({ harness, clock }));
+  };
+
+  it('posts once however often the schedule ticks, sequentially or at once, with the run key in the metadata', async () => {
+    ({ harness: h } = await start(AFTER));
+    const program = h.rollout.services.programs.get('builder-insights');
+    expect(program).toBeDefined();
+    const id = program?.id ?? 0;
+    await Promise.all([h.rollout.scheduler.fire(id, 'schedule'), h.rollout.scheduler.fire(id, 'schedule')]);
+    await h.rollout.scheduler.fire(id, 'schedule');
+    await h.rollout.scheduler.sweep();
+    expect(posts(h)).toHaveLength(1);
+    const post = posts(h)[0];
+    expect(post?.args.metadata).toEqual({
+      event_type: 'rollout_digest',
+      event_payload: {
+        program: 'builder-insights',
+        week: '2026-W49',
+        digest_key: 'builder-insights/2026-W49/0',
+      },
+    });
+    expect(String(post?.args.text)).toContain('Builder Insights operationalization');
+    expect(runs(h)).toEqual([
+      expect.objectContaining({
+        week_key: '2026-W49',
+        seq: 0,
+        status: 'posted',
+        trigger: 'schedule',
+        attempts: 1,
+        message_ts: post?.response.ts,
+      }),
+    ]);
+  });
+
+  it('two processes sending at the same moment post one digest between them', async () => {
+    ({ harness: h } = await start(AFTER));
+    // A second process: its own connection to the same file and its own sender (as `rollout digest --send` is).
+    const otherDb = openDatabase(`${h.dir}/rollout.db`);
+    try {
+      const other = new DigestSender({ ...h.deps, db: otherDb }, h.rollout.app.client);
+      const program = h.rollout.services.programs.get('builder-insights');
+      if (!program) throw new Error('no program');
+      const results = await Promise.all([
+        h.rollout.services.digest.send(program, { trigger: 'schedule' }),
+        other.send(program, { trigger: 'manual' }),
+      ]);
+      expect(results.map((r) => r.kind).sort()).toEqual(['in-progress', 'posted']);
+      expect(posts(h)).toHaveLength(1);
+    } finally {
+      otherDb.close();
+    }
+  });
+
+  it('does not post again after a restart, and catches up once when the server was down at the scheduled time', async () => {
+    ({ harness: h } = await start(BEFORE));
+    await h.rollout.scheduler.sweep();
+    expect(posts(h)).toHaveLength(0);
+
+    h = await h.restart({ clock: fixedClock(AFTER) });
+    await h.rollout.scheduler.sweep();
+    expect(posts(h)).toHaveLength(1);
+    expect(runs(h)[0]).toMatchObject({ status: 'posted', trigger: 'catch-up' });
+
+    h = await h.restart({ clock: fixedClock('2026-12-02T12:00:00Z') });
+    await h.rollout.scheduler.sweep();
+    await h.rollout.scheduler.fire(1, 'schedule');
+    expect(posts(h)).toHaveLength(1);
+  });
+
+  it('recovers a post that reached Slack before the process died, from the message metadata, without posting again', async () => {
+    ({ harness: h } = await start(AFTER));
+    await h.rollout.scheduler.fire(1, 'schedule');
+    expect(posts(h)).toHaveLength(1);
+    // As if the process died between chat.postMessage and recording it: the claim is all the store has.
+    h.db
+      .prepare(
+        "UPDATE digest_runs SET status = 'claimed', message_ts = NULL, posted_at = NULL, claimed_at = ?",
+      )
+      .run('2026-11-30T16:00:00Z');
+    h = await h.restart({ clock: fixedClock('2026-11-30T17:30:00Z') });
+    await h.rollout.scheduler.sweep();
+    expect(h.fake.callsOf('conversations.history')).toHaveLength(1);
+    expect(posts(h)).toHaveLength(1);
+    expect(runs(h)[0]).toMatchObject({ status: 'posted', message_ts: posts(h)[0]?.response.ts, attempts: 2 });
+    expect(h.logsOf('digest_recovered')).toHaveLength(1);
+  });
+
+  it('leaves a claim from a process that may still be posting alone until its lease runs out', async () => {
+    ({ harness: h } = await start(AFTER));
+    h.db
+      .prepare(
+        `INSERT INTO digest_runs (program_id, week_key, seq, digest_key, status, trigger, claimed_at, claimed_by, channel, attempts)
+         VALUES (1, '2026-W49', 0, 'builder-insights/2026-W49/0', 'claimed', 'schedule', ?, 'other-host:1', ?, 1)`,
+      )
+      .run('2026-11-30T17:04:00Z', CHANNEL);
+    await h.rollout.scheduler.sweep();
+    expect(posts(h)).toHaveLength(0);
+    expect(h.logsOf('digest_busy')).toHaveLength(1);
+  });
+
+  it('honours Retry-After on 429 and posts once', async () => {
+    ({ harness: h } = await start(AFTER));
+    h.fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+    await h.rollout.scheduler.fire(1, 'schedule');
+    const calls = h.fake.callsOf('chat.postMessage');
+    expect(calls.map((c) => c.status)).toEqual([429, 200]);
+    expect(posts(h)).toHaveLength(1);
+    expect(runs(h)[0]).toMatchObject({ status: 'posted', attempts: 1 });
+  });
+
+  it('records a run that still fails after bounded retries, logs why, and retries it at a later sweep, never twice posted', async () => {
+    let clock: ReturnType<typeof fixedClock>;
+    ({ harness: h, clock } = await start(AFTER));
+    h.fake.failNext('chat.postMessage', { status: 500 }, 4);
+    await h.rollout.scheduler.fire(1, 'schedule');
+    expect(h.fake.callsOf('chat.postMessage').map((c) => c.status)).toEqual([500, 500, 500, 500]);
+    expect(runs(h)[0]).toMatchObject({ status: 'failed', error: 'HTTP 500', attempts: 1 });
+    expect(h.logsOf('digest_failed')[0]).toMatchObject({
+      level: 'error',
+      program: 'builder-insights',
+      week: '2026-W49',
+      reason: 'HTTP 500',
+    });
+
+    await h.rollout.scheduler.sweep(); // too soon: the retry waits 5 minutes
+    expect(posts(h)).toHaveLength(0);
+    clock.advance(6 * 60_000);
+    await h.rollout.scheduler.sweep();
+    expect(posts(h)).toHaveLength(1);
+    expect(runs(h)[0]).toMatchObject({ status: 'posted', trigger: 'catch-up', attempts: 2, error: null });
+    await h.rollout.scheduler.sweep();
+    expect(posts(h)).toHaveLength(1);
+  });
+
+  it('does not post blind when it cannot check the channel for an earlier attempt', async () => {
+    let clock: ReturnType<typeof fixedClock>;
+    ({ harness: h, clock } = await start(AFTER));
+    h.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+    await h.rollout.scheduler.fire(1, 'schedule');
+    expect(runs(h)[0]).toMatchObject({ status: 'failed', error: 'channel_not_found' });
+    clock.advance(6 * 60_000);
+    h.fake.failNext('conversations.history', { error: 'missing_scope' });
+    await h.rollout.scheduler.sweep();
+    expect(posts(h)).toHaveLength(0);
+    expect(runs(h)[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('missing_scope') });
+  });
+
+  it('takes a schedule changed by an import without a restart', async () => {
+    ({ harness: h } = await start(BEFORE));
+    h.rollout.scheduler.reload();
+    expect([...h.rollout.scheduler.scheduled().values()]).toEqual(['0 9 * * 1 America/Los_Angeles']);
+    importFixture(
+      h.db,
+      smallProgram({ timezone: 'Europe/Berlin', digest: { channel: CHANNEL, schedule: '30 8 * * 2' } }),
+    );
+    await h.rollout.scheduler.sweep();
+    expect([...h.rollout.scheduler.scheduled().values()]).toEqual(['30 8 * * 2 Europe/Berlin']);
+    expect(h.logsOf('digest_scheduled').at(-1)).toMatchObject({
+      schedule: '30 8 * * 2',
+      timezone: 'Europe/Berlin',
+    });
+  });
+});
+
+describe('the cron schedule itself', () => {
+  let h: RolloutHarness;
+  afterEach(async () => {
+    await h?.stop();
+  });
+
+  it('fires on time from node-cron and, ticking every second, still posts one digest a week', async () => {
+    h = await RolloutHarness.start({
+      seed: (db) =>
+        importFixture(
+          db,
+          smallProgram({ timezone: 'UTC', digest: { channel: CHANNEL, schedule: '* * * * * *' } }),
+        ),
+    });
+    h.rollout.scheduler.reload();
+    await h.fake.waitFor(() => posts(h).length === 1, 5000);
+    await new Promise((r) => setTimeout(r, 2200)); // two more ticks at least
+    expect(posts(h)).toHaveLength(1);
+    expect(runs(h)).toHaveLength(1);
+  });
+});
