@@ -3,12 +3,14 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
+import { loadEnvFile } from './env-file.js';
 import { createLogger } from './logger.js';
 
 /** config → open DB → migrate → register listeners → start schedules → listen. */
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
+    loadEnvFile();
     config = loadConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -237,9 +237,8 @@ export function parseCron(expression: string): CronSchedule {
     }
   }
   const items = fields.map((f, i) => expandField(f, i));
-  const [seconds, minutes, hours, , months] = [0, 1, 2, 3, 4].map((i) =>
-    i === 3 ? [] : sortedUnique(numbersOf(expression, items[i] as string[], i)),
-  ) as [number[], number[], number[], number[], number[]];
+  const numbers = (i: number) => sortedUnique(numbersOf(expression, items[i] as string[], i));
+  const [seconds, minutes, hours, months] = [numbers(0), numbers(1), numbers(2), numbers(4)];
   const daysOfMonth = dayOfMonthRules(expression, items[3] as string[]);
   const daysOfWeek = dayOfWeekRules(expression, items[5] as string[]);
   const plainDays = daysOfMonth.every((r) => r.kind === 'day');

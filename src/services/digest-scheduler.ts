@@ -30,11 +30,11 @@ export function isDue(program: Program, run: DigestRun | undefined, now: Date): 
   if (run?.status === 'posted') return false;
   if (run?.status === 'failed' && now.getTime() - Date.parse(run.claimedAt) < retryDelayMs(run.attempts))
     return false;
-  const first = firstOccurrenceInWeek(
-    program.digest.schedule,
-    program.timezone,
-    weekKey(now, program.timezone),
-  );
+  // node-cron skips a time the clocks jump over; shifting it here means a DST week still gets its digest.
+  const week = weekKey(now, program.timezone);
+  const first = firstOccurrenceInWeek(program.digest.schedule, program.timezone, week, {
+    nonexistent: 'shift',
+  });
   return first !== undefined && now.getTime() >= first.getTime();
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import { openDatabase } from '../../src/db/open.js';
+import { isDue } from '../../src/services/digest-scheduler.js';
 import { DigestSender } from '../../src/services/digest-sender.js';
 import { importFixture, smallProgram } from '../support/programs.js';
 import { RolloutHarness } from '../support/rollout-server.js';
@@ -224,5 +225,30 @@ describe('the cron schedule itself', () => {
     await new Promise((r) => setTimeout(r, 2200)); // two more ticks at least
     expect(posts(h)).toHaveLength(1);
     expect(runs(h)).toHaveLength(1);
+  });
+});
+
+describe('isDue', () => {
+  const program = (schedule: string, timezone: string) =>
+    ({ id: 1, timezone, digest: { channel: CHANNEL, schedule } }) as Parameters<typeof isDue>[0];
+
+  it('is due once the week’s first scheduled time has passed in the program’s zone', () => {
+    const p = program('0 9 * * 1', 'America/Los_Angeles');
+    expect(isDue(p, undefined, new Date(BEFORE))).toBe(false);
+    expect(isDue(p, undefined, new Date(AFTER))).toBe(true);
+  });
+
+  it('still gives a spring-forward week its digest when the schedule names a time the clocks skip', () => {
+    // 02:30 on Sunday 8 Mar 2026 does not exist in Los Angeles; the digest is due from 03:30 (10:30 UTC).
+    const p = program('30 2 * * 0', 'America/Los_Angeles');
+    expect(isDue(p, undefined, new Date('2026-03-08T10:29:00Z'))).toBe(false);
+    expect(isDue(p, undefined, new Date('2026-03-08T10:31:00Z'))).toBe(true);
+  });
+
+  it('waits longer after each failure before trying again', () => {
+    const p = program('0 9 * * 1', 'America/Los_Angeles');
+    const failed = { status: 'failed', claimedAt: AFTER, attempts: 2 } as Parameters<typeof isDue>[1];
+    expect(isDue(p, failed, new Date('2026-11-30T17:14:00Z'))).toBe(false);
+    expect(isDue(p, failed, new Date('2026-11-30T17:16:00Z'))).toBe(true);
   });
 });

@@ -1,0 +1,329 @@
+import type { ActionsBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import { describe, expect, it } from 'vitest';
+import { buildDigest } from '../../src/domain/digest-content.js';
+import type { HistoryEntry, Program } from '../../src/domain/program.js';
+import { RISKS, STATUSES } from '../../src/domain/vocabulary.js';
+import { decodeProgramRef } from '../../src/ui/action-values.js';
+import { DIGEST_MAX_BLOCKS, digestMessage, digestPreviewText } from '../../src/ui/digest-message.js';
+import { ACTIONS, DIGEST_BLOCKS } from '../../src/ui/ids.js';
+import { BLOCK_LIMITS } from '../../src/ui/limits.js';
+import { blockKitProblems } from '../support/block-kit-rules.js';
+import {
+  AS_OF,
+  action,
+  entry,
+  LAST_DIGEST,
+  program,
+  readiness,
+  risk,
+  scenario,
+  workstream,
+} from '../support/digest-fixture.js';
+
+const EVIL = '<!channel> & <https://evil|docs>';
+const EVIL_ESCAPED = '&lt;!channel&gt; &amp; &lt;https://evil|docs&gt;';
+
+function render(p: Program, history: HistoryEntry[] = []) {
+  const digest = buildDigest({ program: p, asOf: AS_OF, changesSince: history, since: LAST_DIGEST });
+  return { digest, message: digestMessage(digest, p) };
+}
+
+/** The mrkdwn of every section whose block_id starts with `digest_<section>:`, joined. */
+function sectionText(blocks: KnownBlock[], section: string): string {
+  return blocks
+    .filter(
+      (b): b is SectionBlock => b.type === 'section' && (b.block_id ?? '').startsWith(`digest_${section}:`),
+    )
+    .map((b) => b.text?.text ?? '')
+    .join('\n');
+}
+
+function textOf(blocks: KnownBlock[], blockId: string): string {
+  const block = blocks.find((b) => b.block_id === blockId);
+  if (block?.type === 'section') return block.text?.text ?? '';
+  if (block?.type === 'header') return (block as HeaderBlock).text.text;
+  if (block?.type === 'context') return JSON.stringify(block.elements);
+  return '';
+}
+
+describe('digestMessage', () => {
+  const { program: p, history } = scenario();
+  const { message } = render(p, history);
+  const { blocks, text } = message;
+
+  it('is a message Slack accepts', () => {
+    expect(blockKitProblems(blocks, 'message')).toEqual([]);
+    expect(text.length).toBeGreaterThan(0);
+  });
+
+  it('heads with the program name and the week', () => {
+    expect(textOf(blocks, DIGEST_BLOCKS.header)).toBe(
+      'Builder Insights operationalization · Week of 23 Nov 2026',
+    );
+    expect(textOf(blocks, DIGEST_BLOCKS.context)).toContain('<!date^1795453200^');
+  });
+
+  it('gives the headline counts', () => {
+    const headline = textOf(blocks, DIGEST_BLOCKS.headline);
+    expect(headline).toContain('*2* high risks');
+    expect(headline).toContain('*2* blocked');
+    expect(headline).toContain('*2* need a decision');
+    expect(headline).toContain('*1 of 3* readiness dimensions ready');
+  });
+
+  it('lists top risks, high first, with workstream and owning team', () => {
+    const risks = sectionText(blocks, 'risks');
+    expect(risks).toContain('*Top risks (4 open)*');
+    const lines = risks.split('\n').slice(1);
+    expect(lines[0]).toBe(
+      '• :red_circle: High: identity decisions stay abstract — *Identity and SSO* · _Identity and Security_',
+    );
+    expect(lines[1]).toContain('telemetry treated as optional — *Observability and analytics* · _Platform_');
+    expect(lines[2]).toContain('Medium: program-wide medium risk — _program-wide_');
+    expect(risks).not.toContain('closed high risk');
+  });
+
+  it('lists blocked work with its blocker and owners mentioned, or the team when nobody owns it', () => {
+    const blocked = sectionText(blocks, 'blocked');
+    expect(blocked).toContain(
+      '• *Observability and analytics* (blocked 1 day) — approved telemetry stack · _Platform_',
+    );
+    expect(blocked).toContain(
+      '• *Readiness gating* (blocked 7 days) — depends on upstream decisions · <@UOWNER04>',
+    );
+  });
+
+  it('lists waiting work with its blocker and how long it has waited', () => {
+    const waiting = sectionText(blocks, 'waiting');
+    expect(waiting).toContain(
+      '• *Identity and SSO* — :raised_hand: Needs decision, waiting 12 days: approved Okta path and claims model',
+    );
+    expect(waiting).toContain('*Org-aware access* — :microscope: Needs validation, waiting 4 days');
+  });
+
+  it('says what changed since the last digest', () => {
+    const changes = sectionText(blocks, 'changes');
+    expect(changes).toContain('*What changed since Mon 16 Nov 2026*');
+    expect(changes).toContain('• *Readiness gating*: :memo: Drafted → :no_entry: Blocked');
+    expect(changes).toContain('• *Identity and SSO*: risk :large_orange_circle: Medium → :red_circle: High');
+    expect(changes).toContain('• Risk opened: a risk opened this week');
+    expect(changes).toContain('• Risk closed: closed high risk');
+    expect(changes).toContain('• Risk reopened: a low risk');
+    expect(changes).toContain('• Risk removed: a risk removed');
+    expect(changes).toContain(
+      '• Risk :large_green_circle: Low → :large_orange_circle: Medium: program-wide medium risk',
+    );
+    expect(changes).not.toContain('Kanopy');
+  });
+
+  it('mentions the owners of stale work', () => {
+    const stale = sectionText(blocks, 'stale');
+    expect(stale).toContain('*Stale: not updated in 7 days or more (3)*');
+    expect(stale).toContain('• *Kanopy hosting* — last updated 13 days ago · <@UOWNER02> <@UOWNER03>');
+    expect(stale).toContain('• *Seven days* — last updated 7 days ago');
+    expect(stale).not.toContain('Six days');
+    expect(stale).not.toContain('Shipped');
+  });
+
+  it('calls out overdue actions, then those due this week', () => {
+    const next = sectionText(blocks, 'next');
+    const lines = next.split('\n');
+    expect(lines[0]).toBe('*Next actions (2 overdue, 2 due this week)*');
+    expect(lines[1]).toBe('• :warning: *Overdue* (due Sun 1 Nov 2026, 22 days ago): long overdue');
+    expect(lines[2]).toBe(
+      '• :warning: *Overdue* (due Fri 20 Nov 2026, 3 days ago): confirm Okta meeting path — <@UOWNER01> · _Identity and SSO_',
+    );
+    expect(lines[3]).toBe('• *Due today*: confirm org source — Builder Relations lead');
+    expect(lines[4]).toBe('• Due Sun 29 Nov 2026: confirm Kanopy assumptions');
+    expect(next).not.toContain('next week');
+  });
+
+  it('gives the readiness signal per dimension', () => {
+    const r = sectionText(blocks, 'readiness');
+    expect(r).toContain('• :red_circle: *Identity readiness* — Not ready: until Okta path is confirmed');
+    expect(r).toContain('• :large_yellow_circle: *Hosting readiness* — Partially ready');
+    expect(r).toContain('• :large_green_circle: *Leadership readiness* — Ready');
+  });
+
+  it('ends with a Full status button carrying the program slug', () => {
+    const last = blocks[blocks.length - 1] as ActionsBlock;
+    expect(last.block_id).toBe(DIGEST_BLOCKS.actions);
+    const button = last.elements[0];
+    expect(button?.type).toBe('button');
+    if (button?.type !== 'button') return;
+    expect(button.action_id).toBe(ACTIONS.showStatus);
+    expect(decodeProgramRef(button.value)).toBe('builder-insights');
+  });
+
+  it('has a fallback text with the headline and the blockers', () => {
+    expect(text).toContain(
+      'Builder Insights operationalization — Week of 23 Nov 2026: 2 high risks, 2 blocked, 2 need a decision, 1 of 3 readiness dimensions ready.',
+    );
+    expect(text).toContain('Blocked: Readiness gating — depends on upstream decisions');
+  });
+
+  it('says so when a section is empty', () => {
+    const empty = digestMessage(
+      buildDigest({ program: program(), asOf: AS_OF, changesSince: [] }),
+      program(),
+    );
+    expect(blockKitProblems(empty.blocks, 'message')).toEqual([]);
+    expect(sectionText(empty.blocks, 'risks')).toContain('_No open risks._');
+    expect(sectionText(empty.blocks, 'blocked')).toContain('_Nothing is blocked._');
+    expect(sectionText(empty.blocks, 'changes')).toContain(
+      '_No status or risk changes since the last digest._',
+    );
+    expect(sectionText(empty.blocks, 'stale')).toContain(
+      '_Every open workstream was updated in the last 7 days._',
+    );
+    expect(textOf(empty.blocks, DIGEST_BLOCKS.headline)).toContain('no readiness dimensions');
+  });
+});
+
+describe('digestMessage escaping', () => {
+  it('shows user text as written, in blocks and in the fallback text, and pings nobody', () => {
+    const p = program({
+      name: `Program ${EVIL}`,
+      workstreams: [
+        workstream('evil', 0, { name: `WS ${EVIL}`, ownerTeam: EVIL, status: 'blocked', blocker: EVIL }),
+        workstream('waiting', 1, { name: 'Waiting', status: 'needs-decision', blocker: EVIL }),
+      ],
+      risks: [risk(1, 0, { text: EVIL, severity: 'high', workstream: 'evil' })],
+      readiness: [readiness(1, 0, { name: EVIL, note: EVIL })],
+      actions: [action(1, 0, { text: EVIL, owner: EVIL, due: '2026-11-24' })],
+    });
+    const history = [
+      entry({ entity: 'risk', entityKey: '1', entityLabel: EVIL, field: 'created', newValue: EVIL }),
+    ];
+    const { message } = render(p, history);
+    expect(blockKitProblems(message.blocks, 'message')).toEqual([]);
+    expect(sectionText(message.blocks, 'blocked')).toContain(`— ${EVIL_ESCAPED} · _${EVIL_ESCAPED}_`);
+    for (const section of ['risks', 'blocked', 'waiting', 'changes', 'next', 'readiness']) {
+      expect(sectionText(message.blocks, section), section).toContain(EVIL_ESCAPED);
+    }
+    expect(message.text).toContain(`Blocked: WS ${EVIL_ESCAPED} — ${EVIL_ESCAPED}`);
+    expect(message.text).toContain(`Program ${EVIL_ESCAPED}`);
+    // The header is plain_text: shown as typed, Slack reads no mentions or links there.
+    expect(textOf(message.blocks, DIGEST_BLOCKS.header)).toContain(EVIL);
+    const mrkdwn = JSON.stringify({
+      text: message.text,
+      blocks: message.blocks.filter((b) => b.type !== 'header'),
+    });
+    expect(mrkdwn).not.toContain('<!channel>');
+    expect(mrkdwn).not.toContain('<https://evil');
+  });
+});
+
+/** 1,000 workstreams, 300 open high risks, texts at their longest, full of characters that escaping grows. */
+function hugeProgram(): { program: Program; history: HistoryEntry[] } {
+  const long = (label: string, max: number) => `${label} ${'<&> '.repeat(max)}`.slice(0, max);
+  const workstreams = Array.from({ length: 1000 }, (_, i) =>
+    workstream(`ws-${i}`, i, {
+      name: long(`Workstream ${i}`, 150),
+      ownerTeam: long(`Team ${i % 17}`, 200),
+      ownerIds: Array.from({ length: 8 }, (_, j) => `U${String((i + j) % 50).padStart(6, '0')}`),
+      status: STATUSES[i % STATUSES.length],
+      risk: RISKS[i % RISKS.length],
+      blocker: long(`blocker ${i}`, 500),
+      statusSince: '2026-10-01T17:00:00.000Z',
+      updatedAt: '2026-10-01T17:00:00.000Z',
+    }),
+  );
+  const risks = Array.from({ length: 300 }, (_, i) =>
+    risk(i + 1, i, { text: long(`risk ${i}`, 500), severity: 'high', workstream: `ws-${i}` }),
+  );
+  const actions = Array.from({ length: 400 }, (_, i) =>
+    action(i + 1, i, {
+      text: long(`action ${i}`, 500),
+      owner: `U${String(i % 50).padStart(6, '0')}`,
+      due: '2026-11-20',
+    }),
+  );
+  const dims = Array.from({ length: 60 }, (_, i) =>
+    readiness(i + 1, i, { name: long(`dim ${i}`, 150), note: long('note', 500) }),
+  );
+  const history = workstreams.map((w) =>
+    entry({
+      entity: 'workstream',
+      entityKey: w.key,
+      entityLabel: w.name,
+      field: 'status',
+      oldValue: 'drafted',
+      newValue: w.status,
+    }),
+  );
+  return {
+    program: program({ name: long('Program', 150), workstreams, risks, actions, readiness: dims }),
+    history,
+  };
+}
+
+describe('digestMessage within Block Kit limits', () => {
+  it('never plans more than Slack’s 50 blocks', () => {
+    expect(DIGEST_MAX_BLOCKS).toBeLessThanOrEqual(BLOCK_LIMITS.messageBlocks);
+  });
+
+  it('fits a 1,000-workstream program with 300 high risks and long texts, cutting lists with "and N more"', () => {
+    const { program: p, history } = hugeProgram();
+    const { digest, message } = render(p, history);
+    expect(digest.counts.highRisks).toBe(300);
+    expect(blockKitProblems(message.blocks, 'message')).toEqual([]);
+    expect(message.blocks.length).toBeLessThanOrEqual(DIGEST_MAX_BLOCKS);
+    expect(message.text.length).toBeLessThanOrEqual(BLOCK_LIMITS.fallbackText);
+    expect(message.text).toMatch(/…and \d+ more blocked workstreams/);
+    // Every list shows what fits and counts the rest, so that nothing silently disappears.
+    const totals = {
+      risks: digest.topRisks.length,
+      blocked: digest.blocked.length,
+      waiting: digest.waiting.length,
+      changes: digest.changes.length,
+      stale: digest.stale.length,
+      next: digest.actions.overdue.length + digest.actions.dueThisWeek.length,
+      readiness: digest.readiness.length,
+    };
+    for (const [section, total] of Object.entries(totals)) {
+      const text = sectionText(message.blocks, section);
+      const shown = text.split('\n').filter((l) => l.startsWith('• ')).length;
+      const counted = Number(/_…and (\d+) more .+ — see the full status_/.exec(text)?.[1]);
+      expect(shown, section).toBeGreaterThan(0);
+      expect(shown + counted, section).toBe(total);
+    }
+    // No raw '<' in mrkdwn but our own mentions and dates (the header is plain_text).
+    expect(JSON.stringify(message.blocks.filter((b) => b.type !== 'header'))).not.toMatch(/<(?![@!])/);
+  });
+});
+
+describe('digestPreviewText', () => {
+  const { program: p, history } = scenario();
+  const digest = buildDigest({ program: p, asOf: AS_OF, changesSince: history, since: LAST_DIGEST });
+  const preview = digestPreviewText(digest, p);
+
+  it('reads as plain text with the same sections, user IDs as @U…, no Slack markup', () => {
+    expect(preview).toContain('Builder Insights operationalization — Week of 23 Nov 2026');
+    expect(preview).toContain(
+      '2 high risks · 2 blocked · 2 need a decision · 1 of 3 readiness dimensions ready',
+    );
+    expect(preview).toContain(
+      '  - High: identity decisions stay abstract — Identity and SSO · Identity and Security',
+    );
+    expect(preview).toContain(
+      '  - Readiness gating (blocked 7 days) — depends on upstream decisions · @UOWNER04',
+    );
+    expect(preview).toContain('  - Kanopy hosting — last updated 13 days ago · @UOWNER02 @UOWNER03');
+    expect(preview).toContain('  - Readiness gating: Drafted → Blocked');
+    expect(preview).toContain(
+      '  - Overdue (due Fri 20 Nov 2026, 3 days ago): confirm Okta meeting path — @UOWNER01',
+    );
+    expect(preview).toContain('Full status: /rollout status builder-insights');
+    expect(preview).not.toMatch(/<@|:[a-z_]+:|\*/);
+  });
+
+  it('shows user text as typed, unescaped', () => {
+    const q = program({
+      workstreams: [workstream('evil', 0, { name: 'Evil', status: 'blocked', blocker: EVIL })],
+    });
+    const text = digestPreviewText(buildDigest({ program: q, asOf: AS_OF, changesSince: [] }), q);
+    expect(text).toContain(`Evil (blocked 3 days) — ${EVIL}`);
+    expect(text).not.toContain('&amp;');
+  });
+});
