@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import type { Bench, BenchResult } from './bench.js';
 import { formatChecks, formatRows } from './report.js';
 import { statusBench } from './status.js';
@@ -29,9 +29,12 @@ async function main(): Promise<void> {
     memoryGb: Math.round(totalmem() / 1e9),
     os: `${platform()} ${release()}`,
     node: process.version,
+    // Other work on the machine skews every figure; the 1-minute load says how busy it was.
+    loadAtStart: round2(loadavg()[0] ?? 0),
+    loadAtEnd: 0,
   };
   process.stdout.write(
-    `Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, ${machine.os}, node ${machine.node}\n`,
+    `Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, ${machine.os}, node ${machine.node}, load ${machine.loadAtStart}\n`,
   );
 
   const outcomes: Outcome[] = [];
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
     }
   }
 
+  machine.loadAtEnd = round2(loadavg()[0] ?? 0);
   const results = outcomes.filter((o): o is Outcome & BenchResult => !('error' in o));
   const rows = results.flatMap((r) => r.rows);
   const checks = results.flatMap((r) => r.checks);
@@ -58,9 +62,16 @@ async function main(): Promise<void> {
     RESULTS_FILE,
     `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, benches: outcomes }, null, 2)}\n`,
   );
-  process.stdout.write(`\nFigures written to bench/results.json.\n`);
+  process.stdout.write(`\nLoad average (1 min) ${machine.loadAtStart} → ${machine.loadAtEnd}.\n`);
+  process.stdout.write('Figures written to bench/results.json.\n');
   // A missed target is a measurement, not a failure; only a bench that could not run fails the command.
   if (outcomes.some((o) => 'error' in o)) process.exitCode = 1;
 }
 
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
 await main();
+// Exit outright: the 'exit' hook of server-process.ts then kills any server a bench failed to stop.
+process.exit();

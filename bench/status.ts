@@ -51,6 +51,9 @@ async function runStatusBench(): Promise<BenchResult> {
   const main = join(ROOT, 'dist', 'main.js');
   if (!existsSync(main)) throw new Error('dist/main.js is missing: build first (`npm run build`).');
   const dir = mkdtempSync(join(tmpdir(), 'rollout-bench-'));
+  // Ctrl-C ends the process without reaching `finally`; the temporary database goes anyway.
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', removeDir);
   const fake = await new FakeSlack().start();
   const servers: ServerProcess[] = [];
   try {
@@ -65,11 +68,15 @@ async function runStatusBench(): Promise<BenchResult> {
       PORT: '0',
       LOG_LEVEL: 'info',
     };
-    const [rollout, bolt] = await Promise.all([
+    const started = await Promise.allSettled([
       startServer('Rollout', [main], env),
       startServer('bare Bolt', [join(ROOT, 'bench', 'bolt-server.js')], env),
     ]);
-    servers.push(rollout, bolt);
+    // Keep every server that did start, so `finally` stops it even when the other one failed.
+    for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [rollout, bolt] = servers as [ServerProcess, ServerProcess];
 
     const send = commandSender(secret, fake);
     const targets: Target[] = [
@@ -142,7 +149,8 @@ async function runStatusBench(): Promise<BenchResult> {
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await fake.stop();
-    rmSync(dir, { recursive: true, force: true });
+    process.off('exit', removeDir);
+    removeDir();
   }
 }
 

@@ -4,6 +4,7 @@ import type { Deps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { DigestScheduler } from './services/digest-scheduler.js';
 import { createServices, type Services } from './services/index.js';
+import { slackClientOptions } from './slack-client.js';
 
 export interface RolloutApp {
   app: App;
@@ -45,13 +46,7 @@ export function createApp(deps: Deps): RolloutApp {
     customRoutes: [healthRoute(deps)],
     // Check the token (auth.test) inside start(), where a refusal can fail the start, not in the background.
     deferInitialization: true,
-    clientOptions: {
-      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-      // Bounded: the Web API client honours Retry-After on 429 and retries 5xx and network errors, but a
-      // listener must not hang for the default half hour. The digest adds its own run-level retry on top.
-      retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 3000 },
-      timeout: 10_000,
-    },
+    clientOptions: slackClientOptions(config),
     ...(socketMode
       ? { socketMode: true, appToken: config.slackAppToken, installerOptions: { port: config.port } }
       : { signingSecret: config.slackSigningSecret, endpoints: '/slack/events' }),
@@ -62,7 +57,11 @@ export function createApp(deps: Deps): RolloutApp {
 
   const services = createServices(deps, app.client);
   registerListeners(app, deps, services);
-  const scheduler = new DigestScheduler(deps, services.programs, services.digest);
+  const scheduler = new DigestScheduler(deps, services.programs, services.digest, {
+    onSweep: async (now) => {
+      await services.reminders.sweep(app.client, now);
+    },
+  });
 
   return {
     app,

@@ -115,3 +115,28 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv): DatabaseConfig {
   }
   return { databasePath: parsed.data };
 }
+
+export interface SlackClientConfig {
+  slackBotToken: string;
+  slackApiUrl: string | undefined;
+}
+
+const slackClientSchema = z.object({
+  SLACK_BOT_TOKEN: envSchema.shape.SLACK_BOT_TOKEN,
+  SLACK_API_URL: envSchema.shape.SLACK_API_URL,
+});
+
+/**
+ * What a CLI command that talks to Slack needs (`rollout digest --send`): the bot token, and the API URL
+ * when it is not Slack's own. No signing secret or port: the CLI receives nothing from Slack.
+ */
+export function loadSlackClientConfig(env: NodeJS.ProcessEnv): SlackClientConfig {
+  const emptyAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = slackClientSchema.safeParse(emptyAsUnset);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
+  }
+  return { slackBotToken: parsed.data.SLACK_BOT_TOKEN, slackApiUrl: parsed.data.SLACK_API_URL };
+}

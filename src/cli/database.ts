@@ -18,19 +18,37 @@ export function withDatabase<T>(
   use: (db: Db, applied: string[]) => T,
   opts: { mustExist?: boolean } = {},
 ): T {
-  if (opts.mustExist && path !== ':memory:' && !existsSync(path)) {
-    throw new CliError(`No database at ${path}. Pass --db PATH or set DATABASE_PATH.`);
-  }
-  let db: Db;
-  try {
-    db = openDatabase(path);
-  } catch (error) {
-    throw new CliError(`Cannot open the database at ${path}: ${(error as Error).message}.`);
-  }
+  const db = open(path, opts);
   try {
     const { applied } = migrate(db);
     return use(db, applied);
   } finally {
     db.close();
+  }
+}
+
+/** `withDatabase` for a command that waits on Slack: the database stays open until `use` settles. */
+export async function withDatabaseAsync<T>(
+  path: string,
+  use: (db: Db, applied: string[]) => Promise<T>,
+  opts: { mustExist?: boolean } = {},
+): Promise<T> {
+  const db = open(path, opts);
+  try {
+    const { applied } = migrate(db);
+    return await use(db, applied);
+  } finally {
+    db.close();
+  }
+}
+
+function open(path: string, opts: { mustExist?: boolean }): Db {
+  if (opts.mustExist && path !== ':memory:' && !existsSync(path)) {
+    throw new CliError(`No database at ${path}. Pass --db PATH or set DATABASE_PATH.`);
+  }
+  try {
+    return openDatabase(path);
+  } catch (error) {
+    throw new CliError(`Cannot open the database at ${path}: ${(error as Error).message}.`);
   }
 }

@@ -3,9 +3,11 @@ import { systemClock } from '../clock.js';
 import { runCli } from './run.js';
 
 // exitCode rather than process.exit(): a large export piped to another program must flush first.
-process.exitCode = runCli(process.argv.slice(2), {
+void runCli(process.argv.slice(2), {
   env: process.env,
   clock: systemClock,
   stdout: process.stdout,
   stderr: process.stderr,
+}).then((code) => {
+  process.exitCode = code;
 });

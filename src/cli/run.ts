@@ -3,12 +3,20 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config.js';
 import { MigrationError } from '../db/migrate.js';
 import type { Command, OptionValues } from './command.js';
+import { digestCommand } from './commands/digest.js';
+import { digestLogCommand } from './commands/digest-log.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { type CliContext, CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './context.js';
 
-export const COMMANDS: readonly Command[] = [importCommand, exportCommand, migrateCommand];
+export const COMMANDS: readonly Command[] = [
+  importCommand,
+  exportCommand,
+  migrateCommand,
+  digestCommand,
+  digestLogCommand,
+];
 
 const COMMON_OPTIONS = {
   db: { type: 'string' },
@@ -22,14 +30,16 @@ const COMMON_HELP = [
 ];
 
 function usageOf(command: Command): string {
-  const options = Object.keys(command.options).map((name) => ` [--${name} ${name.toUpperCase()}]`);
+  const options = Object.entries(command.options).map(([name, option]) =>
+    option.type === 'boolean' ? ` [--${name}]` : ` [--${name} ${name.toUpperCase()}]`,
+  );
   return `rollout ${[command.name, ...command.args].join(' ')}${options.join('')} [--db PATH]`;
 }
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
   return [
-    'rollout: admin commands for Rollout; they work on the database alone, no Slack token needed.',
+    'rollout: admin commands for Rollout; they work on the database alone (only digest --send needs Slack).',
     '',
     'Usage: rollout COMMAND [ARGS] [--db PATH]',
     '',
@@ -89,7 +99,20 @@ function unknownCommand(name: string): string {
   );
 }
 
-function dispatch(argv: string[], ctx: CliContext): number {
+/** The command that the first words of `argv` name, the longest name first ("digest log" over "digest"). */
+function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
+  let found: { command: Command; rest: string[] } | undefined;
+  for (const command of COMMANDS) {
+    const words = command.name.split(' ');
+    if (!words.every((word, i) => argv[i] === word)) continue;
+    if (!found || argv.length - words.length < found.rest.length) {
+      found = { command, rest: argv.slice(words.length) };
+    }
+  }
+  return found;
+}
+
+function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
     ctx.stderr.write(mainHelp());
@@ -97,7 +120,7 @@ function dispatch(argv: string[], ctx: CliContext): number {
   }
   if (name === '--help' || name === '-h' || name === 'help') {
     const topic = rest[0];
-    const command = COMMANDS.find((c) => c.name === topic);
+    const command = findCommand(rest)?.command;
     if (topic !== undefined && !command) {
       ctx.stderr.write(unknownCommand(topic));
       return EXIT_USAGE;
@@ -109,16 +132,17 @@ function dispatch(argv: string[], ctx: CliContext): number {
     ctx.stdout.write(version());
     return EXIT_OK;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const found = findCommand(argv);
+  if (!found) {
     ctx.stderr.write(unknownCommand(name));
     return EXIT_USAGE;
   }
+  const { command } = found;
 
   let parsed: { values: OptionValues; positionals: string[] };
   try {
     parsed = parseArgs({
-      args: rest,
+      args: found.rest,
       options: { ...COMMON_OPTIONS, ...command.options },
       allowPositionals: true,
       strict: true,
@@ -142,9 +166,9 @@ function dispatch(argv: string[], ctx: CliContext): number {
 }
 
 /** Runs one command line and returns the exit code; expected failures become a message, never a stack. */
-export function runCli(argv: string[], ctx: CliContext): number {
+export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   try {
-    return dispatch(argv, ctx);
+    return await dispatch(argv, ctx);
   } catch (error) {
     if (error instanceof CliError) {
       ctx.stderr.write(`${error.message}\n`);

@@ -1,10 +1,16 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../deps.js';
 import type { Services } from '../services/index.js';
+import * as nextActionActions from './actions/next-actions.js';
+import * as readinessActions from './actions/readiness.js';
+import * as riskActions from './actions/risks.js';
 import * as statusActions from './actions/status.js';
 import * as workstreamUpdateActions from './actions/workstream-update.js';
 import * as rolloutCommand from './commands/rollout.js';
 import * as appHomeEvents from './events/app-home.js';
+import * as actionFormViews from './views/action-form.js';
+import * as readinessFormViews from './views/readiness-form.js';
+import * as riskFormViews from './views/risk-form.js';
 import * as workstreamUpdateViews from './views/workstream-update.js';
 
 /** Every listener, by surface. */
@@ -14,4 +20,10 @@ export function registerListeners(app: App, deps: Deps, services: Services): voi
   appHomeEvents.register(app, deps, services);
   workstreamUpdateActions.register(app, deps, services);
   workstreamUpdateViews.register(app, deps, services);
+  riskActions.register(app, deps, services);
+  readinessActions.register(app, deps, services);
+  nextActionActions.register(app, deps, services);
+  riskFormViews.register(app, deps, services);
+  readinessFormViews.register(app, deps, services);
+  actionFormViews.register(app, deps, services);
 }

@@ -4,6 +4,7 @@ import { ProgramRepo } from '../store/program-repo.js';
 import { DigestSender } from './digest-sender.js';
 import { createHomeService, type HomeService } from './home.js';
 import { ProgramEdits } from './program-edits.js';
+import { ReminderSender } from './reminders.js';
 import { WorkstreamUpdates } from './workstream-updates.js';
 
 /** Services are built once per app from its dependencies and handed to listeners and schedules. */
@@ -18,6 +19,8 @@ export interface Services {
   programEdits: ProgramEdits;
   /** The weekly digest: previews and exactly-once posting. */
   digest: DigestSender;
+  /** The day-before DMs to owners of workstreams not updated that week. */
+  reminders: ReminderSender;
 }
 
 export function createServices(deps: Deps, client: WebClient): Services {
@@ -29,5 +32,6 @@ export function createServices(deps: Deps, client: WebClient): Services {
     workstreamUpdates: new WorkstreamUpdates(deps),
     programEdits: new ProgramEdits(deps),
     digest: new DigestSender(deps, client),
+    reminders: new ReminderSender(deps),
   };
 }

@@ -57,3 +57,28 @@ export function decodeUpdateRef(value: string | undefined): UpdateRef | undefine
     ? { program: parsed.data.p, workstream: parsed.data.w, version: parsed.data.v }
     : undefined;
 }
+
+/**
+ * One item of a program's lists (a risk, a readiness dimension, a next action): on its buttons, the
+ * version the list showed; in an edit modal's `private_metadata`, the version the form was opened on.
+ */
+const itemRef = z.object({
+  p: z.string().min(1),
+  i: z.number().int().positive(),
+  v: z.number().int().positive(),
+});
+
+export interface ItemRef {
+  program: string;
+  id: number;
+  version: number;
+}
+
+export function encodeItemRef(ref: ItemRef): string {
+  return JSON.stringify({ p: ref.program, i: ref.id, v: ref.version });
+}
+
+export function decodeItemRef(value: string | undefined): ItemRef | undefined {
+  const parsed = itemRef.safeParse(safeJson(value));
+  return parsed.success ? { program: parsed.data.p, id: parsed.data.i, version: parsed.data.v } : undefined;
+}

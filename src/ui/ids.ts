@@ -63,3 +63,70 @@ export const DIGEST_BLOCKS = {
 } as const;
 export type DigestSection = 'risks' | 'blocked' | 'waiting' | 'changes' | 'stale' | 'next' | 'readiness';
 export const digestSectionBlock = (section: DigestSection, part: number) => `digest_${section}:${part}`;
+
+/**
+ * `/rollout risks`, `/rollout readiness`, `/rollout actions`: their buttons, modals and blocks. A button on
+ * one item carries `itemAction(kind, id)` as its action_id, so that each is unique within the message; its
+ * listener matches the kind with `itemActionPattern(kind)`.
+ */
+export const LIST_ACTIONS = {
+  riskAdd: 'risk_add_open',
+  riskEdit: 'risk_edit_open',
+  riskClose: 'risk_close',
+  riskReopen: 'risk_reopen',
+  readinessEdit: 'readiness_edit_open',
+  actionAdd: 'action_add_open',
+  actionEdit: 'action_edit_open',
+  actionDone: 'action_done',
+  actionUndone: 'action_undone',
+} as const;
+export const itemAction = (kind: string, id: number) => `${kind}:${id}`;
+export const itemActionPattern = (kind: string) => new RegExp(`^${kind}(?::\\d+)?$`);
+
+export const LIST_VIEWS = {
+  riskAdd: 'risk_add',
+  riskEdit: 'risk_edit',
+  readinessEdit: 'readiness_edit',
+  actionAdd: 'action_add',
+  actionEdit: 'action_edit',
+} as const;
+
+export const LIST_BLOCKS = {
+  notice: 'list_notice',
+  header: 'list_header',
+  summary: 'list_summary',
+  more: 'list_more',
+  hint: 'list_hint',
+  closedHeader: 'list_closed_header',
+  closedMore: 'list_closed_more',
+  // The risk form: one input block a field, so inline errors land on the field at fault.
+  riskText: 'risk_text',
+  riskSeverity: 'risk_severity',
+  riskWorkstream: 'risk_workstream',
+  riskStatus: 'risk_status',
+  riskNote: 'risk_note',
+  // The readiness form.
+  readinessSignal: 'readiness_signal',
+  readinessNote: 'readiness_note',
+  // The next-action form.
+  actionText: 'action_text',
+  actionOwner: 'action_owner',
+  actionOwnerName: 'action_owner_name',
+  actionWorkstream: 'action_workstream',
+  actionDue: 'action_due',
+  actionDone: 'action_done',
+  actionNote: 'action_note',
+} as const;
+/** One item of a list (its text, and the buttons under it). */
+export const listItemBlock = (kind: 'risk' | 'readiness' | 'action', id: number) => `${kind}_item:${id}`;
+export const listItemButtonsBlock = (kind: 'risk' | 'action', id: number) => `${kind}_buttons:${id}`;
+
+/** `/rollout digest`: the line that marks a preview as not posted. */
+export const DIGEST_PREVIEW_BLOCK = 'digest_preview';
+
+/** The owners' reminder DM: the intro, one block per workstream (with its Update button), "and N more". */
+export const REMINDER_BLOCKS = {
+  intro: 'reminder_intro',
+  more: 'reminder_more',
+} as const;
+export const reminderWorkstreamBlock = (key: string) => `reminder_ws:${key}`;

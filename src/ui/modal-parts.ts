@@ -74,3 +74,70 @@ export function noticeModal(title: string, mrkdwn: string, close = 'Close'): Vie
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn, BLOCK_LIMITS.sectionText) } }],
   };
 }
+
+/** A Slack user ID as stored for owners (U… or W…), as opposed to a name typed as free text. */
+export function isSlackUserId(value: string): boolean {
+  return /^[UW][A-Z0-9]{2,}$/.test(value);
+}
+
+/** A Slack user picker; `initial` only when it is a user ID (free text is not a user). */
+export function userSelectInput(
+  blockId: string,
+  label: string,
+  opts: { initial?: string | null; optional?: boolean; hint?: string },
+): InputBlock {
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional: opts.optional ?? true,
+    label: plainText(label, 2000),
+    ...(opts.hint ? { hint: plainText(opts.hint, 2000) } : {}),
+    element: {
+      type: 'users_select',
+      action_id: INPUT_ACTION,
+      ...(opts.initial && isSlackUserId(opts.initial) ? { initial_user: opts.initial } : {}),
+    },
+  };
+}
+
+/** A date picker (YYYY-MM-DD). */
+export function dateInput(
+  blockId: string,
+  label: string,
+  opts: { initial?: string | null; optional?: boolean; hint?: string },
+): InputBlock {
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional: opts.optional ?? true,
+    label: plainText(label, 2000),
+    ...(opts.hint ? { hint: plainText(opts.hint, 2000) } : {}),
+    element: {
+      type: 'datepicker',
+      action_id: INPUT_ACTION,
+      ...(opts.initial ? { initial_date: opts.initial } : {}),
+    },
+  };
+}
+
+/** Checkboxes (at most 10); an unchecked box submits nothing, so the block is optional. */
+export function checkboxInput(
+  blockId: string,
+  label: string,
+  options: PlainTextOption[],
+  checked: readonly string[],
+): InputBlock {
+  const initial = options.filter((o) => o.value !== undefined && checked.includes(o.value));
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional: true,
+    label: plainText(label, 2000),
+    element: {
+      type: 'checkboxes',
+      action_id: INPUT_ACTION,
+      options: options.slice(0, 10),
+      ...(initial.length ? { initial_options: initial } : {}),
+    },
+  };
+}

@@ -10,6 +10,8 @@ describe('rollout (the command line itself)', () => {
     expect(run.stdout).toMatch(/^ {2}import +Create or update a program from a YAML or JSON file$/m);
     expect(run.stdout).toMatch(/^ {2}export +Print a program as YAML/m);
     expect(run.stdout).toMatch(/^ {2}migrate +Apply the database migrations/m);
+    expect(run.stdout).toMatch(/^ {2}digest +Preview a program’s weekly digest/m);
+    expect(run.stdout).toMatch(/^ {2}digest log +List each week’s digest run/m);
     expect(run.stdout).toContain('--db PATH');
   });
 
@@ -23,6 +25,20 @@ describe('rollout (the command line itself)', () => {
     expect(word.stdout).toBe(flag.stdout);
   });
 
+  it('finds a two-word command by its words, with its own usage and help', () => {
+    const missing = rollout(['digest', 'log']);
+    const help = rollout(['help', 'digest', 'log']);
+
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(
+      'rollout digest log: missing SLUG.\nUsage: rollout digest log SLUG [--db PATH]\n',
+    );
+    expect(help.stdout).toMatch(/^Usage: rollout digest log SLUG \[--db PATH\]\n/);
+    expect(rollout(['digest', '--help']).stdout).toMatch(
+      /^Usage: rollout digest SLUG \[--as-of AS-OF\] \[--send\] \[--force\] \[--db PATH\]\n/,
+    );
+  });
+
   it('answers an unknown command with the closest one and the list, exit 2', () => {
     const run = rollout(['imprt', 'file.yaml']);
 
@@ -30,7 +46,7 @@ describe('rollout (the command line itself)', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
       'Unknown command "imprt". Did you mean "import"?\n' +
-        'Commands: import, export, migrate. Run rollout --help for more.\n',
+        'Commands: import, export, migrate, digest, digest log. Run rollout --help for more.\n',
     );
   });
 

@@ -206,6 +206,32 @@ describe('the weekly digest is posted exactly once', () => {
   });
 });
 
+describe('the sweep also sends the owners’ reminders', () => {
+  let h: RolloutHarness;
+  afterEach(async () => {
+    await h?.stop();
+  });
+
+  it('DMs an owner on the morning before the digest, once, with an Update button', async () => {
+    // Sunday 29 Nov 2026, 10:00 in Los Angeles: the day before Monday's 09:00 digest.
+    h = await RolloutHarness.start({
+      clock: fixedClock('2026-11-29T18:00:00Z'),
+      seed: (db) => importFixture(db, smallProgram(), new Date('2026-11-20T18:00:00Z')),
+    });
+    h.fake.addUser('UOWNER01', 'America/Los_Angeles');
+    h.fake.addUser('UOWNER02', 'America/Los_Angeles');
+    await h.rollout.scheduler.sweep();
+    await h.rollout.scheduler.sweep();
+    const dms = h.fake.okCallsOf('chat.postMessage').filter((c) => String(c.args.channel).startsWith('D'));
+    expect(dms.map((c) => c.args.channel).sort()).toEqual(['DOWNER01', 'DOWNER02']);
+    expect(JSON.stringify(dms[0]?.args.blocks)).toContain('workstream_update_open');
+    // The week ending today had no digest yet: the same sweep caught it up, once.
+    expect(
+      posts(h).map((c) => (c.args.metadata as { event_payload: { week: string } }).event_payload.week),
+    ).toEqual(['2026-W48']);
+  });
+});
+
 describe('the cron schedule itself', () => {
   let h: RolloutHarness;
   afterEach(async () => {

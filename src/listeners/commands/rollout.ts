@@ -4,8 +4,12 @@ import { parseCommandText } from '../../domain/command-text.js';
 import type { Services } from '../../services/index.js';
 import { helpMessage } from '../../ui/help.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
+import { actions } from './actions.js';
 import { type CommandContext, ephemeral, type Subcommand } from './context.js';
+import { digest } from './digest.js';
 import { history } from './history.js';
+import { readiness } from './readiness.js';
+import { risks } from './risks.js';
 import { status } from './status.js';
 import { update } from './update.js';
 
@@ -14,6 +18,10 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   status,
   update,
   history,
+  digest,
+  risks,
+  readiness,
+  actions,
   help: async (ctx) => ctx.ack(ephemeral(helpMessage())),
 };
 

@@ -4,13 +4,12 @@ import type { Deps } from '../../deps.js';
 import { findWorkstream } from '../../domain/program.js';
 import type { WorkstreamUpdateField } from '../../domain/workstream-update.js';
 import type { Services } from '../../services/index.js';
-import { displayName } from '../../services/slack-users.js';
-import { viewerTimeZone } from '../../services/viewer-zone.js';
 import { decodeUpdateRef } from '../../ui/action-values.js';
 import { BLOCKS, VIEWS } from '../../ui/ids.js';
 import { updateNotice } from '../../ui/update-notice.js';
 import { UPDATE_FIELD_BLOCKS, updateSavedModal, workstreamUpdateModal } from '../../ui/workstream-modal.js';
-import { inZone } from '../../ui/zoned-time.js';
+import { formConflictMessage } from '../shared/conflict-author.js';
+import { errorsOnBlocks } from './inline-errors.js';
 import { parseState, readInput } from './state.js';
 
 type Errors = Record<string, string>;
@@ -19,11 +18,7 @@ const GONE: Errors = { [BLOCKS.wsStatus]: 'This workstream no longer exists; not
 
 /** Maps field-keyed validation errors onto the input blocks that show them inline. */
 export function errorsByBlock(errors: Partial<Record<WorkstreamUpdateField, string>>): Errors {
-  const out: Errors = {};
-  for (const [field, message] of Object.entries(errors)) {
-    if (message) out[UPDATE_FIELD_BLOCKS[field as WorkstreamUpdateField]] = message;
-  }
-  return out;
+  return errorsOnBlocks(errors, UPDATE_FIELD_BLOCKS);
 }
 
 /** Submissions of the update form and of the workstream picker. */
@@ -107,18 +102,13 @@ export function register(app: App, deps: Deps, services: Services): void {
   });
 }
 
-/** "Changed by Dana at Thu 26 Nov 2026, 03:00 GMT+9 since you opened this form": names and times in plain text. */
-async function conflictMessage(
+/** "Dana changed this workstream at Thu 26 Nov 2026, 03:00 GMT+9, after you opened this form…" */
+function conflictMessage(
   client: WebClient,
   deps: Deps,
   viewer: string,
   updatedBy: string | null,
   updatedAt: string,
 ): Promise<string> {
-  const [zone, name] = await Promise.all([
-    viewerTimeZone(client, viewer, deps.logger),
-    updatedBy && updatedBy !== 'import' ? displayName(client, updatedBy, deps.logger) : undefined,
-  ]);
-  const who = name ?? (updatedBy === 'import' ? 'An import' : 'Someone');
-  return `${who} changed this workstream at ${inZone(updatedAt, zone.zone)}, after you opened this form. Nothing was saved: close it and press Update again to start from their change.`;
+  return formConflictMessage(client, deps, viewer, { updatedBy, updatedAt }, 'workstream', 'Update');
 }

@@ -1,0 +1,218 @@
+import type { Logger } from '@slack/logger';
+import { type Config, ConfigError, type LogLevelName, loadSlackClientConfig } from '../../config.js';
+import { parseDate, wallTimeToInstant } from '../../domain/local-time.js';
+import type { Program } from '../../domain/program.js';
+import { weekKeyLabel } from '../../domain/week.js';
+import { createLogger } from '../../logger.js';
+import { composeDigest, DigestSender, type SendResult } from '../../services/digest-sender.js';
+import { createWebClient } from '../../slack-client.js';
+import { type DigestRun, DigestRuns } from '../../store/digest-runs.js';
+import { ProgramRepo } from '../../store/program-repo.js';
+import { digestPreviewText } from '../../ui/digest-message.js';
+import { messageLink } from '../../ui/message-link.js';
+import { inZone } from '../../ui/zoned-time.js';
+import { type Command, stringOption } from '../command.js';
+import { type CliContext, CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../context.js';
+import { databasePath, withDatabase, withDatabaseAsync } from '../database.js';
+import { requireProgram } from '../program-arg.js';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** An instant must say its offset: a bare "2026-11-23T09:00" would be read in the server's zone. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+
+type AsOf = { kind: 'date'; date: string } | { kind: 'instant'; at: Date };
+
+function parseAsOf(raw: string): AsOf {
+  const problem = `--as-of "${raw}" is not a date: expected YYYY-MM-DD or an ISO instant with its offset (2026-11-23T17:00:00Z).`;
+  if (DATE_ONLY.test(raw)) {
+    try {
+      parseDate(raw);
+    } catch {
+      throw new CliError(problem, EXIT_USAGE);
+    }
+    return { kind: 'date', date: raw };
+  }
+  const at = new Date(raw);
+  if (!INSTANT.test(raw) || Number.isNaN(at.getTime())) throw new CliError(problem, EXIT_USAGE);
+  return { kind: 'instant', at };
+}
+
+/** A bare date is that day's noon on the program's calendar: safely inside the day whatever its clocks do. */
+function resolveAsOf(asOf: AsOf, timeZone: string): Date {
+  if (asOf.kind === 'instant') return asOf.at;
+  const day = parseDate(asOf.date);
+  return wallTimeToInstant({ ...day, hour: 12, minute: 0, second: 0 }, timeZone, 'shift') as Date;
+}
+
+export const digestCommand: Command = {
+  name: 'digest',
+  summary: 'Preview a program’s weekly digest; --send posts it to the digest channel',
+  args: ['SLUG'],
+  options: {
+    'as-of': { type: 'string' },
+    send: { type: 'boolean' },
+    force: { type: 'boolean' },
+  },
+  help: [
+    'Prints the digest as it would be posted now, as plain text. Nothing is posted; only the database is read.',
+    '',
+    '--as-of DATE   the digest as of that day: YYYY-MM-DD means noon of that day in the program’s time zone;',
+    '               an ISO instant with its offset (2026-11-23T17:00:00Z) means that moment',
+    '--send         post this week’s digest to the program’s digest channel now, once: if this week’s is',
+    '               already out, nothing is posted and the command says when and where (exit 1)',
+    '--force        with --send: post another digest even though this week’s is out',
+    '',
+    '--send needs SLACK_BOT_TOKEN (and SLACK_API_URL when not talking to slack.com) in the environment.',
+    'Set LOG_LEVEL to see the sender’s log lines on stderr.',
+    '',
+    'Examples: rollout digest builder-insights --as-of 2026-11-23',
+    '          rollout digest builder-insights --send',
+  ],
+  run({ args, values }, ctx) {
+    const slug = args[0] as string;
+    const send = values.send === true;
+    const force = values.force === true;
+    const rawAsOf = stringOption(values, 'as-of');
+    if (force && !send) {
+      throw new CliError('--force goes with --send: rollout digest SLUG --send --force.', EXIT_USAGE);
+    }
+    if (send && rawAsOf !== undefined) {
+      throw new CliError(
+        '--as-of is for previews: --send always posts this week’s digest, as of now.',
+        EXIT_USAGE,
+      );
+    }
+    const asOf = rawAsOf === undefined ? undefined : parseAsOf(rawAsOf);
+    const path = databasePath(stringOption(values, 'db'), ctx);
+    if (send) return sendDigest(path, slug, force, ctx);
+    const text = withDatabase(
+      path,
+      (db) => {
+        const programs = new ProgramRepo(db);
+        const program = requireProgram(programs, slug, path);
+        const at = asOf ? resolveAsOf(asOf, program.timezone) : ctx.clock.now();
+        return digestPreviewText(composeDigest(programs, new DigestRuns(db), program, at), program);
+      },
+      { mustExist: true },
+    );
+    ctx.stdout.write(text);
+    return EXIT_OK;
+  },
+};
+
+async function sendDigest(path: string, slug: string, force: boolean, ctx: CliContext): Promise<number> {
+  let slack: ReturnType<typeof loadSlackClientConfig>;
+  try {
+    slack = loadSlackClientConfig(ctx.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new CliError(
+      `rollout digest --send posts to Slack, and the environment does not say how:\n${error.problems
+        .map((p) => `  - ${p}`)
+        .join('\n')}`,
+      EXIT_USAGE,
+    );
+  }
+  return withDatabaseAsync(
+    path,
+    async (db) => {
+      const program = requireProgram(new ProgramRepo(db), slug, path);
+      const logger = cliLogger(ctx);
+      const sender = new DigestSender(
+        { config: cliConfig(slack, path), db, clock: ctx.clock, logger },
+        createWebClient(slack, logger),
+      );
+      const result = await sender.send(program, { trigger: 'manual', ...(force ? { force: true } : {}) });
+      return report(result, program, ctx);
+    },
+    { mustExist: true },
+  );
+}
+
+/** The server's config shape, for the sender; the CLI serves no requests, so the rest stays empty. */
+function cliConfig(slack: ReturnType<typeof loadSlackClientConfig>, databasePath: string): Config {
+  return {
+    ...slack,
+    slackSigningSecret: undefined,
+    slackAppToken: undefined,
+    port: 0,
+    databasePath,
+    rolloutAdmins: [],
+    logLevel: 'error',
+  };
+}
+
+/** Quiet unless LOG_LEVEL asks: the command's own message says what happened. */
+function cliLogger(ctx: CliContext): Logger {
+  const level = ctx.env.LOG_LEVEL;
+  if (level === 'debug' || level === 'info' || level === 'warn' || level === 'error') {
+    return createLogger(level as LogLevelName, ctx.stderr, 'rollout-cli');
+  }
+  return createLogger('error', { write: () => undefined }, 'rollout-cli');
+}
+
+function where(run: DigestRun): string {
+  const link = messageLink(run.channel, run.messageTs);
+  return link ? `\n${link}` : '';
+}
+
+function weekName(run: DigestRun): string {
+  return `${run.weekKey}, ${weekKeyLabel(run.weekKey)}`;
+}
+
+function report(result: SendResult, program: Program, ctx: CliContext): number {
+  const zone = program.timezone;
+  const when = (iso: string | null) => (iso ? inZone(iso, zone) : 'at an unknown time');
+  switch (result.kind) {
+    case 'posted': {
+      const { run } = result;
+      const what =
+        run.seq > 0 ? `an extra digest (#${run.seq}) of ${program.slug}` : `the digest of ${program.slug}`;
+      ctx.stdout.write(
+        `Posted ${what} for ${weekName(run)} to ${run.channel} on ${when(run.postedAt)}.${where(run)}\n`,
+      );
+      return EXIT_OK;
+    }
+    case 'recovered': {
+      const { run } = result;
+      ctx.stdout.write(
+        `The digest of ${program.slug} for ${weekName(run)} was already in ${run.channel}, from an earlier ` +
+          `attempt that did not record it; it is recorded now and nothing new was posted.${where(run)}\n`,
+      );
+      return EXIT_OK;
+    }
+    case 'already-posted': {
+      const { run } = result;
+      ctx.stderr.write(
+        `This week’s digest of ${program.slug} (${weekName(run)}) is already out: posted to ${run.channel} ` +
+          `on ${when(run.postedAt)}.${where(run)}\n` +
+          `Nothing was posted. To send another one anyway: rollout digest ${program.slug} --send --force\n`,
+      );
+      return EXIT_FAILURE;
+    }
+    case 'in-progress': {
+      const { run } = result;
+      ctx.stderr.write(
+        `This week’s digest of ${program.slug} (${weekName(run)}) is being sent right now, by ` +
+          `${run.claimedBy} since ${when(run.claimedAt)}. Nothing was posted; ` +
+          `rollout digest log ${program.slug} shows how it went.\n`,
+      );
+      return EXIT_FAILURE;
+    }
+    case 'failed': {
+      const { run } = result;
+      ctx.stderr.write(
+        `The digest of ${program.slug} for ${weekName(run)} was not posted: ${result.error} ` +
+          `(attempt ${run.attempts}). It is recorded as failed; the server tries again at its next sweep, ` +
+          `or run this command again. rollout digest log ${program.slug} lists the runs.\n`,
+      );
+      return EXIT_FAILURE;
+    }
+    case 'not-configured':
+      ctx.stderr.write(
+        `${program.slug} has no digest: add a digest section (channel and schedule) to its program file ` +
+          'and import it again.\n',
+      );
+      return EXIT_FAILURE;
+  }
+}

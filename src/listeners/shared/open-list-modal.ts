@@ -1,0 +1,51 @@
+import type { View } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { Deps } from '../../deps.js';
+import type { Permission } from '../../domain/permissions.js';
+import { noticeModal } from '../../ui/modal-parts.js';
+import { escapeMrkdwn } from '../../ui/mrkdwn.js';
+
+export interface ModalRequest {
+  client: WebClient;
+  deps: Deps;
+  triggerId: string;
+  userId: string;
+}
+
+export interface Refusal {
+  /** The warn log's event, e.g. `risk_edit_refused`. */
+  event: string;
+  /** What the log line says about the attempt (program, item). */
+  context: Record<string, unknown>;
+  /** The refusal modal's title (at most 24 characters). */
+  title: string;
+}
+
+/**
+ * Opens a list item's form for someone allowed to use it, or a modal saying why not; a refusal is logged
+ * for the operator. Called right after `ack()`, inside the trigger's 3 seconds.
+ */
+export async function openListModal(
+  req: ModalRequest,
+  permission: Permission,
+  refusal: Refusal,
+  view: () => View,
+): Promise<void> {
+  if (!permission.allowed) {
+    req.deps.logger.warn(
+      { event: refusal.event, user: req.userId, ...refusal.context },
+      'refused to open the form: not allowed',
+    );
+    await req.client.views.open({
+      trigger_id: req.triggerId,
+      view: noticeModal(refusal.title, escapeMrkdwn(permission.reason)),
+    });
+    return;
+  }
+  await req.client.views.open({ trigger_id: req.triggerId, view: view() });
+}
+
+/** The item a button was about is gone (deleted by an import, or a forged value). */
+export async function openNotFound(req: ModalRequest, mrkdwn: string): Promise<void> {
+  await req.client.views.open({ trigger_id: req.triggerId, view: noticeModal('Not found', mrkdwn) });
+}

@@ -1,0 +1,141 @@
+import type { App } from '@slack/bolt';
+import type { Deps } from '../../deps.js';
+import type { Services } from '../../services/index.js';
+import { ACTION_FIELD_BLOCKS, actionAddedModal, DONE } from '../../ui/action-modal.js';
+import { decodeItemRef, decodeProgramRef } from '../../ui/action-values.js';
+import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
+import { truncate } from '../../ui/limits.js';
+import { listSavedModal } from '../../ui/list-changes.js';
+import { workstreamFromSelect } from '../../ui/list-parts.js';
+import { escapeMrkdwn } from '../../ui/mrkdwn.js';
+import { formConflictMessage } from '../shared/conflict-author.js';
+import { errorsOnBlocks } from './inline-errors.js';
+import { parseState, readChecked, readInput, type StateValues } from './state.js';
+
+const GONE = { [LIST_BLOCKS.actionText]: 'This action or its program no longer exists; nothing was saved.' };
+
+const BOTH_OWNERS = {
+  [LIST_BLOCKS.actionOwnerName]:
+    'An action has one owner: pick a person above or type a name here, not both. Clear one of them.',
+};
+
+/**
+ * The owner from the form's two inputs: a person picked, or a name typed; undefined when the form has neither
+ * input, 'both' when both are filled in (which one was meant is for the person to say).
+ */
+function ownerFrom(values: StateValues): string | null | undefined | 'both' {
+  const picked = readInput(values, LIST_BLOCKS.actionOwner);
+  const named = readInput(values, LIST_BLOCKS.actionOwnerName)?.trim();
+  if (picked === undefined && named === undefined) return undefined;
+  if (picked && named) return 'both';
+  return picked || named || null;
+}
+
+/** What both forms submit besides the owner and the done box. */
+function fields(values: StateValues) {
+  return {
+    text: readInput(values, LIST_BLOCKS.actionText),
+    workstream: workstreamFromSelect(readInput(values, LIST_BLOCKS.actionWorkstream)),
+    due: readInput(values, LIST_BLOCKS.actionDue),
+  };
+}
+
+/** Submissions of the next-action form: adding one, and editing one (reassign, due date, done…). */
+export function register(app: App, deps: Deps, services: Services): void {
+  app.view(LIST_VIEWS.actionAdd, async ({ ack, view, body, client }) => {
+    const user = body.user.id;
+    const slug = decodeProgramRef(view.private_metadata);
+    const program = slug ? services.programs.get(slug) : undefined;
+    if (!program) {
+      await ack({ response_action: 'errors', errors: GONE });
+      return;
+    }
+    const values = parseState(view.state.values);
+    const owner = ownerFrom(values);
+    if (owner === 'both') {
+      await ack({ response_action: 'errors', errors: BOTH_OWNERS });
+      return;
+    }
+    const { text, ...rest } = fields(values);
+    const result = services.programEdits.addAction({
+      programId: program.id,
+      actor: user,
+      action: { text: text ?? '', owner, ...rest },
+      note: readInput(values, LIST_BLOCKS.actionNote) ?? '',
+    });
+    switch (result.kind) {
+      case 'invalid':
+        await ack({ response_action: 'errors', errors: errorsOnBlocks(result.errors, ACTION_FIELD_BLOCKS) });
+        return;
+      case 'forbidden':
+        await ack({ response_action: 'errors', errors: { [LIST_BLOCKS.actionText]: result.reason } });
+        return;
+      case 'not-found':
+        await ack({ response_action: 'errors', errors: GONE });
+        return;
+      case 'added':
+        await ack({ response_action: 'update', view: actionAddedModal(program, result.action) });
+        await services.home.publishHome(client, user);
+        return;
+    }
+  });
+
+  app.view(LIST_VIEWS.actionEdit, async ({ ack, view, body, client }) => {
+    const user = body.user.id;
+    const ref = decodeItemRef(view.private_metadata);
+    const program = ref ? services.programs.get(ref.program) : undefined;
+    if (!ref || !program) {
+      await ack({ response_action: 'errors', errors: GONE });
+      return;
+    }
+    const values = parseState(view.state.values);
+    const owner = ownerFrom(values);
+    if (owner === 'both') {
+      await ack({ response_action: 'errors', errors: BOTH_OWNERS });
+      return;
+    }
+    const result = services.programEdits.editAction({
+      programId: program.id,
+      actor: user,
+      expectedVersion: ref.version,
+      actionId: ref.id,
+      changes: {
+        ...fields(values),
+        owner,
+        done:
+          LIST_BLOCKS.actionDone in values
+            ? readChecked(values, LIST_BLOCKS.actionDone).includes(DONE)
+            : undefined,
+      },
+      note: readInput(values, LIST_BLOCKS.actionNote) ?? '',
+    });
+    switch (result.kind) {
+      case 'invalid':
+        await ack({ response_action: 'errors', errors: errorsOnBlocks(result.errors, ACTION_FIELD_BLOCKS) });
+        return;
+      case 'forbidden':
+        await ack({ response_action: 'errors', errors: { [LIST_BLOCKS.actionText]: result.reason } });
+        return;
+      case 'not-found':
+        await ack({ response_action: 'errors', errors: GONE });
+        return;
+      case 'conflict':
+        await ack({
+          response_action: 'errors',
+          errors: {
+            [LIST_BLOCKS.actionText]: await formConflictMessage(client, deps, user, result, 'action', 'Edit'),
+          },
+        });
+        return;
+      case 'unchanged':
+        await ack();
+        return;
+      case 'updated': {
+        const heading = `*${escapeMrkdwn(truncate(result.action.text, 300))}*`;
+        await ack({ response_action: 'update', view: listSavedModal(program, heading, result.changes) });
+        await services.home.publishHome(client, user);
+        return;
+      }
+    }
+  });
+}

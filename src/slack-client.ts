@@ -1,0 +1,24 @@
+import type { Logger } from '@slack/logger';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { SlackClientConfig } from './config.js';
+
+/**
+ * How Rollout talks to the Web API, for the server and the CLI alike. Bounded: the client honours
+ * Retry-After on 429 and retries 5xx and network errors, but a listener or a command must not hang for the
+ * default half hour. The digest adds its own run-level retry on top (the scheduler's sweep).
+ */
+export function slackClientOptions(config: Pick<SlackClientConfig, 'slackApiUrl'>): WebClientOptions {
+  return {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 3000 },
+    timeout: 10_000,
+  };
+}
+
+/** A Web API client with the bot token and Rollout's retry policy. */
+export function createWebClient(config: SlackClientConfig, logger?: Logger): WebClient {
+  return new WebClient(config.slackBotToken, {
+    ...slackClientOptions(config),
+    ...(logger ? { logger } : {}),
+  });
+}

@@ -1,0 +1,113 @@
+import type { KnownBlock, View } from '@slack/types';
+import { FIELD_LIMITS } from '../domain/field-limits.js';
+import type { ActionEditField } from '../domain/list-edits.js';
+import type { NextAction, Program } from '../domain/program.js';
+import { encodeItemRef, encodeProgramRef } from './action-values.js';
+import { LIST_BLOCKS, LIST_VIEWS } from './ids.js';
+import { BLOCK_LIMITS, truncate } from './limits.js';
+import { listValue } from './list-changes.js';
+import { NO_WORKSTREAM, workstreamLabel, workstreamOptions } from './list-parts.js';
+import {
+  checkboxInput,
+  dateInput,
+  isSlackUserId,
+  noticeModal,
+  option,
+  plainText,
+  selectInput,
+  textInput,
+  userSelectInput,
+} from './modal-parts.js';
+import { escapeMrkdwn, mention } from './mrkdwn.js';
+
+/** Where each field's inline error is shown; the owner's is on the name, the only input that can be wrong. */
+export const ACTION_FIELD_BLOCKS: Record<ActionEditField, string> = {
+  text: LIST_BLOCKS.actionText,
+  owner: LIST_BLOCKS.actionOwnerName,
+  workstream: LIST_BLOCKS.actionWorkstream,
+  due: LIST_BLOCKS.actionDue,
+  done: LIST_BLOCKS.actionDone,
+  note: LIST_BLOCKS.actionNote,
+};
+
+/** The value of the Done checkbox. */
+export const DONE = 'done';
+
+/**
+ * The next-action form: adding one (no `action`), or editing one prefilled with its current values, which is
+ * also how it is reassigned, given a due date or marked done. The owner is a Slack user, or a name typed
+ * for someone not in Slack (a team, a vendor). An edit carries the version it was opened on.
+ */
+export function actionModal(program: Program, action?: NextAction): View {
+  const owner = action?.owner ?? null;
+  const blocks: KnownBlock[] = [
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: truncate(escapeMrkdwn(program.name), BLOCK_LIMITS.sectionText) }],
+    },
+    textInput(LIST_BLOCKS.actionText, 'Action', {
+      initial: action?.text,
+      maxLength: FIELD_LIMITS.actionText,
+      multiline: true,
+      optional: false,
+      placeholder: 'What needs doing next',
+    }),
+    userSelectInput(LIST_BLOCKS.actionOwner, 'Owner', { initial: owner }),
+    textInput(LIST_BLOCKS.actionOwnerName, 'Owner not in Slack', {
+      initial: owner !== null && !isSlackUserId(owner) ? owner : undefined,
+      maxLength: FIELD_LIMITS.actionOwner,
+      hint: 'A team or a name, when the owner is not someone to pick above. Leave empty otherwise.',
+      placeholder: 'e.g. Platform Engineering',
+    }),
+    selectInput(
+      LIST_BLOCKS.actionWorkstream,
+      'Workstream',
+      workstreamOptions(program, action?.workstream ?? null),
+      action?.workstream ?? NO_WORKSTREAM,
+    ),
+    dateInput(LIST_BLOCKS.actionDue, 'Due date', { initial: action?.due ?? null }),
+  ];
+  if (action) {
+    blocks.push(
+      checkboxInput(
+        LIST_BLOCKS.actionDone,
+        'Done',
+        [option(DONE, 'This action is done')],
+        action.done ? [DONE] : [],
+      ),
+    );
+  }
+  blocks.push(
+    textInput(LIST_BLOCKS.actionNote, 'Note', {
+      maxLength: FIELD_LIMITS.note,
+      multiline: true,
+      hint: 'Kept in the history with your change.',
+      placeholder: action ? 'Why it changed (optional)' : 'Context for the owner (optional)',
+    }),
+  );
+  return {
+    type: 'modal',
+    callback_id: action ? LIST_VIEWS.actionEdit : LIST_VIEWS.actionAdd,
+    private_metadata: action
+      ? encodeItemRef({ program: program.slug, id: action.id, version: action.version })
+      : encodeProgramRef(program.slug),
+    title: plainText(action ? 'Edit next action' : 'Add next action'),
+    submit: plainText(action ? 'Save' : 'Add'),
+    close: plainText('Cancel'),
+    blocks,
+  };
+}
+
+/** What the submitter sees once a new action is saved. */
+export function actionAddedModal(program: Program, action: NextAction): View {
+  const details = [
+    action.owner ? `Owner: ${mention(action.owner)}` : 'Owner: nobody yet',
+    `_${workstreamLabel(program, action.workstream)}_`,
+    action.due ? `Due ${listValue(program, 'due', action.due)}` : 'No due date',
+  ].join(' · ');
+  return noticeModal(
+    'Added',
+    `:white_check_mark: Next action added to ${escapeMrkdwn(program.name)}:\n*${escapeMrkdwn(action.text)}*\n${details}`,
+    'Done',
+  );
+}

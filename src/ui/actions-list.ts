@@ -1,0 +1,122 @@
+import type { KnownBlock } from '@slack/types';
+import { formatDayLabel } from '../domain/digest-content.js';
+import { daysBetween, localDate } from '../domain/local-time.js';
+import { canAddAction, canEditAction } from '../domain/permissions.js';
+import type { NextAction, Program } from '../domain/program.js';
+import { encodeItemRef, encodeProgramRef } from './action-values.js';
+import { itemAction, LIST_ACTIONS, LIST_BLOCKS, listItemBlock, listItemButtonsBlock } from './ids.js';
+import { BLOCK_LIMITS, truncate } from './limits.js';
+import {
+  button,
+  contextLine,
+  fitItems,
+  type ListOptions,
+  type ListViewer,
+  listHeader,
+  mrkdwnSection,
+  noticeBlocks,
+  plural,
+  workstreamLabel,
+} from './list-parts.js';
+import type { SlackMessage } from './message.js';
+import { escapeMrkdwn, mention } from './mrkdwn.js';
+
+/** Soonest due first (so overdue ones lead), undated last, then the page's order. */
+function byDue(a: NextAction, b: NextAction): number {
+  if (a.due !== b.due) {
+    if (a.due === null) return 1;
+    if (b.due === null) return -1;
+    return a.due < b.due ? -1 : 1;
+  }
+  return a.position - b.position;
+}
+
+/** The action, then who owns it, its workstream and its due date, overdue ones marked against `today`. */
+export function actionLine(program: Program, a: NextAction, today: string): string {
+  const overdue = !a.done && a.due !== null && a.due < today;
+  const owner = a.owner ? `Owner: ${mention(a.owner)}` : 'Owner: _nobody yet_';
+  let due = 'No due date';
+  if (a.due !== null) {
+    if (overdue) due = `*Due ${formatDayLabel(a.due)}* (${plural(daysBetween(a.due, today), 'day')} late)`;
+    else if (a.due === today) due = '*Due today*';
+    else due = `Due ${formatDayLabel(a.due)}`;
+  }
+  return [
+    `${overdue ? ':warning: *OVERDUE* · ' : ''}${escapeMrkdwn(a.text)}`,
+    `${owner} · _${workstreamLabel(program, a.workstream)}_ · ${due}`,
+  ].join('\n');
+}
+
+/**
+ * `/rollout actions`: open next actions, soonest due first, with owner, workstream and due date; overdue
+ * against the program's own calendar date at `now`. Done ones are counted. Edit and Mark done appear only
+ * on actions the viewer may change, "Add action" only for members and admins.
+ */
+export function actionsList(
+  program: Program,
+  viewer: ListViewer,
+  now: Date,
+  opts: ListOptions = {},
+): SlackMessage {
+  const today = localDate(now, program.timezone);
+  const open = program.actions.filter((a) => !a.done).sort(byDue);
+  const done = program.actions.length - open.length;
+  const overdue = open.filter((a) => a.due !== null && a.due < today).length;
+  const mayAdd = canAddAction(viewer.userId, program, viewer.admins).allowed;
+  const summary = [
+    open.length ? `*${plural(open.length, 'open action')}*` : 'No open actions.',
+    [overdue ? `:warning: *${overdue} overdue*` : '', done ? `:white_check_mark: ${done} done` : '']
+      .filter(Boolean)
+      .join('   '),
+  ]
+    .filter(Boolean)
+    .join('\n');
+
+  const head: KnownBlock[] = [
+    ...noticeBlocks(opts),
+    listHeader(`Next actions · ${program.name}`),
+    mrkdwnSection(
+      LIST_BLOCKS.summary,
+      summary,
+      mayAdd
+        ? button(LIST_ACTIONS.actionAdd, 'Add action', encodeProgramRef(program.slug), { style: 'primary' })
+        : undefined,
+    ),
+  ];
+  if (open.length) head.push({ type: 'divider' });
+  const items = fitItems(
+    open,
+    (a) => actionBlocks(program, a, today, canEditAction(viewer.userId, program, a, viewer.admins).allowed),
+    BLOCK_LIMITS.messageBlocks - head.length,
+    (hidden) =>
+      contextLine(
+        LIST_BLOCKS.more,
+        `…and ${plural(hidden, 'more open action')} (due later). An admin can export them all with \`rollout export ${escapeMrkdwn(program.slug)} --format markdown\`.`,
+      ),
+  );
+  const text = truncate(
+    `Next actions of ${escapeMrkdwn(program.name)}: ${open.length} open, ${overdue} overdue, ${done} done`,
+    BLOCK_LIMITS.fallbackText,
+  );
+  return { text, blocks: [...head, ...items] };
+}
+
+function actionBlocks(program: Program, a: NextAction, today: string, editable: boolean): KnownBlock[] {
+  const blocks: KnownBlock[] = [mrkdwnSection(listItemBlock('action', a.id), actionLine(program, a, today))];
+  if (editable) {
+    const ref = encodeItemRef({ program: program.slug, id: a.id, version: a.version });
+    const about = truncate(a.text, 40);
+    blocks.push({
+      type: 'actions',
+      block_id: listItemButtonsBlock('action', a.id),
+      elements: [
+        button(itemAction(LIST_ACTIONS.actionEdit, a.id), 'Edit', ref, { label: `Edit action: ${about}` }),
+        button(itemAction(LIST_ACTIONS.actionDone, a.id), 'Mark done', ref, {
+          style: 'primary',
+          label: `Mark done: ${about}`,
+        }),
+      ],
+    });
+  }
+  return blocks;
+}

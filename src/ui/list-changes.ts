@@ -1,0 +1,62 @@
+import type { View } from '@slack/types';
+import { formatDayLabel } from '../domain/digest-content.js';
+import type { FieldChange } from '../domain/edit-fields.js';
+import type { Program } from '../domain/program.js';
+import { RISK_INFO, SIGNAL_INFO } from '../domain/vocabulary.js';
+import { truncate } from './limits.js';
+import { noticeModal } from './modal-parts.js';
+import { escapeMrkdwn, mention } from './mrkdwn.js';
+
+const LABELS: Record<string, string> = {
+  text: 'Text',
+  severity: 'Severity',
+  workstream: 'Workstream',
+  status: 'Status',
+  signal: 'Signal',
+  note: 'Note',
+  owner: 'Owner',
+  due: 'Due date',
+  done: 'Done',
+};
+
+/** How a stored value of a risk, dimension or action reads, as escaped mrkdwn; none is "—". */
+export function listValue(program: Program, field: string, value: string | null): string {
+  if (value === null || value === '') return '—';
+  switch (field) {
+    case 'severity':
+      return value in RISK_INFO ? RISK_INFO[value as keyof typeof RISK_INFO].label : escapeMrkdwn(value);
+    case 'signal':
+      return value in SIGNAL_INFO
+        ? SIGNAL_INFO[value as keyof typeof SIGNAL_INFO].label
+        : escapeMrkdwn(value);
+    case 'status':
+      return value === 'closed' ? 'Closed' : value === 'open' ? 'Open' : escapeMrkdwn(value);
+    case 'done':
+      return value === 'true' ? 'Yes' : 'No';
+    case 'owner':
+      return mention(value);
+    case 'due':
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDayLabel(value) : escapeMrkdwn(value);
+    case 'workstream':
+      return escapeMrkdwn(program.workstreams.find((w) => w.key === value)?.name ?? value);
+    default:
+      return escapeMrkdwn(truncate(value, 300));
+  }
+}
+
+/** "*Severity:* Medium → High" lines. */
+export function listChangeLines(program: Program, changes: readonly FieldChange[]): string[] {
+  return changes.map(
+    (c) =>
+      `*${LABELS[c.field] ?? escapeMrkdwn(c.field)}:* ${listValue(program, c.field, c.oldValue)} → ${listValue(program, c.field, c.newValue)}`,
+  );
+}
+
+/** What the submitter sees once an edit is saved; `heading` is escaped mrkdwn naming the item. */
+export function listSavedModal(program: Program, heading: string, changes: readonly FieldChange[]): View {
+  return noticeModal(
+    'Saved',
+    `:white_check_mark: ${heading} is updated.\n${listChangeLines(program, changes).join('\n')}`,
+    'Done',
+  );
+}

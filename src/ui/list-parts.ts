@@ -1,0 +1,134 @@
+import type {
+  Button,
+  ContextBlock,
+  HeaderBlock,
+  KnownBlock,
+  PlainTextOption,
+  SectionBlock,
+} from '@slack/types';
+import type { Program } from '../domain/program.js';
+import { LIST_BLOCKS } from './ids.js';
+import { BLOCK_LIMITS, truncate } from './limits.js';
+import { option } from './modal-parts.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+
+/**
+ * Pieces shared by the risks, readiness and next-actions lists and their forms. Lists are ephemeral
+ * messages (50 blocks); each item is cut to fit, and a list that does not fit says how many more there are.
+ */
+
+/** Who is looking, to offer only the buttons they may use (the service checks again on submit). */
+export interface ListViewer {
+  userId: string;
+  /** Rollout's global admins (`ROLLOUT_ADMINS`); the program's own admins are in the program. */
+  admins: readonly string[];
+}
+
+export interface ListOptions {
+  /** A line above the list saying what just happened; mrkdwn the caller has escaped. */
+  notice?: string;
+  /** A button beside the notice that takes it back (Reopen, Not done). */
+  undo?: Button;
+}
+
+/** The workstream select's "no workstream" choice: not a valid key (keys start with a letter or digit). */
+export const NO_WORKSTREAM = '_none';
+
+/** Shown in a list for an item's workstream: "Identity and SSO · Identity and Security", escaped. */
+export function workstreamLabel(program: Program, key: string | null): string {
+  if (key === null) return 'Program-wide';
+  const w = program.workstreams.find((x) => x.key === key);
+  if (!w) return escapeMrkdwn(key);
+  return escapeMrkdwn(w.ownerTeam ? `${w.name} · ${w.ownerTeam}` : w.name);
+}
+
+/** "None" then the program's workstreams, the current one kept within a select's 100 options. */
+export function workstreamOptions(program: Program, current: string | null): PlainTextOption[] {
+  const room = BLOCK_LIMITS.selectOptions - 1;
+  let shown = program.workstreams.slice(0, room);
+  const cur = current === null ? undefined : program.workstreams.find((w) => w.key === current);
+  if (cur && !shown.includes(cur)) shown = [...shown.slice(0, room - 1), cur];
+  return [
+    option(NO_WORKSTREAM, 'None (program-wide)'),
+    ...shown.map((w) => option(w.key, w.name, w.ownerTeam || undefined)),
+  ];
+}
+
+/** The select's value as the services take it: a key, or null for none. */
+export function workstreamFromSelect(value: string | undefined): string | null | undefined {
+  if (value === undefined) return undefined;
+  return value === NO_WORKSTREAM || value === '' ? null : value;
+}
+
+export function listHeader(text: string): HeaderBlock {
+  return {
+    type: 'header',
+    block_id: LIST_BLOCKS.header,
+    text: { type: 'plain_text', text: truncate(text, BLOCK_LIMITS.headerText), emoji: true },
+  };
+}
+
+export function mrkdwnSection(blockId: string, text: string, accessory?: Button): SectionBlock {
+  return {
+    type: 'section',
+    block_id: truncate(blockId, BLOCK_LIMITS.blockId),
+    text: { type: 'mrkdwn', text: truncate(text, BLOCK_LIMITS.sectionText) },
+    ...(accessory ? { accessory } : {}),
+  };
+}
+
+export function contextLine(blockId: string, text: string): ContextBlock {
+  return {
+    type: 'context',
+    block_id: blockId,
+    elements: [{ type: 'mrkdwn', text: truncate(text, BLOCK_LIMITS.sectionText) }],
+  };
+}
+
+export function button(
+  actionId: string,
+  text: string,
+  value: string,
+  opts: { style?: 'primary' | 'danger'; label?: string } = {},
+): Button {
+  return {
+    type: 'button',
+    action_id: actionId,
+    text: { type: 'plain_text', text: truncate(text, BLOCK_LIMITS.buttonText), emoji: true },
+    value,
+    ...(opts.style ? { style: opts.style } : {}),
+    ...(opts.label ? { accessibility_label: truncate(opts.label, BLOCK_LIMITS.buttonText) } : {}),
+  };
+}
+
+/** The notice line (if any) that goes first. */
+export function noticeBlocks(opts: ListOptions): KnownBlock[] {
+  return opts.notice ? [mrkdwnSection(LIST_BLOCKS.notice, opts.notice, opts.undo)] : [];
+}
+
+/**
+ * The items' blocks that fit in `room`, in order; when some do not, the last block is `more(hidden)`.
+ * An item is shown whole or not at all.
+ */
+export function fitItems<T>(
+  items: readonly T[],
+  blocksOf: (item: T) => KnownBlock[],
+  room: number,
+  more: (hidden: number) => KnownBlock,
+): KnownBlock[] {
+  const out: KnownBlock[] = [];
+  let shown = 0;
+  for (const item of items) {
+    const next = blocksOf(item);
+    const reserve = shown + 1 < items.length ? 1 : 0;
+    if (out.length + next.length + reserve > room) break;
+    out.push(...next);
+    shown++;
+  }
+  if (shown < items.length) out.push(more(items.length - shown));
+  return out;
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}

@@ -1,0 +1,51 @@
+import type { View } from '@slack/types';
+import { FIELD_LIMITS } from '../domain/field-limits.js';
+import type { ReadinessField } from '../domain/list-edits.js';
+import type { Program, ReadinessDimension } from '../domain/program.js';
+import { SIGNAL_INFO, SIGNALS } from '../domain/vocabulary.js';
+import { encodeItemRef } from './action-values.js';
+import { LIST_BLOCKS, LIST_VIEWS } from './ids.js';
+import { BLOCK_LIMITS, truncate } from './limits.js';
+import { option, plainText, selectInput, textInput } from './modal-parts.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+
+export const READINESS_FIELD_BLOCKS: Record<ReadinessField, string> = {
+  signal: LIST_BLOCKS.readinessSignal,
+  note: LIST_BLOCKS.readinessNote,
+};
+
+/** One readiness dimension's signal and note, prefilled; carries the version it was opened on. */
+export function readinessModal(program: Program, d: ReadinessDimension): View {
+  return {
+    type: 'modal',
+    callback_id: LIST_VIEWS.readinessEdit,
+    private_metadata: encodeItemRef({ program: program.slug, id: d.id, version: d.version }),
+    title: plainText('Change readiness'),
+    submit: plainText('Save'),
+    close: plainText('Cancel'),
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: truncate(
+            `*${escapeMrkdwn(d.name)}*\n${escapeMrkdwn(program.name)}`,
+            BLOCK_LIMITS.sectionText,
+          ),
+        },
+      },
+      selectInput(
+        LIST_BLOCKS.readinessSignal,
+        'Signal',
+        SIGNALS.map((s) => option(s, SIGNAL_INFO[s].label)),
+        d.signal,
+      ),
+      textInput(LIST_BLOCKS.readinessNote, 'Note', {
+        initial: d.note,
+        maxLength: FIELD_LIMITS.readinessNote,
+        multiline: true,
+        hint: 'What the signal rests on, e.g. “not ready until the Okta path is confirmed”.',
+      }),
+    ],
+  };
+}

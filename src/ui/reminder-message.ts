@@ -1,0 +1,83 @@
+import type { KnownBlock } from '@slack/types';
+import type { Program, Workstream } from '../domain/program.js';
+import { encodeWorkstreamRef } from './action-values.js';
+import { ACTIONS, REMINDER_BLOCKS, reminderWorkstreamBlock } from './ids.js';
+import { BLOCK_LIMITS, truncate } from './limits.js';
+import type { SlackMessage } from './message.js';
+import { escapeMrkdwn, slackDate } from './mrkdwn.js';
+import { ago } from './relative-time.js';
+import { statusLine } from './status-overview.js';
+
+/** Workstreams listed with their own Update button; the rest are counted. */
+export const REMINDER_SHOWN = 15;
+
+export interface ReminderInput {
+  program: Pick<Program, 'slug' | 'name'>;
+  /** The owner's workstreams that need an update, in the program's order. */
+  workstreams: readonly Workstream[];
+  digestAt: Date;
+  now: Date;
+}
+
+/**
+ * The DM an owner gets before the digest: which of their workstreams were not updated this week, each
+ * with an Update button that opens the same form as everywhere else.
+ */
+export function reminderMessage({ program, workstreams, digestAt, now }: ReminderInput): SlackMessage {
+  const name = escapeMrkdwn(program.name);
+  const count = workstreams.length;
+  const these = count === 1 ? 'this workstream of yours has' : `these ${count} workstreams of yours have`;
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      block_id: REMINDER_BLOCKS.intro,
+      text: {
+        type: 'mrkdwn',
+        text: truncate(
+          `:wave: The weekly digest of *${name}* goes out ${slackDate(digestAt.toISOString(), '{date_long_pretty} at {time}')}, ` +
+            `and ${these} not been updated this week. A quick update keeps leadership’s view true.`,
+          BLOCK_LIMITS.sectionText,
+        ),
+      },
+    },
+  ];
+  for (const w of workstreams.slice(0, REMINDER_SHOWN)) {
+    blocks.push({
+      type: 'section',
+      block_id: truncate(reminderWorkstreamBlock(w.key), BLOCK_LIMITS.blockId),
+      text: {
+        type: 'mrkdwn',
+        text: truncate(
+          `*${escapeMrkdwn(w.name)}*\n${statusLine(w)}\nlast updated ${ago(w.updatedAt, now)}`,
+          BLOCK_LIMITS.sectionText,
+        ),
+      },
+      accessory: {
+        type: 'button',
+        action_id: ACTIONS.openWorkstreamUpdate,
+        text: { type: 'plain_text', text: 'Update' },
+        style: 'primary',
+        value: encodeWorkstreamRef({ program: program.slug, workstream: w.key }),
+        accessibility_label: truncate(`Update ${w.name}`, BLOCK_LIMITS.buttonText),
+      },
+    });
+  }
+  if (count > REMINDER_SHOWN) {
+    blocks.push({
+      type: 'context',
+      block_id: REMINDER_BLOCKS.more,
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `…and ${count - REMINDER_SHOWN} more: \`/rollout update ${escapeMrkdwn(program.slug)}\` picks any of them.`,
+        },
+      ],
+    });
+  }
+  const names = workstreams.map((w) => escapeMrkdwn(w.name)).join(', ');
+  const text = truncate(
+    `Reminder: the ${name} digest goes out soon; please update ${names}.`,
+    BLOCK_LIMITS.fallbackText,
+  );
+  return { text, blocks };
+}

@@ -1,0 +1,143 @@
+import type { KnownBlock } from '@slack/types';
+import { formatDayLabel } from '../domain/digest-content.js';
+import { localDate } from '../domain/local-time.js';
+import { canAddRisk, canEditRisk } from '../domain/permissions.js';
+import type { Program, TopRisk } from '../domain/program.js';
+import { RISK_INFO, RISKS } from '../domain/vocabulary.js';
+import { encodeItemRef, encodeProgramRef } from './action-values.js';
+import { itemAction, LIST_ACTIONS, LIST_BLOCKS, listItemBlock, listItemButtonsBlock } from './ids.js';
+import { BLOCK_LIMITS, truncate } from './limits.js';
+import {
+  button,
+  contextLine,
+  fitItems,
+  type ListOptions,
+  type ListViewer,
+  listHeader,
+  mrkdwnSection,
+  noticeBlocks,
+  plural,
+  workstreamLabel,
+} from './list-parts.js';
+import type { SlackMessage } from './message.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+
+/** Closed risks are listed briefly, most recently closed first, so one closed by mistake is a click away. */
+const CLOSED_SHOWN = 3;
+
+function bySeverity(a: TopRisk, b: TopRisk): number {
+  return RISK_INFO[a.severity].rank - RISK_INFO[b.severity].rank || a.position - b.position;
+}
+
+function byClosedLatest(a: TopRisk, b: TopRisk): number {
+  return (b.closedAt ?? '').localeCompare(a.closedAt ?? '') || a.position - b.position;
+}
+
+/**
+ * `/rollout risks`: open risks, high severity first, with the workstream and owning team each is about;
+ * then the latest closed ones. Edit, Close and Reopen appear only on risks the viewer may change, and
+ * "Add risk" only for members and admins.
+ */
+export function risksList(program: Program, viewer: ListViewer, opts: ListOptions = {}): SlackMessage {
+  const open = program.risks.filter((r) => r.status === 'open').sort(bySeverity);
+  const closed = program.risks.filter((r) => r.status === 'closed').sort(byClosedLatest);
+  const mayEdit = (r: TopRisk) => canEditRisk(viewer.userId, program, r, viewer.admins).allowed;
+  const mayAdd = canAddRisk(viewer.userId, program, viewer.admins).allowed;
+
+  const counts = RISKS.map((s) => ({ s, n: open.filter((r) => r.severity === s).length }))
+    .filter((c) => c.n > 0)
+    .map((c) => `${RISK_INFO[c.s].emoji} ${RISK_INFO[c.s].label}: *${c.n}*`)
+    .join('   ');
+  const summary = [
+    open.length ? `*${plural(open.length, 'open risk')}*` : 'No open risks.',
+    counts,
+    closed.length ? `_${closed.length} closed_` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+
+  const head: KnownBlock[] = [
+    ...noticeBlocks(opts),
+    listHeader(`Top risks · ${program.name}`),
+    mrkdwnSection(
+      LIST_BLOCKS.summary,
+      summary,
+      mayAdd
+        ? button(LIST_ACTIONS.riskAdd, 'Add risk', encodeProgramRef(program.slug), { style: 'primary' })
+        : undefined,
+    ),
+  ];
+  if (open.length) head.push({ type: 'divider' });
+  const tail = closedBlocks(program, closed, mayEdit);
+  const room = BLOCK_LIMITS.messageBlocks - head.length - tail.length;
+  const items = fitItems(
+    open,
+    (r) => openRiskBlocks(program, r, mayEdit(r)),
+    room,
+    (hidden) =>
+      contextLine(
+        LIST_BLOCKS.more,
+        `…and ${plural(hidden, 'more open risk')} (lower severity). An admin can export them all with \`rollout export ${escapeMrkdwn(program.slug)} --format markdown\`.`,
+      ),
+  );
+  const high = open.filter((r) => r.severity === 'high').length;
+  const text = truncate(
+    `Top risks of ${escapeMrkdwn(program.name)}: ${open.length} open (${high} high), ${closed.length} closed`,
+    BLOCK_LIMITS.fallbackText,
+  );
+  return { text, blocks: [...head, ...items, ...tail] };
+}
+
+/** "🔴 *High* · the risk", and under it the workstream and its owning team. */
+export function riskLine(program: Program, r: TopRisk): string {
+  const sev = RISK_INFO[r.severity];
+  return `${sev.emoji} *${sev.label}* · ${escapeMrkdwn(r.text)}\n_${workstreamLabel(program, r.workstream)}_`;
+}
+
+function openRiskBlocks(program: Program, r: TopRisk, editable: boolean): KnownBlock[] {
+  const blocks: KnownBlock[] = [mrkdwnSection(listItemBlock('risk', r.id), riskLine(program, r))];
+  if (editable) {
+    const ref = encodeItemRef({ program: program.slug, id: r.id, version: r.version });
+    const about = truncate(r.text, 40);
+    blocks.push({
+      type: 'actions',
+      block_id: listItemButtonsBlock('risk', r.id),
+      elements: [
+        button(itemAction(LIST_ACTIONS.riskEdit, r.id), 'Edit', ref, { label: `Edit risk: ${about}` }),
+        button(itemAction(LIST_ACTIONS.riskClose, r.id), 'Close', ref, { label: `Close risk: ${about}` }),
+      ],
+    });
+  }
+  return blocks;
+}
+
+function closedBlocks(program: Program, closed: TopRisk[], mayEdit: (r: TopRisk) => boolean): KnownBlock[] {
+  if (closed.length === 0) return [];
+  const shown = closed.slice(0, CLOSED_SHOWN);
+  const blocks: KnownBlock[] = [
+    { type: 'divider' },
+    contextLine(LIST_BLOCKS.closedHeader, `*Recently closed* (${closed.length} in all)`),
+  ];
+  for (const r of shown) {
+    const when = r.closedAt
+      ? ` · closed ${formatDayLabel(localDate(new Date(r.closedAt), program.timezone))}`
+      : '';
+    const text = `:white_check_mark: ${escapeMrkdwn(truncate(r.text, 300))}\n_${workstreamLabel(program, r.workstream)}${when}_`;
+    const ref = encodeItemRef({ program: program.slug, id: r.id, version: r.version });
+    blocks.push(
+      mrkdwnSection(
+        listItemBlock('risk', r.id),
+        text,
+        mayEdit(r)
+          ? button(itemAction(LIST_ACTIONS.riskReopen, r.id), 'Reopen', ref, {
+              label: `Reopen risk: ${truncate(r.text, 40)}`,
+            })
+          : undefined,
+      ),
+    );
+  }
+  if (closed.length > shown.length) {
+    blocks.push(contextLine(LIST_BLOCKS.closedMore, `…and ${closed.length - shown.length} more closed.`));
+  }
+  return blocks;
+}

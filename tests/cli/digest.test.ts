@@ -1,0 +1,241 @@
+import { copyFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { shiftWeek, weekKey } from '../../src/domain/week.js';
+import { EXAMPLE, query, rollout, rolloutAsync, tempDir } from '../support/cli.js';
+import { FakeSlack } from '../support/fake-slack.js';
+
+const SLUG = 'builder-insights';
+const CHANNEL = 'C0LEADERSHIP';
+const ZONE = 'America/Los_Angeles';
+const LINK = new RegExp(`https://slack\\.com/archives/${CHANNEL}/p\\d+`);
+
+let dir: ReturnType<typeof tempDir>;
+let dbCount = 0;
+
+/** A fresh database holding the example program: a copy of one imported once. */
+function freshDb(): { DATABASE_PATH: string } {
+  const env = { DATABASE_PATH: dir.file(`rollout-${++dbCount}.db`) };
+  copyFileSync(dir.file('template.db'), env.DATABASE_PATH);
+  return env;
+}
+
+beforeAll(() => {
+  dir = tempDir();
+  const imported = rollout(['import', EXAMPLE], { DATABASE_PATH: dir.file('template.db') });
+  if (imported.code !== 0) throw new Error(`example import failed: ${imported.stderr}`);
+});
+afterAll(() => dir.remove());
+
+describe('rollout digest SLUG (preview)', () => {
+  let env: { DATABASE_PATH: string };
+  beforeAll(() => {
+    env = freshDb();
+  });
+
+  it('prints the digest as text, with its header, week and every section, and needs no Slack token', () => {
+    const run = rollout(['digest', SLUG], env);
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^Builder Insights operationalization — Week of \d{1,2} \w{3} \d{4}\n/);
+    expect(run.stdout).toContain(`(${ZONE})`);
+    for (const section of [
+      'Top risks (4 open)',
+      'Blocked (1)',
+      'Waiting on a decision or validation (3)',
+      'What changed since the last digest',
+      'Stale: not updated in 7 days or more',
+      'Next actions',
+      'Readiness',
+    ]) {
+      expect(run.stdout).toContain(`\n${section}`);
+    }
+    expect(run.stdout).toContain('Full status: /rollout status builder-insights');
+    expect(query(env.DATABASE_PATH, 'SELECT * FROM digest_runs')).toEqual([]);
+  });
+
+  it('--as-of DATE builds it as of noon that day in the program’s zone; an instant as of that moment', () => {
+    const day = rollout(['digest', SLUG, '--as-of', '2026-11-23'], env);
+    const instant = rollout(['digest', SLUG, '--as-of', '2026-12-01T01:30:00Z'], env);
+
+    expect(day.code).toBe(0);
+    expect(day.stdout).toContain('Week of 23 Nov 2026\n');
+    expect(day.stdout).toContain(`as of Mon 23 Nov 2026, 12:00 PST (${ZONE})`);
+    // 01:30 UTC on 1 Dec is still Monday 30 Nov in Los Angeles.
+    expect(instant.stdout).toContain('Week of 30 Nov 2026\n');
+    expect(instant.stdout).toContain('as of Mon 30 Nov 2026, 17:30 PST');
+  });
+
+  it('refuses a date it cannot read, --force without --send, and --as-of with --send (exit 2)', () => {
+    const bad = rollout(['digest', SLUG, '--as-of', '23/11/2026'], env);
+    const noZone = rollout(['digest', SLUG, '--as-of', '2026-11-23T09:00'], env);
+    const force = rollout(['digest', SLUG, '--force'], env);
+    const both = rollout(['digest', SLUG, '--send', '--as-of', '2026-11-23'], env);
+
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--as-of "23/11/2026" is not a date: expected YYYY-MM-DD');
+    expect(noZone.code).toBe(2);
+    expect(force.code).toBe(2);
+    expect(force.stderr).toContain('--force goes with --send');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--as-of is for previews');
+  });
+
+  it('names the known programs for an unknown slug (exit 1)', () => {
+    const run = rollout(['digest', 'nope'], env);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('No program "nope"');
+    expect(run.stderr).toContain('Known programs: builder-insights.');
+  });
+});
+
+describe('rollout digest SLUG --send', () => {
+  let fake: FakeSlack;
+  let env: Record<string, string>;
+  beforeEach(async () => {
+    fake = await new FakeSlack().start();
+    env = { ...freshDb(), SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: fake.apiUrl };
+  });
+  afterEach(async () => {
+    await fake.stop();
+  });
+
+  it('says what is missing when there is no bot token (exit 2), and posts nothing', async () => {
+    const run = await rolloutAsync(['digest', SLUG, '--send'], {
+      DATABASE_PATH: env.DATABASE_PATH as string,
+    });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('rollout digest --send posts to Slack');
+    expect(run.stderr).toContain('SLACK_BOT_TOKEN: required');
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('posts once; a second --send refuses politely, naming when and where; --force sends another', async () => {
+    const first = await rolloutAsync(['digest', SLUG, '--send'], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(
+      new RegExp(`^Posted the digest of ${SLUG} for \\d{4}-W\\d{2}, Week of .+ to ${CHANNEL} on .+\\.\\n`),
+    );
+    expect(first.stdout).toMatch(LINK);
+    const posted = fake.messagesIn(CHANNEL);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]?.text).toContain('Builder Insights operationalization');
+
+    const again = await rolloutAsync(['digest', SLUG, '--send'], env);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toContain(`digest of ${SLUG}`);
+    expect(again.stderr).toContain(`is already out: posted to ${CHANNEL} on `);
+    expect(again.stderr).toContain(
+      `https://slack.com/archives/${CHANNEL}/p${posted[0]?.ts.replace('.', '')}`,
+    );
+    expect(again.stderr).toContain(`To send another one anyway: rollout digest ${SLUG} --send --force`);
+    expect(fake.okCallsOf('chat.postMessage')).toHaveLength(1);
+
+    const forced = await rolloutAsync(['digest', SLUG, '--send', '--force'], env);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain(`Posted an extra digest (#1) of ${SLUG}`);
+    expect(fake.okCallsOf('chat.postMessage')).toHaveLength(2);
+    expect(
+      query<{ seq: number; status: string; trigger: string }>(
+        env.DATABASE_PATH as string,
+        'SELECT seq, status, trigger FROM digest_runs ORDER BY seq',
+      ),
+    ).toEqual([
+      { seq: 0, status: 'posted', trigger: 'manual' },
+      { seq: 1, status: 'posted', trigger: 'forced' },
+    ]);
+
+    const log = rollout(['digest', 'log', SLUG], env);
+    expect(log.code).toBe(0);
+    const week = weekKey(new Date(), ZONE);
+    expect(log.stdout).toMatch(
+      new RegExp(`^${week} {2}Week of .+ {2}posted {6}.+ · 1 attempt · ${LINK.source}$`, 'm'),
+    );
+    expect(log.stdout).toMatch(
+      new RegExp(`^ {2}\\+ extra #1 +posted {6}.+ · 1 attempt \\(--force\\) · ${LINK.source}$`, 'm'),
+    );
+    expect(log.stdout).toContain('1 week: 1 posted, 0 failed, 0 missed; 1 extra digest sent with --force.');
+  });
+
+  it('records a failure with Slack’s reason, and `digest log` shows it', async () => {
+    fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+
+    const run = await rolloutAsync(['digest', SLUG, '--send'], env);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('was not posted: channel_not_found (attempt 1)');
+    expect(fake.okCallsOf('chat.postMessage')).toHaveLength(0);
+    const log = rollout(['digest', 'log', SLUG], env);
+    expect(log.stdout).toMatch(/ {2}failed {6}channel_not_found · 1 attempt, last \w{3} \d/);
+    expect(log.stdout).toContain('1 week: 0 posted, 1 failed, 0 missed.');
+  });
+});
+
+describe('rollout digest log SLUG', () => {
+  it('shows each week: posted, caught up, failed with its reason, and a week with no run as missed', () => {
+    const env = freshDb();
+    const current = weekKey(new Date(), ZONE);
+    const db = new Database(env.DATABASE_PATH);
+    const insert = db.prepare(
+      `INSERT INTO digest_runs (program_id, week_key, seq, digest_key, status, trigger, claimed_at, claimed_by,
+         posted_at, channel, message_ts, attempts, error)
+       VALUES (1, @week, 0, @key, @status, @trigger, @claimedAt, 'host:1', @postedAt, '${CHANNEL}', @ts, @attempts, @error)`,
+    );
+    const run = (weeksAgo: number, over: Record<string, unknown>) => {
+      const week = shiftWeek(current, -weeksAgo);
+      insert.run({
+        week,
+        key: `${SLUG}/${week}/0`,
+        status: 'posted',
+        trigger: 'schedule',
+        claimedAt: '2026-01-01T17:00:00.000Z',
+        postedAt: null,
+        ts: null,
+        attempts: 1,
+        error: null,
+        ...over,
+      });
+    };
+    run(5, { postedAt: '2026-10-19T16:00:05.000Z', ts: '1760889605.000100' });
+    // 4 weeks ago: no run at all (the server was down the whole week).
+    run(3, {
+      trigger: 'catch-up',
+      postedAt: '2026-11-03T18:20:00.000Z',
+      ts: '1762194000.000200',
+      attempts: 2,
+    });
+    run(2, { status: 'failed', error: 'not_in_channel', attempts: 3 });
+    db.close();
+
+    const log = rollout(['digest', 'log', SLUG], env);
+
+    expect(log.code).toBe(0);
+    const line = (weeksAgo: number) =>
+      log.stdout.split('\n').find((l) => l.startsWith(shiftWeek(current, -weeksAgo))) ?? '';
+    expect(line(5)).toContain(
+      `posted      Mon 19 Oct 2026, 09:00 PDT · 1 attempt · https://slack.com/archives/${CHANNEL}/p1760889605000100`,
+    );
+    expect(line(4)).toMatch(/missed {6}due Mon \d{1,2} \w{3} 2026, 09:00 P[SD]T; nothing was sent/);
+    expect(line(3)).toContain(
+      `caught up   Tue 3 Nov 2026, 10:20 PST · 2 attempts · https://slack.com/archives/${CHANNEL}/p1762194000000200`,
+    );
+    expect(line(2)).toContain('failed      not_in_channel · 3 attempts, last Thu 1 Jan 2026, 09:00 PST');
+    expect(line(1)).toMatch(/missed {6}due Mon/);
+    expect(log.stdout).toContain('2 posted (1 caught up), 1 failed, 2 missed');
+  });
+
+  it('says so when nothing was sent yet', () => {
+    const env = freshDb();
+    const log = rollout(['digest', 'log', SLUG], env);
+
+    expect(log.code).toBe(0);
+    expect(log.stdout).toContain(`Schedule: 0 9 * * 1 in ${ZONE}, to ${CHANNEL}.`);
+    expect(log.stdout).toMatch(
+      new RegExp(`^${weekKey(new Date(), ZONE)} {2}Week of .+ {2}(due|overdue) `, 'm'),
+    );
+  });
+});

@@ -1,0 +1,109 @@
+import type { KnownBlock } from '@slack/types';
+import { describe, expect, it } from 'vitest';
+import { decodeItemRef } from '../../src/ui/action-values.js';
+import { LIST_ACTIONS, LIST_BLOCKS } from '../../src/ui/ids.js';
+import { risksList } from '../../src/ui/risks-list.js';
+import { blockKitProblems } from '../support/block-kit-rules.js';
+import {
+  ADMIN,
+  buttonsOf,
+  listProgram,
+  mrkdwnOf,
+  OTHER_OWNER,
+  OWNER,
+  risk,
+  STRANGER,
+} from '../support/list-program.js';
+
+const viewer = (userId: string) => ({ userId, admins: [] });
+
+const kinds = (blocks: KnownBlock[]) => buttonsOf(blocks).map((b) => b.action_id?.replace(/:\d+$/, ''));
+
+describe('risksList', () => {
+  it('lists open risks severity first, with workstream and owning team, and counts closed ones', () => {
+    const p = listProgram({
+      risks: [
+        risk(1, { text: 'low one', severity: 'low' }),
+        risk(2, { text: 'high one', severity: 'high', workstream: 'mine' }),
+        risk(3, { text: 'gone', status: 'closed', closedAt: '2026-11-20T10:00:00Z' }),
+      ],
+    });
+    const { blocks, text } = risksList(p, viewer(STRANGER));
+    const json = JSON.stringify(blocks);
+    expect(json.indexOf('high one')).toBeLessThan(json.indexOf('low one'));
+    expect(json).toContain(':red_circle: *High* · high one\\n_Workstream mine · Team mine_');
+    expect(json).toContain('_Program-wide_');
+    expect(json).toContain('*Recently closed* (1 in all)');
+    expect(json).toContain('closed Fri 20 Nov 2026');
+    expect(text).toBe('Top risks of Builder Insights: 2 open (1 high), 1 closed');
+    expect(blockKitProblems(blocks, 'message')).toEqual([]);
+  });
+
+  it('offers Edit, Close and Reopen only where the viewer may change the risk, and Add to members', () => {
+    const p = listProgram({
+      risks: [
+        risk(1, { workstream: 'mine' }),
+        risk(2, { workstream: 'theirs' }),
+        risk(3, { workstream: 'theirs', status: 'closed', closedAt: '2026-11-20T10:00:00Z' }),
+      ],
+    });
+    expect(kinds(risksList(p, viewer(STRANGER)).blocks)).toEqual([]);
+    const owner = risksList(p, viewer(OWNER)).blocks;
+    expect(kinds(owner)).toEqual([LIST_ACTIONS.riskAdd, LIST_ACTIONS.riskEdit, LIST_ACTIONS.riskClose]);
+    const edit = buttonsOf(owner).find((b) => b.action_id === `${LIST_ACTIONS.riskEdit}:1`);
+    expect(decodeItemRef(edit?.value)).toEqual({ program: 'builder-insights', id: 1, version: 1 });
+    expect(kinds(risksList(p, viewer(OTHER_OWNER)).blocks)).toEqual([
+      LIST_ACTIONS.riskAdd,
+      LIST_ACTIONS.riskEdit,
+      LIST_ACTIONS.riskClose,
+      LIST_ACTIONS.riskReopen,
+    ]);
+    expect(kinds(risksList(p, viewer(ADMIN)).blocks)).toHaveLength(6);
+  });
+
+  it('stays within 50 blocks with 200 risks, every action_id unique, and says how many more', () => {
+    const many = Array.from({ length: 200 }, (_, i) =>
+      risk(i + 1, {
+        text: `risk ${i + 1} ${'x'.repeat(480)}`,
+        severity: i % 2 ? 'high' : 'low',
+        status: i % 10 === 9 ? 'closed' : 'open',
+        closedAt: i % 10 === 9 ? '2026-11-20T10:00:00Z' : null,
+      }),
+    );
+    const { blocks } = risksList(listProgram({ risks: many }), { userId: ADMIN, admins: [] });
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    expect(blockKitProblems(blocks, 'message')).toEqual([]);
+    const ids = buttonsOf(blocks).map((b) => b.action_id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const shown = blocks.filter((b) => b.block_id?.startsWith('risk_item:')).length - 3;
+    const more = blocks.find((b) => b.block_id === LIST_BLOCKS.more);
+    expect(JSON.stringify(more)).toContain(`…and ${180 - shown} more open risks`);
+    expect(JSON.stringify(blocks)).toContain('…and 17 more closed.');
+    // High ones fill the list first.
+    expect(JSON.stringify(blocks[3])).toContain(':red_circle:');
+  });
+
+  it('escapes risk text, so <!channel> pings nobody, and keeps a notice with its Undo button on top', () => {
+    const p = listProgram({ risks: [risk(1, { text: 'ping <!channel> & <@U123>', workstream: 'mine' })] });
+    const { blocks, text } = risksList(p, viewer(OWNER), {
+      notice: ':white_check_mark: Closed',
+      undo: {
+        type: 'button',
+        action_id: LIST_ACTIONS.riskReopen,
+        text: { type: 'plain_text', text: 'Undo' },
+      },
+    });
+    const json = mrkdwnOf(blocks).join('\n');
+    expect(json).not.toContain('<!channel>');
+    expect(json).not.toContain('<@U123>');
+    expect(json).toContain('ping &lt;!channel&gt; &amp; &lt;@U123&gt;');
+    expect(blocks[0]).toMatchObject({ block_id: LIST_BLOCKS.notice, accessory: { text: { text: 'Undo' } } });
+    expect(text).not.toContain('<');
+  });
+
+  it('says so when there is no risk, and offers Add to an admin', () => {
+    const { blocks } = risksList(listProgram(), { userId: STRANGER, admins: [STRANGER] });
+    expect(JSON.stringify(blocks)).toContain('No open risks.');
+    expect(kinds(blocks)).toEqual([LIST_ACTIONS.riskAdd]);
+  });
+});
