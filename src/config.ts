@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const slackUserId = /^[UW][A-Z0-9]{2,}$/;
+import { isSlackUserId } from './domain/slack-user.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -38,7 +37,7 @@ const envSchema = z
           .map((id) => id.trim())
           .filter(Boolean),
       )
-      .refine((ids) => ids.every((id) => slackUserId.test(id)), {
+      .refine((ids) => ids.every(isSlackUserId), {
         message: 'expected comma-separated Slack user IDs such as U012ABCDEF',
       }),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),

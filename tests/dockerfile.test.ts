@@ -39,10 +39,15 @@ describe('Dockerfile', () => {
     expect(of('VOLUME')).toContainEqual(expect.stringContaining('/data'));
   });
 
-  it('checks health on /healthz with node and starts dist/main.js', () => {
+  it('checks health on /healthz with node and starts dist/main.js as `npm start` does', () => {
     const [healthcheck] = of('HEALTHCHECK');
     expect(healthcheck).toMatch(/CMD \["node",.*\/healthz/);
     expect(of('EXPOSE')).toEqual(['EXPOSE 3000']);
-    expect(of('CMD').at(-1)).toBe('CMD ["node", "dist/main.js"]');
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      scripts: { start: string };
+    };
+    const start = pkg.scripts.start.split(/\s+/);
+    expect(start.at(-1)).toBe('dist/main.js');
+    expect(of('CMD').at(-1)).toBe(`CMD [${start.map((word) => `"${word}"`).join(', ')}]`);
   });
 });

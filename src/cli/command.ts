@@ -25,8 +25,3 @@ export function stringOption(values: OptionValues, name: string): string | undef
   const value = values[name];
   return typeof value === 'string' ? value : undefined;
 }
-
-/** "1 change", "3 changes". */
-export function plural(n: number, word: string): string {
-  return `${n} ${n === 1 ? word : `${word}s`}`;
-}

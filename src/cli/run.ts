@@ -10,7 +10,7 @@ import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { type CliContext, CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './context.js';
 
-export const COMMANDS: readonly Command[] = [
+const COMMANDS: readonly Command[] = [
   importCommand,
   exportCommand,
   migrateCommand,

@@ -309,7 +309,7 @@ function matchesDayOfWeek(rule: DayOfWeekRule, d: CalendarDay, weekday: number):
 }
 
 /** Whether the schedule runs at all on a local calendar day (month, day of month and day of week all match). */
-export function runsOnDay(schedule: CronSchedule, d: CalendarDay): boolean {
+function runsOnDay(schedule: CronSchedule, d: CalendarDay): boolean {
   if (!schedule.months.has(d.month)) return false;
   if (!schedule.daysOfMonth.some((r) => matchesDayOfMonth(r, d))) return false;
   const weekday = weekdayOf(d.year, d.month, d.day);

@@ -19,7 +19,7 @@ export interface DigestInput {
   program: Program;
   /** The digest's moment: "now" from the injected clock, or the scheduled time for a catch-up. */
   asOf: Date;
-  /** History since the last digest, as `ProgramRepo.historySince` returns it (any order). */
+  /** History since the last digest (any order; `DigestHistory.changesSince` gives just what it uses). */
   changesSince: HistoryEntry[];
   /** When the last digest was posted; names the "What changed" section. Omitted for a first digest. */
   since?: Date;
@@ -171,7 +171,8 @@ function bySeverity(a: TopRisk, b: TopRisk): number {
 }
 
 /** The history fields the digest reports, per entity. */
-const CHANGE_FIELDS: Record<string, readonly string[]> = {
+/** The history the digest reports ("What changed"): everything else in the history it leaves aside. */
+export const DIGEST_CHANGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   workstream: ['status', 'risk'],
   risk: ['created', 'removed', 'status', 'severity'],
 };
@@ -188,7 +189,7 @@ interface Collapsed {
  */
 function collapseHistory(entries: HistoryEntry[]): Collapsed[] {
   const groups = new Map<string, Map<string, Map<string, Collapsed>>>();
-  for (const [entity, fields] of Object.entries(CHANGE_FIELDS)) {
+  for (const [entity, fields] of Object.entries(DIGEST_CHANGE_FIELDS)) {
     groups.set(entity, new Map(fields.map((f) => [f, new Map<string, Collapsed>()])));
   }
   for (const e of entries) {

@@ -7,9 +7,10 @@ import { shiftWeek, weekKey as weekKeyOf } from './week.js';
  * silently absent, and every extra digest sent with --force is listed under its week.
  */
 
-/** The part of a stored run the log shows (the store's `DigestRun` fits). */
+/** The part of a stored run the log shows (the store's `DigestRun` adds its ids and key). */
 export interface RunRecord {
   weekKey: string;
+  /** 0 for the week's digest; 1, 2… for extra ones sent with --force. */
   seq: number;
   status: 'claimed' | 'posted' | 'failed';
   trigger: string;

@@ -81,7 +81,7 @@ export interface FieldChange<F extends string = string> {
 }
 
 /** The text a value is compared and recorded as; matches the importer's history values. */
-export function asText(value: unknown): string | null {
+function asText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) return value.join(', ');
   return String(value);

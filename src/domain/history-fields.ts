@@ -4,7 +4,7 @@ import { RISK_INFO, RISKS, SIGNAL_INFO, SIGNALS, STATUS_INFO, STATUSES } from '.
  * How a history row's `field` reads to a person. The store records column-like names (the importer's and
  * the edit services' field names); this is the one place that turns them into the page's words.
  */
-export const HISTORY_FIELD_LABELS: Readonly<Record<string, string>> = {
+const HISTORY_FIELD_LABELS: Readonly<Record<string, string>> = {
   created: 'Created',
   removed: 'Removed',
   name: 'Name',

@@ -52,7 +52,7 @@ function refused<E extends string>(errors: FieldErrors<E>): { ok: false; errors:
 
 // Risks ------------------------------------------------------------------------------------------------
 
-export const RISK_FIELDS = ['text', 'severity', 'workstream', 'status'] as const;
+const RISK_FIELDS = ['text', 'severity', 'workstream', 'status'] as const;
 export type RiskField = (typeof RISK_FIELDS)[number];
 export type RiskEditField = RiskField | 'note';
 export type RiskValues = Pick<TopRisk, RiskField>;
@@ -78,7 +78,7 @@ const riskStatus = z.preprocess(
   z.enum(RISK_STATES, { error: 'Choose open or closed' }),
 );
 
-export function riskAddSchema(workstreamKeys: readonly string[]) {
+function riskAddSchema(workstreamKeys: readonly string[]) {
   return z.object({
     text: riskText,
     severity: riskLevelField,
@@ -87,7 +87,7 @@ export function riskAddSchema(workstreamKeys: readonly string[]) {
   });
 }
 
-export function riskEditSchema(workstreamKeys: readonly string[]) {
+function riskEditSchema(workstreamKeys: readonly string[]) {
   return z.object({
     text: riskText.optional(),
     severity: riskLevelField.optional(),
@@ -127,7 +127,7 @@ export function planRiskEdit(
 
 // Readiness --------------------------------------------------------------------------------------------
 
-export const READINESS_FIELDS = ['signal', 'note'] as const;
+const READINESS_FIELDS = ['signal', 'note'] as const;
 /**
  * `note` is the dimension's own note (the page's "Current signal" text), which already says why; readiness
  * edits carry no separate note for the log.
@@ -136,7 +136,7 @@ export type ReadinessField = (typeof READINESS_FIELDS)[number];
 export type ReadinessValues = Pick<ReadinessDimension, ReadinessField>;
 export type ReadinessChangesInput = Partial<Record<ReadinessField, string>>;
 
-export const readinessEditSchema = z.object({
+const readinessEditSchema = z.object({
   signal: z
     .preprocess(
       (value) => (typeof value === 'string' ? normalizeChoice(value) : value),
@@ -164,7 +164,7 @@ export function planReadinessEdit(
 
 // Next actions -----------------------------------------------------------------------------------------
 
-export const ACTION_FIELDS = ['text', 'owner', 'workstream', 'due', 'done'] as const;
+const ACTION_FIELDS = ['text', 'owner', 'workstream', 'due', 'done'] as const;
 export type ActionField = (typeof ACTION_FIELDS)[number];
 export type ActionEditField = ActionField | 'note';
 export type ActionValues = Pick<NextAction, ActionField>;
@@ -205,7 +205,7 @@ const dueDate = z.preprocess(
     .nullable(),
 );
 
-export function actionAddSchema(workstreamKeys: readonly string[]) {
+function actionAddSchema(workstreamKeys: readonly string[]) {
   return z.object({
     text: actionText,
     owner: actionOwner.default(null),
@@ -215,7 +215,7 @@ export function actionAddSchema(workstreamKeys: readonly string[]) {
   });
 }
 
-export function actionEditSchema(workstreamKeys: readonly string[]) {
+function actionEditSchema(workstreamKeys: readonly string[]) {
   return z.object({
     text: actionText.optional(),
     owner: actionOwner.optional(),

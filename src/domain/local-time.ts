@@ -12,15 +12,24 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const knownZones = new Set<string>();
 
-/** Throws a RangeError naming the zone when the runtime does not know it (a typo in a program file). */
-export function assertTimeZone(timeZone: string): void {
-  if (knownZones.has(timeZone)) return;
+/** True for a time zone the runtime knows ("Asia/Tokyo", "UTC"); a zone from outside is trusted no further. */
+export function isTimeZone(timeZone: string): boolean {
+  if (knownZones.has(timeZone)) return true;
+  if (!timeZone) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
   } catch {
-    throw new RangeError(`unknown time zone "${timeZone}" (expected an IANA name such as Europe/Berlin)`);
+    return false;
   }
   knownZones.add(timeZone);
+  return true;
+}
+
+/** Throws a RangeError naming the zone when the runtime does not know it (a typo in a program file). */
+export function assertTimeZone(timeZone: string): void {
+  if (!isTimeZone(timeZone)) {
+    throw new RangeError(`unknown time zone "${timeZone}" (expected an IANA name such as Europe/Berlin)`);
+  }
 }
 
 /** Minutes east of UTC in `timeZone` at `ms` (Berlin in winter: 60). */
@@ -46,7 +55,7 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-export function formatDate(d: CalendarDay): string {
+function formatDate(d: CalendarDay): string {
   return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
 }
 

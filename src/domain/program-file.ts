@@ -1,9 +1,11 @@
 import cron from 'node-cron';
 import { z } from 'zod';
 import { FIELD_LIMITS as L } from './field-limits.js';
+import { isTimeZone } from './local-time.js';
+import { SLACK_USER_ID } from './slack-user.js';
 import { RISK_STATES, RISKS, SIGNALS, STATUSES } from './vocabulary.js';
 
-const slackUser = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user ID such as U012ABCDEF');
+const slackUser = z.string().regex(SLACK_USER_ID, 'expected a Slack user ID such as U012ABCDEF');
 const slackChannel = z
   .string()
   .regex(/^[CGD][A-Z0-9]{2,}$/, 'expected a Slack channel ID such as C012ABCDEF');
@@ -13,15 +15,6 @@ const key = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lowercase letters, digits and dashes (e.g. identity-sso)')
   .max(L.workstreamKey);
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function isCalendarDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -33,7 +26,7 @@ function isCalendarDate(value: string): boolean {
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `expected one of ${values.join(', ')}` });
 
-export const workstreamFileSchema = z.strictObject({
+const workstreamFileSchema = z.strictObject({
   key,
   name: required(L.workstreamName),
   owner: text(L.ownerTeam).default(''),
@@ -60,7 +53,7 @@ const crossChecksEvenWhenFieldsAreWrong = {
   when: (payload: { value: unknown }) => walkable.safeParse(payload.value).success,
 };
 
-export const programFileSchema = z
+const programFileSchema = z
   .strictObject({
     slug: z
       .string()
@@ -188,7 +181,7 @@ export type ProgramFile = z.output<typeof programFileSchema>;
 export type ProgramFileInput = z.input<typeof programFileSchema>;
 
 /** `workstreams[2].status` — the way a person finds the line in their file. */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, part) => {
     if (typeof part === 'number') return `${out}[${part}]`;
     return out ? `${out}.${String(part)}` : String(part);

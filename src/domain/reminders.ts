@@ -11,7 +11,7 @@ import { shiftWeek, weekKey as weekKeyOf, weekKeyOfDate, weekStart } from './wee
  */
 
 /** Local hours of the owner's morning: from 09:00 up to (not including) 12:00. */
-export const REMINDER_MORNING = { fromHour: 9, toHour: 12 } as const;
+const REMINDER_MORNING = { fromHour: 9, toHour: 12 } as const;
 
 /** The longest a zone runs ahead of UTC (Kiritimati, +14) and behind it (Baker Island, −12). */
 const MAX_AHEAD_MS = 14 * 3_600_000;
@@ -85,7 +85,7 @@ export function dueSlot(slots: readonly ReminderSlot[], now: Date, zone: string)
 }
 
 /** Not done, and last updated before `since`. */
-export function needsUpdate(workstream: Workstream, since: Date): boolean {
+function needsUpdate(workstream: Workstream, since: Date): boolean {
   return workstream.status !== 'done' && Date.parse(workstream.updatedAt) < since.getTime();
 }
 

@@ -63,15 +63,6 @@ export type RiskState = (typeof RISK_STATES)[number];
 /** Statuses that mean someone is waiting on a choice or confirmation (the digest's "needs a decision"). */
 export const WAITING_STATUSES: readonly Status[] = ['needs-decision', 'needs-validation'];
 
-/** Accepts a key or a label in any case ("Needs decision", "needs decision", "needs-decision"). */
-export function parseStatus(input: string): Status | undefined {
-  const norm = input
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-');
-  return STATUSES.find((s) => s === norm);
-}
-
 export function byRiskThenPosition<T extends { risk: Risk; position: number }>(a: T, b: T): number {
   return RISK_INFO[a.risk].rank - RISK_INFO[b.risk].rank || a.position - b.position;
 }

@@ -1,5 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import { getISOWeek, getISOWeekYear } from 'date-fns';
+// Per-function entry points: the package index loads all of date-fns (about 20 MB of a server's memory).
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 import {
   addDays,
   type CalendarDay,

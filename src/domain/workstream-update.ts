@@ -13,7 +13,7 @@ import type { Workstream } from './program.js';
 import type { Risk, Status } from './vocabulary.js';
 
 /** What an owner changes on a workstream from Slack; `summary` is the page's "Workstream snapshot". */
-export const WORKSTREAM_FIELDS = ['status', 'risk', 'state', 'blocker', 'summary'] as const;
+const WORKSTREAM_FIELDS = ['status', 'risk', 'state', 'blocker', 'summary'] as const;
 export type WorkstreamField = (typeof WORKSTREAM_FIELDS)[number];
 
 /** Every input of the edit, including the note for the log: the keys of `invalid` errors. */

@@ -5,8 +5,8 @@ import { buildDigest, type Digest } from '../domain/digest-content.js';
 import { digestMetadata, parseDigestMetadata } from '../domain/digest-metadata.js';
 import type { Program } from '../domain/program.js';
 import { weekKey as weekKeyOf, weekStart } from '../domain/week.js';
+import { DigestHistory } from '../store/digest-history.js';
 import { type DigestRun, DigestRuns, type DigestTrigger } from '../store/digest-runs.js';
-import { ProgramRepo } from '../store/program-repo.js';
 import { digestMessage } from '../ui/digest-message.js';
 
 export type SendResult =
@@ -30,15 +30,19 @@ export interface SendOptions {
 export const CLAIM_LEASE_MS = 5 * 60_000;
 
 /** What a week's digest says, as of `asOf`, from the store: the same for the preview and the post. */
-export function composeDigest(programs: ProgramRepo, runs: DigestRuns, program: Program, asOf: Date): Digest {
-  const last = runs.lastPosted(program.id);
+export function composeDigest(
+  store: { runs: DigestRuns; history: DigestHistory },
+  program: Program,
+  asOf: Date,
+): Digest {
+  const last = store.runs.lastPosted(program.id);
   const since = last?.postedAt ? new Date(last.postedAt) : undefined;
   // A first digest reports the last week's changes rather than the program's whole past.
   const from = since ?? new Date(asOf.getTime() - 7 * 86_400_000);
   return buildDigest({
     program,
     asOf,
-    changesSince: programs.historySince(program.id, from.toISOString()),
+    changesSince: store.history.changesSince(program.id, from.toISOString()),
     ...(since ? { since } : {}),
   });
 }
@@ -51,7 +55,7 @@ export function composeDigest(programs: ProgramRepo, runs: DigestRuns, program: 
  */
 export class DigestSender {
   readonly runs: DigestRuns;
-  private readonly programs: ProgramRepo;
+  readonly history: DigestHistory;
   private readonly who = `${hostname()}:${process.pid}`;
 
   constructor(
@@ -59,12 +63,12 @@ export class DigestSender {
     private readonly client: WebClient,
   ) {
     this.runs = new DigestRuns(deps.db);
-    this.programs = new ProgramRepo(deps.db);
+    this.history = new DigestHistory(deps.db);
   }
 
   /** The digest as it would be posted now, for previews. */
   preview(program: Program, asOf: Date = this.deps.clock.now()): Digest {
-    return composeDigest(this.programs, this.runs, program, asOf);
+    return composeDigest(this, program, asOf);
   }
 
   async send(program: Program, options: SendOptions): Promise<SendResult> {

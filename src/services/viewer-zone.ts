@@ -1,6 +1,6 @@
 import type { Logger } from '@slack/logger';
 import type { WebClient } from '@slack/web-api';
-import { isTimeZone } from '../ui/zoned-time.js';
+import { isTimeZone } from '../domain/local-time.js';
 
 export interface ViewerZone {
   /** An IANA zone the runtime knows; 'UTC' on fallback. */

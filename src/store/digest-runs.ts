@@ -1,26 +1,14 @@
 import type { Db } from '../db/open.js';
-
-export type DigestRunStatus = 'claimed' | 'posted' | 'failed';
+import type { RunRecord } from '../domain/digest-log.js';
 
 /** Why a run was started: the schedule, a catch-up after downtime or a failure, or a person. */
 export type DigestTrigger = 'schedule' | 'catch-up' | 'manual' | 'forced';
 
-export interface DigestRun {
+export interface DigestRun extends RunRecord {
   id: number;
   programId: number;
-  weekKey: string;
-  /** 0 for the week's digest; 1, 2… for extra ones sent with --force. */
-  seq: number;
   digestKey: string;
-  status: DigestRunStatus;
   trigger: DigestTrigger;
-  claimedAt: string;
-  claimedBy: string;
-  postedAt: string | null;
-  channel: string;
-  messageTs: string | null;
-  attempts: number;
-  error: string | null;
 }
 
 export type Claim =

@@ -3,6 +3,27 @@ import type { HistoryEntry } from '../domain/program.js';
 
 export type HistoryRecord = Omit<HistoryEntry, 'id'>;
 
+/** What changed, without who, when and why. */
+export type HistoryFacts = Omit<HistoryRecord, 'actor' | 'at' | 'note'>;
+
+/** An item came into being: its label is the new value. */
+export function createdEntry(
+  entity: HistoryEntry['entity'],
+  entityKey: string,
+  entityLabel: string,
+): HistoryFacts {
+  return { entity, entityKey, entityLabel, field: 'created', oldValue: null, newValue: entityLabel };
+}
+
+/** An item is gone: its label is the old value. */
+export function removedEntry(
+  entity: HistoryEntry['entity'],
+  entityKey: string,
+  entityLabel: string,
+): HistoryFacts {
+  return { entity, entityKey, entityLabel, field: 'removed', oldValue: entityLabel, newValue: null };
+}
+
 /** The only way rows enter `history`; callers run it inside their own transaction. */
 export class HistoryWriter {
   private readonly insert;

@@ -2,7 +2,7 @@ import type { Db } from '../db/open.js';
 import type { FieldChange } from '../domain/edit-fields.js';
 import type { ActionValues, ReadinessValues, RiskValues } from '../domain/list-edits.js';
 import type { HistoryEntry } from '../domain/program.js';
-import { HistoryWriter } from './history-writer.js';
+import { createdEntry, HistoryWriter } from './history-writer.js';
 
 type ListEntity = Extract<HistoryEntry['entity'], 'risk' | 'readiness' | 'action'>;
 
@@ -57,8 +57,27 @@ export class ListWrites {
     const workstreamId = (programId: number, key: string | null) =>
       key === null ? null : (s.workstreamId.get(programId, key) ?? null);
 
-    this.addRisk = db.transaction((add: ItemAdd<Omit<RiskValues, 'status'>>) => {
-      const id = Number(
+    const adding = <V extends { text: string }>(
+      entity: ListEntity,
+      insert: (add: ItemAdd<V>) => number | bigint,
+    ) =>
+      db.transaction((add: ItemAdd<V>) => {
+        const id = Number(insert(add));
+        this.recordCreated(entity, id, add.values.text, add);
+        return id;
+      });
+    const editing = <F extends string, V>(entity: ListEntity, update: (edit: ItemEdit<F, V>) => number) =>
+      db.transaction((edit: ItemEdit<F, V>) => update(edit) === 1 && this.recordChanges(entity, edit));
+    /** The guard's parameters: the row is written only while it is still at the version the edit was opened on. */
+    const guarded = (edit: ItemEdit<string, unknown>) => ({
+      id: edit.id,
+      programId: edit.programId,
+      expectedVersion: edit.expectedVersion,
+    });
+
+    this.addRisk = adding(
+      'risk',
+      (add: ItemAdd<Omit<RiskValues, 'status'>>) =>
         s.insertRisk.run({
           programId: add.programId,
           text: add.values.text,
@@ -66,38 +85,30 @@ export class ListWrites {
           workstreamId: workstreamId(add.programId, add.values.workstream),
           at: add.at,
         }).lastInsertRowid,
-      );
-      this.recordCreated('risk', id, add.values.text, add);
-      return id;
-    });
+    );
 
-    this.editRisk = db.transaction((edit: ItemEdit<keyof RiskValues, RiskValues>) => {
-      const { changes } = s.updateRisk.run({
-        id: edit.id,
-        programId: edit.programId,
-        expectedVersion: edit.expectedVersion,
-        text: edit.next.text,
-        severity: edit.next.severity,
-        workstreamId: workstreamId(edit.programId, edit.next.workstream),
-        status: edit.next.status,
-        at: edit.at,
-      });
-      return changes === 1 && this.recordChanges('risk', edit);
-    });
+    this.editRisk = editing(
+      'risk',
+      (edit: ItemEdit<keyof RiskValues, RiskValues>) =>
+        s.updateRisk.run({
+          ...guarded(edit),
+          text: edit.next.text,
+          severity: edit.next.severity,
+          workstreamId: workstreamId(edit.programId, edit.next.workstream),
+          status: edit.next.status,
+          at: edit.at,
+        }).changes,
+    );
 
-    this.editReadiness = db.transaction((edit: ItemEdit<keyof ReadinessValues, ReadinessValues>) => {
-      const { changes } = s.updateReadiness.run({
-        id: edit.id,
-        programId: edit.programId,
-        expectedVersion: edit.expectedVersion,
-        signal: edit.next.signal,
-        note: edit.next.note,
-      });
-      return changes === 1 && this.recordChanges('readiness', edit);
-    });
+    this.editReadiness = editing(
+      'readiness',
+      (edit: ItemEdit<keyof ReadinessValues, ReadinessValues>) =>
+        s.updateReadiness.run({ ...guarded(edit), signal: edit.next.signal, note: edit.next.note }).changes,
+    );
 
-    this.addAction = db.transaction((add: ItemAdd<Omit<ActionValues, 'done'>>) => {
-      const id = Number(
+    this.addAction = adding(
+      'action',
+      (add: ItemAdd<Omit<ActionValues, 'done'>>) =>
         s.insertAction.run({
           programId: add.programId,
           text: add.values.text,
@@ -105,24 +116,20 @@ export class ListWrites {
           workstreamId: workstreamId(add.programId, add.values.workstream),
           due: add.values.due,
         }).lastInsertRowid,
-      );
-      this.recordCreated('action', id, add.values.text, add);
-      return id;
-    });
+    );
 
-    this.editAction = db.transaction((edit: ItemEdit<keyof ActionValues, ActionValues>) => {
-      const { changes } = s.updateAction.run({
-        id: edit.id,
-        programId: edit.programId,
-        expectedVersion: edit.expectedVersion,
-        text: edit.next.text,
-        owner: edit.next.owner,
-        workstreamId: workstreamId(edit.programId, edit.next.workstream),
-        due: edit.next.due,
-        done: edit.next.done ? 1 : 0,
-      });
-      return changes === 1 && this.recordChanges('action', edit);
-    });
+    this.editAction = editing(
+      'action',
+      (edit: ItemEdit<keyof ActionValues, ActionValues>) =>
+        s.updateAction.run({
+          ...guarded(edit),
+          text: edit.next.text,
+          owner: edit.next.owner,
+          workstreamId: workstreamId(edit.programId, edit.next.workstream),
+          due: edit.next.due,
+          done: edit.next.done ? 1 : 0,
+        }).changes,
+    );
   }
 
   /** The most recent history entry of an item, to name who changed it when an edit comes too late. */
@@ -132,12 +139,7 @@ export class ListWrites {
 
   private recordCreated(entity: ListEntity, id: number, label: string, who: Attribution): void {
     this.history.record(who.programId, {
-      entity,
-      entityKey: String(id),
-      entityLabel: label,
-      field: 'created',
-      oldValue: null,
-      newValue: label,
+      ...createdEntry(entity, String(id), label),
       actor: who.actor,
       at: who.at,
       note: who.note,

@@ -1,7 +1,13 @@
 import type { Db } from '../db/open.js';
 import type { HistoryEntry, Program } from '../domain/program.js';
 import type { ProgramFile } from '../domain/program-file.js';
-import { type HistoryRecord, HistoryWriter, historyValue } from './history-writer.js';
+import {
+  createdEntry,
+  type HistoryFacts,
+  HistoryWriter,
+  historyValue,
+  removedEntry,
+} from './history-writer.js';
 import { ProgramRepo } from './program-repo.js';
 
 export interface ImportResult {
@@ -32,7 +38,7 @@ export function importProgram(db: Db, file: ProgramFile, opts: { actor: string; 
   return db.transaction((): ImportResult => {
     const before = repo.get(file.slug);
     let changes = 0;
-    const log = (programId: number, entry: Omit<HistoryRecord, 'actor' | 'at' | 'note'>) => {
+    const log = (programId: number, entry: HistoryFacts) => {
       history.record(programId, { ...entry, actor: opts.actor, at, note: '' });
       changes++;
     };
@@ -90,14 +96,7 @@ export function importProgram(db: Db, file: ProgramFile, opts: { actor: string; 
       s.updateProgram.run({ ...programFields, id: programId, updated_at: at });
     } else {
       programId = Number(s.insertProgram.run({ ...programFields, slug: file.slug, at }).lastInsertRowid);
-      log(programId, {
-        entity: 'program',
-        entityKey: file.slug,
-        entityLabel: file.name,
-        field: 'created',
-        oldValue: null,
-        newValue: file.name,
-      });
+      log(programId, createdEntry('program', file.slug, file.name));
     }
     s.deleteAdmins.run(programId);
     for (const admin of file.admins) s.insertAdmin.run(programId, admin);
@@ -110,6 +109,23 @@ export function importProgram(db: Db, file: ProgramFile, opts: { actor: string; 
 }
 
 type Statements = ReturnType<typeof statements>;
+
+/** One of the program's lists, whose items are matched between the store and the file by `key`. */
+interface ListSync<F, O> {
+  entity: 'risk' | 'readiness' | 'action';
+  stored: readonly O[];
+  storedKey: (o: O) => string;
+  items: readonly F[];
+  /** The item's text (its name for readiness), which is also its label in the history. */
+  key: (item: F) => string;
+  /** The fields the history compares, as stored and as in the file. */
+  compare: (old: O, item: F) => [Fields, Fields];
+  /** Rewrites a stored item as the file has it; `version` moves on when the history recorded a change. */
+  update: (old: O, item: F, position: number, version: number) => void;
+  /** Returns the new row's id. */
+  insert: (item: F, position: number) => number;
+  remove: (id: number) => void;
+}
 type Diff = (
   programId: number,
   entity: HistoryEntry['entity'],
@@ -118,7 +134,7 @@ type Diff = (
   old: Fields,
   next: Fields,
 ) => boolean;
-type Log = (programId: number, entry: Omit<HistoryRecord, 'actor' | 'at' | 'note'>) => void;
+type Log = (programId: number, entry: HistoryFacts) => void;
 
 function syncWorkstreams(
   before: Program | undefined,
@@ -179,26 +195,12 @@ function syncWorkstreams(
           .lastInsertRowid,
       );
       ids.set(w.key, id);
-      log(programId, {
-        entity: 'workstream',
-        entityKey: w.key,
-        entityLabel: w.name,
-        field: 'created',
-        oldValue: null,
-        newValue: w.name,
-      });
+      log(programId, createdEntry('workstream', w.key, w.name));
     }
   });
   for (const gone of existing.values()) {
     s.deleteWorkstream.run(gone.id);
-    log(programId, {
-      entity: 'workstream',
-      entityKey: gone.key,
-      entityLabel: gone.name,
-      field: 'removed',
-      oldValue: gone.name,
-      newValue: null,
-    });
+    log(programId, removedEntry('workstream', gone.key, gone.name));
   }
   s.deleteDependencies.run(programId);
   for (const w of file.workstreams) {
@@ -226,122 +228,102 @@ function syncLists(
 ): void {
   const workstreamId = (key: string | undefined) =>
     key === undefined ? null : ((s.workstreamId.get(programId, key) as number | undefined) ?? null);
-  const added = (entity: HistoryEntry['entity'], id: number, label: string) =>
-    log(programId, {
-      entity,
-      entityKey: String(id),
-      entityLabel: label,
-      field: 'created',
-      oldValue: null,
-      newValue: label,
+  const riskRow = (r: ProgramFile['risks'][number]) => ({
+    severity: r.severity,
+    workstream_id: workstreamId(r.workstream),
+    status: r.status,
+  });
+  const actionRow = (a: ProgramFile['actions'][number]) => ({
+    owner: a.owner ?? null,
+    workstream_id: workstreamId(a.workstream),
+    due: a.due ?? null,
+    done: a.done ? 1 : 0,
+  });
+  const sync = <F, O extends { id: number; version: number }>(list: ListSync<F, O>) => {
+    const stored = new Map(list.stored.map((o) => [list.storedKey(o), o]));
+    list.items.forEach((item, position) => {
+      const key = list.key(item);
+      const old = stored.get(key);
+      if (old) {
+        stored.delete(key);
+        const [was, now] = list.compare(old, item);
+        const changed = diff(programId, list.entity, String(old.id), key, was, now);
+        list.update(old, item, position, changed ? old.version + 1 : old.version);
+      } else {
+        log(programId, createdEntry(list.entity, String(list.insert(item, position)), key));
+      }
     });
-  const removed = (entity: HistoryEntry['entity'], id: number, label: string) =>
-    log(programId, {
-      entity,
-      entityKey: String(id),
-      entityLabel: label,
-      field: 'removed',
-      oldValue: label,
-      newValue: null,
-    });
+    for (const gone of stored.values()) {
+      list.remove(gone.id);
+      log(programId, removedEntry(list.entity, String(gone.id), list.storedKey(gone)));
+    }
+  };
 
-  const risks = new Map((before?.risks ?? []).map((r) => [r.text, r]));
-  file.risks.forEach((r, position) => {
-    const old = risks.get(r.text);
-    const row = { severity: r.severity, workstream_id: workstreamId(r.workstream), status: r.status };
-    if (old) {
-      risks.delete(r.text);
-      const changed = diff(
-        programId,
-        'risk',
-        String(old.id),
-        r.text,
-        { severity: old.severity, workstream: old.workstream, status: old.status },
-        { severity: r.severity, workstream: r.workstream ?? null, status: r.status },
-      );
+  sync({
+    entity: 'risk',
+    stored: before?.risks ?? [],
+    storedKey: (r) => r.text,
+    items: file.risks,
+    key: (r) => r.text,
+    compare: (old, r) => [
+      { severity: old.severity, workstream: old.workstream, status: old.status },
+      { severity: r.severity, workstream: r.workstream ?? null, status: r.status },
+    ],
+    update: (old, r, position, version) =>
       s.updateRisk.run({
-        ...row,
+        ...riskRow(r),
         id: old.id,
         position,
         closed_at: r.status === 'closed' ? (old.closedAt ?? at) : null,
-        version: changed ? old.version + 1 : old.version,
-      });
-    } else {
-      const id = Number(
+        version,
+      }),
+    insert: (r, position) =>
+      Number(
         s.insertRisk.run({
-          ...row,
+          ...riskRow(r),
           program_id: programId,
           position,
           text: r.text,
           at,
           closed_at: r.status === 'closed' ? at : null,
         }).lastInsertRowid,
-      );
-      added('risk', id, r.text);
-    }
+      ),
+    remove: (id) => s.deleteRisk.run(id),
   });
-  for (const gone of risks.values()) {
-    s.deleteRisk.run(gone.id);
-    removed('risk', gone.id, gone.text);
-  }
 
-  const dims = new Map((before?.readiness ?? []).map((r) => [r.name, r]));
-  file.readiness.forEach((r, position) => {
-    const old = dims.get(r.name);
-    if (old) {
-      dims.delete(r.name);
-      const changed = diff(programId, 'readiness', String(old.id), r.name, old as unknown as Fields, {
-        signal: r.signal,
-        note: r.note,
-      });
-      s.updateReadiness.run({
-        id: old.id,
-        position,
-        signal: r.signal,
-        note: r.note,
-        version: changed ? old.version + 1 : old.version,
-      });
-    } else {
-      const id = Number(s.insertReadiness.run({ program_id: programId, position, ...r }).lastInsertRowid);
-      added('readiness', id, r.name);
-    }
+  sync({
+    entity: 'readiness',
+    stored: before?.readiness ?? [],
+    storedKey: (r) => r.name,
+    items: file.readiness,
+    key: (r) => r.name,
+    compare: (old, r) => [old as unknown as Fields, { signal: r.signal, note: r.note }],
+    update: (old, r, position, version) =>
+      s.updateReadiness.run({ id: old.id, position, signal: r.signal, note: r.note, version }),
+    insert: (r, position) =>
+      Number(s.insertReadiness.run({ program_id: programId, position, ...r }).lastInsertRowid),
+    remove: (id) => s.deleteReadiness.run(id),
   });
-  for (const gone of dims.values()) {
-    s.deleteReadiness.run(gone.id);
-    removed('readiness', gone.id, gone.name);
-  }
 
-  const actions = new Map((before?.actions ?? []).map((a) => [a.text, a]));
-  file.actions.forEach((a, position) => {
-    const old = actions.get(a.text);
-    const row = {
-      owner: a.owner ?? null,
-      workstream_id: workstreamId(a.workstream),
-      due: a.due ?? null,
-      done: a.done ? 1 : 0,
-    };
-    if (old) {
-      actions.delete(a.text);
-      const changed = diff(
-        programId,
-        'action',
-        String(old.id),
-        a.text,
-        { owner: old.owner, workstream: old.workstream, due: old.due, done: old.done },
-        { owner: row.owner, workstream: a.workstream ?? null, due: row.due, done: a.done },
-      );
-      s.updateAction.run({ ...row, id: old.id, position, version: changed ? old.version + 1 : old.version });
-    } else {
-      const id = Number(
-        s.insertAction.run({ ...row, program_id: programId, position, text: a.text }).lastInsertRowid,
-      );
-      added('action', id, a.text);
-    }
+  sync({
+    entity: 'action',
+    stored: before?.actions ?? [],
+    storedKey: (a) => a.text,
+    items: file.actions,
+    key: (a) => a.text,
+    compare: (old, a) => [
+      { owner: old.owner, workstream: old.workstream, due: old.due, done: old.done },
+      { owner: a.owner ?? null, workstream: a.workstream ?? null, due: a.due ?? null, done: a.done },
+    ],
+    update: (old, a, position, version) =>
+      s.updateAction.run({ ...actionRow(a), id: old.id, position, version }),
+    insert: (a, position) =>
+      Number(
+        s.insertAction.run({ ...actionRow(a), program_id: programId, position, text: a.text })
+          .lastInsertRowid,
+      ),
+    remove: (id) => s.deleteAction.run(id),
   });
-  for (const gone of actions.values()) {
-    s.deleteAction.run(gone.id);
-    removed('action', gone.id, gone.text);
-  }
 
   const oldRefs = (before?.references ?? []).map((r) => `${r.title} ${r.url ?? ''}`).join('\n');
   const newRefs = file.references.map((r) => `${r.title} ${r.url ?? ''}`).join('\n');

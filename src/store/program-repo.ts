@@ -49,6 +49,9 @@ export interface ProgramSummary {
 /** Reads programs whole. Prepared once per database; a program of 1,000 workstreams is a handful of queries. */
 export class ProgramRepo {
   private readonly q;
+  private readonly programs = new Map<number, Program>();
+  private summaries: ProgramSummary[] | undefined;
+  private fingerprint = '';
 
   constructor(readonly db: Db) {
     this.q = {
@@ -98,26 +101,48 @@ export class ProgramRepo {
                 old_value AS oldValue, new_value AS newValue, actor, at, note
          FROM history WHERE program_id = ? AND entity = ? AND entity_key = ? ORDER BY id DESC LIMIT ?`,
       ),
-      historySince: db.prepare<[number, string], HistoryEntry>(
-        `SELECT id, entity, entity_key AS entityKey, entity_label AS entityLabel, field,
-                old_value AS oldValue, new_value AS newValue, actor, at, note
-         FROM history WHERE program_id = ? AND at >= ? ORDER BY id`,
-      ),
+      dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
+      totalChanges: db.prepare<[], number>('SELECT total_changes()').pluck(),
     };
   }
 
   list(): ProgramSummary[] {
-    return this.q.list.all();
+    this.dropIfChanged();
+    this.summaries ??= deepFreeze(this.q.list.all());
+    return this.summaries;
   }
 
+  /**
+   * A program read whole. Reading 1,000 workstreams costs milliseconds, so a program is kept until the
+   * database changes (this connection's writes or another process's commits); what is returned is frozen,
+   * since the same object is handed to every caller until then.
+   */
   get(slug: string): Program | undefined {
-    const row = this.q.bySlug.get(slug);
-    return row ? this.assemble(row) : undefined;
+    const id = this.list().find((p) => p.slug === slug)?.id;
+    return id === undefined ? undefined : this.getById(id);
   }
 
   getById(id: number): Program | undefined {
+    this.dropIfChanged();
+    const cached = this.programs.get(id);
+    if (cached) return cached;
     const row = this.q.byId.get(id);
-    return row ? this.assemble(row) : undefined;
+    if (!row) return undefined;
+    const program = deepFreeze(this.assemble(row));
+    this.programs.set(id, program);
+    return program;
+  }
+
+  /**
+   * `total_changes()` counts this connection's writes, `data_version` moves when another connection commits:
+   * together they say, in two tiny queries, whether anything read before may be stale.
+   */
+  private dropIfChanged(): void {
+    const fingerprint = `${this.q.dataVersion.get()}:${this.q.totalChanges.get()}`;
+    if (fingerprint === this.fingerprint) return;
+    this.fingerprint = fingerprint;
+    this.programs.clear();
+    this.summaries = undefined;
   }
 
   /** Most recent first. */
@@ -128,11 +153,6 @@ export class ProgramRepo {
     limit: number,
   ): HistoryEntry[] {
     return this.q.history.all(programId, entity, entityKey, limit);
-  }
-
-  /** Oldest first; `since` is an ISO timestamp. */
-  historySince(programId: number, since: string): HistoryEntry[] {
-    return this.q.historySince.all(programId, since);
   }
 
   private assemble(row: ProgramRow): Program {
@@ -207,4 +227,12 @@ function groupBy<T, K, V>(rows: T[], keyOf: (row: T) => K, pick: (row: T) => V):
     else out.set(k, [pick(row)]);
   }
   return out;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

@@ -2,18 +2,15 @@ import type { KnownBlock, View } from '@slack/types';
 import { FIELD_LIMITS } from '../domain/field-limits.js';
 import type { ActionEditField } from '../domain/list-edits.js';
 import type { NextAction, Program } from '../domain/program.js';
-import { encodeItemRef, encodeProgramRef } from './action-values.js';
+import { isSlackUserId } from '../domain/slack-user.js';
 import { LIST_BLOCKS, LIST_VIEWS } from './ids.js';
-import { BLOCK_LIMITS, truncate } from './limits.js';
 import { listValue } from './list-changes.js';
-import { NO_WORKSTREAM, workstreamLabel, workstreamOptions } from './list-parts.js';
+import { itemFormModal, NO_WORKSTREAM, workstreamLabel, workstreamOptions } from './list-parts.js';
 import {
   checkboxInput,
   dateInput,
-  isSlackUserId,
   noticeModal,
   option,
-  plainText,
   selectInput,
   textInput,
   userSelectInput,
@@ -41,10 +38,6 @@ export const DONE = 'done';
 export function actionModal(program: Program, action?: NextAction): View {
   const owner = action?.owner ?? null;
   const blocks: KnownBlock[] = [
-    {
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: truncate(escapeMrkdwn(program.name), BLOCK_LIMITS.sectionText) }],
-    },
     textInput(LIST_BLOCKS.actionText, 'Action', {
       initial: action?.text,
       maxLength: FIELD_LIMITS.actionText,
@@ -77,25 +70,12 @@ export function actionModal(program: Program, action?: NextAction): View {
       ),
     );
   }
-  blocks.push(
-    textInput(LIST_BLOCKS.actionNote, 'Note', {
-      maxLength: FIELD_LIMITS.note,
-      multiline: true,
-      hint: 'Kept in the history with your change.',
-      placeholder: action ? 'Why it changed (optional)' : 'Context for the owner (optional)',
-    }),
-  );
-  return {
-    type: 'modal',
-    callback_id: action ? LIST_VIEWS.actionEdit : LIST_VIEWS.actionAdd,
-    private_metadata: action
-      ? encodeItemRef({ program: program.slug, id: action.id, version: action.version })
-      : encodeProgramRef(program.slug),
-    title: plainText(action ? 'Edit next action' : 'Add next action'),
-    submit: plainText(action ? 'Save' : 'Add'),
-    close: plainText('Cancel'),
+  return itemFormModal(program, action, {
+    callbackIds: { add: LIST_VIEWS.actionAdd, edit: LIST_VIEWS.actionEdit },
+    noun: 'next action',
     blocks,
-  };
+    note: { blockId: LIST_BLOCKS.actionNote, whenAdding: 'Context for the owner (optional)' },
+  });
 }
 
 /** What the submitter sees once a new action is saved. */

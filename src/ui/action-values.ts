@@ -78,6 +78,11 @@ export function encodeItemRef(ref: ItemRef): string {
   return JSON.stringify({ p: ref.program, i: ref.id, v: ref.version });
 }
 
+/** The ref of an item as it is now: its program's slug, its id and its version. */
+export function encodeItemOf(program: { slug: string }, item: { id: number; version: number }): string {
+  return encodeItemRef({ program: program.slug, id: item.id, version: item.version });
+}
+
 export function decodeItemRef(value: string | undefined): ItemRef | undefined {
   const parsed = itemRef.safeParse(safeJson(value));
   return parsed.success ? { program: parsed.data.p, id: parsed.data.i, version: parsed.data.v } : undefined;

@@ -3,23 +3,22 @@ import { formatDayLabel } from '../domain/digest-content.js';
 import { daysBetween, localDate } from '../domain/local-time.js';
 import { canAddAction, canEditAction } from '../domain/permissions.js';
 import type { NextAction, Program } from '../domain/program.js';
-import { encodeItemRef, encodeProgramRef } from './action-values.js';
-import { itemAction, LIST_ACTIONS, LIST_BLOCKS, listItemBlock, listItemButtonsBlock } from './ids.js';
+import { itemAction, LIST_ACTIONS } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import {
+  addButton,
   button,
-  contextLine,
   fitItems,
+  itemBlocks,
   type ListOptions,
   type ListViewer,
-  listHeader,
-  mrkdwnSection,
-  noticeBlocks,
-  plural,
+  listHead,
+  moreOpenLine,
   workstreamLabel,
 } from './list-parts.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
+import { plural } from './plural.js';
 
 /** Soonest due first (so overdue ones lead), undated last, then the page's order. */
 function byDue(a: NextAction, b: NextAction): number {
@@ -72,27 +71,18 @@ export function actionsList(
     .filter(Boolean)
     .join('\n');
 
-  const head: KnownBlock[] = [
-    ...noticeBlocks(opts),
-    listHeader(`Next actions · ${program.name}`),
-    mrkdwnSection(
-      LIST_BLOCKS.summary,
-      summary,
-      mayAdd
-        ? button(LIST_ACTIONS.actionAdd, 'Add action', encodeProgramRef(program.slug), { style: 'primary' })
-        : undefined,
-    ),
-  ];
+  const head = listHead(
+    opts,
+    `Next actions · ${program.name}`,
+    summary,
+    addButton(mayAdd, LIST_ACTIONS.actionAdd, 'Add action', program),
+  );
   if (open.length) head.push({ type: 'divider' });
   const items = fitItems(
     open,
     (a) => actionBlocks(program, a, today, canEditAction(viewer.userId, program, a, viewer.admins).allowed),
     BLOCK_LIMITS.messageBlocks - head.length,
-    (hidden) =>
-      contextLine(
-        LIST_BLOCKS.more,
-        `…and ${plural(hidden, 'more open action')} (due later). An admin can export them all with \`rollout export ${escapeMrkdwn(program.slug)} --format markdown\`.`,
-      ),
+    (hidden) => moreOpenLine(program, hidden, 'more open action', 'due later'),
   );
   const text = truncate(
     `Next actions of ${escapeMrkdwn(program.name)}: ${open.length} open, ${overdue} overdue, ${done} done`,
@@ -102,21 +92,19 @@ export function actionsList(
 }
 
 function actionBlocks(program: Program, a: NextAction, today: string, editable: boolean): KnownBlock[] {
-  const blocks: KnownBlock[] = [mrkdwnSection(listItemBlock('action', a.id), actionLine(program, a, today))];
-  if (editable) {
-    const ref = encodeItemRef({ program: program.slug, id: a.id, version: a.version });
-    const about = truncate(a.text, 40);
-    blocks.push({
-      type: 'actions',
-      block_id: listItemButtonsBlock('action', a.id),
-      elements: [
-        button(itemAction(LIST_ACTIONS.actionEdit, a.id), 'Edit', ref, { label: `Edit action: ${about}` }),
-        button(itemAction(LIST_ACTIONS.actionDone, a.id), 'Mark done', ref, {
-          style: 'primary',
-          label: `Mark done: ${about}`,
-        }),
-      ],
-    });
-  }
-  return blocks;
+  return itemBlocks(
+    'action',
+    program,
+    a,
+    actionLine(program, a, today),
+    editable
+      ? (ref, about) => [
+          button(itemAction(LIST_ACTIONS.actionEdit, a.id), 'Edit', ref, { label: `Edit action: ${about}` }),
+          button(itemAction(LIST_ACTIONS.actionDone, a.id), 'Mark done', ref, {
+            style: 'primary',
+            label: `Mark done: ${about}`,
+          }),
+        ]
+      : undefined,
+  );
 }

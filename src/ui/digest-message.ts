@@ -7,12 +7,14 @@ import {
   STALE_AFTER_DAYS,
 } from '../domain/digest-content.js';
 import type { Program } from '../domain/program.js';
+import { isSlackUserId } from '../domain/slack-user.js';
 import { RISK_INFO, type Risk, SIGNAL_INFO, STATUS_INFO, type Status } from '../domain/vocabulary.js';
 import { encodeProgramRef } from './action-values.js';
 import { ACTIONS, DIGEST_BLOCKS, type DigestSection, digestSectionBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mention, slackDate } from './mrkdwn.js';
+import { plural } from './plural.js';
 import { inZone } from './zoned-time.js';
 
 /**
@@ -20,7 +22,7 @@ import { inZone } from './zoned-time.js';
  * Slack's 3,000 characters) and ends with "…and N more" when it runs out of items or sections. The
  * sections, plus header, context, headline, divider and button, stay under 50 blocks for any program.
  */
-export const DIGEST_LISTS: Record<DigestSection, { maxItems: number; maxSections: number }> = {
+const DIGEST_LISTS: Record<DigestSection, { maxItems: number; maxSections: number }> = {
   risks: { maxItems: 10, maxSections: 2 },
   blocked: { maxItems: Number.POSITIVE_INFINITY, maxSections: 4 },
   waiting: { maxItems: Number.POSITIVE_INFINITY, maxSections: 4 },
@@ -68,12 +70,10 @@ const plain: Style = {
   text: (value) => value,
   bold: (value) => value,
   italic: (value) => value,
-  user: (id) => (/^[UW][A-Z0-9]{2,}$/.test(id) ? `@${id}` : id),
+  user: (id) => (isSlackUserId(id) ? `@${id}` : id),
   emoji: () => '',
   bullet: '  -',
 };
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function days(n: number): string {
   return n === 0 ? 'since today' : plural(n, 'day');

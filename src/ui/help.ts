@@ -5,7 +5,7 @@ import type { SlackMessage } from './message.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
 /** The subcommands `/rollout` understands, in the order help lists them. */
-export const SUBCOMMAND_HELP: readonly { usage: string; what: string }[] = [
+const SUBCOMMAND_HELP: readonly { usage: string; what: string }[] = [
   {
     usage: 'status [PROGRAM]',
     what: 'every workstream at a glance: status, risk, owning team, main blocker',
@@ -20,7 +20,7 @@ export const SUBCOMMAND_HELP: readonly { usage: string; what: string }[] = [
   { usage: 'help', what: 'this list' },
 ];
 
-export function helpText(): string {
+function helpText(): string {
   return SUBCOMMAND_HELP.map((s) => `\`/rollout ${s.usage}\` — ${s.what}`).join('\n');
 }
 

@@ -35,12 +35,12 @@ export interface HistoryViewInput {
 }
 
 /** Who made a change: a mention, or "an import" for changes from a program file. */
-export function actorText(actor: string): string {
+function actorText(actor: string): string {
   return actor === 'import' ? 'an import' : mention(actor);
 }
 
 /** A stored value as the viewer reads it: labels for statuses and risks, mentions for owners, names for keys. */
-export function valueText(field: string, value: string | null, program: Program): string {
+function valueText(field: string, value: string | null, program: Program): string {
   if (value === null || value === '') return '—';
   if (field === 'owner_ids' || field === 'admins') {
     return value
@@ -63,7 +63,7 @@ export function valueText(field: string, value: string | null, program: Program)
 }
 
 /** What changed, in words: "*Status*: Needs decision → Blocked", or "*Created*: Identity and SSO". */
-export function changeText(entry: HistoryEntry, program: Program): string {
+function changeText(entry: HistoryEntry, program: Program): string {
   const label = `*${escapeMrkdwn(historyFieldLabel(entry.field))}*`;
   if (entry.field === 'created') return `${label}: ${valueText('name', entry.newValue, program)}`;
   if (entry.field === 'removed') return `${label}: ${valueText('name', entry.oldValue, program)}`;
@@ -73,7 +73,7 @@ export function changeText(entry: HistoryEntry, program: Program): string {
 }
 
 /** One entry: what changed, who and when (relative, and absolute in the viewer's zone), and the note. */
-export function entryText(entry: HistoryEntry, program: Program, now: Date, zone: string): string {
+function entryText(entry: HistoryEntry, program: Program, now: Date, zone: string): string {
   const lines = [
     changeText(entry, program),
     `by ${actorText(entry.actor)} · ${ago(entry.at, now)} · ${inZone(entry.at, zone)}`,

@@ -1,15 +1,15 @@
 import type { HomeView, KnownBlock, SectionBlock } from '@slack/types';
 import type { Program, Workstream } from '../domain/program.js';
 import { byRiskThenPosition } from '../domain/vocabulary.js';
-import { encodeWorkstreamRef } from './action-values.js';
-import { ACTIONS, HOME_BLOCKS, homeProgramBlock, homeWorkstreamBlock } from './ids.js';
+import { HOME_BLOCKS, homeProgramBlock, homeWorkstreamBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { ago } from './relative-time.js';
 import { statusLine, statusOverview } from './status-overview.js';
+import { updatableSection } from './update-button.js';
 
 /** At most this many of the viewer's own workstreams; the rest are counted. */
-export const HOME_MINE_SHOWN = 20;
+const HOME_MINE_SHOWN = 20;
 
 /**
  * The fewest blocks a program's overview gets: header, counts, divider and "and N more" (what
@@ -110,25 +110,12 @@ function mineBlocks(owned: Owned[], namePrograms: boolean, now: Date): KnownBloc
 
 function ownedSection({ program, workstream: w }: Owned, nameProgram: boolean, now: Date): SectionBlock {
   const title = `*${escapeMrkdwn(w.name)}*${nameProgram ? ` · ${escapeMrkdwn(program.name)}` : ''}`;
-  return {
-    type: 'section',
-    block_id: truncate(homeWorkstreamBlock(program.slug, w.key), BLOCK_LIMITS.blockId),
-    text: {
-      type: 'mrkdwn',
-      text: truncate(
-        `${title}\n${statusLine(w)}\nupdated ${ago(w.updatedAt, now)}`,
-        BLOCK_LIMITS.sectionText,
-      ),
-    },
-    accessory: {
-      type: 'button',
-      action_id: ACTIONS.openWorkstreamUpdate,
-      text: { type: 'plain_text', text: 'Update' },
-      style: 'primary',
-      value: encodeWorkstreamRef({ program: program.slug, workstream: w.key }),
-      accessibility_label: truncate(`Update ${w.name}`, BLOCK_LIMITS.buttonText),
-    },
-  };
+  return updatableSection(
+    homeWorkstreamBlock(program.slug, w.key),
+    `${title}\n${statusLine(w)}\nupdated ${ago(w.updatedAt, now)}`,
+    program,
+    w,
+  );
 }
 
 /** Every program's overview that fits in `room` blocks, each given a fair share; the rest are counted. */

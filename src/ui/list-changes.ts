@@ -45,11 +45,16 @@ export function listValue(program: Program, field: string, value: string | null)
 }
 
 /** "*Severity:* Medium → High" lines. */
-export function listChangeLines(program: Program, changes: readonly FieldChange[]): string[] {
+function listChangeLines(program: Program, changes: readonly FieldChange[]): string[] {
   return changes.map(
     (c) =>
       `*${LABELS[c.field] ?? escapeMrkdwn(c.field)}:* ${listValue(program, c.field, c.oldValue)} → ${listValue(program, c.field, c.newValue)}`,
   );
+}
+
+/** A risk's or action's text as it heads a notice: escaped, cut to stay readable, in bold. */
+export function itemHeading(text: string): string {
+  return `*${escapeMrkdwn(truncate(text, 300))}*`;
 }
 
 /** What the submitter sees once an edit is saved; `heading` is escaped mrkdwn naming the item. */

@@ -5,12 +5,15 @@ import type {
   KnownBlock,
   PlainTextOption,
   SectionBlock,
+  View,
 } from '@slack/types';
 import type { Program } from '../domain/program.js';
-import { LIST_BLOCKS } from './ids.js';
+import { encodeItemOf, encodeProgramRef } from './action-values.js';
+import { LIST_BLOCKS, listItemBlock, listItemButtonsBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
-import { option } from './modal-parts.js';
+import { formModal, formProgramLine, historyNoteInput, option } from './modal-parts.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { plural } from './plural.js';
 
 /**
  * Pieces shared by the risks, readiness and next-actions lists and their forms. Lists are ephemeral
@@ -60,7 +63,7 @@ export function workstreamFromSelect(value: string | undefined): string | null |
   return value === NO_WORKSTREAM || value === '' ? null : value;
 }
 
-export function listHeader(text: string): HeaderBlock {
+function listHeader(text: string): HeaderBlock {
   return {
     type: 'header',
     block_id: LIST_BLOCKS.header,
@@ -101,9 +104,103 @@ export function button(
   };
 }
 
+export interface ItemForm {
+  /** The callback_ids of adding and of editing. */
+  callbackIds: { add: string; edit: string };
+  /** What the item is called in the title: "Add risk", "Edit risk". */
+  noun: string;
+  /** The item's inputs, between the program's name and the note. */
+  blocks: KnownBlock[];
+  /** The note's block, and its placeholder when adding (an edit asks why it changed). */
+  note: { blockId: string; whenAdding: string };
+}
+
+/**
+ * A list item's form: adding one to the program (no `item`), or editing `item`, in which case the form
+ * carries the version it was opened on, to catch someone else's change.
+ */
+export function itemFormModal(
+  program: Program,
+  item: { id: number; version: number } | undefined,
+  form: ItemForm,
+): View {
+  return formModal({
+    callbackId: item ? form.callbackIds.edit : form.callbackIds.add,
+    metadata: item ? encodeItemOf(program, item) : encodeProgramRef(program.slug),
+    title: `${item ? 'Edit' : 'Add'} ${form.noun}`,
+    submit: item ? 'Save' : 'Add',
+    blocks: [
+      formProgramLine(program.name),
+      ...form.blocks,
+      historyNoteInput(form.note.blockId, item ? 'Why it changed (optional)' : form.note.whenAdding),
+    ],
+  });
+}
+
+/**
+ * "🔴 High: *2*   🟡 Medium: *1*": how many of `values` take each value of a scale, in the scale's order;
+ * values none take are left out.
+ */
+export function scaleCounts<V extends string>(
+  scale: readonly V[],
+  info: Record<V, { emoji: string; label: string }>,
+  values: readonly V[],
+): string {
+  return scale
+    .map((v) => ({ v, n: values.filter((x) => x === v).length }))
+    .filter((c) => c.n > 0)
+    .map((c) => `${info[c.v].emoji} ${info[c.v].label}: *${c.n}*`)
+    .join('   ');
+}
+
+/** A list's Add button (beside its summary), for those who may add to the program's list. */
+export function addButton(
+  allowed: boolean,
+  actionId: string,
+  text: string,
+  program: Program,
+): Button | undefined {
+  return allowed ? button(actionId, text, encodeProgramRef(program.slug), { style: 'primary' }) : undefined;
+}
+
+/**
+ * An open item of a list: its line, and under it the buttons (`buttons(ref, about)`, `about` the item's text
+ * cut for their accessibility labels) for those who may change it.
+ */
+export function itemBlocks(
+  kind: 'risk' | 'action',
+  program: Program,
+  item: { id: number; version: number; text: string },
+  line: string,
+  buttons: ((ref: string, about: string) => Button[]) | undefined,
+): KnownBlock[] {
+  const blocks: KnownBlock[] = [mrkdwnSection(listItemBlock(kind, item.id), line)];
+  if (buttons) {
+    blocks.push({
+      type: 'actions',
+      block_id: listItemButtonsBlock(kind, item.id),
+      elements: buttons(encodeItemOf(program, item), truncate(item.text, 40)),
+    });
+  }
+  return blocks;
+}
+
 /** The notice line (if any) that goes first. */
-export function noticeBlocks(opts: ListOptions): KnownBlock[] {
+function noticeBlocks(opts: ListOptions): KnownBlock[] {
   return opts.notice ? [mrkdwnSection(LIST_BLOCKS.notice, opts.notice, opts.undo)] : [];
+}
+
+/** A list's first blocks: the notice (if any), the header, and the summary with `add` (an Add button) beside it. */
+export function listHead(opts: ListOptions, title: string, summary: string, add?: Button): KnownBlock[] {
+  return [...noticeBlocks(opts), listHeader(title), mrkdwnSection(LIST_BLOCKS.summary, summary, add)];
+}
+
+/** Closes a list of open items cut to fit: how many more (`items`, e.g. "more open risk"), and how to see them all. */
+export function moreOpenLine(program: Program, hidden: number, item: string, which: string): ContextBlock {
+  return contextLine(
+    LIST_BLOCKS.more,
+    `…and ${plural(hidden, item)} (${which}). An admin can export them all with \`rollout export ${escapeMrkdwn(program.slug)} --format markdown\`.`,
+  );
 }
 
 /**
@@ -127,8 +224,4 @@ export function fitItems<T>(
   }
   if (shown < items.length) out.push(more(items.length - shown));
   return out;
-}
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
 }

@@ -1,5 +1,8 @@
-import type { InputBlock, PlainTextOption, View } from '@slack/types';
+import type { ContextBlock, InputBlock, KnownBlock, PlainTextOption, SectionBlock, View } from '@slack/types';
+import { FIELD_LIMITS } from '../domain/field-limits.js';
+import { isSlackUserId } from '../domain/slack-user.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 
 /** Every input's element uses this action_id; the block_id says which field it is. */
 export const INPUT_ACTION = 'value';
@@ -16,6 +19,28 @@ export function option(value: string, label: string, description?: string): Plai
   };
 }
 
+/** How an input block is shown around its element; `optional` is left out where Slack's default (false) holds. */
+interface InputFrame {
+  optional?: boolean | undefined;
+  hint?: string | undefined;
+}
+
+function inputBlock(
+  blockId: string,
+  label: string,
+  frame: InputFrame,
+  element: InputBlock['element'],
+): InputBlock {
+  return {
+    type: 'input',
+    block_id: blockId,
+    ...(frame.optional === undefined ? {} : { optional: frame.optional }),
+    label: plainText(label, 2000),
+    ...(frame.hint ? { hint: plainText(frame.hint, 2000) } : {}),
+    element,
+  };
+}
+
 export function selectInput(
   blockId: string,
   label: string,
@@ -23,17 +48,17 @@ export function selectInput(
   initial: string | undefined,
 ): InputBlock {
   const initialOption = options.find((o) => o.value === initial);
-  return {
-    type: 'input',
-    block_id: blockId,
-    label: plainText(label, 2000),
-    element: {
+  return inputBlock(
+    blockId,
+    label,
+    {},
+    {
       type: 'static_select',
       action_id: INPUT_ACTION,
       options: options.slice(0, BLOCK_LIMITS.selectOptions),
       ...(initialOption ? { initial_option: initialOption } : {}),
     },
-  };
+  );
 }
 
 export function textInput(
@@ -48,13 +73,11 @@ export function textInput(
     placeholder?: string;
   },
 ): InputBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: opts.optional ?? true,
-    label: plainText(label, 2000),
-    ...(opts.hint ? { hint: plainText(opts.hint, 2000) } : {}),
-    element: {
+  return inputBlock(
+    blockId,
+    label,
+    { optional: opts.optional ?? true, hint: opts.hint },
+    {
       type: 'plain_text_input',
       action_id: INPUT_ACTION,
       multiline: opts.multiline ?? false,
@@ -62,7 +85,59 @@ export function textInput(
       ...(opts.placeholder ? { placeholder: plainText(opts.placeholder, 150) } : {}),
       ...(opts.initial ? { initial_value: opts.initial.slice(0, opts.maxLength) } : {}),
     },
+  );
+}
+
+export interface FormModal {
+  callbackId: string;
+  /** What the form is about, carried to its submission. */
+  metadata: string;
+  title: string;
+  /** The submit button's text. */
+  submit: string;
+  blocks: KnownBlock[];
+}
+
+/** A form: its submit button sends it, Cancel closes it. */
+export function formModal(form: FormModal): View {
+  return {
+    type: 'modal',
+    callback_id: form.callbackId,
+    private_metadata: form.metadata,
+    title: plainText(form.title),
+    submit: plainText(form.submit),
+    close: plainText('Cancel'),
+    blocks: form.blocks,
   };
+}
+
+/** On top of a form: the item it changes, in bold, and its program under it. */
+export function formHeading(item: string, program: string): SectionBlock {
+  return {
+    type: 'section',
+    text: {
+      type: 'mrkdwn',
+      text: truncate(`*${escapeMrkdwn(item)}*\n${escapeMrkdwn(program)}`, BLOCK_LIMITS.sectionText),
+    },
+  };
+}
+
+/** On top of a list item's form (a risk, a next action): the program's name. */
+export function formProgramLine(program: string): ContextBlock {
+  return {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: truncate(escapeMrkdwn(program), BLOCK_LIMITS.sectionText) }],
+  };
+}
+
+/** The optional note a form keeps in the history with the change it saves. */
+export function historyNoteInput(blockId: string, placeholder: string): InputBlock {
+  return textInput(blockId, 'Note', {
+    maxLength: FIELD_LIMITS.note,
+    multiline: true,
+    hint: 'Kept in the history with your change.',
+    placeholder,
+  });
 }
 
 /** A modal that only says something (a refusal, a confirmation): no inputs, one Close button. */
@@ -75,29 +150,22 @@ export function noticeModal(title: string, mrkdwn: string, close = 'Close'): Vie
   };
 }
 
-/** A Slack user ID as stored for owners (U… or W…), as opposed to a name typed as free text. */
-export function isSlackUserId(value: string): boolean {
-  return /^[UW][A-Z0-9]{2,}$/.test(value);
-}
-
 /** A Slack user picker; `initial` only when it is a user ID (free text is not a user). */
 export function userSelectInput(
   blockId: string,
   label: string,
   opts: { initial?: string | null; optional?: boolean; hint?: string },
 ): InputBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: opts.optional ?? true,
-    label: plainText(label, 2000),
-    ...(opts.hint ? { hint: plainText(opts.hint, 2000) } : {}),
-    element: {
+  return inputBlock(
+    blockId,
+    label,
+    { optional: opts.optional ?? true, hint: opts.hint },
+    {
       type: 'users_select',
       action_id: INPUT_ACTION,
       ...(opts.initial && isSlackUserId(opts.initial) ? { initial_user: opts.initial } : {}),
     },
-  };
+  );
 }
 
 /** A date picker (YYYY-MM-DD). */
@@ -106,18 +174,16 @@ export function dateInput(
   label: string,
   opts: { initial?: string | null; optional?: boolean; hint?: string },
 ): InputBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: opts.optional ?? true,
-    label: plainText(label, 2000),
-    ...(opts.hint ? { hint: plainText(opts.hint, 2000) } : {}),
-    element: {
+  return inputBlock(
+    blockId,
+    label,
+    { optional: opts.optional ?? true, hint: opts.hint },
+    {
       type: 'datepicker',
       action_id: INPUT_ACTION,
       ...(opts.initial ? { initial_date: opts.initial } : {}),
     },
-  };
+  );
 }
 
 /** Checkboxes (at most 10); an unchecked box submits nothing, so the block is optional. */
@@ -128,16 +194,15 @@ export function checkboxInput(
   checked: readonly string[],
 ): InputBlock {
   const initial = options.filter((o) => o.value !== undefined && checked.includes(o.value));
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: true,
-    label: plainText(label, 2000),
-    element: {
+  return inputBlock(
+    blockId,
+    label,
+    { optional: true },
+    {
       type: 'checkboxes',
       action_id: INPUT_ACTION,
       options: options.slice(0, 10),
       ...(initial.length ? { initial_options: initial } : {}),
     },
-  };
+  );
 }

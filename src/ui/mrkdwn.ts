@@ -1,3 +1,5 @@
+import { isSlackUserId } from '../domain/slack-user.js';
+
 /**
  * Stored text is user text: escaped so that `<!channel>`, `<@U123>` or `<https://evil|docs>` typed into a
  * blocker shows as written and pings or links nothing. Use for every mrkdwn string and fallback `text`
@@ -9,7 +11,7 @@ export function escapeMrkdwn(text: string): string {
 
 /** A deliberate mention of a Slack user ID we stored; anything that is not an ID is shown as text. */
 export function mention(userId: string): string {
-  return /^[UW][A-Z0-9]{2,}$/.test(userId) ? `<@${userId}>` : escapeMrkdwn(userId);
+  return isSlackUserId(userId) ? `<@${userId}>` : escapeMrkdwn(userId);
 }
 
 /** A date Slack renders in the reader's own time zone, with a fallback for clients that cannot. */

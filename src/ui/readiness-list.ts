@@ -1,8 +1,7 @@
-import type { KnownBlock } from '@slack/types';
 import { canEditReadiness } from '../domain/permissions.js';
 import type { Program, ReadinessDimension } from '../domain/program.js';
 import { SIGNAL_INFO, SIGNALS } from '../domain/vocabulary.js';
-import { encodeItemRef } from './action-values.js';
+import { encodeItemOf } from './action-values.js';
 import { itemAction, LIST_ACTIONS, LIST_BLOCKS, listItemBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import {
@@ -11,16 +10,16 @@ import {
   fitItems,
   type ListOptions,
   type ListViewer,
-  listHeader,
+  listHead,
   mrkdwnSection,
-  noticeBlocks,
-  plural,
+  scaleCounts,
 } from './list-parts.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { plural } from './plural.js';
 
 /** "🟡 *Hosting readiness* — Partially ready", and the note under it. */
-export function readinessLine(d: ReadinessDimension): string {
+function readinessLine(d: ReadinessDimension): string {
   const s = SIGNAL_INFO[d.signal];
   return `${s.emoji} *${escapeMrkdwn(d.name)}* — ${s.label}\n${d.note ? escapeMrkdwn(d.note) : '_no note_'}`;
 }
@@ -32,20 +31,18 @@ export function readinessLine(d: ReadinessDimension): string {
 export function readinessList(program: Program, viewer: ListViewer, opts: ListOptions = {}): SlackMessage {
   const dims = program.readiness;
   const isAdmin = canEditReadiness(viewer.userId, program, viewer.admins).allowed;
-  const counts = SIGNALS.map((s) => ({ s, n: dims.filter((d) => d.signal === s).length }))
-    .filter((c) => c.n > 0)
-    .map((c) => `${SIGNAL_INFO[c.s].emoji} ${SIGNAL_INFO[c.s].label}: *${c.n}*`)
-    .join('   ');
-  const head: KnownBlock[] = [
-    ...noticeBlocks(opts),
-    listHeader(`Readiness · ${program.name}`),
-    mrkdwnSection(
-      LIST_BLOCKS.summary,
-      dims.length
-        ? `*${plural(dims.length, 'dimension')}*\n${counts}`
-        : 'No readiness dimensions yet. An admin adds them to the program file and imports it with `rollout import`.',
-    ),
-  ];
+  const counts = scaleCounts(
+    SIGNALS,
+    SIGNAL_INFO,
+    dims.map((d) => d.signal),
+  );
+  const head = listHead(
+    opts,
+    `Readiness · ${program.name}`,
+    dims.length
+      ? `*${plural(dims.length, 'dimension')}*\n${counts}`
+      : 'No readiness dimensions yet. An admin adds them to the program file and imports it with `rollout import`.',
+  );
   if (!isAdmin && dims.length) {
     head.push(
       contextLine(
@@ -62,12 +59,9 @@ export function readinessList(program: Program, viewer: ListViewer, opts: ListOp
         listItemBlock('readiness', d.id),
         readinessLine(d),
         isAdmin
-          ? button(
-              itemAction(LIST_ACTIONS.readinessEdit, d.id),
-              'Change',
-              encodeItemRef({ program: program.slug, id: d.id, version: d.version }),
-              { label: `Change ${truncate(d.name, 60)}` },
-            )
+          ? button(itemAction(LIST_ACTIONS.readinessEdit, d.id), 'Change', encodeItemOf(program, d), {
+              label: `Change ${truncate(d.name, 60)}`,
+            })
           : undefined,
       ),
     ],

@@ -3,11 +3,9 @@ import { FIELD_LIMITS } from '../domain/field-limits.js';
 import type { ReadinessField } from '../domain/list-edits.js';
 import type { Program, ReadinessDimension } from '../domain/program.js';
 import { SIGNAL_INFO, SIGNALS } from '../domain/vocabulary.js';
-import { encodeItemRef } from './action-values.js';
+import { encodeItemOf } from './action-values.js';
 import { LIST_BLOCKS, LIST_VIEWS } from './ids.js';
-import { BLOCK_LIMITS, truncate } from './limits.js';
-import { option, plainText, selectInput, textInput } from './modal-parts.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { formHeading, formModal, option, selectInput, textInput } from './modal-parts.js';
 
 export const READINESS_FIELD_BLOCKS: Record<ReadinessField, string> = {
   signal: LIST_BLOCKS.readinessSignal,
@@ -16,24 +14,13 @@ export const READINESS_FIELD_BLOCKS: Record<ReadinessField, string> = {
 
 /** One readiness dimension's signal and note, prefilled; carries the version it was opened on. */
 export function readinessModal(program: Program, d: ReadinessDimension): View {
-  return {
-    type: 'modal',
-    callback_id: LIST_VIEWS.readinessEdit,
-    private_metadata: encodeItemRef({ program: program.slug, id: d.id, version: d.version }),
-    title: plainText('Change readiness'),
-    submit: plainText('Save'),
-    close: plainText('Cancel'),
+  return formModal({
+    callbackId: LIST_VIEWS.readinessEdit,
+    metadata: encodeItemOf(program, d),
+    title: 'Change readiness',
+    submit: 'Save',
     blocks: [
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: truncate(
-            `*${escapeMrkdwn(d.name)}*\n${escapeMrkdwn(program.name)}`,
-            BLOCK_LIMITS.sectionText,
-          ),
-        },
-      },
+      formHeading(d.name, program.name),
       selectInput(
         LIST_BLOCKS.readinessSignal,
         'Signal',
@@ -47,5 +34,5 @@ export function readinessModal(program: Program, d: ReadinessDimension): View {
         hint: 'What the signal rests on, e.g. “not ready until the Okta path is confirmed”.',
       }),
     ],
-  };
+  });
 }

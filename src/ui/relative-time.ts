@@ -1,4 +1,4 @@
-import { formatDistanceStrict } from 'date-fns';
+import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
 
 /** "3 days ago", from the injected clock's now; absolute times go through `slackDate` (viewer's zone). */
 export function ago(iso: string, now: Date): string {

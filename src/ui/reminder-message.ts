@@ -1,12 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import type { Program, Workstream } from '../domain/program.js';
-import { encodeWorkstreamRef } from './action-values.js';
-import { ACTIONS, REMINDER_BLOCKS, reminderWorkstreamBlock } from './ids.js';
+import { REMINDER_BLOCKS, reminderWorkstreamBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, slackDate } from './mrkdwn.js';
 import { ago } from './relative-time.js';
 import { statusLine } from './status-overview.js';
+import { updatableSection } from './update-button.js';
 
 /** Workstreams listed with their own Update button; the rest are counted. */
 export const REMINDER_SHOWN = 15;
@@ -42,25 +42,14 @@ export function reminderMessage({ program, workstreams, digestAt, now }: Reminde
     },
   ];
   for (const w of workstreams.slice(0, REMINDER_SHOWN)) {
-    blocks.push({
-      type: 'section',
-      block_id: truncate(reminderWorkstreamBlock(w.key), BLOCK_LIMITS.blockId),
-      text: {
-        type: 'mrkdwn',
-        text: truncate(
-          `*${escapeMrkdwn(w.name)}*\n${statusLine(w)}\nlast updated ${ago(w.updatedAt, now)}`,
-          BLOCK_LIMITS.sectionText,
-        ),
-      },
-      accessory: {
-        type: 'button',
-        action_id: ACTIONS.openWorkstreamUpdate,
-        text: { type: 'plain_text', text: 'Update' },
-        style: 'primary',
-        value: encodeWorkstreamRef({ program: program.slug, workstream: w.key }),
-        accessibility_label: truncate(`Update ${w.name}`, BLOCK_LIMITS.buttonText),
-      },
-    });
+    blocks.push(
+      updatableSection(
+        reminderWorkstreamBlock(w.key),
+        `*${escapeMrkdwn(w.name)}*\n${statusLine(w)}\nlast updated ${ago(w.updatedAt, now)}`,
+        program,
+        w,
+      ),
+    );
   }
   if (count > REMINDER_SHOWN) {
     blocks.push({

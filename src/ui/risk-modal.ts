@@ -3,11 +3,9 @@ import { FIELD_LIMITS } from '../domain/field-limits.js';
 import type { RiskEditField } from '../domain/list-edits.js';
 import type { Program, TopRisk } from '../domain/program.js';
 import { RISK_INFO, RISKS } from '../domain/vocabulary.js';
-import { encodeItemRef, encodeProgramRef } from './action-values.js';
 import { LIST_BLOCKS, LIST_VIEWS } from './ids.js';
-import { BLOCK_LIMITS, truncate } from './limits.js';
-import { NO_WORKSTREAM, workstreamLabel, workstreamOptions } from './list-parts.js';
-import { noticeModal, option, plainText, selectInput, textInput } from './modal-parts.js';
+import { itemFormModal, NO_WORKSTREAM, workstreamLabel, workstreamOptions } from './list-parts.js';
+import { noticeModal, option, selectInput, textInput } from './modal-parts.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
 /** Where each field's inline error is shown. */
@@ -25,10 +23,6 @@ export const RISK_FIELD_BLOCKS: Record<RiskEditField, string> = {
  */
 export function riskModal(program: Program, risk?: TopRisk): View {
   const blocks: KnownBlock[] = [
-    {
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: truncate(escapeMrkdwn(program.name), BLOCK_LIMITS.sectionText) }],
-    },
     textInput(LIST_BLOCKS.riskText, 'Risk', {
       initial: risk?.text,
       maxLength: FIELD_LIMITS.riskText,
@@ -59,25 +53,12 @@ export function riskModal(program: Program, risk?: TopRisk): View {
       ),
     );
   }
-  blocks.push(
-    textInput(LIST_BLOCKS.riskNote, 'Note', {
-      maxLength: FIELD_LIMITS.note,
-      multiline: true,
-      hint: 'Kept in the history with your change.',
-      placeholder: risk ? 'Why it changed (optional)' : 'Where it comes from (optional)',
-    }),
-  );
-  return {
-    type: 'modal',
-    callback_id: risk ? LIST_VIEWS.riskEdit : LIST_VIEWS.riskAdd,
-    private_metadata: risk
-      ? encodeItemRef({ program: program.slug, id: risk.id, version: risk.version })
-      : encodeProgramRef(program.slug),
-    title: plainText(risk ? 'Edit risk' : 'Add risk'),
-    submit: plainText(risk ? 'Save' : 'Add'),
-    close: plainText('Cancel'),
+  return itemFormModal(program, risk, {
+    callbackIds: { add: LIST_VIEWS.riskAdd, edit: LIST_VIEWS.riskEdit },
+    noun: 'risk',
     blocks,
-  };
+    note: { blockId: LIST_BLOCKS.riskNote, whenAdding: 'Where it comes from (optional)' },
+  });
 }
 
 /** What the submitter sees once a new risk is saved. */

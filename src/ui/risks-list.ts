@@ -4,23 +4,26 @@ import { localDate } from '../domain/local-time.js';
 import { canAddRisk, canEditRisk } from '../domain/permissions.js';
 import type { Program, TopRisk } from '../domain/program.js';
 import { RISK_INFO, RISKS } from '../domain/vocabulary.js';
-import { encodeItemRef, encodeProgramRef } from './action-values.js';
-import { itemAction, LIST_ACTIONS, LIST_BLOCKS, listItemBlock, listItemButtonsBlock } from './ids.js';
+import { encodeItemOf } from './action-values.js';
+import { itemAction, LIST_ACTIONS, LIST_BLOCKS, listItemBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import {
+  addButton,
   button,
   contextLine,
   fitItems,
+  itemBlocks,
   type ListOptions,
   type ListViewer,
-  listHeader,
+  listHead,
+  moreOpenLine,
   mrkdwnSection,
-  noticeBlocks,
-  plural,
+  scaleCounts,
   workstreamLabel,
 } from './list-parts.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { plural } from './plural.js';
 
 /** Closed risks are listed briefly, most recently closed first, so one closed by mistake is a click away. */
 const CLOSED_SHOWN = 3;
@@ -44,10 +47,11 @@ export function risksList(program: Program, viewer: ListViewer, opts: ListOption
   const mayEdit = (r: TopRisk) => canEditRisk(viewer.userId, program, r, viewer.admins).allowed;
   const mayAdd = canAddRisk(viewer.userId, program, viewer.admins).allowed;
 
-  const counts = RISKS.map((s) => ({ s, n: open.filter((r) => r.severity === s).length }))
-    .filter((c) => c.n > 0)
-    .map((c) => `${RISK_INFO[c.s].emoji} ${RISK_INFO[c.s].label}: *${c.n}*`)
-    .join('   ');
+  const counts = scaleCounts(
+    RISKS,
+    RISK_INFO,
+    open.map((r) => r.severity),
+  );
   const summary = [
     open.length ? `*${plural(open.length, 'open risk')}*` : 'No open risks.',
     counts,
@@ -56,17 +60,12 @@ export function risksList(program: Program, viewer: ListViewer, opts: ListOption
     .filter(Boolean)
     .join('\n');
 
-  const head: KnownBlock[] = [
-    ...noticeBlocks(opts),
-    listHeader(`Top risks · ${program.name}`),
-    mrkdwnSection(
-      LIST_BLOCKS.summary,
-      summary,
-      mayAdd
-        ? button(LIST_ACTIONS.riskAdd, 'Add risk', encodeProgramRef(program.slug), { style: 'primary' })
-        : undefined,
-    ),
-  ];
+  const head = listHead(
+    opts,
+    `Top risks · ${program.name}`,
+    summary,
+    addButton(mayAdd, LIST_ACTIONS.riskAdd, 'Add risk', program),
+  );
   if (open.length) head.push({ type: 'divider' });
   const tail = closedBlocks(program, closed, mayEdit);
   const room = BLOCK_LIMITS.messageBlocks - head.length - tail.length;
@@ -74,11 +73,7 @@ export function risksList(program: Program, viewer: ListViewer, opts: ListOption
     open,
     (r) => openRiskBlocks(program, r, mayEdit(r)),
     room,
-    (hidden) =>
-      contextLine(
-        LIST_BLOCKS.more,
-        `…and ${plural(hidden, 'more open risk')} (lower severity). An admin can export them all with \`rollout export ${escapeMrkdwn(program.slug)} --format markdown\`.`,
-      ),
+    (hidden) => moreOpenLine(program, hidden, 'more open risk', 'lower severity'),
   );
   const high = open.filter((r) => r.severity === 'high').length;
   const text = truncate(
@@ -89,26 +84,24 @@ export function risksList(program: Program, viewer: ListViewer, opts: ListOption
 }
 
 /** "🔴 *High* · the risk", and under it the workstream and its owning team. */
-export function riskLine(program: Program, r: TopRisk): string {
+function riskLine(program: Program, r: TopRisk): string {
   const sev = RISK_INFO[r.severity];
   return `${sev.emoji} *${sev.label}* · ${escapeMrkdwn(r.text)}\n_${workstreamLabel(program, r.workstream)}_`;
 }
 
 function openRiskBlocks(program: Program, r: TopRisk, editable: boolean): KnownBlock[] {
-  const blocks: KnownBlock[] = [mrkdwnSection(listItemBlock('risk', r.id), riskLine(program, r))];
-  if (editable) {
-    const ref = encodeItemRef({ program: program.slug, id: r.id, version: r.version });
-    const about = truncate(r.text, 40);
-    blocks.push({
-      type: 'actions',
-      block_id: listItemButtonsBlock('risk', r.id),
-      elements: [
-        button(itemAction(LIST_ACTIONS.riskEdit, r.id), 'Edit', ref, { label: `Edit risk: ${about}` }),
-        button(itemAction(LIST_ACTIONS.riskClose, r.id), 'Close', ref, { label: `Close risk: ${about}` }),
-      ],
-    });
-  }
-  return blocks;
+  return itemBlocks(
+    'risk',
+    program,
+    r,
+    riskLine(program, r),
+    editable
+      ? (ref, about) => [
+          button(itemAction(LIST_ACTIONS.riskEdit, r.id), 'Edit', ref, { label: `Edit risk: ${about}` }),
+          button(itemAction(LIST_ACTIONS.riskClose, r.id), 'Close', ref, { label: `Close risk: ${about}` }),
+        ]
+      : undefined,
+  );
 }
 
 function closedBlocks(program: Program, closed: TopRisk[], mayEdit: (r: TopRisk) => boolean): KnownBlock[] {
@@ -123,7 +116,7 @@ function closedBlocks(program: Program, closed: TopRisk[], mayEdit: (r: TopRisk)
       ? ` · closed ${formatDayLabel(localDate(new Date(r.closedAt), program.timezone))}`
       : '';
     const text = `:white_check_mark: ${escapeMrkdwn(truncate(r.text, 300))}\n_${workstreamLabel(program, r.workstream)}${when}_`;
-    const ref = encodeItemRef({ program: program.slug, id: r.id, version: r.version });
+    const ref = encodeItemOf(program, r);
     blocks.push(
       mrkdwnSection(
         listItemBlock('risk', r.id),

@@ -114,6 +114,21 @@ export function statusOverview(
   return { text, blocks };
 }
 
+const built = new WeakMap<Program, SlackMessage>();
+
+/**
+ * `statusOverview` at the message limit, built once per program snapshot: the store hands out the same
+ * frozen Program until something changes, so the answer to `/rollout status` is reused until then.
+ */
+export function statusOverviewOf(program: Program): SlackMessage {
+  let message = built.get(program);
+  if (!message) {
+    message = statusOverview(program);
+    built.set(program, message);
+  }
+  return message;
+}
+
 function workstreamSection(program: Program, w: Workstream): SectionBlock {
   return {
     type: 'section',

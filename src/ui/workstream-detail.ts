@@ -14,7 +14,7 @@ const field = (label: string, value: string) => ({
 });
 
 /** Who last changed it and when: a mention, and a date Slack renders in the reader's own time zone. */
-export function lastUpdate(w: Workstream, now: Date): string {
+function lastUpdate(w: Workstream, now: Date): string {
   const who = w.updatedBy ? (w.updatedBy === 'import' ? 'an import' : mention(w.updatedBy)) : 'nobody yet';
   return `Last updated by ${who} ${slackDate(w.updatedAt)} (${ago(w.updatedAt, now)})`;
 }

@@ -7,7 +7,15 @@ import type { WorkstreamUpdateField } from '../domain/workstream-update.js';
 import { encodeUpdateRef } from './action-values.js';
 import { BLOCKS, VIEWS } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
-import { noticeModal, option, plainText, selectInput, textInput } from './modal-parts.js';
+import {
+  formHeading,
+  formModal,
+  historyNoteInput,
+  noticeModal,
+  option,
+  selectInput,
+  textInput,
+} from './modal-parts.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
 /** Where each field's inline error is shown. */
@@ -31,24 +39,13 @@ export const FIELD_LABELS: Record<string, string> = {
 
 /** The update form, prefilled with today's values; it carries the version it was opened on. */
 export function workstreamUpdateModal(program: Program, w: Workstream): View {
-  return {
-    type: 'modal',
-    callback_id: VIEWS.workstreamUpdate,
-    private_metadata: encodeUpdateRef({ program: program.slug, workstream: w.key, version: w.version }),
-    title: plainText('Update workstream'),
-    submit: plainText('Save'),
-    close: plainText('Cancel'),
+  return formModal({
+    callbackId: VIEWS.workstreamUpdate,
+    metadata: encodeUpdateRef({ program: program.slug, workstream: w.key, version: w.version }),
+    title: 'Update workstream',
+    submit: 'Save',
     blocks: [
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: truncate(
-            `*${escapeMrkdwn(w.name)}*\n${escapeMrkdwn(program.name)}`,
-            BLOCK_LIMITS.sectionText,
-          ),
-        },
-      },
+      formHeading(w.name, program.name),
       selectInput(
         BLOCKS.wsStatus,
         FIELD_LABELS.status as string,
@@ -76,25 +73,18 @@ export function workstreamUpdateModal(program: Program, w: Workstream): View {
         maxLength: FIELD_LIMITS.summary,
         multiline: true,
       }),
-      textInput(BLOCKS.wsNote, FIELD_LABELS.note as string, {
-        maxLength: FIELD_LIMITS.note,
-        multiline: true,
-        hint: 'Kept in the history with your change.',
-        placeholder: 'Why it changed (optional)',
-      }),
+      historyNoteInput(BLOCKS.wsNote, 'Why it changed (optional)'),
     ],
-  };
+  });
 }
 
 /** `/rollout update` with no workstream: a choice among those this person may update. */
 export function workstreamPickModal(program: Program, workstreams: Workstream[]): View {
-  return {
-    type: 'modal',
-    callback_id: VIEWS.workstreamPick,
-    private_metadata: program.slug,
-    title: plainText('Update workstream'),
-    submit: plainText('Next'),
-    close: plainText('Cancel'),
+  return formModal({
+    callbackId: VIEWS.workstreamPick,
+    metadata: program.slug,
+    title: 'Update workstream',
+    submit: 'Next',
     blocks: [
       selectInput(
         BLOCKS.wsPick,
@@ -118,7 +108,7 @@ export function workstreamPickModal(program: Program, workstreams: Workstream[])
           ]
         : []),
     ],
-  };
+  });
 }
 
 /** How a changed value reads: statuses and risks by their labels, empty as "—". */
@@ -130,7 +120,7 @@ export function changeValue(field: string, value: string | null): string {
 }
 
 /** "Status: Needs decision → Drafted" lines, escaped for mrkdwn and each cut to stay readable. */
-export function changeLines(changes: FieldChange[]): string[] {
+function changeLines(changes: FieldChange[]): string[] {
   return changes.map(
     (c) =>
       `*${FIELD_LABELS[c.field] ?? escapeMrkdwn(c.field)}:* ${escapeMrkdwn(truncate(changeValue(c.field, c.oldValue), 300))} → ${escapeMrkdwn(truncate(changeValue(c.field, c.newValue), 300))}`,

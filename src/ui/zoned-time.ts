@@ -1,16 +1,6 @@
 import { tz, tzName } from '@date-fns/tz';
-import { format } from 'date-fns';
-
-/** True for a time zone the runtime knows ("Asia/Tokyo", "UTC"); Slack's `tz` is trusted no further. */
-export function isTimeZone(zone: string): boolean {
-  if (!zone) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { format } from 'date-fns/format';
+import { isTimeZone } from '../domain/local-time.js';
 
 /**
  * An absolute time in a given zone, e.g. "Mon 23 Nov 2026, 09:14 PST". Used where Slack's own

@@ -1,52 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { deliverySignal } from '../../src/domain/delivery-signal.js';
 import type { Program, Workstream } from '../../src/domain/program.js';
+import { program as baseProgram, milestone, workstream } from '../support/program-objects.js';
 
-function ws(key: string, fields: Partial<Workstream> = {}): Workstream {
-  return {
-    id: 0,
-    key,
-    position: 0,
-    name: key,
-    ownerTeam: '',
-    ownerIds: [],
-    state: '',
-    summary: '',
-    status: 'drafted',
-    risk: 'medium',
-    blocker: '',
-    dependsOn: [],
-    statusSince: '',
-    updatedBy: null,
-    updatedAt: '',
-    version: 1,
-    ...fields,
-  };
-}
+// Medium unless said: medium and low risk both count as follow-through.
+const ws = (key: string, fields: Partial<Workstream> = {}) => workstream(key, { risk: 'medium', ...fields });
 
 function program(workstreams: Workstream[], milestones: [string, string[]][] = []): Program {
-  return {
-    id: 1,
-    slug: 'p',
+  return baseProgram({
     name: 'P',
-    summary: '',
-    timezone: 'UTC',
-    digest: null,
-    reminderDaysBefore: 1,
-    updatesChannel: null,
-    admins: [],
     workstreams,
-    milestones: milestones.map(([name, dependsOn], position) => ({
-      id: position,
-      position,
-      name,
-      dependsOn,
-    })),
-    risks: [],
-    readiness: [],
-    actions: [],
-    references: [],
-  };
+    milestones: milestones.map(([name, dependsOn], position) =>
+      milestone(name, dependsOn, { id: position, position }),
+    ),
+  });
 }
 
 describe('deliverySignal', () => {

@@ -1,82 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Milestone, NextAction, Program, TopRisk, Workstream } from '../../src/domain/program.js';
+import type { NextAction, TopRisk, Workstream } from '../../src/domain/program.js';
 import { programToMarkdown, tableCell } from '../../src/domain/program-markdown.js';
+import {
+  risk as baseRisk,
+  workstream as baseWorkstream,
+  milestone,
+  nextAction,
+  program,
+} from '../support/program-objects.js';
 
-function workstream(key: string, fields: Partial<Workstream> = {}): Workstream {
-  return {
-    id: 0,
-    key,
-    position: 0,
-    name: key,
-    ownerTeam: '',
-    ownerIds: [],
-    state: '',
-    summary: '',
-    status: 'drafted',
-    risk: 'medium',
-    blocker: '',
-    dependsOn: [],
-    statusSince: '2026-01-01T00:00:00.000Z',
-    updatedBy: null,
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    version: 1,
-    ...fields,
-  };
-}
-
-function risk(text: string, fields: Partial<TopRisk> = {}): TopRisk {
-  return {
-    id: 0,
-    position: 0,
-    text,
-    severity: 'medium',
-    workstream: null,
-    status: 'open',
-    openedAt: '2026-01-01T00:00:00.000Z',
-    closedAt: null,
-    version: 1,
-    ...fields,
-  };
-}
-
-function action(text: string, fields: Partial<NextAction> = {}): NextAction {
-  return {
-    id: 0,
-    position: 0,
-    text,
-    owner: null,
-    workstream: null,
-    due: null,
-    done: false,
-    version: 1,
-    ...fields,
-  };
-}
-
-function milestone(name: string, dependsOn: string[]): Milestone {
-  return { id: 0, position: 0, name, dependsOn };
-}
-
-function program(fields: Partial<Program> = {}): Program {
-  return {
-    id: 1,
-    slug: 'p',
-    name: 'Program',
-    summary: '',
-    timezone: 'UTC',
-    digest: null,
-    reminderDaysBefore: 1,
-    updatesChannel: null,
-    admins: [],
-    workstreams: [],
-    milestones: [],
-    risks: [],
-    readiness: [],
-    actions: [],
-    references: [],
-    ...fields,
-  };
-}
+// Medium unless said: the tables are asserted on a mix of risks.
+const workstream = (key: string, fields: Partial<Workstream> = {}) =>
+  baseWorkstream(key, { risk: 'medium', ...fields });
+const risk = (text: string, fields: Partial<TopRisk> = {}) => baseRisk(0, { text, ...fields });
+const action = (text: string, fields: Partial<NextAction> = {}) => nextAction(0, { text, ...fields });
 
 function section(markdown: string, title: string): string[] {
   const lines = markdown.split('\n');

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Program } from '../../src/domain/program.js';
+import type { HistoryEntry, Program } from '../../src/domain/program.js';
 import { ProgramEdits } from '../../src/services/program-edits.js';
-import { ProgramRepo } from '../../src/store/program-repo.js';
 import { ADMIN, OTHER_OWNER, OWNER, STRANGER } from '../support/programs.js';
 import {
   GLOBAL_ADMIN,
@@ -16,29 +15,18 @@ const ASSIGNEE = 'U0ASSIGNEE';
 
 let env: ServiceEnv;
 let edits: ProgramEdits;
-let repo: ProgramRepo;
 
 beforeEach(() => {
   env = serviceEnv();
   edits = new ProgramEdits(env.deps);
-  repo = new ProgramRepo(env.db);
 });
 afterEach(() => env.close());
 
-const program = (): Program => {
-  const p = repo.getById(env.programId);
-  if (!p) throw new Error('program is missing');
-  return p;
-};
-interface HistoryRow {
+const program = () => env.program();
+
+type HistoryRow = Pick<HistoryEntry, 'field' | 'oldValue' | 'newValue' | 'actor' | 'at' | 'note'> & {
   label: string;
-  field: string;
-  oldValue: string | null;
-  newValue: string | null;
-  actor: string;
-  at: string;
-  note: string;
-}
+};
 const historyOf = (entity: string, id: number) =>
   env.db
     .prepare<[string, string], HistoryRow>(

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkstreamUpdates } from '../../src/services/workstream-updates.js';
-import { ProgramRepo } from '../../src/store/program-repo.js';
 import { ADMIN, OTHER_OWNER, OWNER, STRANGER } from '../support/programs.js';
 import {
   GLOBAL_ADMIN,
@@ -13,17 +12,15 @@ import {
 
 let env: ServiceEnv;
 let service: WorkstreamUpdates;
-let repo: ProgramRepo;
 
 beforeEach(() => {
   env = serviceEnv();
   service = new WorkstreamUpdates(env.deps);
-  repo = new ProgramRepo(env.db);
 });
 afterEach(() => env.close());
 
 const identity = () => {
-  const w = repo.getById(env.programId)?.workstreams.find((x) => x.key === 'identity-sso');
+  const w = env.program().workstreams.find((x) => x.key === 'identity-sso');
   if (!w) throw new Error('identity-sso is missing');
   return w;
 };

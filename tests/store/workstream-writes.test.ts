@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ProgramRepo } from '../../src/store/program-repo.js';
 import { WorkstreamWrites } from '../../src/store/workstream-writes.js';
 import { OWNER } from '../support/programs.js';
 import { NOW, type ServiceEnv, serviceEnv, snapshot } from '../support/service-deps.js';
@@ -12,7 +11,7 @@ afterEach(() => env.close());
 
 describe('WorkstreamWrites.apply', () => {
   it('writes nothing and answers false when the row has moved past the expected version', () => {
-    const w = new ProgramRepo(env.db).getById(env.programId)?.workstreams[0];
+    const w = env.program().workstreams[0];
     if (!w) throw new Error('no workstream');
     const before = snapshot(env.db);
     const write = {
@@ -27,7 +26,7 @@ describe('WorkstreamWrites.apply', () => {
     expect(new WorkstreamWrites(env.db).apply({ ...write, expectedVersion: w.version + 1 })).toBe(false);
     expect(snapshot(env.db)).toEqual(before);
     expect(new WorkstreamWrites(env.db).apply({ ...write, expectedVersion: w.version })).toBe(true);
-    expect(new ProgramRepo(env.db).getById(env.programId)?.workstreams[0]).toMatchObject({
+    expect(env.program().workstreams[0]).toMatchObject({
       status: 'done',
       version: w.version + 1,
       statusSince: NOW,

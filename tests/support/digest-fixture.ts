@@ -6,6 +6,13 @@ import type {
   TopRisk,
   Workstream,
 } from '../../src/domain/program.js';
+import {
+  program as baseProgram,
+  risk as baseRisk,
+  workstream as baseWorkstream,
+  dimension,
+  nextAction,
+} from './program-objects.js';
 
 /**
  * Programs built directly as the store would return them, for the digest's content and message tests.
@@ -15,54 +22,21 @@ export const AS_OF = new Date('2026-11-23T17:00:00Z');
 export const LAST_DIGEST = new Date('2026-11-16T17:00:00Z');
 
 export function workstream(key: string, position: number, over: Partial<Workstream> = {}): Workstream {
-  return {
+  return baseWorkstream(key, {
     id: position + 1,
-    key,
     position,
-    name: key,
-    ownerTeam: '',
-    ownerIds: [],
-    state: '',
-    summary: '',
-    status: 'drafted',
-    risk: 'low',
-    blocker: '',
-    dependsOn: [],
     statusSince: '2026-11-20T17:00:00.000Z',
-    updatedBy: null,
     updatedAt: '2026-11-20T17:00:00.000Z',
-    version: 1,
     ...over,
-  };
+  });
 }
 
 export function risk(id: number, position: number, over: Partial<TopRisk> = {}): TopRisk {
-  return {
-    id,
-    position,
-    text: `risk ${id}`,
-    severity: 'medium',
-    workstream: null,
-    status: 'open',
-    openedAt: '2026-11-01T00:00:00.000Z',
-    closedAt: null,
-    version: 1,
-    ...over,
-  };
+  return baseRisk(id, { position, openedAt: '2026-11-01T00:00:00.000Z', ...over });
 }
 
 export function action(id: number, position: number, over: Partial<NextAction> = {}): NextAction {
-  return {
-    id,
-    position,
-    text: `action ${id}`,
-    owner: null,
-    workstream: null,
-    due: null,
-    done: false,
-    version: 1,
-    ...over,
-  };
+  return nextAction(id, { position, ...over });
 }
 
 export function readiness(
@@ -70,28 +44,17 @@ export function readiness(
   position: number,
   over: Partial<ReadinessDimension> = {},
 ): ReadinessDimension {
-  return { id, position, name: `dimension ${id}`, signal: 'partial', note: '', version: 1, ...over };
+  return dimension(id, { position, name: `dimension ${id}`, note: '', ...over });
 }
 
 export function program(over: Partial<Program> = {}): Program {
-  return {
-    id: 1,
+  return baseProgram({
     slug: 'builder-insights',
     name: 'Builder Insights operationalization',
-    summary: '',
     timezone: 'America/Los_Angeles',
     digest: { channel: 'C0LEADERS', schedule: '0 9 * * 1' },
-    reminderDaysBefore: 1,
-    updatesChannel: null,
-    admins: [],
-    workstreams: [],
-    milestones: [],
-    risks: [],
-    readiness: [],
-    actions: [],
-    references: [],
     ...over,
-  };
+  });
 }
 
 let historyId = 0;

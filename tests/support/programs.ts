@@ -1,5 +1,6 @@
 import type { Db } from '../../src/db/open.js';
 import { type ProgramFileInput, parseProgramFile } from '../../src/domain/program-file.js';
+import { RISKS, type Risk, STATUSES, type Status } from '../../src/domain/vocabulary.js';
 import { importProgram } from '../../src/store/program-import.js';
 
 /** Validates and imports a program file object, as `rollout import` would; throws on a bad file. */
@@ -85,15 +86,6 @@ export function smallProgram(overrides: Partial<ProgramFileInput> = {}): Program
 
 /** A program with `n` workstreams, for Block Kit limits and the benchmark. */
 export function largeProgram(n: number, overrides: Partial<ProgramFileInput> = {}): ProgramFileInput {
-  const statuses = [
-    'in-discovery',
-    'drafted',
-    'needs-decision',
-    'needs-validation',
-    'blocked',
-    'done',
-  ] as const;
-  const risks = ['high', 'medium', 'low'] as const;
   return {
     slug: 'large',
     name: 'Large program',
@@ -103,8 +95,8 @@ export function largeProgram(n: number, overrides: Partial<ProgramFileInput> = {
       owner: `Team ${i % 17}`,
       owner_ids: [`U${String(i % 50).padStart(6, '0')}`],
       state: `state of workstream ${i}`,
-      status: statuses[i % statuses.length] as (typeof statuses)[number],
-      risk: risks[i % risks.length] as (typeof risks)[number],
+      status: STATUSES[i % STATUSES.length] as Status,
+      risk: RISKS[i % RISKS.length] as Risk,
       blocker: `blocker ${i}: ${'waiting on something upstream '.repeat(4)}`.trim(),
     })),
     ...overrides,

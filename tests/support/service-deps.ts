@@ -6,8 +6,10 @@ import { loadConfig } from '../../src/config.js';
 import { migrate } from '../../src/db/migrate.js';
 import { type Db, openDatabase } from '../../src/db/open.js';
 import type { Deps } from '../../src/deps.js';
+import type { Program } from '../../src/domain/program.js';
 import type { ProgramFileInput } from '../../src/domain/program-file.js';
 import { createLogger } from '../../src/logger.js';
+import { ProgramRepo } from '../../src/store/program-repo.js';
 import { importFixture, smallProgram } from './programs.js';
 import type { LogLine } from './rollout-server.js';
 
@@ -22,6 +24,8 @@ export interface ServiceEnv {
   /** Every log line written, parsed. */
   logs: LogLine[];
   programId: number;
+  /** The program as stored now; throws when it is gone. */
+  program(): Program;
   /** Closes the database and removes its folder. */
   close(): void;
 }
@@ -46,12 +50,18 @@ export function serviceEnv(program: ProgramFileInput = smallProgram()): ServiceE
   migrate(db);
   const { programId } = importFixture(db, program, new Date(IMPORTED_AT));
   const clock = fixedClock(NOW);
+  const repo = new ProgramRepo(db);
   return {
     deps: { config, db, clock, logger },
     db,
     clock,
     logs,
     programId,
+    program: () => {
+      const program = repo.getById(programId);
+      if (!program) throw new Error('program is missing');
+      return program;
+    },
     close: () => {
       db.close();
       rmSync(dir, { recursive: true, force: true });

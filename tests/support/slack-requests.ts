@@ -98,6 +98,18 @@ export interface BlockActionFields {
   view?: Record<string, unknown>;
 }
 
+/** What every interactive payload starts with: its type, who acted, and the trigger that may open a modal. */
+function interaction(type: string, user: string, triggerId: string): Record<string, unknown> {
+  return {
+    type,
+    team: TEAM,
+    user: { id: user, username: user.toLowerCase(), team_id: TEAM.id },
+    api_app_id: 'A0ROLLOUT',
+    token: 'legacy-verification-token',
+    trigger_id: triggerId,
+  };
+}
+
 export function blockActionPayload(f: BlockActionFields): Record<string, unknown> {
   const action: Record<string, unknown> = {
     action_id: f.actionId,
@@ -113,12 +125,7 @@ export function blockActionPayload(f: BlockActionFields): Record<string, unknown
     if (f.value !== undefined) action.value = f.value;
   }
   return {
-    type: 'block_actions',
-    team: TEAM,
-    user: { id: f.user, username: f.user.toLowerCase(), team_id: TEAM.id },
-    api_app_id: 'A0ROLLOUT',
-    token: 'legacy-verification-token',
-    trigger_id: f.triggerId,
+    ...interaction('block_actions', f.user, f.triggerId),
     ...(f.view
       ? { container: { type: 'view', view_id: f.view.id ?? 'V0VIEW' }, view: f.view }
       : {
@@ -156,12 +163,7 @@ export interface ViewSubmissionFields {
 
 export function viewSubmissionPayload(f: ViewSubmissionFields): Record<string, unknown> {
   return {
-    type: 'view_submission',
-    team: TEAM,
-    user: { id: f.user, username: f.user.toLowerCase(), team_id: TEAM.id },
-    api_app_id: 'A0ROLLOUT',
-    token: 'legacy-verification-token',
-    trigger_id: f.triggerId,
+    ...interaction('view_submission', f.user, f.triggerId),
     view: {
       id: f.viewId ?? 'V0MODAL',
       team_id: TEAM.id,

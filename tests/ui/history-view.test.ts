@@ -1,52 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry, Program, Workstream } from '../../src/domain/program.js';
+import type { HistoryEntry, Workstream } from '../../src/domain/program.js';
 import { historyView } from '../../src/ui/history-view.js';
 import { blockKitProblems } from '../support/block-kit-rules.js';
+import { numberedWorkstream, program } from '../support/program-objects.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 
-function ws(i: number, over: Partial<Workstream> = {}): Workstream {
-  return {
-    id: i,
-    key: `ws-${i}`,
-    position: i,
-    name: `Workstream ${i}`,
-    ownerTeam: 'Team',
-    ownerIds: [],
-    state: '',
-    summary: '',
-    status: 'drafted',
-    risk: 'low',
-    blocker: '',
-    dependsOn: [],
-    statusSince: '2026-11-01T00:00:00Z',
-    updatedBy: null,
-    updatedAt: '2026-11-01T00:00:00Z',
-    version: 1,
-    ...over,
-  };
-}
-
-const PROGRAM: Program = {
-  id: 1,
-  slug: 'p',
+const PROGRAM = program({
   name: 'Program <one>',
-  summary: '',
-  timezone: 'UTC',
-  digest: null,
-  reminderDaysBefore: 1,
-  updatesChannel: null,
-  admins: [],
   workstreams: [
-    ws(0, { key: 'identity-sso', name: 'Identity and SSO' }),
-    ws(1, { key: 'hosting', name: 'Hosting' }),
+    numberedWorkstream(0, { key: 'identity-sso', name: 'Identity and SSO' }),
+    numberedWorkstream(1, { key: 'hosting', name: 'Hosting' }),
   ],
-  milestones: [],
-  risks: [],
-  readiness: [],
-  actions: [],
-  references: [],
-};
+});
 const WS = PROGRAM.workstreams[0] as Workstream;
 
 let nextId = 1;

@@ -5,52 +5,15 @@ import { decodeWorkstreamRef } from '../../src/ui/action-values.js';
 import { homeView } from '../../src/ui/home-view.js';
 import { ACTIONS } from '../../src/ui/ids.js';
 import { viewProblems } from '../support/block-kit-rules.js';
+import { program as baseProgram, numberedWorkstream } from '../support/program-objects.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const ME = 'UOWNER01';
 
-function ws(i: number, over: Partial<Workstream> = {}): Workstream {
-  return {
-    id: i,
-    key: `ws-${i}`,
-    position: i,
-    name: `Workstream ${i}`,
-    ownerTeam: 'Team',
-    ownerIds: [],
-    state: '',
-    summary: '',
-    status: 'drafted',
-    risk: 'low',
-    blocker: '',
-    dependsOn: [],
-    statusSince: '2026-11-01T00:00:00Z',
-    updatedBy: null,
-    updatedAt: '2026-11-17T12:00:00Z',
-    version: 1,
-    ...over,
-  };
-}
-
-function program(id: number, workstreams: Workstream[], over: Partial<Program> = {}): Program {
-  return {
-    id,
-    slug: `p${id}`,
-    name: `Program ${id}`,
-    summary: '',
-    timezone: 'UTC',
-    digest: null,
-    reminderDaysBefore: 1,
-    updatesChannel: null,
-    admins: [],
-    workstreams,
-    milestones: [],
-    risks: [],
-    readiness: [],
-    actions: [],
-    references: [],
-    ...over,
-  };
-}
+const ws = (i: number, over: Partial<Workstream> = {}) =>
+  numberedWorkstream(i, { updatedAt: '2026-11-17T12:00:00Z', ...over });
+const program = (id: number, workstreams: Workstream[], over: Partial<Program> = {}) =>
+  baseProgram({ id, slug: `p${id}`, name: `Program ${id}`, workstreams, ...over });
 
 const mine = (blocks: KnownBlock[]) =>
   blocks.filter((b): b is SectionBlock => b.type === 'section' && String(b.block_id).startsWith('home_ws:'));

@@ -1,49 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Program, Workstream } from '../../src/domain/program.js';
-import { statusOverview, workstreamRow } from '../../src/ui/status-overview.js';
+import type { Workstream } from '../../src/domain/program.js';
+import { statusOverview, statusOverviewOf, workstreamRow } from '../../src/ui/status-overview.js';
 import { blockKitProblems } from '../support/block-kit-rules.js';
+import { program as baseProgram, numberedWorkstream } from '../support/program-objects.js';
 
-function ws(i: number, over: Partial<Workstream> = {}): Workstream {
-  return {
-    id: i,
-    key: `ws-${i}`,
-    position: i,
-    name: `Workstream ${i}`,
-    ownerTeam: 'Team',
-    ownerIds: [],
-    state: '',
-    summary: '',
-    status: 'drafted',
-    risk: 'low',
-    blocker: '',
-    dependsOn: [],
-    statusSince: '2026-11-01T00:00:00Z',
-    updatedBy: null,
-    updatedAt: '2026-11-01T00:00:00Z',
-    version: 1,
-    ...over,
-  };
-}
-
-function program(workstreams: Workstream[]): Program {
-  return {
-    id: 1,
-    slug: 'p',
-    name: 'Program',
-    summary: '',
-    timezone: 'UTC',
-    digest: null,
-    reminderDaysBefore: 1,
-    updatesChannel: null,
-    admins: [],
-    workstreams,
-    milestones: [],
-    risks: [],
-    readiness: [],
-    actions: [],
-    references: [],
-  };
-}
+const ws = numberedWorkstream;
+const program = (workstreams: Workstream[]) => baseProgram({ workstreams });
 
 describe('statusOverview', () => {
   it('orders high risk first and done work last', () => {
@@ -75,5 +37,17 @@ describe('statusOverview', () => {
 
   it('says an empty program has no workstreams yet', () => {
     expect(JSON.stringify(statusOverview(program([])).blocks)).toContain('no workstreams yet');
+  });
+});
+
+describe('statusOverviewOf', () => {
+  it('builds the overview once per program snapshot and again for a new one', () => {
+    const snapshot = program([ws(1)]);
+    const first = statusOverviewOf(snapshot);
+    expect(statusOverviewOf(snapshot)).toBe(first);
+    expect(first).toEqual(statusOverview(snapshot));
+    const changed = program([ws(1, { status: 'blocked', blocker: 'b' })]);
+    expect(statusOverviewOf(changed)).not.toBe(first);
+    expect(JSON.stringify(statusOverviewOf(changed))).toContain('Blocked');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inZone, isTimeZone } from '../../src/ui/zoned-time.js';
+import { isTimeZone } from '../../src/domain/local-time.js';
+import { inZone } from '../../src/ui/zoned-time.js';
 
 describe('inZone', () => {
   it('writes the time in the given zone, naming the zone', () => {

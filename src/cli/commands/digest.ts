@@ -6,6 +6,7 @@ import { weekKeyLabel } from '../../domain/week.js';
 import { createLogger } from '../../logger.js';
 import { composeDigest, DigestSender, type SendResult } from '../../services/digest-sender.js';
 import { createWebClient } from '../../slack-client.js';
+import { DigestHistory } from '../../store/digest-history.js';
 import { type DigestRun, DigestRuns } from '../../store/digest-runs.js';
 import { ProgramRepo } from '../../store/program-repo.js';
 import { digestPreviewText } from '../../ui/digest-message.js';
@@ -91,7 +92,10 @@ export const digestCommand: Command = {
         const programs = new ProgramRepo(db);
         const program = requireProgram(programs, slug, path);
         const at = asOf ? resolveAsOf(asOf, program.timezone) : ctx.clock.now();
-        return digestPreviewText(composeDigest(programs, new DigestRuns(db), program, at), program);
+        return digestPreviewText(
+          composeDigest({ runs: new DigestRuns(db), history: new DigestHistory(db) }, program, at),
+          program,
+        );
       },
       { mustExist: true },
     );

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { parseProgramFile } from '../../domain/program-file.js';
 import { importProgram } from '../../store/program-import.js';
-import { type Command, plural, stringOption } from '../command.js';
+import { plural } from '../../ui/plural.js';
+import { type Command, stringOption } from '../command.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../context.js';
 import { databasePath, withDatabase } from '../database.js';
 import { parseSource, sourceFormatOf } from '../program-source.js';
 
 /** The history actor for changes made by a file, so a reader can tell them from edits made in Slack. */
-export const IMPORT_ACTOR = 'import';
+const IMPORT_ACTOR = 'import';
 
 export const importCommand: Command = {
   name: 'import',

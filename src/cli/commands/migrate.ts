@@ -1,4 +1,5 @@
-import { type Command, plural, stringOption } from '../command.js';
+import { plural } from '../../ui/plural.js';
+import { type Command, stringOption } from '../command.js';
 import { EXIT_OK } from '../context.js';
 import { databasePath, withDatabase } from '../database.js';
 

@@ -8,7 +8,7 @@ import { notice } from '../../ui/help.js';
 import { ACTIONS } from '../../ui/ids.js';
 import type { SlackMessage } from '../../ui/message.js';
 import { plainText } from '../../ui/modal-parts.js';
-import { statusOverview } from '../../ui/status-overview.js';
+import { statusOverviewOf } from '../../ui/status-overview.js';
 import { workstreamDetail } from '../../ui/workstream-detail.js';
 import { ephemeral } from '../commands/context.js';
 
@@ -34,7 +34,7 @@ export function register(app: App, deps: Deps, services: Services): void {
     await ack();
     const slug = decodeProgramRef(action.value);
     const program = slug ? services.programs.get(slug) : undefined;
-    await answer({ body, respond, client }, 'Status', program ? statusOverview(program) : notice(GONE));
+    await answer({ body, respond, client }, 'Status', program ? statusOverviewOf(program) : notice(GONE));
   });
 }
 

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
+import { isSlackUserId } from '../../domain/slack-user.js';
 import { displayName } from '../../services/slack-users.js';
 import { viewerTimeZone } from '../../services/viewer-zone.js';
 import { inZone } from '../../ui/zoned-time.js';
@@ -24,9 +25,7 @@ export async function conflictAuthor(
   const { updatedBy, updatedAt } = change;
   const [zone, name] = await Promise.all([
     updatedAt ? viewerTimeZone(client, viewer, deps.logger) : undefined,
-    updatedBy && /^[UW][A-Z0-9]{2,}$/.test(updatedBy)
-      ? displayName(client, updatedBy, deps.logger)
-      : undefined,
+    updatedBy && isSlackUserId(updatedBy) ? displayName(client, updatedBy, deps.logger) : undefined,
   ]);
   const who = name ?? (updatedBy === 'import' ? 'An import' : (updatedBy ?? 'Someone'));
   return { who, at: updatedAt && zone ? ` at ${inZone(updatedAt, zone.zone)}` : '' };

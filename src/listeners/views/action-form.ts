@@ -4,13 +4,10 @@ import type { Services } from '../../services/index.js';
 import { ACTION_FIELD_BLOCKS, actionAddedModal, DONE } from '../../ui/action-modal.js';
 import { decodeItemRef, decodeProgramRef } from '../../ui/action-values.js';
 import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
-import { truncate } from '../../ui/limits.js';
-import { listSavedModal } from '../../ui/list-changes.js';
+import { itemHeading, listSavedModal } from '../../ui/list-changes.js';
 import { workstreamFromSelect } from '../../ui/list-parts.js';
-import { escapeMrkdwn } from '../../ui/mrkdwn.js';
-import { formConflictMessage } from '../shared/conflict-author.js';
-import { errorsOnBlocks } from './inline-errors.js';
 import { parseState, readChecked, readInput, type StateValues } from './state.js';
+import { ackErrors, answerSubmission } from './submission.js';
 
 const GONE = { [LIST_BLOCKS.actionText]: 'This action or its program no longer exists; nothing was saved.' };
 
@@ -18,6 +15,8 @@ const BOTH_OWNERS = {
   [LIST_BLOCKS.actionOwnerName]:
     'An action has one owner: pick a person above or type a name here, not both. Clear one of them.',
 };
+
+const FORM = { top: LIST_BLOCKS.actionText, fields: ACTION_FIELD_BLOCKS, gone: GONE };
 
 /**
  * The owner from the form's two inputs: a person picked, or a name typed; undefined when the form has neither
@@ -46,16 +45,10 @@ export function register(app: App, deps: Deps, services: Services): void {
     const user = body.user.id;
     const slug = decodeProgramRef(view.private_metadata);
     const program = slug ? services.programs.get(slug) : undefined;
-    if (!program) {
-      await ack({ response_action: 'errors', errors: GONE });
-      return;
-    }
+    if (!program) return ackErrors(ack, GONE);
     const values = parseState(view.state.values);
     const owner = ownerFrom(values);
-    if (owner === 'both') {
-      await ack({ response_action: 'errors', errors: BOTH_OWNERS });
-      return;
-    }
+    if (owner === 'both') return ackErrors(ack, BOTH_OWNERS);
     const { text, ...rest } = fields(values);
     const result = services.programEdits.addAction({
       programId: program.id,
@@ -63,37 +56,20 @@ export function register(app: App, deps: Deps, services: Services): void {
       action: { text: text ?? '', owner, ...rest },
       note: readInput(values, LIST_BLOCKS.actionNote) ?? '',
     });
-    switch (result.kind) {
-      case 'invalid':
-        await ack({ response_action: 'errors', errors: errorsOnBlocks(result.errors, ACTION_FIELD_BLOCKS) });
-        return;
-      case 'forbidden':
-        await ack({ response_action: 'errors', errors: { [LIST_BLOCKS.actionText]: result.reason } });
-        return;
-      case 'not-found':
-        await ack({ response_action: 'errors', errors: GONE });
-        return;
-      case 'added':
-        await ack({ response_action: 'update', view: actionAddedModal(program, result.action) });
-        await services.home.publishHome(client, user);
-        return;
-    }
+    return answerSubmission({ ack, client, deps, services, user }, result, {
+      ...FORM,
+      saved: (added) => actionAddedModal(program, added.action),
+    });
   });
 
   app.view(LIST_VIEWS.actionEdit, async ({ ack, view, body, client }) => {
     const user = body.user.id;
     const ref = decodeItemRef(view.private_metadata);
     const program = ref ? services.programs.get(ref.program) : undefined;
-    if (!ref || !program) {
-      await ack({ response_action: 'errors', errors: GONE });
-      return;
-    }
+    if (!ref || !program) return ackErrors(ack, GONE);
     const values = parseState(view.state.values);
     const owner = ownerFrom(values);
-    if (owner === 'both') {
-      await ack({ response_action: 'errors', errors: BOTH_OWNERS });
-      return;
-    }
+    if (owner === 'both') return ackErrors(ack, BOTH_OWNERS);
     const result = services.programEdits.editAction({
       programId: program.id,
       actor: user,
@@ -109,33 +85,10 @@ export function register(app: App, deps: Deps, services: Services): void {
       },
       note: readInput(values, LIST_BLOCKS.actionNote) ?? '',
     });
-    switch (result.kind) {
-      case 'invalid':
-        await ack({ response_action: 'errors', errors: errorsOnBlocks(result.errors, ACTION_FIELD_BLOCKS) });
-        return;
-      case 'forbidden':
-        await ack({ response_action: 'errors', errors: { [LIST_BLOCKS.actionText]: result.reason } });
-        return;
-      case 'not-found':
-        await ack({ response_action: 'errors', errors: GONE });
-        return;
-      case 'conflict':
-        await ack({
-          response_action: 'errors',
-          errors: {
-            [LIST_BLOCKS.actionText]: await formConflictMessage(client, deps, user, result, 'action', 'Edit'),
-          },
-        });
-        return;
-      case 'unchanged':
-        await ack();
-        return;
-      case 'updated': {
-        const heading = `*${escapeMrkdwn(truncate(result.action.text, 300))}*`;
-        await ack({ response_action: 'update', view: listSavedModal(program, heading, result.changes) });
-        await services.home.publishHome(client, user);
-        return;
-      }
-    }
+    return answerSubmission({ ack, client, deps, services, user }, result, {
+      ...FORM,
+      conflict: { what: 'action', button: 'Edit' },
+      saved: (updated) => listSavedModal(program, itemHeading(updated.action.text), updated.changes),
+    });
   });
 }

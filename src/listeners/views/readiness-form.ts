@@ -6,9 +6,8 @@ import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
 import { listSavedModal } from '../../ui/list-changes.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { READINESS_FIELD_BLOCKS } from '../../ui/readiness-modal.js';
-import { formConflictMessage } from '../shared/conflict-author.js';
-import { errorsOnBlocks } from './inline-errors.js';
 import { parseState, readInput } from './state.js';
+import { ackErrors, answerSubmission } from './submission.js';
 
 const GONE = {
   [LIST_BLOCKS.readinessSignal]:
@@ -21,10 +20,7 @@ export function register(app: App, deps: Deps, services: Services): void {
     const user = body.user.id;
     const ref = decodeItemRef(view.private_metadata);
     const program = ref ? services.programs.get(ref.program) : undefined;
-    if (!ref || !program) {
-      await ack({ response_action: 'errors', errors: GONE });
-      return;
-    }
+    if (!ref || !program) return ackErrors(ack, GONE);
     const values = parseState(view.state.values);
     const result = services.programEdits.editReadiness({
       programId: program.id,
@@ -36,43 +32,13 @@ export function register(app: App, deps: Deps, services: Services): void {
         note: readInput(values, LIST_BLOCKS.readinessNote),
       },
     });
-    switch (result.kind) {
-      case 'invalid':
-        await ack({
-          response_action: 'errors',
-          errors: errorsOnBlocks(result.errors, READINESS_FIELD_BLOCKS),
-        });
-        return;
-      case 'forbidden':
-        await ack({ response_action: 'errors', errors: { [LIST_BLOCKS.readinessSignal]: result.reason } });
-        return;
-      case 'not-found':
-        await ack({ response_action: 'errors', errors: GONE });
-        return;
-      case 'conflict':
-        await ack({
-          response_action: 'errors',
-          errors: {
-            [LIST_BLOCKS.readinessSignal]: await formConflictMessage(
-              client,
-              deps,
-              user,
-              result,
-              'readiness dimension',
-              'Change',
-            ),
-          },
-        });
-        return;
-      case 'unchanged':
-        await ack();
-        return;
-      case 'updated': {
-        const heading = `*${escapeMrkdwn(result.dimension.name)}*`;
-        await ack({ response_action: 'update', view: listSavedModal(program, heading, result.changes) });
-        await services.home.publishHome(client, user);
-        return;
-      }
-    }
+    return answerSubmission({ ack, client, deps, services, user }, result, {
+      top: LIST_BLOCKS.readinessSignal,
+      fields: READINESS_FIELD_BLOCKS,
+      gone: GONE,
+      conflict: { what: 'readiness dimension', button: 'Change' },
+      saved: (updated) =>
+        listSavedModal(program, `*${escapeMrkdwn(updated.dimension.name)}*`, updated.changes),
+    });
   });
 }

@@ -1,0 +1,88 @@
+import type { SlackViewMiddlewareArgs } from '@slack/bolt';
+import type { View } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { Deps } from '../../deps.js';
+import type { Conflict, EditRefusal } from '../../services/edit-outcomes.js';
+import type { Services } from '../../services/index.js';
+import { formConflictMessage } from '../shared/conflict-author.js';
+import { errorsOnBlocks } from './inline-errors.js';
+
+export type ViewAck = SlackViewMiddlewareArgs['ack'];
+
+/** Inline errors by block_id, for `response_action: 'errors'`. */
+export type BlockErrors = Record<string, string>;
+
+type Saved = { kind: 'added' } | { kind: 'updated' };
+
+/** Whatever an add or edit service answers a form with. */
+type Outcome<F extends string> = EditRefusal<F> | Conflict | { kind: 'unchanged' } | Saved;
+
+/** Who submitted which form, with what to answer it. */
+export interface Submission {
+  ack: ViewAck;
+  client: WebClient;
+  deps: Deps;
+  services: Services;
+  user: string;
+}
+
+interface FormParts<F extends string, R> {
+  /** The input that shows what concerns the whole form (a refusal, a conflict): its first one. */
+  top: string;
+  /** Where each field's validation error is shown. */
+  fields: Record<F, string>;
+  /** Shown when the item or its program is gone. */
+  gone: BlockErrors;
+  /** The modal that replaces the form once the submission is saved. */
+  saved: (result: Extract<R, Saved>) => View;
+  /** Slack calls that follow a saved submission, before Home is refreshed; they log their own failures. */
+  after?: (result: Extract<R, Saved>) => Promise<void>;
+}
+
+/** For a form that can meet someone else's change: how the item is named, and the button that reopens it. */
+type ConflictPart<R> = [Extract<R, Conflict>] extends [never]
+  ? { conflict?: undefined }
+  : { conflict: { what: string; button: string } };
+
+export type FormAnswer<F extends string, R> = FormParts<F, R> & ConflictPart<R>;
+
+/** Turns a submission down with inline errors; the modal stays open. */
+export function ackErrors(ack: ViewAck, errors: BlockErrors): Promise<void> {
+  return ack({ response_action: 'errors', errors });
+}
+
+/**
+ * Answers a form with what the service made of its submission: inline errors for a refusal or a conflict,
+ * nothing when nothing changed, and once saved, the saved modal and the submitter's Home refreshed.
+ */
+export async function answerSubmission<F extends string, R extends Outcome<F>>(
+  sub: Submission,
+  result: R,
+  form: FormAnswer<F, R>,
+): Promise<void> {
+  const outcome: Outcome<F> = result;
+  switch (outcome.kind) {
+    case 'invalid':
+      return ackErrors(sub.ack, errorsOnBlocks(outcome.errors, form.fields));
+    case 'forbidden':
+      return ackErrors(sub.ack, { [form.top]: outcome.reason });
+    case 'not-found':
+      return ackErrors(sub.ack, form.gone);
+    case 'conflict': {
+      const { what, button } = (form as FormParts<F, R> & ConflictPart<Conflict>).conflict;
+      return ackErrors(sub.ack, {
+        [form.top]: await formConflictMessage(sub.client, sub.deps, sub.user, outcome, what, button),
+      });
+    }
+    case 'unchanged':
+      return sub.ack();
+    case 'added':
+    case 'updated': {
+      const saved = result as Extract<R, Saved>;
+      await sub.ack({ response_action: 'update', view: form.saved(saved) });
+      await form.after?.(saved);
+      await sub.services.home.publishHome(sub.client, sub.user);
+      return;
+    }
+  }
+}

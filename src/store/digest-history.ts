@@ -1,0 +1,36 @@
+import type { Db } from '../db/open.js';
+import { DIGEST_CHANGE_FIELDS } from '../domain/digest-content.js';
+import type { HistoryEntry } from '../domain/program.js';
+
+/**
+ * The history a digest needs, and no more: of each status or risk move since the last digest, only the
+ * first and the last entry (the digest reports the net move, first old value → last new value). A week of
+ * heavy editing can be 100,000 entries; this returns at most two per thing that moved.
+ */
+export class DigestHistory {
+  private readonly ends;
+
+  constructor(db: Db) {
+    const pairs = Object.entries(DIGEST_CHANGE_FIELDS).flatMap(([entity, fields]) =>
+      fields.map((field) => [entity, field] as const),
+    );
+    const relevant = pairs.map(() => '(entity = ? AND field = ?)').join(' OR ');
+    const params = pairs.flat();
+    const statement = db.prepare<unknown[], HistoryEntry>(
+      `WITH ends AS (
+         SELECT MIN(id) AS first, MAX(id) AS last FROM history
+         WHERE program_id = ? AND at >= ? AND (${relevant})
+         GROUP BY entity, field, entity_key
+       )
+       SELECT id, entity, entity_key AS entityKey, entity_label AS entityLabel, field,
+              old_value AS oldValue, new_value AS newValue, actor, at, note
+       FROM history WHERE id IN (SELECT first FROM ends UNION SELECT last FROM ends) ORDER BY id`,
+    );
+    this.ends = (programId: number, since: string) => statement.all(programId, since, ...params);
+  }
+
+  /** Oldest first; `since` is an ISO timestamp. */
+  changesSince(programId: number, since: string): HistoryEntry[] {
+    return this.ends(programId, since);
+  }
+}

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../src/db/migrate.js';
+import { type Db, openDatabase } from '../../src/db/open.js';
+import { ProgramRepo } from '../../src/store/program-repo.js';
+import { importFixture, smallProgram } from '../support/programs.js';
+
+describe('ProgramRepo', () => {
+  let dir: string;
+  let db: Db;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rollout-repo-'));
+    db = openDatabase(join(dir, 'rollout.db'));
+    migrate(db);
+    importFixture(db, smallProgram());
+  });
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('hands out the same frozen program until the database changes', () => {
+    const repo = new ProgramRepo(db);
+    const first = repo.get('builder-insights');
+    if (!first) throw new Error('no program');
+    expect(repo.get('builder-insights')).toBe(first);
+    expect(Object.isFrozen(first.workstreams[0])).toBe(true);
+    expect(() => {
+      (first.workstreams as unknown[]).push({});
+    }).toThrow(TypeError);
+  });
+
+  it('reads again after a write on this connection', () => {
+    const repo = new ProgramRepo(db);
+    const before = repo.get('builder-insights');
+    db.prepare("UPDATE workstreams SET status = 'done' WHERE key = 'identity-sso'").run();
+    const after = repo.get('builder-insights');
+    expect(after).not.toBe(before);
+    expect(after?.workstreams.find((w) => w.key === 'identity-sso')?.status).toBe('done');
+  });
+
+  it('reads again after another process commits (a CLI import while the server runs)', () => {
+    const repo = new ProgramRepo(db);
+    expect(repo.get('builder-insights')?.name).toBe('Builder Insights operationalization');
+    const other = openDatabase(join(dir, 'rollout.db'));
+    try {
+      importFixture(other, smallProgram({ name: 'Renamed elsewhere' }));
+      importFixture(other, smallProgram({ slug: 'second', name: 'Second' }));
+    } finally {
+      other.close();
+    }
+    expect(repo.get('builder-insights')?.name).toBe('Renamed elsewhere');
+    expect(repo.list().map((p) => p.slug)).toEqual(['builder-insights', 'second']);
+  });
+});

@@ -1,0 +1,106 @@
+import type {
+  Milestone,
+  NextAction,
+  Program,
+  ReadinessDimension,
+  TopRisk,
+  Workstream,
+} from '../../src/domain/program.js';
+
+/**
+ * Plain domain objects, as the store would return them, for the pure tests (views, domain rules). Every
+ * field has a neutral default; a test states the ones it is about.
+ */
+
+export function workstream(key: string, over: Partial<Workstream> = {}): Workstream {
+  return {
+    id: 0,
+    key,
+    position: 0,
+    name: key,
+    ownerTeam: '',
+    ownerIds: [],
+    state: '',
+    summary: '',
+    status: 'drafted',
+    risk: 'low',
+    blocker: '',
+    dependsOn: [],
+    statusSince: '2026-11-01T00:00:00Z',
+    updatedBy: null,
+    updatedAt: '2026-11-01T00:00:00Z',
+    version: 1,
+    ...over,
+  };
+}
+
+/** The i-th of many alike workstreams: key `ws-i`, "Workstream i" of "Team", at position i. */
+export function numberedWorkstream(i: number, over: Partial<Workstream> = {}): Workstream {
+  return workstream(`ws-${i}`, { id: i, position: i, name: `Workstream ${i}`, ownerTeam: 'Team', ...over });
+}
+
+export function risk(id: number, over: Partial<TopRisk> = {}): TopRisk {
+  return {
+    id,
+    position: id,
+    text: `risk ${id}`,
+    severity: 'medium',
+    workstream: null,
+    status: 'open',
+    openedAt: '2026-11-01T00:00:00Z',
+    closedAt: null,
+    version: 1,
+    ...over,
+  };
+}
+
+export function dimension(id: number, over: Partial<ReadinessDimension> = {}): ReadinessDimension {
+  return {
+    id,
+    position: id,
+    name: `Dimension ${id}`,
+    signal: 'partial',
+    note: `note ${id}`,
+    version: 1,
+    ...over,
+  };
+}
+
+export function nextAction(id: number, over: Partial<NextAction> = {}): NextAction {
+  return {
+    id,
+    position: id,
+    text: `action ${id}`,
+    owner: null,
+    workstream: null,
+    due: null,
+    done: false,
+    version: 1,
+    ...over,
+  };
+}
+
+export function milestone(name: string, dependsOn: string[], over: Partial<Milestone> = {}): Milestone {
+  return { id: 0, position: 0, name, dependsOn, ...over };
+}
+
+export function program(over: Partial<Program> = {}): Program {
+  return {
+    id: 1,
+    slug: 'p',
+    name: 'Program',
+    summary: '',
+    timezone: 'UTC',
+    digest: null,
+    reminderDaysBefore: 1,
+    updatesChannel: null,
+    admins: [],
+    workstreams: [],
+    milestones: [],
+    risks: [],
+    readiness: [],
+    actions: [],
+    references: [],
+    ...over,
+  };
+}
