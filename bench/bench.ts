@@ -1,13 +1,9 @@
+import type { Summary } from './stats.js';
+
 /** One line of the results table: how long one target took, and what it held in memory when measured apart. */
-export interface BenchRow {
+export interface BenchRow extends Summary {
   bench: string;
   target: string;
-  samples: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  meanMs: number;
-  maxMs: number;
   /** Resident memory of the process that served the target, when it ran in a process of its own. */
   rssMb?: number;
   peakRssMb?: number;
