@@ -27,7 +27,7 @@ export interface SendOptions {
 }
 
 /** How long a claim protects a run in progress; a process that died holding one is taken over after it. */
-export const CLAIM_LEASE_MS = 5 * 60_000;
+const CLAIM_LEASE_MS = 5 * 60_000;
 
 /** What a week's digest says, as of `asOf`, from the store: the same for the preview and the post. */
 export function composeDigest(
@@ -147,7 +147,7 @@ export class DigestSender {
   /** The ts of a message in `channel` since `oldest` that carries this run's key, if any. */
   private async findPosted(channel: string, digestKey: string, oldest: Date): Promise<string | undefined> {
     let cursor: string | undefined;
-    for (let page = 0; page < 5; page++) {
+    for (let page = 0; page < HISTORY_PAGES; page++) {
       const res = await this.client.conversations.history({
         channel,
         oldest: String(Math.floor(oldest.getTime() / 1000)),
@@ -161,9 +161,15 @@ export class DigestSender {
       cursor = res.response_metadata?.next_cursor;
       if (!res.has_more || !cursor) return undefined;
     }
-    return undefined;
+    // Not read to the end: posting now could double the digest, so this counts as a failed check.
+    throw new Error(
+      `more than ${HISTORY_PAGES * 200} messages in the channel this week; not all were checked`,
+    );
   }
 }
+
+/** How far back a retry reads the channel (200 messages a page) before giving up rather than risk a double post. */
+const HISTORY_PAGES = 25;
 
 /** Slack's error code when there is one ("channel_not_found", "ratelimited"), else the message. */
 export function describe(error: unknown): string {

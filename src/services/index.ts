@@ -29,9 +29,9 @@ export function createServices(deps: Deps, client: WebClient): Services {
     programs,
     client,
     home: createHomeService(deps, programs),
-    workstreamUpdates: new WorkstreamUpdates(deps),
-    programEdits: new ProgramEdits(deps),
+    workstreamUpdates: new WorkstreamUpdates(deps, programs),
+    programEdits: new ProgramEdits(deps, programs),
     digest: new DigestSender(deps, client),
-    reminders: new ReminderSender(deps),
+    reminders: new ReminderSender(deps, programs),
   };
 }

@@ -149,8 +149,12 @@ export class ProgramEdits {
   private readonly repo: ProgramRepo;
   private readonly writes: ListWrites;
 
-  constructor(private readonly deps: Deps) {
-    this.repo = new ProgramRepo(deps.db);
+  /** `repo`: the app's shared one, so that a program is read and kept once per change, not once per service. */
+  constructor(
+    private readonly deps: Deps,
+    repo: ProgramRepo = new ProgramRepo(deps.db),
+  ) {
+    this.repo = repo;
     this.writes = new ListWrites(deps.db);
   }
 

@@ -33,8 +33,12 @@ export class ReminderSender {
   private readonly sent: RemindersSent;
   private readonly zones = new Map<string, { zone: string; until: number }>();
 
-  constructor(private readonly deps: Deps) {
-    this.programs = new ProgramRepo(deps.db);
+  /** `programs`: the app's shared repo, so that a program is read and kept once per change, not once per service. */
+  constructor(
+    private readonly deps: Deps,
+    programs: ProgramRepo = new ProgramRepo(deps.db),
+  ) {
+    this.programs = programs;
     this.sent = new RemindersSent(deps.db);
   }
 

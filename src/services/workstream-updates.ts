@@ -48,8 +48,12 @@ export class WorkstreamUpdates {
   private readonly writes: WorkstreamWrites;
   private readonly reads: HistoryReads;
 
-  constructor(private readonly deps: Deps) {
-    this.repo = new ProgramRepo(deps.db);
+  /** `repo`: the app's shared one, so that a program is read and kept once per change, not once per service. */
+  constructor(
+    private readonly deps: Deps,
+    repo: ProgramRepo = new ProgramRepo(deps.db),
+  ) {
+    this.repo = repo;
     this.writes = new WorkstreamWrites(deps.db);
     this.reads = new HistoryReads(deps.db);
   }

@@ -101,15 +101,16 @@ export class ProgramRepo {
                 old_value AS oldValue, new_value AS newValue, actor, at, note
          FROM history WHERE program_id = ? AND entity = ? AND entity_key = ? ORDER BY id DESC LIMIT ?`,
       ),
-      dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
-      totalChanges: db.prepare<[], number>('SELECT total_changes()').pluck(),
+      fingerprint: db
+        .prepare<[], string>(
+          "SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()",
+        )
+        .pluck(),
     };
   }
 
   list(): ProgramSummary[] {
-    this.dropIfChanged();
-    this.summaries ??= deepFreeze(this.q.list.all());
-    return this.summaries;
+    return this.summariesOf(this.fresh());
   }
 
   /**
@@ -118,31 +119,45 @@ export class ProgramRepo {
    * since the same object is handed to every caller until then.
    */
   get(slug: string): Program | undefined {
-    const id = this.list().find((p) => p.slug === slug)?.id;
-    return id === undefined ? undefined : this.getById(id);
+    const cacheable = this.fresh();
+    const id = this.summariesOf(cacheable).find((p) => p.slug === slug)?.id;
+    return id === undefined ? undefined : this.read(id, cacheable);
   }
 
   getById(id: number): Program | undefined {
-    this.dropIfChanged();
-    const cached = this.programs.get(id);
+    return this.read(id, this.fresh());
+  }
+
+  private summariesOf(cacheable: boolean): ProgramSummary[] {
+    if (!cacheable) return deepFreeze(this.q.list.all());
+    this.summaries ??= deepFreeze(this.q.list.all());
+    return this.summaries;
+  }
+
+  private read(id: number, cacheable: boolean): Program | undefined {
+    const cached = cacheable ? this.programs.get(id) : undefined;
     if (cached) return cached;
     const row = this.q.byId.get(id);
     if (!row) return undefined;
     const program = deepFreeze(this.assemble(row));
-    this.programs.set(id, program);
+    if (cacheable) this.programs.set(id, program);
     return program;
   }
 
   /**
-   * `total_changes()` counts this connection's writes, `data_version` moves when another connection commits:
-   * together they say, in two tiny queries, whether anything read before may be stale.
+   * May what is kept be handed out, and what is read be kept? `total_changes()` counts this connection's
+   * writes, `data_version` moves when another connection commits: together they say, in one tiny query,
+   * whether anything kept may be stale. Neither moves back when a transaction rolls back, so what is read
+   * inside a transaction after a change is never kept: it may be undone.
    */
-  private dropIfChanged(): void {
-    const fingerprint = `${this.q.dataVersion.get()}:${this.q.totalChanges.get()}`;
-    if (fingerprint === this.fingerprint) return;
+  private fresh(): boolean {
+    const fingerprint = this.q.fingerprint.get() ?? '';
+    if (fingerprint === this.fingerprint) return true;
+    if (this.db.inTransaction) return false;
     this.fingerprint = fingerprint;
     this.programs.clear();
     this.summaries = undefined;
+    return true;
   }
 
   /** Most recent first. */

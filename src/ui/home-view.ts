@@ -174,8 +174,8 @@ function share(needs: number[], least: number[], room: number): number[] {
 
 /**
  * An overview block inside the Home tab: block_ids are prefixed by the program (several overviews share one
- * view, and block_ids must be unique in it). Details buttons are dropped: their listener answers through
- * a response_url, which a click in the Home tab does not carry.
+ * view, and block_ids must be unique in it). Details buttons stay: a click in the Home tab carries no
+ * response_url, so their listener answers in a modal.
  */
 function forHome(program: Program, block: KnownBlock): KnownBlock {
   return block.block_id

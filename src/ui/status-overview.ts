@@ -31,7 +31,7 @@ export function workstreamRow(w: Workstream): string {
   return truncate(lines.join('\n'), BLOCK_LIMITS.sectionText);
 }
 
-export function countsLine(program: Program): { risk: string; status: string } {
+function countsLine(program: Program): { risk: string; status: string } {
   const byStatus = new Map<string, number>();
   const byRisk = new Map<string, number>();
   for (const w of program.workstreams) {

@@ -41,6 +41,49 @@ describe('ProgramRepo', () => {
     expect(after?.workstreams.find((w) => w.key === 'identity-sso')?.status).toBe('done');
   });
 
+  it('never hands out what a rolled-back transaction wrote (services read inside their transactions)', () => {
+    const repo = new ProgramRepo(db);
+    const before = repo.get('builder-insights');
+    const failing = db.transaction(() => {
+      db.prepare("UPDATE workstreams SET status = 'done' WHERE key = 'identity-sso'").run();
+      expect(repo.get('builder-insights')?.workstreams.find((w) => w.key === 'identity-sso')?.status).toBe(
+        'done',
+      );
+      throw new Error('rolled back');
+    });
+    expect(() => failing()).toThrow('rolled back');
+    const after = repo.get('builder-insights');
+    expect(after?.workstreams.find((w) => w.key === 'identity-sso')?.status).toBe(
+      before?.workstreams.find((w) => w.key === 'identity-sso')?.status,
+    );
+    expect(after?.workstreams.find((w) => w.key === 'identity-sso')?.status).not.toBe('done');
+  });
+
+  it('does not hand out a rolled-back read to the next transaction either', () => {
+    const repo = new ProgramRepo(db);
+    repo.get('builder-insights');
+    const failing = db.transaction(() => {
+      db.prepare("UPDATE workstreams SET status = 'done' WHERE key = 'identity-sso'").run();
+      repo.get('builder-insights');
+      throw new Error('rolled back');
+    });
+    expect(() => failing()).toThrow('rolled back');
+    const inNext = db.transaction(() => repo.get('builder-insights'))();
+    expect(inNext?.workstreams.find((w) => w.key === 'identity-sso')?.status).not.toBe('done');
+  });
+
+  it('serves a transaction from what it keeps while nothing changed, and keeps committed reads', () => {
+    const repo = new ProgramRepo(db);
+    const before = repo.get('builder-insights');
+    expect(db.transaction(() => repo.getById(before?.id ?? 0))()).toBe(before);
+    db.transaction(() => {
+      db.prepare("UPDATE workstreams SET status = 'done' WHERE key = 'identity-sso'").run();
+    })();
+    const after = repo.get('builder-insights');
+    expect(after?.workstreams.find((w) => w.key === 'identity-sso')?.status).toBe('done');
+    expect(repo.get('builder-insights')).toBe(after);
+  });
+
   it('reads again after another process commits (a CLI import while the server runs)', () => {
     const repo = new ProgramRepo(db);
     expect(repo.get('builder-insights')?.name).toBe('Builder Insights operationalization');

@@ -43,7 +43,7 @@ describe('homeView', () => {
       program: 'p1',
       workstream: 'ws-2',
     });
-    // The overview follows, without Details buttons (a Home click has no response_url to answer on).
+    // The overview follows, with its Details buttons (from Home they answer in a modal).
     expect(text(view.blocks)).toContain('Program 1');
     expect(text(view.blocks)).toContain('home_p:p1:ws_row:ws-0');
     expect(text(view.blocks)).toContain(ACTIONS.showWorkstream);

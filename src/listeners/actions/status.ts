@@ -11,6 +11,7 @@ import { plainText } from '../../ui/modal-parts.js';
 import { statusOverviewOf } from '../../ui/status-overview.js';
 import { workstreamDetail } from '../../ui/workstream-detail.js';
 import { ephemeral } from '../commands/context.js';
+import { buttonListener } from '../shared/failures.js';
 
 const GONE = 'That program or workstream no longer exists. Try `/rollout status`.';
 
@@ -20,22 +21,28 @@ const GONE = 'That program or workstream no longer exists. Try `/rollout status`
  * App Home tab, which has no response_url, in a modal.
  */
 export function register(app: App, deps: Deps, services: Services): void {
-  app.action<BlockButtonAction>(ACTIONS.showWorkstream, async ({ ack, action, body, respond, client }) => {
-    await ack();
-    const ref = decodeWorkstreamRef(action.value);
-    const program = ref && services.programs.get(ref.program);
-    const workstream = program && ref ? findWorkstream(program, ref.workstream) : undefined;
-    const message =
-      program && workstream ? workstreamDetail(program, workstream, deps.clock.now()) : notice(GONE);
-    await answer({ body, respond, client }, 'Workstream', message);
-  });
+  app.action<BlockButtonAction>(
+    ACTIONS.showWorkstream,
+    buttonListener(deps, async ({ ack, action, body, respond, client }) => {
+      await ack();
+      const ref = decodeWorkstreamRef(action.value);
+      const program = ref && services.programs.get(ref.program);
+      const workstream = program && ref ? findWorkstream(program, ref.workstream) : undefined;
+      const message =
+        program && workstream ? workstreamDetail(program, workstream, deps.clock.now()) : notice(GONE);
+      await answer({ body, respond, client }, 'Workstream', message);
+    }),
+  );
 
-  app.action<BlockButtonAction>(ACTIONS.showStatus, async ({ ack, action, body, respond, client }) => {
-    await ack();
-    const slug = decodeProgramRef(action.value);
-    const program = slug ? services.programs.get(slug) : undefined;
-    await answer({ body, respond, client }, 'Status', program ? statusOverviewOf(program) : notice(GONE));
-  });
+  app.action<BlockButtonAction>(
+    ACTIONS.showStatus,
+    buttonListener(deps, async ({ ack, action, body, respond, client }) => {
+      await ack();
+      const slug = decodeProgramRef(action.value);
+      const program = slug ? services.programs.get(slug) : undefined;
+      await answer({ body, respond, client }, 'Status', program ? statusOverviewOf(program) : notice(GONE));
+    }),
+  );
 }
 
 async function answer(

@@ -5,29 +5,33 @@ import type { Services } from '../../services/index.js';
 import { decodeWorkstreamRef } from '../../ui/action-values.js';
 import { ACTIONS } from '../../ui/ids.js';
 import { noticeModal } from '../../ui/modal-parts.js';
+import { buttonListener } from '../shared/failures.js';
 import { openUpdateModal } from '../shared/open-update-modal.js';
 
 /** The Update button, wherever it sits (workstream detail, App Home, reminders): opens the form. */
 export function register(app: App, deps: Deps, services: Services): void {
-  app.action<BlockButtonAction>(ACTIONS.openWorkstreamUpdate, async ({ ack, action, body, client }) => {
-    await ack();
-    const ref = decodeWorkstreamRef(action.value);
-    const program = ref ? services.programs.get(ref.program) : undefined;
-    const workstream = program && ref ? findWorkstream(program, ref.workstream) : undefined;
-    if (!program || !workstream) {
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: noticeModal('Not found', 'That workstream no longer exists. Try `/rollout status`.'),
+  app.action<BlockButtonAction>(
+    ACTIONS.openWorkstreamUpdate,
+    buttonListener(deps, async ({ ack, action, body, client }) => {
+      await ack();
+      const ref = decodeWorkstreamRef(action.value);
+      const program = ref ? services.programs.get(ref.program) : undefined;
+      const workstream = program && ref ? findWorkstream(program, ref.workstream) : undefined;
+      if (!program || !workstream) {
+        await client.views.open({
+          trigger_id: body.trigger_id,
+          view: noticeModal('Not found', 'That workstream no longer exists. Try `/rollout status`.'),
+        });
+        return;
+      }
+      await openUpdateModal({
+        client,
+        deps,
+        triggerId: body.trigger_id,
+        userId: body.user.id,
+        program,
+        workstream,
       });
-      return;
-    }
-    await openUpdateModal({
-      client,
-      deps,
-      triggerId: body.trigger_id,
-      userId: body.user.id,
-      program,
-      workstream,
-    });
-  });
+    }),
+  );
 }

@@ -20,14 +20,14 @@ export async function update(ctx: CommandContext): Promise<void> {
     program,
   };
   if (rest.length === 0) {
-    const mine = program.workstreams.length;
+    const total = program.workstreams.length;
     await ctx.ack();
     const opened = await openPickModal(request);
     if (opened === 'none') {
       await ctx.respond(
         ephemeral(
           notice(
-            mine === 0
+            total === 0
               ? `${escapeMrkdwn(program.name)} has no workstreams yet.`
               : `You do not own a workstream of ${escapeMrkdwn(program.name)}. Its owners and admins can update it; see \`/rollout status\` for who owns what.`,
           ),

@@ -24,11 +24,36 @@ export async function conflictAuthor(
 ): Promise<{ who: string; at: string }> {
   const { updatedBy, updatedAt } = change;
   const [zone, name] = await Promise.all([
-    updatedAt ? viewerTimeZone(client, viewer, deps.logger) : undefined,
-    updatedBy && isSlackUserId(updatedBy) ? displayName(client, updatedBy, deps.logger) : undefined,
+    updatedAt
+      ? withinDeadline(viewerTimeZone(client, viewer, deps.logger), { zone: 'UTC', fallback: true }, deps)
+      : undefined,
+    updatedBy && isSlackUserId(updatedBy)
+      ? withinDeadline(displayName(client, updatedBy, deps.logger), updatedBy, deps)
+      : undefined,
   ]);
   const who = name ?? (updatedBy === 'import' ? 'An import' : (updatedBy ?? 'Someone'));
   return { who, at: updatedAt && zone ? ` at ${inZone(updatedAt, zone.zone)}` : '' };
+}
+
+/**
+ * The form must be answered within Slack's 3 seconds, and these lookups are only for a nicer message:
+ * past this, the answer goes out with UTC and the bare user ID.
+ */
+export const LOOKUP_DEADLINE_MS = 1500;
+
+function withinDeadline<T>(lookup: Promise<T>, fallback: T, deps: Deps): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => {
+      deps.logger.warn(
+        { event: 'users_info_slow', deadlineMs: LOOKUP_DEADLINE_MS },
+        'users.info too slow; answering without it',
+      );
+      resolve(fallback);
+    }, LOOKUP_DEADLINE_MS);
+    timer.unref();
+  });
+  return Promise.race([lookup, late]).finally(() => clearTimeout(timer));
 }
 
 /** "Dana changed this risk at …, after you opened this form. Nothing was saved: …" */

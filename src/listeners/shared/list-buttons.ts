@@ -8,6 +8,7 @@ import { decodeItemRef, decodeProgramRef, encodeItemOf, type ItemRef } from '../
 import { itemActionPattern } from '../../ui/ids.js';
 import { itemHeading } from '../../ui/list-changes.js';
 import { button } from '../../ui/list-parts.js';
+import { buttonListener } from './failures.js';
 import { openListModal, openNotFound } from './open-list-modal.js';
 import { answerQuickEdit, type QuickAnswer, type QuickResult, tellBeside } from './quick-edit.js';
 
@@ -36,19 +37,22 @@ export interface AddButton {
 
 /** The Add button: the form for a new item of the program the button names. */
 export function registerAddButton(app: App, deps: Deps, services: Services, spec: AddButton): void {
-  app.action<BlockButtonAction>(spec.actionId, async ({ ack, action, body, client }) => {
-    await ack();
-    const req = { client, deps, triggerId: body.trigger_id, userId: body.user.id };
-    const slug = decodeProgramRef(action.value);
-    const program = slug ? services.programs.get(slug) : undefined;
-    if (!program) return openNotFound(req, spec.gone);
-    return openListModal(
-      req,
-      spec.permission(req.userId, program, deps.config.rolloutAdmins),
-      { event: spec.refusedEvent, context: { program: program.slug }, title: 'Not yours to add' },
-      () => spec.view(program),
-    );
-  });
+  app.action<BlockButtonAction>(
+    spec.actionId,
+    buttonListener(deps, async ({ ack, action, body, client }) => {
+      await ack();
+      const req = { client, deps, triggerId: body.trigger_id, userId: body.user.id };
+      const slug = decodeProgramRef(action.value);
+      const program = slug ? services.programs.get(slug) : undefined;
+      if (!program) return openNotFound(req, spec.gone);
+      return openListModal(
+        req,
+        spec.permission(req.userId, program, deps.config.rolloutAdmins),
+        { event: spec.refusedEvent, context: { program: program.slug }, title: 'Not yours to add' },
+        () => spec.view(program),
+      );
+    }),
+  );
 }
 
 export interface EditButton<K extends ListKey> {
@@ -70,23 +74,26 @@ export function registerEditButton<K extends ListKey>(
   services: Services,
   spec: EditButton<K>,
 ): void {
-  app.action<BlockButtonAction>(itemActionPattern(spec.actionId), async ({ ack, action, body, client }) => {
-    await ack();
-    const req = { client, deps, triggerId: body.trigger_id, userId: body.user.id };
-    const found = itemOfButton(services, action.value, spec.items);
-    if (!found) return openNotFound(req, spec.gone);
-    const { program, item } = found;
-    return openListModal(
-      req,
-      spec.permission(req.userId, program, item, deps.config.rolloutAdmins),
-      {
-        event: spec.refusedEvent,
-        context: { program: program.slug, [spec.what]: item.id },
-        title: 'Not yours to change',
-      },
-      () => spec.view(program, item),
-    );
-  });
+  app.action<BlockButtonAction>(
+    itemActionPattern(spec.actionId),
+    buttonListener(deps, async ({ ack, action, body, client }) => {
+      await ack();
+      const req = { client, deps, triggerId: body.trigger_id, userId: body.user.id };
+      const found = itemOfButton(services, action.value, spec.items);
+      if (!found) return openNotFound(req, spec.gone);
+      const { program, item } = found;
+      return openListModal(
+        req,
+        spec.permission(req.userId, program, item, deps.config.rolloutAdmins),
+        {
+          event: spec.refusedEvent,
+          context: { program: program.slug, [spec.what]: item.id },
+          title: 'Not yours to change',
+        },
+        () => spec.view(program, item),
+      );
+    }),
+  );
 }
 
 export interface QuickButton<K extends 'risks' | 'actions', R extends QuickResult> {
@@ -108,7 +115,7 @@ export function quickButton<K extends 'risks' | 'actions', R extends QuickResult
   services: Services,
   spec: QuickButton<K, R>,
 ): (args: ButtonArgs) => Promise<void> {
-  return async ({ ack, action, body, respond, client }) => {
+  return buttonListener(deps, async ({ ack, action, body, respond, client }) => {
     await ack();
     const ctx = { body, respond, client, deps, services };
     const found = itemOfButton(services, action.value, spec.items);
@@ -126,7 +133,7 @@ export function quickButton<K extends 'risks' | 'actions', R extends QuickResult
           }
         : {}),
     });
-  };
+  });
 }
 
 /** The program and item an item button names; undefined when either is gone (or the value is forged). */

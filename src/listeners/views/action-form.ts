@@ -6,6 +6,7 @@ import { decodeItemRef, decodeProgramRef } from '../../ui/action-values.js';
 import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
 import { itemHeading, listSavedModal } from '../../ui/list-changes.js';
 import { workstreamFromSelect } from '../../ui/list-parts.js';
+import { formListener } from '../shared/failures.js';
 import { parseState, readChecked, readInput, type StateValues } from './state.js';
 import { ackErrors, answerSubmission } from './submission.js';
 
@@ -41,54 +42,60 @@ function fields(values: StateValues) {
 
 /** Submissions of the next-action form: adding one, and editing one (reassign, due date, done…). */
 export function register(app: App, deps: Deps, services: Services): void {
-  app.view(LIST_VIEWS.actionAdd, async ({ ack, view, body, client }) => {
-    const user = body.user.id;
-    const slug = decodeProgramRef(view.private_metadata);
-    const program = slug ? services.programs.get(slug) : undefined;
-    if (!program) return ackErrors(ack, GONE);
-    const values = parseState(view.state.values);
-    const owner = ownerFrom(values);
-    if (owner === 'both') return ackErrors(ack, BOTH_OWNERS);
-    const { text, ...rest } = fields(values);
-    const result = services.programEdits.addAction({
-      programId: program.id,
-      actor: user,
-      action: { text: text ?? '', owner, ...rest },
-      note: readInput(values, LIST_BLOCKS.actionNote) ?? '',
-    });
-    return answerSubmission({ ack, client, deps, services, user }, result, {
-      ...FORM,
-      saved: (added) => actionAddedModal(program, added.action),
-    });
-  });
+  app.view(
+    LIST_VIEWS.actionAdd,
+    formListener(deps, async ({ ack, view, body, client }) => {
+      const user = body.user.id;
+      const slug = decodeProgramRef(view.private_metadata);
+      const program = slug ? services.programs.get(slug) : undefined;
+      if (!program) return ackErrors(ack, GONE);
+      const values = parseState(view.state.values);
+      const owner = ownerFrom(values);
+      if (owner === 'both') return ackErrors(ack, BOTH_OWNERS);
+      const { text, ...rest } = fields(values);
+      const result = services.programEdits.addAction({
+        programId: program.id,
+        actor: user,
+        action: { text: text ?? '', owner, ...rest },
+        note: readInput(values, LIST_BLOCKS.actionNote) ?? '',
+      });
+      return answerSubmission({ ack, client, deps, services, user }, result, {
+        ...FORM,
+        saved: (added) => actionAddedModal(program, added.action),
+      });
+    }),
+  );
 
-  app.view(LIST_VIEWS.actionEdit, async ({ ack, view, body, client }) => {
-    const user = body.user.id;
-    const ref = decodeItemRef(view.private_metadata);
-    const program = ref ? services.programs.get(ref.program) : undefined;
-    if (!ref || !program) return ackErrors(ack, GONE);
-    const values = parseState(view.state.values);
-    const owner = ownerFrom(values);
-    if (owner === 'both') return ackErrors(ack, BOTH_OWNERS);
-    const result = services.programEdits.editAction({
-      programId: program.id,
-      actor: user,
-      expectedVersion: ref.version,
-      actionId: ref.id,
-      changes: {
-        ...fields(values),
-        owner,
-        done:
-          LIST_BLOCKS.actionDone in values
-            ? readChecked(values, LIST_BLOCKS.actionDone).includes(DONE)
-            : undefined,
-      },
-      note: readInput(values, LIST_BLOCKS.actionNote) ?? '',
-    });
-    return answerSubmission({ ack, client, deps, services, user }, result, {
-      ...FORM,
-      conflict: { what: 'action', button: 'Edit' },
-      saved: (updated) => listSavedModal(program, itemHeading(updated.action.text), updated.changes),
-    });
-  });
+  app.view(
+    LIST_VIEWS.actionEdit,
+    formListener(deps, async ({ ack, view, body, client }) => {
+      const user = body.user.id;
+      const ref = decodeItemRef(view.private_metadata);
+      const program = ref ? services.programs.get(ref.program) : undefined;
+      if (!ref || !program) return ackErrors(ack, GONE);
+      const values = parseState(view.state.values);
+      const owner = ownerFrom(values);
+      if (owner === 'both') return ackErrors(ack, BOTH_OWNERS);
+      const result = services.programEdits.editAction({
+        programId: program.id,
+        actor: user,
+        expectedVersion: ref.version,
+        actionId: ref.id,
+        changes: {
+          ...fields(values),
+          owner,
+          done:
+            LIST_BLOCKS.actionDone in values
+              ? readChecked(values, LIST_BLOCKS.actionDone).includes(DONE)
+              : undefined,
+        },
+        note: readInput(values, LIST_BLOCKS.actionNote) ?? '',
+      });
+      return answerSubmission({ ack, client, deps, services, user }, result, {
+        ...FORM,
+        conflict: { what: 'action', button: 'Edit' },
+        saved: (updated) => listSavedModal(program, itemHeading(updated.action.text), updated.changes),
+      });
+    }),
+  );
 }

@@ -6,6 +6,7 @@ import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
 import { listSavedModal } from '../../ui/list-changes.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { READINESS_FIELD_BLOCKS } from '../../ui/readiness-modal.js';
+import { formListener } from '../shared/failures.js';
 import { parseState, readInput } from './state.js';
 import { ackErrors, answerSubmission } from './submission.js';
 
@@ -16,29 +17,32 @@ const GONE = {
 
 /** Submissions of the readiness form: a dimension's signal and note. */
 export function register(app: App, deps: Deps, services: Services): void {
-  app.view(LIST_VIEWS.readinessEdit, async ({ ack, view, body, client }) => {
-    const user = body.user.id;
-    const ref = decodeItemRef(view.private_metadata);
-    const program = ref ? services.programs.get(ref.program) : undefined;
-    if (!ref || !program) return ackErrors(ack, GONE);
-    const values = parseState(view.state.values);
-    const result = services.programEdits.editReadiness({
-      programId: program.id,
-      actor: user,
-      expectedVersion: ref.version,
-      dimensionId: ref.id,
-      changes: {
-        signal: readInput(values, LIST_BLOCKS.readinessSignal),
-        note: readInput(values, LIST_BLOCKS.readinessNote),
-      },
-    });
-    return answerSubmission({ ack, client, deps, services, user }, result, {
-      top: LIST_BLOCKS.readinessSignal,
-      fields: READINESS_FIELD_BLOCKS,
-      gone: GONE,
-      conflict: { what: 'readiness dimension', button: 'Change' },
-      saved: (updated) =>
-        listSavedModal(program, `*${escapeMrkdwn(updated.dimension.name)}*`, updated.changes),
-    });
-  });
+  app.view(
+    LIST_VIEWS.readinessEdit,
+    formListener(deps, async ({ ack, view, body, client }) => {
+      const user = body.user.id;
+      const ref = decodeItemRef(view.private_metadata);
+      const program = ref ? services.programs.get(ref.program) : undefined;
+      if (!ref || !program) return ackErrors(ack, GONE);
+      const values = parseState(view.state.values);
+      const result = services.programEdits.editReadiness({
+        programId: program.id,
+        actor: user,
+        expectedVersion: ref.version,
+        dimensionId: ref.id,
+        changes: {
+          signal: readInput(values, LIST_BLOCKS.readinessSignal),
+          note: readInput(values, LIST_BLOCKS.readinessNote),
+        },
+      });
+      return answerSubmission({ ack, client, deps, services, user }, result, {
+        top: LIST_BLOCKS.readinessSignal,
+        fields: READINESS_FIELD_BLOCKS,
+        gone: GONE,
+        conflict: { what: 'readiness dimension', button: 'Change' },
+        saved: (updated) =>
+          listSavedModal(program, `*${escapeMrkdwn(updated.dimension.name)}*`, updated.changes),
+      });
+    }),
+  );
 }

@@ -6,6 +6,7 @@ import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
 import { itemHeading, listSavedModal } from '../../ui/list-changes.js';
 import { workstreamFromSelect } from '../../ui/list-parts.js';
 import { RISK_FIELD_BLOCKS, riskAddedModal } from '../../ui/risk-modal.js';
+import { formListener } from '../shared/failures.js';
 import { parseState, readInput } from './state.js';
 import { ackErrors, answerSubmission } from './submission.js';
 
@@ -15,51 +16,57 @@ const FORM = { top: LIST_BLOCKS.riskText, fields: RISK_FIELD_BLOCKS, gone: GONE 
 
 /** Submissions of the risk form: adding a risk, and editing one (which also closes or reopens it). */
 export function register(app: App, deps: Deps, services: Services): void {
-  app.view(LIST_VIEWS.riskAdd, async ({ ack, view, body, client }) => {
-    const user = body.user.id;
-    const slug = decodeProgramRef(view.private_metadata);
-    const program = slug ? services.programs.get(slug) : undefined;
-    if (!program) return ackErrors(ack, GONE);
-    const values = parseState(view.state.values);
-    const result = services.programEdits.addRisk({
-      programId: program.id,
-      actor: user,
-      risk: {
-        text: readInput(values, LIST_BLOCKS.riskText) ?? '',
-        severity: readInput(values, LIST_BLOCKS.riskSeverity) ?? '',
-        workstream: workstreamFromSelect(readInput(values, LIST_BLOCKS.riskWorkstream)),
-      },
-      note: readInput(values, LIST_BLOCKS.riskNote) ?? '',
-    });
-    return answerSubmission({ ack, client, deps, services, user }, result, {
-      ...FORM,
-      saved: (added) => riskAddedModal(program, added.risk),
-    });
-  });
+  app.view(
+    LIST_VIEWS.riskAdd,
+    formListener(deps, async ({ ack, view, body, client }) => {
+      const user = body.user.id;
+      const slug = decodeProgramRef(view.private_metadata);
+      const program = slug ? services.programs.get(slug) : undefined;
+      if (!program) return ackErrors(ack, GONE);
+      const values = parseState(view.state.values);
+      const result = services.programEdits.addRisk({
+        programId: program.id,
+        actor: user,
+        risk: {
+          text: readInput(values, LIST_BLOCKS.riskText) ?? '',
+          severity: readInput(values, LIST_BLOCKS.riskSeverity) ?? '',
+          workstream: workstreamFromSelect(readInput(values, LIST_BLOCKS.riskWorkstream)),
+        },
+        note: readInput(values, LIST_BLOCKS.riskNote) ?? '',
+      });
+      return answerSubmission({ ack, client, deps, services, user }, result, {
+        ...FORM,
+        saved: (added) => riskAddedModal(program, added.risk),
+      });
+    }),
+  );
 
-  app.view(LIST_VIEWS.riskEdit, async ({ ack, view, body, client }) => {
-    const user = body.user.id;
-    const ref = decodeItemRef(view.private_metadata);
-    const program = ref ? services.programs.get(ref.program) : undefined;
-    if (!ref || !program) return ackErrors(ack, GONE);
-    const values = parseState(view.state.values);
-    const result = services.programEdits.editRisk({
-      programId: program.id,
-      actor: user,
-      expectedVersion: ref.version,
-      riskId: ref.id,
-      changes: {
-        text: readInput(values, LIST_BLOCKS.riskText),
-        severity: readInput(values, LIST_BLOCKS.riskSeverity),
-        workstream: workstreamFromSelect(readInput(values, LIST_BLOCKS.riskWorkstream)),
-        status: readInput(values, LIST_BLOCKS.riskStatus),
-      },
-      note: readInput(values, LIST_BLOCKS.riskNote) ?? '',
-    });
-    return answerSubmission({ ack, client, deps, services, user }, result, {
-      ...FORM,
-      conflict: { what: 'risk', button: 'Edit' },
-      saved: (updated) => listSavedModal(program, itemHeading(updated.risk.text), updated.changes),
-    });
-  });
+  app.view(
+    LIST_VIEWS.riskEdit,
+    formListener(deps, async ({ ack, view, body, client }) => {
+      const user = body.user.id;
+      const ref = decodeItemRef(view.private_metadata);
+      const program = ref ? services.programs.get(ref.program) : undefined;
+      if (!ref || !program) return ackErrors(ack, GONE);
+      const values = parseState(view.state.values);
+      const result = services.programEdits.editRisk({
+        programId: program.id,
+        actor: user,
+        expectedVersion: ref.version,
+        riskId: ref.id,
+        changes: {
+          text: readInput(values, LIST_BLOCKS.riskText),
+          severity: readInput(values, LIST_BLOCKS.riskSeverity),
+          workstream: workstreamFromSelect(readInput(values, LIST_BLOCKS.riskWorkstream)),
+          status: readInput(values, LIST_BLOCKS.riskStatus),
+        },
+        note: readInput(values, LIST_BLOCKS.riskNote) ?? '',
+      });
+      return answerSubmission({ ack, client, deps, services, user }, result, {
+        ...FORM,
+        conflict: { what: 'risk', button: 'Edit' },
+        saved: (updated) => listSavedModal(program, itemHeading(updated.risk.text), updated.changes),
+      });
+    }),
+  );
 }

@@ -6,6 +6,7 @@ import { decodeUpdateRef } from '../../ui/action-values.js';
 import { BLOCKS, VIEWS } from '../../ui/ids.js';
 import { updateNotice } from '../../ui/update-notice.js';
 import { UPDATE_FIELD_BLOCKS, updateSavedModal, workstreamUpdateModal } from '../../ui/workstream-modal.js';
+import { formListener } from '../shared/failures.js';
 import { parseState, readInput } from './state.js';
 import { ackErrors, answerSubmission } from './submission.js';
 
@@ -13,56 +14,63 @@ const GONE = { [BLOCKS.wsStatus]: 'This workstream no longer exists; nothing was
 
 /** Submissions of the update form and of the workstream picker. */
 export function register(app: App, deps: Deps, services: Services): void {
-  app.view(VIEWS.workstreamPick, async ({ ack, view, body }) => {
-    const program = services.programs.get(view.private_metadata);
-    const key = readInput(parseState(view.state.values), BLOCKS.wsPick);
-    const workstream = program && key ? findWorkstream(program, key) : undefined;
-    if (!program || !workstream) return ackErrors(ack, { [BLOCKS.wsPick]: 'Choose one of the workstreams.' });
-    deps.logger.debug({ event: 'update_picked', user: body.user.id, workstream: workstream.key });
-    await ack({ response_action: 'update', view: workstreamUpdateModal(program, workstream) });
-  });
+  app.view(
+    VIEWS.workstreamPick,
+    formListener(deps, async ({ ack, view, body }) => {
+      const program = services.programs.get(view.private_metadata);
+      const key = readInput(parseState(view.state.values), BLOCKS.wsPick);
+      const workstream = program && key ? findWorkstream(program, key) : undefined;
+      if (!program || !workstream)
+        return ackErrors(ack, { [BLOCKS.wsPick]: 'Choose one of the workstreams.' });
+      deps.logger.debug({ event: 'update_picked', user: body.user.id, workstream: workstream.key });
+      await ack({ response_action: 'update', view: workstreamUpdateModal(program, workstream) });
+    }),
+  );
 
-  app.view(VIEWS.workstreamUpdate, async ({ ack, view, body, client }) => {
-    const user = body.user.id;
-    const ref = decodeUpdateRef(view.private_metadata);
-    const program = ref ? services.programs.get(ref.program) : undefined;
-    const workstream = program && ref ? findWorkstream(program, ref.workstream) : undefined;
-    if (!ref || !program || !workstream) return ackErrors(ack, GONE);
-    const values = parseState(view.state.values);
-    const result = services.workstreamUpdates.updateWorkstream({
-      programId: program.id,
-      key: workstream.key,
-      actor: user,
-      expectedVersion: ref.version,
-      changes: {
-        status: readInput(values, BLOCKS.wsStatus),
-        risk: readInput(values, BLOCKS.wsRisk),
-        state: readInput(values, BLOCKS.wsState),
-        blocker: readInput(values, BLOCKS.wsBlocker),
-        summary: readInput(values, BLOCKS.wsSummary),
-      },
-      note: readInput(values, BLOCKS.wsNote) ?? '',
-    });
-    return answerSubmission({ ack, client, deps, services, user }, result, {
-      top: BLOCKS.wsStatus,
-      fields: UPDATE_FIELD_BLOCKS,
-      gone: GONE,
-      conflict: { what: 'workstream', button: 'Update' },
-      saved: (updated) => updateSavedModal(updated.workstream, updated.changes),
-      // Committed; what follows is Slack, and its failures are logged, not shown as a failed save.
-      after: async (updated) => {
-        if (!program.updatesChannel) return;
-        const notice = updateNotice(updated.workstream, updated.changes, user);
-        await client.chat
-          .postMessage({ channel: program.updatesChannel, ...notice })
-          .catch((error) =>
-            deps.logger.warn(
-              { event: 'update_notice_failed', program: program.slug, channel: program.updatesChannel },
-              'could not post to the updates channel; is the bot in it?',
-              error,
-            ),
-          );
-      },
-    });
-  });
+  app.view(
+    VIEWS.workstreamUpdate,
+    formListener(deps, async ({ ack, view, body, client }) => {
+      const user = body.user.id;
+      const ref = decodeUpdateRef(view.private_metadata);
+      const program = ref ? services.programs.get(ref.program) : undefined;
+      const workstream = program && ref ? findWorkstream(program, ref.workstream) : undefined;
+      if (!ref || !program || !workstream) return ackErrors(ack, GONE);
+      const values = parseState(view.state.values);
+      const result = services.workstreamUpdates.updateWorkstream({
+        programId: program.id,
+        key: workstream.key,
+        actor: user,
+        expectedVersion: ref.version,
+        changes: {
+          status: readInput(values, BLOCKS.wsStatus),
+          risk: readInput(values, BLOCKS.wsRisk),
+          state: readInput(values, BLOCKS.wsState),
+          blocker: readInput(values, BLOCKS.wsBlocker),
+          summary: readInput(values, BLOCKS.wsSummary),
+        },
+        note: readInput(values, BLOCKS.wsNote) ?? '',
+      });
+      return answerSubmission({ ack, client, deps, services, user }, result, {
+        top: BLOCKS.wsStatus,
+        fields: UPDATE_FIELD_BLOCKS,
+        gone: GONE,
+        conflict: { what: 'workstream', button: 'Update' },
+        saved: (updated) => updateSavedModal(updated.workstream, updated.changes),
+        // Committed; what follows is Slack, and its failures are logged, not shown as a failed save.
+        after: async (updated) => {
+          if (!program.updatesChannel) return;
+          const notice = updateNotice(updated.workstream, updated.changes, user);
+          await client.chat
+            .postMessage({ channel: program.updatesChannel, ...notice })
+            .catch((error) =>
+              deps.logger.warn(
+                { event: 'update_notice_failed', program: program.slug, channel: program.updatesChannel },
+                'could not post to the updates channel; is the bot in it?',
+                error,
+              ),
+            );
+        },
+      });
+    }),
+  );
 }

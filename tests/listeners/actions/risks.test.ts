@@ -175,4 +175,22 @@ describe('the risks list and its buttons', () => {
     expect(riskHistory(h)).toEqual([]);
     expect(h.logsOf('risk_edit_forbidden')[0]).toMatchObject({ level: 'warn', user: STRANGER });
   });
+
+  it('a Close that fails on our side (the database refuses) tells the clicker, writes nothing and logs it', async () => {
+    h = await start();
+    const { id } = riskRow(h);
+    h.db.exec("CREATE TRIGGER refuse BEFORE UPDATE ON risks BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+    const click = await h.action({
+      user: OWNER,
+      actionId: itemAction(LIST_ACTIONS.riskClose, id),
+      value: encodeItemRef({ program: 'builder-insights', id, version: 1 }),
+    });
+    expect(click.status).toBe(200);
+    const reply = await replyTo(click.responseUrl);
+    expect(reply.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(reply.body.text).toContain('failed on our side');
+    expect(riskRow(h)).toMatchObject({ status: 'open', version: 1 });
+    expect(riskHistory(h)).toEqual([]);
+    expect(h.logsOf('action_failed')[0]).toMatchObject({ level: 'error', user: OWNER });
+  });
 });

@@ -235,4 +235,22 @@ describe('the risk form', () => {
     );
     expect(risks(h)[0]).toMatchObject({ text: RISK, severity: 'low', version: 2 });
   });
+
+  it('a save that fails on our side shows it on top of the form, which keeps what was typed', async () => {
+    h = await start();
+    h.db.exec("CREATE TRIGGER refuse BEFORE UPDATE ON risks BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+    const res = await h.submit({
+      user: OWNER,
+      callbackId: LIST_VIEWS.riskEdit,
+      privateMetadata: editMeta(),
+      values: risk({ severity: 'medium' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.json?.response_action).toBe('push');
+    expect(viewProblems(res.json?.view, 'modal')).toEqual([]);
+    expect(JSON.stringify(res.json?.view)).toContain('failed on our side');
+    expect(risks(h)[0]).toMatchObject({ severity: 'high', version: 1 });
+    expect(history(h)).toEqual([]);
+    expect(h.logsOf('view_failed')[0]).toMatchObject({ level: 'error', user: OWNER });
+  });
 });

@@ -229,6 +229,30 @@ describe('updating a workstream through its modal', () => {
     expect(workstreamRow(h)).toMatchObject({ status: 'needs-decision', risk: 'medium', version: 2 });
   });
 
+  it('answers a stale form without waiting on a slow users.info: UTC and the bare ID, logged', async () => {
+    h = await start({ admins: [OTHER_OWNER] });
+    h.fake.addUser(OWNER, 'Asia/Tokyo');
+    h.fake.addUser(OTHER_OWNER, 'Europe/Berlin', 'Dana');
+    await h.submit({
+      user: OTHER_OWNER,
+      callbackId: VIEWS.workstreamUpdate,
+      privateMetadata: meta(1),
+      values: submitted({ risk: 'medium' }),
+    });
+    // Slower than the lookup deadline, well inside Slack's 3 seconds for the form as a whole.
+    h.fake.failNext('users.info', { delayMs: 2500 }, 2);
+    const late = await h.submit({
+      user: OWNER,
+      callbackId: VIEWS.workstreamUpdate,
+      privateMetadata: meta(1),
+      values: submitted({ status: 'drafted' }),
+    });
+    expect(errorsOf(late)[BLOCKS.wsStatus]).toMatch(
+      new RegExp(`^${OTHER_OWNER} changed this workstream at .* UTC,`),
+    );
+    expect(h.logsOf('users_info_slow').length).toBeGreaterThan(0);
+  });
+
   it('with no workstream named, offers a picker of the workstreams this person may update', async () => {
     h = await start();
     await h.command(OWNER, 'update');
