@@ -1,17 +1,18 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { canAddAction, canEditAction } from '../../domain/permissions.js';
 import type { Services } from '../../services/index.js';
 import { actionModal } from '../../ui/action-modal.js';
 import { actionsList } from '../../ui/actions-list.js';
 import { itemActionPattern, LIST_ACTIONS } from '../../ui/ids.js';
+import type { ListenerRouter } from '../router.js';
 import { quickButton, registerAddButton, registerEditButton } from '../shared/list-buttons.js';
 
 const GONE = 'That action or its program no longer exists. Try `/rollout actions`.';
 
 /** The buttons of `/rollout actions`: Add action and Edit open the form; Mark done (and its Undo) act at once. */
-export function register(app: App, deps: Deps, services: Services): void {
-  registerAddButton(app, deps, services, {
+export function register(router: ListenerRouter, deps: Deps, services: Services): void {
+  registerAddButton(router, deps, services, {
     actionId: LIST_ACTIONS.actionAdd,
     gone: GONE,
     refusedEvent: 'action_add_refused',
@@ -19,7 +20,7 @@ export function register(app: App, deps: Deps, services: Services): void {
     view: (program) => actionModal(program),
   });
 
-  registerEditButton(app, deps, services, {
+  registerEditButton(router, deps, services, {
     actionId: LIST_ACTIONS.actionEdit,
     gone: GONE,
     refusedEvent: 'action_edit_refused',
@@ -52,6 +53,6 @@ export function register(app: App, deps: Deps, services: Services): void {
       }),
       ...(done ? { undo: LIST_ACTIONS.actionUndone } : {}),
     });
-  app.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.actionDone), setDone(true));
-  app.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.actionUndone), setDone(false));
+  router.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.actionDone), setDone(true));
+  router.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.actionUndone), setDone(false));
 }

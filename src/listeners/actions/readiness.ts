@@ -1,14 +1,14 @@
-import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { canEditReadiness } from '../../domain/permissions.js';
 import type { Services } from '../../services/index.js';
 import { LIST_ACTIONS } from '../../ui/ids.js';
 import { readinessModal } from '../../ui/readiness-modal.js';
+import type { ListenerRouter } from '../router.js';
 import { registerEditButton } from '../shared/list-buttons.js';
 
 /** The Change button of `/rollout readiness`: opens the dimension's form for an admin. */
-export function register(app: App, deps: Deps, services: Services): void {
-  registerEditButton(app, deps, services, {
+export function register(router: ListenerRouter, deps: Deps, services: Services): void {
+  registerEditButton(router, deps, services, {
     actionId: LIST_ACTIONS.readinessEdit,
     gone: 'That readiness dimension no longer exists. Try `/rollout readiness`.',
     refusedEvent: 'readiness_edit_refused',

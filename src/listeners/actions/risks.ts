@@ -1,4 +1,4 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { canAddRisk, canEditRisk } from '../../domain/permissions.js';
 import type { RiskState } from '../../domain/vocabulary.js';
@@ -6,13 +6,14 @@ import type { Services } from '../../services/index.js';
 import { itemActionPattern, LIST_ACTIONS } from '../../ui/ids.js';
 import { riskModal } from '../../ui/risk-modal.js';
 import { risksList } from '../../ui/risks-list.js';
+import type { ListenerRouter } from '../router.js';
 import { quickButton, registerAddButton, registerEditButton } from '../shared/list-buttons.js';
 
 const GONE = 'That risk or its program no longer exists. Try `/rollout risks`.';
 
 /** The buttons of `/rollout risks`: Add risk and Edit open the form; Close and Reopen act at once. */
-export function register(app: App, deps: Deps, services: Services): void {
-  registerAddButton(app, deps, services, {
+export function register(router: ListenerRouter, deps: Deps, services: Services): void {
+  registerAddButton(router, deps, services, {
     actionId: LIST_ACTIONS.riskAdd,
     gone: GONE,
     refusedEvent: 'risk_add_refused',
@@ -20,7 +21,7 @@ export function register(app: App, deps: Deps, services: Services): void {
     view: (program) => riskModal(program),
   });
 
-  registerEditButton(app, deps, services, {
+  registerEditButton(router, deps, services, {
     actionId: LIST_ACTIONS.riskEdit,
     gone: GONE,
     refusedEvent: 'risk_edit_refused',
@@ -54,6 +55,6 @@ export function register(app: App, deps: Deps, services: Services): void {
       }),
       ...(status === 'closed' ? { undo: LIST_ACTIONS.riskReopen } : {}),
     });
-  app.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.riskClose), setStatus('closed'));
-  app.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.riskReopen), setStatus('open'));
+  router.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.riskClose), setStatus('closed'));
+  router.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.riskReopen), setStatus('open'));
 }

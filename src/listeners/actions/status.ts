@@ -1,4 +1,4 @@
-import type { App, BlockButtonAction, RespondArguments } from '@slack/bolt';
+import type { BlockButtonAction, RespondArguments } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import { findWorkstream } from '../../domain/program.js';
@@ -11,6 +11,7 @@ import { plainText } from '../../ui/modal-parts.js';
 import { statusOverviewOf } from '../../ui/status-overview.js';
 import { workstreamDetail } from '../../ui/workstream-detail.js';
 import { ephemeral } from '../commands/context.js';
+import type { ListenerRouter } from '../router.js';
 import { buttonListener } from '../shared/failures.js';
 
 const GONE = 'That program or workstream no longer exists. Try `/rollout status`.';
@@ -20,8 +21,8 @@ const GONE = 'That program or workstream no longer exists. Try `/rollout status`
  * interaction's response_url without replacing the message (a digest in a channel stays as it is); in the
  * App Home tab, which has no response_url, in a modal.
  */
-export function register(app: App, deps: Deps, services: Services): void {
-  app.action<BlockButtonAction>(
+export function register(router: ListenerRouter, deps: Deps, services: Services): void {
+  router.action<BlockButtonAction>(
     ACTIONS.showWorkstream,
     buttonListener(deps, async ({ ack, action, body, respond, client }) => {
       await ack();
@@ -34,7 +35,7 @@ export function register(app: App, deps: Deps, services: Services): void {
     }),
   );
 
-  app.action<BlockButtonAction>(
+  router.action<BlockButtonAction>(
     ACTIONS.showStatus,
     buttonListener(deps, async ({ ack, action, body, respond, client }) => {
       await ack();

@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { View } from '@slack/types';
 import type { Deps } from '../../deps.js';
 import type { Permission } from '../../domain/permissions.js';
@@ -8,6 +8,7 @@ import { decodeItemRef, decodeProgramRef, encodeItemOf, type ItemRef } from '../
 import { itemActionPattern } from '../../ui/ids.js';
 import { itemHeading } from '../../ui/list-changes.js';
 import { button } from '../../ui/list-parts.js';
+import type { ListenerRouter } from '../router.js';
 import { buttonListener } from './failures.js';
 import { openListModal, openNotFound } from './open-list-modal.js';
 import { answerQuickEdit, type QuickAnswer, type QuickResult, tellBeside } from './quick-edit.js';
@@ -36,8 +37,13 @@ export interface AddButton {
 }
 
 /** The Add button: the form for a new item of the program the button names. */
-export function registerAddButton(app: App, deps: Deps, services: Services, spec: AddButton): void {
-  app.action<BlockButtonAction>(
+export function registerAddButton(
+  router: ListenerRouter,
+  deps: Deps,
+  services: Services,
+  spec: AddButton,
+): void {
+  router.action<BlockButtonAction>(
     spec.actionId,
     buttonListener(deps, async ({ ack, action, body, client }) => {
       await ack();
@@ -69,12 +75,12 @@ export interface EditButton<K extends ListKey> {
 
 /** An item's Edit button: its form, prefilled, for someone allowed to change it. */
 export function registerEditButton<K extends ListKey>(
-  app: App,
+  router: ListenerRouter,
   deps: Deps,
   services: Services,
   spec: EditButton<K>,
 ): void {
-  app.action<BlockButtonAction>(
+  router.action<BlockButtonAction>(
     itemActionPattern(spec.actionId),
     buttonListener(deps, async ({ ack, action, body, client }) => {
       await ack();

@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import type { Services } from '../../services/index.js';
 import { ACTION_FIELD_BLOCKS, actionAddedModal, DONE } from '../../ui/action-modal.js';
@@ -6,6 +5,7 @@ import { decodeItemRef, decodeProgramRef } from '../../ui/action-values.js';
 import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
 import { itemHeading, listSavedModal } from '../../ui/list-changes.js';
 import { workstreamFromSelect } from '../../ui/list-parts.js';
+import type { ListenerRouter } from '../router.js';
 import { formListener } from '../shared/failures.js';
 import { parseState, readChecked, readInput, type StateValues } from './state.js';
 import { ackErrors, answerSubmission } from './submission.js';
@@ -41,8 +41,8 @@ function fields(values: StateValues) {
 }
 
 /** Submissions of the next-action form: adding one, and editing one (reassign, due date, done…). */
-export function register(app: App, deps: Deps, services: Services): void {
-  app.view(
+export function register(router: ListenerRouter, deps: Deps, services: Services): void {
+  router.view(
     LIST_VIEWS.actionAdd,
     formListener(deps, async ({ ack, view, body, client }) => {
       const user = body.user.id;
@@ -66,7 +66,7 @@ export function register(app: App, deps: Deps, services: Services): void {
     }),
   );
 
-  app.view(
+  router.view(
     LIST_VIEWS.actionEdit,
     formListener(deps, async ({ ack, view, body, client }) => {
       const user = body.user.id;

@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import type { Services } from '../../services/index.js';
 import { decodeItemRef } from '../../ui/action-values.js';
@@ -6,6 +5,7 @@ import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
 import { listSavedModal } from '../../ui/list-changes.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { READINESS_FIELD_BLOCKS } from '../../ui/readiness-modal.js';
+import type { ListenerRouter } from '../router.js';
 import { formListener } from '../shared/failures.js';
 import { parseState, readInput } from './state.js';
 import { ackErrors, answerSubmission } from './submission.js';
@@ -16,8 +16,8 @@ const GONE = {
 };
 
 /** Submissions of the readiness form: a dimension's signal and note. */
-export function register(app: App, deps: Deps, services: Services): void {
-  app.view(
+export function register(router: ListenerRouter, deps: Deps, services: Services): void {
+  router.view(
     LIST_VIEWS.readinessEdit,
     formListener(deps, async ({ ack, view, body, client }) => {
       const user = body.user.id;

@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import type { Services } from '../../services/index.js';
 import { decodeItemRef, decodeProgramRef } from '../../ui/action-values.js';
@@ -6,6 +5,7 @@ import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
 import { itemHeading, listSavedModal } from '../../ui/list-changes.js';
 import { workstreamFromSelect } from '../../ui/list-parts.js';
 import { RISK_FIELD_BLOCKS, riskAddedModal } from '../../ui/risk-modal.js';
+import type { ListenerRouter } from '../router.js';
 import { formListener } from '../shared/failures.js';
 import { parseState, readInput } from './state.js';
 import { ackErrors, answerSubmission } from './submission.js';
@@ -15,8 +15,8 @@ const GONE = { [LIST_BLOCKS.riskText]: 'This risk or its program no longer exist
 const FORM = { top: LIST_BLOCKS.riskText, fields: RISK_FIELD_BLOCKS, gone: GONE };
 
 /** Submissions of the risk form: adding a risk, and editing one (which also closes or reopens it). */
-export function register(app: App, deps: Deps, services: Services): void {
-  app.view(
+export function register(router: ListenerRouter, deps: Deps, services: Services): void {
+  router.view(
     LIST_VIEWS.riskAdd,
     formListener(deps, async ({ ack, view, body, client }) => {
       const user = body.user.id;
@@ -41,7 +41,7 @@ export function register(app: App, deps: Deps, services: Services): void {
     }),
   );
 
-  app.view(
+  router.view(
     LIST_VIEWS.riskEdit,
     formListener(deps, async ({ ack, view, body, client }) => {
       const user = body.user.id;

@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { findWorkstream } from '../../domain/program.js';
 import type { Services } from '../../services/index.js';
@@ -6,6 +5,7 @@ import { decodeUpdateRef } from '../../ui/action-values.js';
 import { BLOCKS, VIEWS } from '../../ui/ids.js';
 import { updateNotice } from '../../ui/update-notice.js';
 import { UPDATE_FIELD_BLOCKS, updateSavedModal, workstreamUpdateModal } from '../../ui/workstream-modal.js';
+import type { ListenerRouter } from '../router.js';
 import { formListener } from '../shared/failures.js';
 import { parseState, readInput } from './state.js';
 import { ackErrors, answerSubmission } from './submission.js';
@@ -13,8 +13,8 @@ import { ackErrors, answerSubmission } from './submission.js';
 const GONE = { [BLOCKS.wsStatus]: 'This workstream no longer exists; nothing was saved.' };
 
 /** Submissions of the update form and of the workstream picker. */
-export function register(app: App, deps: Deps, services: Services): void {
-  app.view(
+export function register(router: ListenerRouter, deps: Deps, services: Services): void {
+  router.view(
     VIEWS.workstreamPick,
     formListener(deps, async ({ ack, view, body }) => {
       const program = services.programs.get(view.private_metadata);
@@ -27,7 +27,7 @@ export function register(app: App, deps: Deps, services: Services): void {
     }),
   );
 
-  app.view(
+  router.view(
     VIEWS.workstreamUpdate,
     formListener(deps, async ({ ack, view, body, client }) => {
       const user = body.user.id;

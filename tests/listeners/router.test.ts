@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ListenerRouter } from '../../src/listeners/router.js';
+import { RolloutHarness } from '../support/rollout-server.js';
+
+describe('ListenerRouter', () => {
+  const noop = async () => undefined;
+
+  it('finds a listener by exact action_id first, then by pattern, and refuses a second one for an id', () => {
+    const router = new ListenerRouter();
+    const exact = async () => undefined;
+    const pattern = async () => undefined;
+    router.action('risk_close:1', exact);
+    router.action(/^risk_close:\d+$/, pattern);
+    router.view('risk_add', noop);
+    expect(router.actionListener('risk_close:1')).toBe(exact);
+    expect(router.actionListener('risk_close:2')).toBe(pattern);
+    expect(router.actionListener('other')).toBeUndefined();
+    expect(router.viewListener('risk_add')).toBe(noop);
+    expect(() => router.action('risk_close:1', noop)).toThrow('two listeners for action_id risk_close:1');
+    expect(() => router.view('risk_add', noop)).toThrow('two listeners for callback_id risk_add');
+  });
+});
+
+describe('buttons and forms nobody answers', () => {
+  let h: RolloutHarness;
+  afterEach(async () => {
+    await h?.stop();
+  });
+
+  it('are acknowledged, so Slack shows no error, and logged for the operator', async () => {
+    h = await RolloutHarness.start();
+    const click = await h.action({ user: 'UOWNER01', actionId: 'retired_button', value: 'x' });
+    expect(click.status).toBe(200);
+    const submit = await h.submit({ user: 'UOWNER01', callbackId: 'retired_form', values: {} });
+    expect(submit.status).toBe(200);
+    expect(h.logsOf('action_unhandled')[0]).toMatchObject({ level: 'warn', actionId: 'retired_button' });
+    expect(h.logsOf('view_unhandled')[0]).toMatchObject({ level: 'warn', callbackId: 'retired_form' });
+  });
+});
