@@ -1,14 +1,13 @@
 import type { Deps } from '../../deps.js';
 import type { Services } from '../../services/index.js';
-import { decodeItemRef } from '../../ui/action-values.js';
 import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
 import { listSavedModal } from '../../ui/list-changes.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { READINESS_FIELD_BLOCKS } from '../../ui/readiness-modal.js';
 import type { ListenerRouter } from '../router.js';
 import { formListener } from '../shared/failures.js';
-import { parseState, readInput } from './state.js';
-import { ackErrors, answerSubmission } from './submission.js';
+import { readInput } from './state.js';
+import { ackErrors, answerSubmission, editForm } from './submission.js';
 
 const GONE = {
   [LIST_BLOCKS.readinessSignal]:
@@ -21,10 +20,9 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
     LIST_VIEWS.readinessEdit,
     formListener(deps, async ({ ack, view, body, client }) => {
       const user = body.user.id;
-      const ref = decodeItemRef(view.private_metadata);
-      const program = ref ? services.programs.get(ref.program) : undefined;
-      if (!ref || !program) return ackErrors(ack, GONE);
-      const values = parseState(view.state.values);
+      const form = editForm(services, view);
+      if (!form) return ackErrors(ack, GONE);
+      const { program, ref, values } = form;
       const result = services.programEdits.editReadiness({
         programId: program.id,
         actor: user,

@@ -1,14 +1,13 @@
 import type { Deps } from '../../deps.js';
 import type { Services } from '../../services/index.js';
-import { decodeItemRef, decodeProgramRef } from '../../ui/action-values.js';
 import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
 import { itemHeading, listSavedModal } from '../../ui/list-changes.js';
 import { workstreamFromSelect } from '../../ui/list-parts.js';
 import { RISK_FIELD_BLOCKS, riskAddedModal } from '../../ui/risk-modal.js';
 import type { ListenerRouter } from '../router.js';
 import { formListener } from '../shared/failures.js';
-import { parseState, readInput } from './state.js';
-import { ackErrors, answerSubmission } from './submission.js';
+import { readInput } from './state.js';
+import { ackErrors, addForm, answerSubmission, editForm } from './submission.js';
 
 const GONE = { [LIST_BLOCKS.riskText]: 'This risk or its program no longer exists; nothing was saved.' };
 
@@ -20,10 +19,9 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
     LIST_VIEWS.riskAdd,
     formListener(deps, async ({ ack, view, body, client }) => {
       const user = body.user.id;
-      const slug = decodeProgramRef(view.private_metadata);
-      const program = slug ? services.programs.get(slug) : undefined;
-      if (!program) return ackErrors(ack, GONE);
-      const values = parseState(view.state.values);
+      const form = addForm(services, view);
+      if (!form) return ackErrors(ack, GONE);
+      const { program, values } = form;
       const result = services.programEdits.addRisk({
         programId: program.id,
         actor: user,
@@ -45,10 +43,9 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
     LIST_VIEWS.riskEdit,
     formListener(deps, async ({ ack, view, body, client }) => {
       const user = body.user.id;
-      const ref = decodeItemRef(view.private_metadata);
-      const program = ref ? services.programs.get(ref.program) : undefined;
-      if (!ref || !program) return ackErrors(ack, GONE);
-      const values = parseState(view.state.values);
+      const form = editForm(services, view);
+      if (!form) return ackErrors(ack, GONE);
+      const { program, ref, values } = form;
       const result = services.programEdits.editRisk({
         programId: program.id,
         actor: user,

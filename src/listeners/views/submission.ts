@@ -2,12 +2,37 @@ import type { SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
+import type { Program } from '../../domain/program.js';
 import type { Conflict, EditRefusal } from '../../services/edit-outcomes.js';
 import type { Services } from '../../services/index.js';
+import { decodeItemRef, decodeProgramRef, type ItemRef } from '../../ui/action-values.js';
 import { formConflictMessage } from '../shared/conflict-author.js';
 import { errorsOnBlocks } from './inline-errors.js';
+import { parseState, type StateValues } from './state.js';
 
 export type ViewAck = SlackViewMiddlewareArgs['ack'];
+
+type SubmittedView = SlackViewMiddlewareArgs['view'];
+
+/** An "Add" form: the program it adds to (its slug in private_metadata) and what was typed; undefined when gone. */
+export function addForm(
+  services: Services,
+  view: SubmittedView,
+): { program: Program; values: StateValues } | undefined {
+  const slug = decodeProgramRef(view.private_metadata);
+  const program = slug ? services.programs.get(slug) : undefined;
+  return program ? { program, values: parseState(view.state.values) } : undefined;
+}
+
+/** An "Edit" form: its item (program, id, version opened on) and what was typed; undefined when gone. */
+export function editForm(
+  services: Services,
+  view: SubmittedView,
+): { program: Program; ref: ItemRef; values: StateValues } | undefined {
+  const ref = decodeItemRef(view.private_metadata);
+  const program = ref ? services.programs.get(ref.program) : undefined;
+  return ref && program ? { program, ref, values: parseState(view.state.values) } : undefined;
+}
 
 /** Inline errors by block_id, for `response_action: 'errors'`. */
 export type BlockErrors = Record<string, string>;
