@@ -7,6 +7,7 @@ import { z } from 'zod';
  */
 const workstreamRef = z.object({ p: z.string().min(1), w: z.string().min(1) });
 const programRef = z.object({ p: z.string().min(1) });
+const statusPageRef = z.object({ p: z.string().min(1), n: z.number().int().min(0) });
 
 export interface WorkstreamRef {
   program: string;
@@ -29,6 +30,21 @@ export function encodeProgramRef(program: string): string {
 export function decodeProgramRef(value: string | undefined): string | undefined {
   const parsed = programRef.safeParse(safeJson(value));
   return parsed.success ? parsed.data.p : undefined;
+}
+
+export interface StatusPageRef {
+  program: string;
+  /** Counts from 0. */
+  page: number;
+}
+
+export function encodeStatusPageRef(ref: StatusPageRef): string {
+  return JSON.stringify({ p: ref.program, n: ref.page });
+}
+
+export function decodeStatusPageRef(value: string | undefined): StatusPageRef | undefined {
+  const parsed = statusPageRef.safeParse(safeJson(value));
+  return parsed.success ? { program: parsed.data.p, page: parsed.data.n } : undefined;
 }
 
 function safeJson(value: string | undefined): unknown {

@@ -6,6 +6,8 @@ export const ACTIONS = {
   openWorkstreamUpdate: 'workstream_update_open',
   showWorkstream: 'workstream_show',
   showStatus: 'status_show',
+  statusPagePrevious: 'status_page_previous',
+  statusPageNext: 'status_page_next',
 } as const;
 
 export const VIEWS = {
@@ -17,6 +19,7 @@ export const BLOCKS = {
   statusHeader: 'status_header',
   statusCounts: 'status_counts',
   statusMore: 'status_more',
+  statusPages: 'status_pages',
   workstreamFacts: 'workstream_facts',
   workstreamText: 'workstream_text',
   workstreamActions: 'workstream_actions',

@@ -1,7 +1,7 @@
-import type { KnownBlock, SectionBlock } from '@slack/types';
+import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { Program, Workstream } from '../domain/program.js';
 import { byRiskThenPosition, RISK_INFO, RISKS, STATUS_INFO, STATUSES } from '../domain/vocabulary.js';
-import { encodeWorkstreamRef } from './action-values.js';
+import { encodeStatusPageRef, encodeWorkstreamRef } from './action-values.js';
 import { ACTIONS, BLOCKS, workstreamRowBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
@@ -47,20 +47,11 @@ function countsLine(program: Program): { risk: string; status: string } {
   return { risk, status };
 }
 
-/**
- * `/rollout status`: every workstream's status, risk, owning team and main blocker, high risks first,
- * each with a Details button. A program larger than one message shows what fits and says how many more.
- */
-export function statusOverview(
-  program: Program,
-  maxBlocks: number = BLOCK_LIMITS.messageBlocks,
-): SlackMessage {
-  const ordered = [...program.workstreams].sort(overviewOrder);
-  const { risk, status } = countsLine(program);
-  const total = ordered.length;
-  const blocked = ordered.filter((w) => w.status === 'blocked').length;
-  const high = ordered.filter((w) => w.risk === 'high' && w.status !== 'done').length;
+/** Rows on one page of `/rollout status`: a screenful to scan; a larger program pages through the rest. */
+export const STATUS_PAGE_SIZE = 20;
 
+/** The header and headline counts (and a divider when there are rows below them). */
+function overviewHead(program: Program, total: number): KnownBlock[] {
   const blocks: KnownBlock[] = [
     {
       type: 'header',
@@ -77,8 +68,11 @@ export function statusOverview(
         text: 'This program has no workstreams yet. An admin adds them with `rollout import`.',
       },
     });
-  } else {
-    blocks.push({
+    return blocks;
+  }
+  const { risk, status } = countsLine(program);
+  blocks.push(
+    {
       type: 'section',
       block_id: BLOCKS.statusCounts,
       text: {
@@ -88,13 +82,38 @@ export function statusOverview(
           BLOCK_LIMITS.sectionText,
         ),
       },
-    });
-    blocks.push({ type: 'divider' });
-  }
+    },
+    { type: 'divider' },
+  );
+  return blocks;
+}
+
+function fallbackText(program: Program): string {
+  const total = program.workstreams.length;
+  const blocked = program.workstreams.filter((w) => w.status === 'blocked').length;
+  const high = program.workstreams.filter((w) => w.risk === 'high' && w.status !== 'done').length;
+  return truncate(
+    `${escapeMrkdwn(program.name)}: ${total} workstream${total === 1 ? '' : 's'}, ${blocked} blocked, ${high} high risk`,
+    BLOCK_LIMITS.fallbackText,
+  );
+}
+
+const plural = (n: number) => `${n.toLocaleString('en-US')} more workstream${n === 1 ? '' : 's'}`;
+
+/**
+ * A program's overview cut to `maxBlocks` (the App Home tab shares its blocks among programs): every
+ * workstream's status, risk, owning team and main blocker, high risks first, then "…and N more".
+ */
+export function statusOverview(
+  program: Program,
+  maxBlocks: number = BLOCK_LIMITS.messageBlocks,
+): SlackMessage {
+  const ordered = [...program.workstreams].sort(overviewOrder);
+  const blocks = overviewHead(program, ordered.length);
   const room = Math.max(0, maxBlocks - FIXED_BLOCKS);
   const shown = ordered.length > room + 1 ? ordered.slice(0, room) : ordered;
   for (const w of shown) blocks.push(workstreamSection(program, w));
-  const hidden = total - shown.length;
+  const hidden = ordered.length - shown.length;
   if (hidden > 0) {
     blocks.push({
       type: 'context',
@@ -102,29 +121,85 @@ export function statusOverview(
       elements: [
         {
           type: 'mrkdwn',
-          text: `…and ${hidden} more workstream${hidden === 1 ? '' : 's'} (lower risk). See one with \`/rollout status WORKSTREAM\`; an admin can export all with \`rollout export ${escapeMrkdwn(program.slug)} --format markdown\`.`,
+          text: `…and ${plural(hidden)} (lower risk). See one with \`/rollout status WORKSTREAM\`; an admin can export all with \`rollout export ${escapeMrkdwn(program.slug)} --format markdown\`.`,
         },
       ],
     });
   }
-  const text = truncate(
-    `${escapeMrkdwn(program.name)}: ${total} workstream${total === 1 ? '' : 's'}, ${blocked} blocked, ${high} high risk`,
-    BLOCK_LIMITS.fallbackText,
-  );
-  return { text, blocks };
+  return { text: fallbackText(program), blocks };
 }
 
-const built = new WeakMap<Program, SlackMessage>();
+/**
+ * `/rollout status`: one page of the overview, high risks first, each row with a Details button. A program
+ * of more than a page says which rows these are and how many more, with Previous/Next buttons that turn the
+ * page in place. `page` counts from 0; past the end (the program shrank since) it shows the last page.
+ */
+export function statusPage(program: Program, page = 0): SlackMessage {
+  const ordered = [...program.workstreams].sort(overviewOrder);
+  const total = ordered.length;
+  const pages = Math.max(1, Math.ceil(total / STATUS_PAGE_SIZE));
+  const index = Math.min(Math.max(0, Math.trunc(page) || 0), pages - 1);
+  const from = index * STATUS_PAGE_SIZE;
+  const rows = ordered.slice(from, from + STATUS_PAGE_SIZE);
+  const blocks = overviewHead(program, total);
+  for (const w of rows) blocks.push(workstreamSection(program, w));
+  if (pages > 1) blocks.push(...pageFooter(program, index, pages, from, rows.length, total));
+  return { text: fallbackText(program), blocks };
+}
+
+function pageFooter(
+  program: Program,
+  index: number,
+  pages: number,
+  from: number,
+  shown: number,
+  total: number,
+): KnownBlock[] {
+  const to = from + shown;
+  const after = total - to;
+  const where = `Workstreams ${from + 1}–${to} of ${total.toLocaleString('en-US')}, high risks first`;
+  const more = after > 0 ? `; …and ${plural(after)}` : '';
+  const buttons: Button[] = [];
+  if (index > 0)
+    buttons.push({
+      type: 'button',
+      action_id: ACTIONS.statusPagePrevious,
+      text: { type: 'plain_text', text: `‹ Previous ${STATUS_PAGE_SIZE}` },
+      value: encodeStatusPageRef({ program: program.slug, page: index - 1 }),
+    });
+  if (index < pages - 1)
+    buttons.push({
+      type: 'button',
+      action_id: ACTIONS.statusPageNext,
+      text: { type: 'plain_text', text: `Next ${Math.min(STATUS_PAGE_SIZE, after)} ›` },
+      value: encodeStatusPageRef({ program: program.slug, page: index + 1 }),
+    });
+  return [
+    {
+      type: 'context',
+      block_id: BLOCKS.statusMore,
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `${where}${more}. See one with \`/rollout status WORKSTREAM\`.`,
+        },
+      ],
+    },
+    { type: 'actions', block_id: BLOCKS.statusPages, elements: buttons },
+  ];
+}
+
+const firstPages = new WeakMap<Program, SlackMessage>();
 
 /**
- * `statusOverview` at the message limit, built once per program snapshot: the store hands out the same
- * frozen Program until something changes, so the answer to `/rollout status` is reused until then.
+ * The first page of `statusPage`, built once per program snapshot: the store hands out the same frozen
+ * Program until something changes, so the answer to `/rollout status` is reused until then.
  */
-export function statusOverviewOf(program: Program): SlackMessage {
-  let message = built.get(program);
+export function statusPageOf(program: Program): SlackMessage {
+  let message = firstPages.get(program);
   if (!message) {
-    message = statusOverview(program);
-    built.set(program, message);
+    message = statusPage(program);
+    firstPages.set(program, message);
   }
   return message;
 }

@@ -1,6 +1,15 @@
+import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { Workstream } from '../../src/domain/program.js';
-import { statusOverview, statusOverviewOf, workstreamRow } from '../../src/ui/status-overview.js';
+import { decodeStatusPageRef } from '../../src/ui/action-values.js';
+import { ACTIONS, BLOCKS } from '../../src/ui/ids.js';
+import {
+  STATUS_PAGE_SIZE,
+  statusOverview,
+  statusPage,
+  statusPageOf,
+  workstreamRow,
+} from '../../src/ui/status-overview.js';
 import { blockKitProblems } from '../support/block-kit-rules.js';
 import { program as baseProgram, numberedWorkstream } from '../support/program-objects.js';
 
@@ -40,14 +49,76 @@ describe('statusOverview', () => {
   });
 });
 
-describe('statusOverviewOf', () => {
-  it('builds the overview once per program snapshot and again for a new one', () => {
+describe('statusPage', () => {
+  const rowIds = (blocks: KnownBlock[]) =>
+    blocks.filter((b) => b.block_id?.startsWith('ws_row:')).map((b) => b.block_id);
+  const pageButtons = (blocks: KnownBlock[]) =>
+    ((blocks.find((b) => b.block_id === BLOCKS.statusPages) as ActionsBlock | undefined)?.elements ??
+      []) as Button[];
+
+  it('shows a program of one page whole, with no page buttons', () => {
+    const page = statusPage(program(Array.from({ length: STATUS_PAGE_SIZE }, (_, i) => ws(i))));
+    expect(rowIds(page.blocks)).toHaveLength(STATUS_PAGE_SIZE);
+    expect(page.blocks.some((b) => b.block_id === BLOCKS.statusPages)).toBe(false);
+    expect(JSON.stringify(page.blocks)).not.toContain('more workstream');
+  });
+
+  it('pages a large program in the overview order, saying which rows and how many more', () => {
+    const p = program(Array.from({ length: 1000 }, (_, i) => ws(i, i % 2 ? {} : { risk: 'high' })));
+    const first = statusPage(p, 0);
+    expect(rowIds(first.blocks)).toEqual(
+      Array.from({ length: STATUS_PAGE_SIZE }, (_, i) => `ws_row:ws-${2 * i}`),
+    );
+    expect(JSON.stringify(first.blocks)).toContain(
+      'Workstreams 1–20 of 1,000, high risks first; …and 980 more',
+    );
+    expect(pageButtons(first.blocks).map((b) => [b.action_id, b.text.text])).toEqual([
+      [ACTIONS.statusPageNext, 'Next 20 ›'],
+    ]);
+    expect(decodeStatusPageRef(pageButtons(first.blocks)[0]?.value)).toEqual({ program: p.slug, page: 1 });
+
+    const second = statusPage(p, 1);
+    expect(rowIds(second.blocks)[0]).toBe('ws_row:ws-40');
+    expect(pageButtons(second.blocks).map((b) => b.action_id)).toEqual([
+      ACTIONS.statusPagePrevious,
+      ACTIONS.statusPageNext,
+    ]);
+    expect(decodeStatusPageRef(pageButtons(second.blocks)[0]?.value)).toEqual({ program: p.slug, page: 0 });
+
+    for (const page of [first, second, statusPage(p, 49)])
+      expect(blockKitProblems(page.blocks, 'message')).toEqual([]);
+  });
+
+  it('ends with the last rows and no Next button; a page past the end shows the last one', () => {
+    const p = program(Array.from({ length: 45 }, (_, i) => ws(i)));
+    const last = statusPage(p, 2);
+    expect(rowIds(last.blocks)).toEqual([
+      'ws_row:ws-40',
+      'ws_row:ws-41',
+      'ws_row:ws-42',
+      'ws_row:ws-43',
+      'ws_row:ws-44',
+    ]);
+    expect(JSON.stringify(last.blocks)).toContain('Workstreams 41–45 of 45, high risks first.');
+    expect(pageButtons(last.blocks).map((b) => b.text.text)).toEqual(['‹ Previous 20']);
+    expect(statusPage(p, 7)).toEqual(last);
+    expect(statusPage(p, -3)).toEqual(statusPage(p, 0));
+  });
+
+  it('escapes the program name in the fallback text', () => {
+    const p = baseProgram({ name: '<!channel> & co', workstreams: [ws(1)] });
+    expect(statusPage(p).text).toContain('&lt;!channel&gt; &amp; co');
+  });
+});
+
+describe('statusPageOf', () => {
+  it('builds the first page once per program snapshot and again for a new one', () => {
     const snapshot = program([ws(1)]);
-    const first = statusOverviewOf(snapshot);
-    expect(statusOverviewOf(snapshot)).toBe(first);
-    expect(first).toEqual(statusOverview(snapshot));
+    const first = statusPageOf(snapshot);
+    expect(statusPageOf(snapshot)).toBe(first);
+    expect(first).toEqual(statusPage(snapshot));
     const changed = program([ws(1, { status: 'blocked', blocker: 'b' })]);
-    expect(statusOverviewOf(changed)).not.toBe(first);
-    expect(JSON.stringify(statusOverviewOf(changed))).toContain('Blocked');
+    expect(statusPageOf(changed)).not.toBe(first);
+    expect(JSON.stringify(statusPageOf(changed))).toContain('Blocked');
   });
 });

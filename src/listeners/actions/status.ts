@@ -3,12 +3,12 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import { findWorkstream } from '../../domain/program.js';
 import type { Services } from '../../services/index.js';
-import { decodeProgramRef, decodeWorkstreamRef } from '../../ui/action-values.js';
+import { decodeProgramRef, decodeStatusPageRef, decodeWorkstreamRef } from '../../ui/action-values.js';
 import { notice } from '../../ui/help.js';
 import { ACTIONS } from '../../ui/ids.js';
 import type { SlackMessage } from '../../ui/message.js';
 import { plainText } from '../../ui/modal-parts.js';
-import { statusOverviewOf } from '../../ui/status-overview.js';
+import { statusPage, statusPageOf } from '../../ui/status-overview.js';
 import { workstreamDetail } from '../../ui/workstream-detail.js';
 import { ephemeral } from '../commands/context.js';
 import type { ListenerRouter } from '../router.js';
@@ -41,26 +41,56 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
       await ack();
       const slug = decodeProgramRef(action.value);
       const program = slug ? services.programs.get(slug) : undefined;
-      await answer({ body, respond, client }, 'Status', program ? statusOverviewOf(program) : notice(GONE));
+      await answer({ body, respond, client }, 'Status', program ? statusPageOf(program) : notice(GONE));
     }),
   );
+
+  const turnPage = buttonListener(deps, async ({ ack, action, body, respond, client }) => {
+    await ack();
+    const ref = decodeStatusPageRef(action.value);
+    const program = ref ? services.programs.get(ref.program) : undefined;
+    const message = program && ref ? statusPage(program, ref.page) : notice(GONE);
+    await replace({ body, respond, client }, 'Status', message);
+  });
+  router.action<BlockButtonAction>(ACTIONS.statusPagePrevious, turnPage);
+  router.action<BlockButtonAction>(ACTIONS.statusPageNext, turnPage);
 }
 
-async function answer(
-  ctx: { body: BlockButtonAction; respond: (m: RespondArguments) => Promise<unknown>; client: WebClient },
-  title: string,
-  message: SlackMessage,
-): Promise<void> {
+type ButtonContext = {
+  body: BlockButtonAction;
+  respond: (m: RespondArguments) => Promise<unknown>;
+  client: WebClient;
+};
+
+/** Previous/Next turn the page where it is: the private message in place, or the modal it sits in. */
+async function replace(ctx: ButtonContext, title: string, message: SlackMessage): Promise<void> {
   if (ctx.body.response_url) {
-    await ctx.respond({ ...ephemeral(message), replace_original: false });
+    await ctx.respond({ ...ephemeral(message), replace_original: true });
     return;
   }
-  const view = {
+  const view = ctx.body.view;
+  if (view?.type === 'modal') {
+    await ctx.client.views.update({ view_id: view.id, hash: view.hash, view: messageModal(title, message) });
+    return;
+  }
+  await answer(ctx, title, message);
+}
+
+function messageModal(title: string, message: SlackMessage) {
+  return {
     type: 'modal' as const,
     title: plainText(title),
     close: plainText('Close'),
     blocks: message.blocks,
   };
+}
+
+async function answer(ctx: ButtonContext, title: string, message: SlackMessage): Promise<void> {
+  if (ctx.body.response_url) {
+    await ctx.respond({ ...ephemeral(message), replace_original: false });
+    return;
+  }
+  const view = messageModal(title, message);
   // From inside a modal, a new view goes on its stack; from the Home tab, it opens.
   if (ctx.body.view?.type === 'modal') await ctx.client.views.push({ trigger_id: ctx.body.trigger_id, view });
   else await ctx.client.views.open({ trigger_id: ctx.body.trigger_id, view });

@@ -2,7 +2,7 @@ import { findWorkstream } from '../../domain/program.js';
 import { lookupProgram } from '../../services/program-lookup.js';
 import { chooseProgram, notice } from '../../ui/help.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
-import { statusOverviewOf } from '../../ui/status-overview.js';
+import { statusPageOf } from '../../ui/status-overview.js';
 import { workstreamDetail } from '../../ui/workstream-detail.js';
 import { type CommandContext, ephemeral } from './context.js';
 
@@ -15,7 +15,7 @@ export async function status(ctx: CommandContext): Promise<void> {
   if (found.kind === 'no-programs') return ctx.ack(ephemeral(notice(NO_PROGRAMS)));
   if (found.kind === 'choose') return ctx.ack(ephemeral(chooseProgram(found.programs, 'status PROGRAM')));
   const { program, rest } = found;
-  if (rest.length === 0) return ctx.ack(ephemeral(statusOverviewOf(program)));
+  if (rest.length === 0) return ctx.ack(ephemeral(statusPageOf(program)));
   const query = rest.join(' ');
   const workstream = findWorkstream(program, query);
   if (!workstream) return ctx.ack(ephemeral(unknownWorkstream(program, query)));

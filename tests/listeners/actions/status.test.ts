@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeProgramRef, encodeWorkstreamRef } from '../../../src/ui/action-values.js';
+import { encodeProgramRef, encodeStatusPageRef, encodeWorkstreamRef } from '../../../src/ui/action-values.js';
 import { ACTIONS } from '../../../src/ui/ids.js';
-import { importFixture, OWNER, smallProgram } from '../../support/programs.js';
+import { blockKitProblems } from '../../support/block-kit-rules.js';
+import { importFixture, largeProgram, OWNER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
 
 describe('status buttons', () => {
@@ -52,4 +53,61 @@ describe('status buttons', () => {
     expect(open.response.ok).toBe(true);
     expect(JSON.stringify(open.args.view)).toContain('final runtime boundary and deployment expectations');
   });
+
+  it('Next and Previous turn the private overview page in place, from the page the button names', async () => {
+    h = await RolloutHarness.start({ seed: (db) => importFixture(db, largeProgram(1000)) });
+    const first = blocksOf((await h.command(OWNER, 'status')).json);
+    const next = buttonIn(first, ACTIONS.statusPageNext);
+    const click = await h.action({ user: OWNER, actionId: ACTIONS.statusPageNext, value: next.value });
+    expect(click.status).toBe(200);
+    const reply = await h.fake.waitFor(() => h.fake.responses.find((r) => click.responseUrl.endsWith(r.id)));
+    expect(reply.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    const second = reply.body.blocks as Block[];
+    expect(blockKitProblems(second, 'message')).toEqual([]);
+    expect(JSON.stringify(second)).toContain('Workstreams 21–40 of 1,000');
+    const firstRows = rowIds(first);
+    expect(rowIds(second)).toHaveLength(20);
+    expect(rowIds(second).some((id) => firstRows.includes(id))).toBe(false);
+
+    const previous = buttonIn(second, ACTIONS.statusPagePrevious);
+    const back = await h.action({ user: OWNER, actionId: ACTIONS.statusPagePrevious, value: previous.value });
+    const again = await h.fake.waitFor(() => h.fake.responses.find((r) => back.responseUrl.endsWith(r.id)));
+    expect(rowIds(again.body.blocks as Block[])).toEqual(firstRows);
+  });
+
+  it('turns the page of an overview shown in a modal by updating that modal', async () => {
+    h = await RolloutHarness.start({ seed: (db) => importFixture(db, largeProgram(100)) });
+    await h.action({
+      user: OWNER,
+      actionId: ACTIONS.statusPageNext,
+      value: encodeStatusPageRef({ program: 'large', page: 4 }),
+      view: { id: 'VSTATUS', type: 'modal', hash: '1700000000.abc' },
+    });
+    const update = await h.fake.waitForCall('views.update');
+    expect(update.response.ok).toBe(true);
+    expect(update.args).toMatchObject({ view_id: 'VSTATUS', hash: '1700000000.abc' });
+    expect(JSON.stringify(update.args.view)).toContain('Workstreams 81–100 of 100');
+  });
+
+  it('a page button of a program that is gone, or a forged value, says so in place', async () => {
+    h = await RolloutHarness.start({ seed: (db) => importFixture(db, smallProgram()) });
+    for (const value of [encodeStatusPageRef({ program: 'gone', page: 1 }), '{"p":"large","n":-1}']) {
+      const click = await h.action({ user: OWNER, actionId: ACTIONS.statusPageNext, value });
+      const reply = await h.fake.waitFor(() =>
+        h.fake.responses.find((r) => click.responseUrl.endsWith(r.id)),
+      );
+      expect(reply.body.text).toContain('no longer exists');
+    }
+  });
 });
+
+type Block = { type: string; block_id?: string; elements?: { action_id?: string; value?: string }[] };
+const blocksOf = (json: Record<string, unknown> | undefined) => (json?.blocks ?? []) as Block[];
+const rowIds = (blocks: Block[]) =>
+  blocks.map((b) => b.block_id ?? '').filter((id) => id.startsWith('ws_row:'));
+
+function buttonIn(blocks: Block[], actionId: string): { value?: string } {
+  const button = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId);
+  if (!button) throw new Error(`no ${actionId} button in ${JSON.stringify(blocks).slice(0, 300)}`);
+  return button;
+}

@@ -1,6 +1,8 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/clock.js';
+import { ACTIONS } from '../../../src/ui/ids.js';
+import { STATUS_PAGE_SIZE } from '../../../src/ui/status-overview.js';
 import { blockKitProblems } from '../../support/block-kit-rules.js';
 import { importFixture, largeProgram, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
@@ -82,13 +84,16 @@ describe('/rollout status', () => {
     }
   });
 
-  it('cuts a program of 1,000 workstreams to what a message holds and says how many more', async () => {
+  it('shows a program of 1,000 workstreams a page at a time, saying how many more, with a Next button', async () => {
     h = await RolloutHarness.start({ seed: (db) => importFixture(db, largeProgram(1000)) });
     const res = await h.command(OWNER, 'status');
     const blocks = blocksOf(res.json);
-    expect(blocks.length).toBeLessThanOrEqual(50);
     expect(blockKitProblems(blocks, 'message')).toEqual([]);
-    expect(allText(blocks)).toMatch(/…and 954 more workstreams/);
+    expect(blocks.filter((b) => String(b.block_id).startsWith('ws_row:'))).toHaveLength(STATUS_PAGE_SIZE);
+    expect(allText(blocks)).toContain(
+      'Workstreams 1–20 of 1,000, high risks first; …and 980 more workstreams',
+    );
+    expect(JSON.stringify(blocks)).toContain(ACTIONS.statusPageNext);
   });
 
   it('with several programs, asks which one, and takes a slug', async () => {
