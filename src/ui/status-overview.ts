@@ -47,8 +47,14 @@ function countsLine(program: Program): { risk: string; status: string } {
   return { risk, status };
 }
 
-/** Rows on one page of `/rollout status`: a screenful to scan; a larger program pages through the rest. */
+/** Rows on one page of `/rollout status` for a program too large for one message: a screenful to scan. */
 export const STATUS_PAGE_SIZE = 20;
+
+/** Header, counts and divider: what a page spends before any workstream. */
+const HEAD_BLOCKS = 3;
+
+/** A program with no more workstreams than this is shown whole, in one message without page buttons. */
+export const WHOLE_PROGRAM_ROWS = BLOCK_LIMITS.messageBlocks - HEAD_BLOCKS;
 
 /** The header and headline counts (and a divider when there are rows below them). */
 function overviewHead(program: Program, total: number): KnownBlock[] {
@@ -130,17 +136,19 @@ export function statusOverview(
 }
 
 /**
- * `/rollout status`: one page of the overview, high risks first, each row with a Details button. A program
- * of more than a page says which rows these are and how many more, with Previous/Next buttons that turn the
- * page in place. `page` counts from 0; past the end (the program shrank since) it shows the last page.
+ * `/rollout status`: every workstream, high risks first, each row with a Details button. A program too
+ * large for one message comes a page at a time: each page says which rows it shows and how many more, with
+ * Previous/Next buttons that turn the page in place. `page` counts from 0; past the end (the program shrank
+ * since the button was drawn) it shows the last page.
  */
 export function statusPage(program: Program, page = 0): SlackMessage {
   const ordered = [...program.workstreams].sort(overviewOrder);
   const total = ordered.length;
-  const pages = Math.max(1, Math.ceil(total / STATUS_PAGE_SIZE));
+  const pageSize = total <= WHOLE_PROGRAM_ROWS ? Math.max(1, total) : STATUS_PAGE_SIZE;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   const index = Math.min(Math.max(0, Math.trunc(page) || 0), pages - 1);
-  const from = index * STATUS_PAGE_SIZE;
-  const rows = ordered.slice(from, from + STATUS_PAGE_SIZE);
+  const from = index * pageSize;
+  const rows = ordered.slice(from, from + pageSize);
   const blocks = overviewHead(program, total);
   for (const w of rows) blocks.push(workstreamSection(program, w));
   if (pages > 1) blocks.push(...pageFooter(program, index, pages, from, rows.length, total));

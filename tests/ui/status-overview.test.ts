@@ -8,6 +8,7 @@ import {
   statusOverview,
   statusPage,
   statusPageOf,
+  WHOLE_PROGRAM_ROWS,
   workstreamRow,
 } from '../../src/ui/status-overview.js';
 import { blockKitProblems } from '../support/block-kit-rules.js';
@@ -56,11 +57,16 @@ describe('statusPage', () => {
     ((blocks.find((b) => b.block_id === BLOCKS.statusPages) as ActionsBlock | undefined)?.elements ??
       []) as Button[];
 
-  it('shows a program of one page whole, with no page buttons', () => {
-    const page = statusPage(program(Array.from({ length: STATUS_PAGE_SIZE }, (_, i) => ws(i))));
-    expect(rowIds(page.blocks)).toHaveLength(STATUS_PAGE_SIZE);
-    expect(page.blocks.some((b) => b.block_id === BLOCKS.statusPages)).toBe(false);
-    expect(JSON.stringify(page.blocks)).not.toContain('more workstream');
+  it('shows a program that fits in one message whole, without page buttons, and pages one that does not', () => {
+    const whole = statusPage(program(Array.from({ length: WHOLE_PROGRAM_ROWS }, (_, i) => ws(i))));
+    expect(whole.blocks).toHaveLength(50);
+    expect(rowIds(whole.blocks)).toHaveLength(WHOLE_PROGRAM_ROWS);
+    expect(whole.blocks.some((b) => b.block_id === BLOCKS.statusPages)).toBe(false);
+    expect(JSON.stringify(whole.blocks)).not.toContain('more workstream');
+
+    const paged = statusPage(program(Array.from({ length: WHOLE_PROGRAM_ROWS + 1 }, (_, i) => ws(i))));
+    expect(rowIds(paged.blocks)).toHaveLength(STATUS_PAGE_SIZE);
+    expect(JSON.stringify(paged.blocks)).toContain(`…and ${WHOLE_PROGRAM_ROWS + 1 - STATUS_PAGE_SIZE} more`);
   });
 
   it('pages a large program in the overview order, saying which rows and how many more', () => {
@@ -90,16 +96,10 @@ describe('statusPage', () => {
   });
 
   it('ends with the last rows and no Next button; a page past the end shows the last one', () => {
-    const p = program(Array.from({ length: 45 }, (_, i) => ws(i)));
+    const p = program(Array.from({ length: 52 }, (_, i) => ws(i)));
     const last = statusPage(p, 2);
-    expect(rowIds(last.blocks)).toEqual([
-      'ws_row:ws-40',
-      'ws_row:ws-41',
-      'ws_row:ws-42',
-      'ws_row:ws-43',
-      'ws_row:ws-44',
-    ]);
-    expect(JSON.stringify(last.blocks)).toContain('Workstreams 41–45 of 45, high risks first.');
+    expect(rowIds(last.blocks)).toEqual(Array.from({ length: 12 }, (_, i) => `ws_row:ws-${40 + i}`));
+    expect(JSON.stringify(last.blocks)).toContain('Workstreams 41–52 of 52, high risks first.');
     expect(pageButtons(last.blocks).map((b) => b.text.text)).toEqual(['‹ Previous 20']);
     expect(statusPage(p, 7)).toEqual(last);
     expect(statusPage(p, -3)).toEqual(statusPage(p, 0));
