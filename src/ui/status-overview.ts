@@ -1,7 +1,7 @@
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { Program, Workstream } from '../domain/program.js';
 import { byRiskThenPosition, RISK_INFO, RISKS, STATUS_INFO, STATUSES } from '../domain/vocabulary.js';
-import { encodeStatusPageRef, encodeWorkstreamRef } from './action-values.js';
+import { encodeProgramRef, encodeStatusPageRef, encodeWorkstreamRef } from './action-values.js';
 import { ACTIONS, BLOCKS, workstreamRowBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
@@ -108,7 +108,8 @@ const plural = (n: number) => `${n.toLocaleString('en-US')} more workstream${n =
 
 /**
  * A program's overview cut to `maxBlocks` (the App Home tab shares its blocks among programs): every
- * workstream's status, risk, owning team and main blocker, high risks first, then "…and N more".
+ * workstream's status, risk, owning team and main blocker, high risks first, then "…and N more" with an
+ * All workstreams button that opens the paged overview.
  */
 export function statusOverview(
   program: Program,
@@ -122,14 +123,18 @@ export function statusOverview(
   const hidden = ordered.length - shown.length;
   if (hidden > 0) {
     blocks.push({
-      type: 'context',
+      type: 'section',
       block_id: BLOCKS.statusMore,
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: `…and ${plural(hidden)} (lower risk). See one with \`/rollout status WORKSTREAM\`; an admin can export all with \`rollout export ${escapeMrkdwn(program.slug)} --format markdown\`.`,
-        },
-      ],
+      text: {
+        type: 'mrkdwn',
+        text: `…and ${plural(hidden)} (lower risk). See one with \`/rollout status WORKSTREAM\`, or page through them all.`,
+      },
+      accessory: {
+        type: 'button',
+        action_id: ACTIONS.showStatus,
+        text: { type: 'plain_text', text: 'All workstreams' },
+        value: encodeProgramRef(program.slug),
+      },
     });
   }
   return { text: fallbackText(program), blocks };

@@ -1,7 +1,7 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { Program, Workstream } from '../../src/domain/program.js';
-import { decodeWorkstreamRef } from '../../src/ui/action-values.js';
+import { decodeProgramRef, decodeWorkstreamRef } from '../../src/ui/action-values.js';
 import { homeView } from '../../src/ui/home-view.js';
 import { ACTIONS } from '../../src/ui/ids.js';
 import { viewProblems } from '../support/block-kit-rules.js';
@@ -89,6 +89,9 @@ describe('homeView', () => {
     expect(mine(view.blocks)).toHaveLength(20);
     expect(text(view.blocks)).toContain('…and 39 more of yours.');
     expect(text(view.blocks)).toMatch(/…and \d+ more workstreams/);
+    const more = view.blocks.find((b): b is SectionBlock => String(b.block_id).endsWith(':status_more'));
+    expect(more?.accessory).toMatchObject({ action_id: ACTIONS.showStatus });
+    expect(decodeProgramRef((more?.accessory as { value?: string } | undefined)?.value)).toBe('p1');
   });
 
   it('stays within 100 blocks for many programs, showing small ones whole and counting the rest', () => {

@@ -89,6 +89,21 @@ describe('status buttons', () => {
     expect(JSON.stringify(update.args.view)).toContain('Workstreams 81–100 of 100');
   });
 
+  it('All workstreams from the App Home tab opens the paged overview in a modal', async () => {
+    h = await RolloutHarness.start({ seed: (db) => importFixture(db, largeProgram(1000)) });
+    await h.action({
+      user: OWNER,
+      actionId: ACTIONS.showStatus,
+      value: encodeProgramRef('large'),
+      view: { id: 'VHOME', type: 'home' },
+    });
+    const open = await h.fake.waitForCall('views.open');
+    expect(open.response.ok).toBe(true);
+    const view = JSON.stringify(open.args.view);
+    expect(view).toContain('Workstreams 1–20 of 1,000');
+    expect(view).toContain(ACTIONS.statusPageNext);
+  });
+
   it('a page button of a program that is gone, or a forged value, says so in place', async () => {
     h = await RolloutHarness.start({ seed: (db) => importFixture(db, smallProgram()) });
     for (const value of [encodeStatusPageRef({ program: 'gone', page: 1 }), '{"p":"large","n":-1}']) {
