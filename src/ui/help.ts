@@ -48,13 +48,17 @@ export function notice(text: string): SlackMessage {
 
 /** Several programs and none named: say which exist. */
 export function chooseProgram(programs: ProgramSummary[], usage: string): SlackMessage {
-  const shown = programs.slice(0, 40);
-  const list = shown.map((p) => `• \`${escapeMrkdwn(p.slug)}\` — ${escapeMrkdwn(p.name)}`).join('\n');
-  const more = programs.length > shown.length ? `\n…and ${programs.length - shown.length} more` : '';
-  return notice(
-    truncate(
-      `There are several programs; name one: \`/rollout ${usage}\`.\n${list}${more}`,
-      BLOCK_LIMITS.sectionText,
-    ),
-  );
+  const head = `There are several programs; name one: \`/rollout ${usage}\`.`;
+  // Whole lines while they fit, keeping room for the count of the rest (which a cut must never hide).
+  const room = BLOCK_LIMITS.sectionText - head.length - '\n…and 00000 more'.length;
+  const lines: string[] = [];
+  let used = 0;
+  for (const p of programs) {
+    const line = `\n• \`${escapeMrkdwn(p.slug)}\` — ${truncate(escapeMrkdwn(p.name), 200)}`;
+    if (used + line.length > room) break;
+    lines.push(line);
+    used += line.length;
+  }
+  const hidden = programs.length - lines.length;
+  return notice(`${head}${lines.join('')}${hidden > 0 ? `\n…and ${hidden} more` : ''}`);
 }

@@ -10,6 +10,9 @@ export const ACTIONS = {
   statusPageNext: 'status_page_next',
 } as const;
 
+/** Every modal input's element uses this action_id; the block_id says which field it is. */
+export const INPUT_ACTION = 'value';
+
 export const VIEWS = {
   workstreamUpdate: 'workstream_update',
   workstreamPick: 'workstream_pick',
@@ -21,7 +24,9 @@ export const BLOCKS = {
   statusMore: 'status_more',
   statusPages: 'status_pages',
   workstreamFacts: 'workstream_facts',
-  workstreamText: 'workstream_text',
+  workstreamState: 'workstream_state',
+  workstreamSnapshot: 'workstream_snapshot',
+  workstreamBlocker: 'workstream_blocker',
   workstreamActions: 'workstream_actions',
   // The update modal: one input block a field, so inline errors land on the field at fault.
   wsStatus: 'ws_status',

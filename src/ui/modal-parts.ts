@@ -1,11 +1,9 @@
 import type { ContextBlock, InputBlock, KnownBlock, PlainTextOption, SectionBlock, View } from '@slack/types';
 import { FIELD_LIMITS } from '../domain/field-limits.js';
 import { isSlackUserId } from '../domain/slack-user.js';
+import { INPUT_ACTION } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
-
-/** Every input's element uses this action_id; the block_id says which field it is. */
-export const INPUT_ACTION = 'value';
 
 export function plainText(text: string, max: number = BLOCK_LIMITS.modalTitle) {
   return { type: 'plain_text' as const, text: truncate(text, max), emoji: true };

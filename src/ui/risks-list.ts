@@ -1,6 +1,4 @@
 import type { KnownBlock } from '@slack/types';
-import { formatDayLabel } from '../domain/digest-content.js';
-import { localDate } from '../domain/local-time.js';
 import { canAddRisk, canEditRisk } from '../domain/permissions.js';
 import type { Program, TopRisk } from '../domain/program.js';
 import { RISK_INFO, RISKS } from '../domain/vocabulary.js';
@@ -22,7 +20,7 @@ import {
   workstreamLabel,
 } from './list-parts.js';
 import type { SlackMessage } from './message.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { escapeMrkdwn, slackDate } from './mrkdwn.js';
 import { plural } from './plural.js';
 
 /** Closed risks are listed briefly, most recently closed first, so one closed by mistake is a click away. */
@@ -112,9 +110,8 @@ function closedBlocks(program: Program, closed: TopRisk[], mayEdit: (r: TopRisk)
     contextLine(LIST_BLOCKS.closedHeader, `*Recently closed* (${closed.length} in all)`),
   ];
   for (const r of shown) {
-    const when = r.closedAt
-      ? ` · closed ${formatDayLabel(localDate(new Date(r.closedAt), program.timezone))}`
-      : '';
+    // Slack renders the date in the viewer's own time zone.
+    const when = r.closedAt ? ` · closed ${slackDate(r.closedAt, '{date_short_pretty}')}` : '';
     const text = `:white_check_mark: ${escapeMrkdwn(truncate(r.text, 300))}\n_${workstreamLabel(program, r.workstream)}${when}_`;
     const ref = encodeItemOf(program, r);
     blocks.push(

@@ -1,4 +1,4 @@
-import type { KnownBlock } from '@slack/types';
+import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { Program, Workstream } from '../domain/program.js';
 import { RISK_INFO, STATUS_INFO } from '../domain/vocabulary.js';
 import { encodeProgramRef, encodeWorkstreamRef } from './action-values.js';
@@ -25,11 +25,6 @@ export function workstreamDetail(program: Program, w: Workstream, now: Date): Sl
   const dependsOn = w.dependsOn.map((k) => escapeMrkdwn(names.get(k) ?? k)).join(', ');
   const status = STATUS_INFO[w.status];
   const risk = RISK_INFO[w.risk];
-  const prose = [
-    `*Current state*\n${w.state ? escapeMrkdwn(w.state) : '—'}`,
-    `*Snapshot*\n${w.summary ? escapeMrkdwn(w.summary) : '—'}`,
-    `*Main blocker*\n${w.blocker ? escapeMrkdwn(w.blocker) : '—'}`,
-  ].join('\n\n');
   const ref = encodeWorkstreamRef({ program: program.slug, workstream: w.key });
   const blocks: KnownBlock[] = [
     {
@@ -49,11 +44,10 @@ export function workstreamDetail(program: Program, w: Workstream, now: Date): Sl
         field('Program', escapeMrkdwn(program.name)),
       ],
     },
-    {
-      type: 'section',
-      block_id: BLOCKS.workstreamText,
-      text: { type: 'mrkdwn', text: truncate(prose, BLOCK_LIMITS.sectionText) },
-    },
+    // A section each: escaping can make one text long enough to push the next out of a shared section.
+    prose(BLOCKS.workstreamState, 'Current state', w.state),
+    prose(BLOCKS.workstreamSnapshot, 'Snapshot', w.summary),
+    prose(BLOCKS.workstreamBlocker, 'Main blocker', w.blocker),
     { type: 'context', elements: [{ type: 'mrkdwn', text: lastUpdate(w, now) }] },
     {
       type: 'actions',
@@ -80,4 +74,15 @@ export function workstreamDetail(program: Program, w: Workstream, now: Date): Sl
     BLOCK_LIMITS.fallbackText,
   );
   return { text, blocks };
+}
+
+function prose(blockId: string, label: string, value: string | null): SectionBlock {
+  return {
+    type: 'section',
+    block_id: blockId,
+    text: {
+      type: 'mrkdwn',
+      text: truncate(`*${label}*\n${value ? escapeMrkdwn(value) : '—'}`, BLOCK_LIMITS.sectionText),
+    },
+  };
 }

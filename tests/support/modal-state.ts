@@ -1,4 +1,4 @@
-import { INPUT_ACTION } from '../../src/ui/modal-parts.js';
+import { INPUT_ACTION } from '../../src/ui/ids.js';
 import type { InputValue } from './slack-requests.js';
 
 /** A modal's `view.state.values` as Slack sends it on submit, one element per input block. */

@@ -34,7 +34,9 @@ describe('risksList', () => {
     expect(json).toContain(':red_circle: *High* · high one\\n_Workstream mine · Team mine_');
     expect(json).toContain('_Program-wide_');
     expect(json).toContain('*Recently closed* (1 in all)');
-    expect(json).toContain('closed Fri 20 Nov 2026');
+    expect(json).toContain(
+      `closed <!date^${Date.parse('2026-11-20T10:00:00Z') / 1000}^{date_short_pretty}|2026-11-20 10:00 UTC>`,
+    );
     expect(text).toBe('Top risks of Builder Insights: 2 open (1 high), 1 closed');
     expect(blockKitProblems(blocks, 'message')).toEqual([]);
   });

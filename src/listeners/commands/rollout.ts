@@ -45,7 +45,9 @@ export function register(app: App, deps: Deps, services: Services): void {
       deps,
       services,
     };
-    const run = SUBCOMMANDS[sub || 'status'];
+    // Own keys only: `constructor` or `__proto__` typed as a subcommand must get help, not Object's.
+    const name = sub || 'status';
+    const run = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
     if (!run) {
       await ack(
         ephemeral(helpMessage(`I don’t know \`/rollout ${escapeMrkdwn(sub)}\`. Here is what I can do:`)),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INPUT_ACTION } from '../../ui/modal-parts.js';
+import { INPUT_ACTION } from '../../ui/ids.js';
 
 /**
  * A modal's `view.state.values`, read with zod: each input block holds one element under INPUT_ACTION.

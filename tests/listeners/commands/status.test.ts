@@ -143,4 +143,13 @@ describe('/rollout help and unknown subcommands', () => {
     expect(text).toContain('I don’t know `/rollout frobnicate`');
     expect(text).toContain('/rollout update');
   });
+
+  it('answers names every JavaScript object has, constructor and __proto__, as unknown subcommands', async () => {
+    h = await RolloutHarness.start();
+    for (const sub of ['constructor', '__proto__']) {
+      const res = await h.command(OWNER, sub);
+      expect(res.status).toBe(200);
+      expect(allText(blocksOf(res.json))).toContain(`I don’t know \`/rollout ${sub}\``);
+    }
+  });
 });

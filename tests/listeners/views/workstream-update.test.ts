@@ -1,8 +1,7 @@
 import type { View } from '@slack/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeUpdateRef, encodeWorkstreamRef } from '../../../src/ui/action-values.js';
-import { ACTIONS, BLOCKS, VIEWS } from '../../../src/ui/ids.js';
-import { INPUT_ACTION } from '../../../src/ui/modal-parts.js';
+import { ACTIONS, BLOCKS, INPUT_ACTION, VIEWS } from '../../../src/ui/ids.js';
 import { importFixture, OTHER_OWNER, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
 import type { InputValue } from '../../support/slack-requests.js';
