@@ -27,7 +27,7 @@ describe('workstreamDetail', () => {
   });
 
   it('shows a dash for what is not known yet', () => {
-    const w = workstream('empty', { state: '', summary: '', blocker: null });
+    const w = workstream('empty', { state: '', summary: '', blocker: '' });
     const { blocks } = workstreamDetail(program({ workstreams: [w] }), w, NOW);
     expect(sectionText(blocks, BLOCKS.workstreamBlocker)).toBe('*Main blocker*\n—');
   });

@@ -13,6 +13,7 @@ import { workstreamDetail } from '../../ui/workstream-detail.js';
 import { ephemeral } from '../commands/context.js';
 import type { ListenerRouter } from '../router.js';
 import { buttonListener } from '../shared/failures.js';
+import { showView } from '../shared/show-view.js';
 
 const GONE = 'That program or workstream no longer exists. Try `/rollout status`.';
 
@@ -90,8 +91,9 @@ async function answer(ctx: ButtonContext, title: string, message: SlackMessage):
     await ctx.respond({ ...ephemeral(message), replace_original: false });
     return;
   }
-  const view = messageModal(title, message);
-  // From inside a modal, a new view goes on its stack; from the Home tab, it opens.
-  if (ctx.body.view?.type === 'modal') await ctx.client.views.push({ trigger_id: ctx.body.trigger_id, view });
-  else await ctx.client.views.open({ trigger_id: ctx.body.trigger_id, view });
+  await showView(
+    ctx.client,
+    { triggerId: ctx.body.trigger_id, view: ctx.body.view },
+    messageModal(title, message),
+  );
 }

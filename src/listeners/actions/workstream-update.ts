@@ -8,6 +8,7 @@ import { noticeModal } from '../../ui/modal-parts.js';
 import type { ListenerRouter } from '../router.js';
 import { buttonListener } from '../shared/failures.js';
 import { openUpdateModal } from '../shared/open-update-modal.js';
+import { showView } from '../shared/show-view.js';
 
 /** The Update button, wherever it sits (workstream detail, App Home, reminders): opens the form. */
 export function register(router: ListenerRouter, deps: Deps, services: Services): void {
@@ -19,16 +20,18 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
       const program = ref ? services.programs.get(ref.program) : undefined;
       const workstream = program && ref ? findWorkstream(program, ref.workstream) : undefined;
       if (!program || !workstream) {
-        await client.views.open({
-          trigger_id: body.trigger_id,
-          view: noticeModal('Not found', 'That workstream no longer exists. Try `/rollout status`.'),
-        });
+        await showView(
+          client,
+          { triggerId: body.trigger_id, view: body.view },
+          noticeModal('Not found', 'That workstream no longer exists. Try `/rollout status`.'),
+        );
         return;
       }
       await openUpdateModal({
         client,
         deps,
         triggerId: body.trigger_id,
+        view: body.view,
         userId: body.user.id,
         program,
         workstream,

@@ -7,6 +7,7 @@ import type {
 } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { noticeModal } from '../../ui/modal-parts.js';
+import { showView } from './show-view.js';
 
 export const SORRY = 'Sorry, that failed on our side. It is logged; please try again.';
 
@@ -46,10 +47,11 @@ async function tellButtonFailure(args: ButtonArgs, acked: boolean): Promise<void
     await args.respond({ response_type: 'ephemeral', replace_original: false, text: SORRY });
     return;
   }
-  await args.client.views.open({
-    trigger_id: args.body.trigger_id,
-    view: noticeModal('Something failed', SORRY),
-  });
+  await showView(
+    args.client,
+    { triggerId: args.body.trigger_id, view: args.body.view },
+    noticeModal('Something failed', SORRY),
+  );
 }
 
 /**

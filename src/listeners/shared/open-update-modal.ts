@@ -5,11 +5,11 @@ import type { Program, Workstream } from '../../domain/program.js';
 import { noticeModal } from '../../ui/modal-parts.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { workstreamPickModal, workstreamUpdateModal } from '../../ui/workstream-modal.js';
+import { showView, type ViewOrigin } from './show-view.js';
 
-export interface OpenRequest {
+export interface OpenRequest extends ViewOrigin {
   client: WebClient;
   deps: Deps;
-  triggerId: string;
   userId: string;
   program: Program;
 }
@@ -47,5 +47,5 @@ async function open(
   req: OpenRequest,
   view: Parameters<WebClient['views']['open']>[0]['view'],
 ): Promise<void> {
-  await req.client.views.open({ trigger_id: req.triggerId, view });
+  await showView(req.client, req, view);
 }

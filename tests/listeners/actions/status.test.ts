@@ -104,6 +104,31 @@ describe('status buttons', () => {
     expect(view).toContain(ACTIONS.statusPageNext);
   });
 
+  it('inside a modal, Details goes on top of the first view, then replaces the one above it (Slack stacks 3)', async () => {
+    h = await RolloutHarness.start({ seed: (db) => importFixture(db, smallProgram()) });
+    const value = encodeWorkstreamRef({ program: 'builder-insights', workstream: 'kanopy-hosting' });
+    await h.action({
+      user: OWNER,
+      actionId: ACTIONS.showWorkstream,
+      value,
+      view: { id: 'VROOT', type: 'modal', hash: 'h1', previous_view_id: null },
+    });
+    const push = await h.fake.waitForCall('views.push');
+    expect(push.response.ok).toBe(true);
+    expect(JSON.stringify(push.args.view)).toContain('final runtime boundary');
+
+    await h.action({
+      user: OWNER,
+      actionId: ACTIONS.showStatus,
+      value: encodeProgramRef('builder-insights'),
+      view: { id: 'VABOVE', type: 'modal', hash: 'h2', previous_view_id: 'VROOT' },
+    });
+    const update = await h.fake.waitForCall('views.update');
+    expect(update.args).toMatchObject({ view_id: 'VABOVE', hash: 'h2' });
+    expect(JSON.stringify(update.args.view)).toContain('Identity and SSO');
+    expect(h.fake.callsOf('views.push')).toHaveLength(1);
+  });
+
   it('a page button of a program that is gone, or a forged value, says so in place', async () => {
     h = await RolloutHarness.start({ seed: (db) => importFixture(db, smallProgram()) });
     for (const value of [encodeStatusPageRef({ program: 'gone', page: 1 }), '{"p":"large","n":-1}']) {

@@ -288,4 +288,18 @@ describe('updating a workstream through its modal', () => {
     expect(call.response.ok).toBe(true);
     expect((call.args.view as View).callback_id).toBe(VIEWS.workstreamUpdate);
   });
+
+  it('puts the form on top of the workstream when its Update button sits in a modal', async () => {
+    h = await start();
+    await h.action({
+      user: OWNER,
+      actionId: ACTIONS.openWorkstreamUpdate,
+      value: encodeWorkstreamRef({ program: 'builder-insights', workstream: 'identity-sso' }),
+      view: { id: 'VDETAIL', type: 'modal', hash: 'h1', previous_view_id: null },
+    });
+    const call = await h.fake.waitForCall('views.push');
+    expect(call.response.ok).toBe(true);
+    expect((call.args.view as View).callback_id).toBe(VIEWS.workstreamUpdate);
+    expect(h.fake.callsOf('views.open')).toHaveLength(0);
+  });
 });
