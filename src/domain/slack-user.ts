@@ -1,8 +1,9 @@
 /**
  * A Slack user ID as stored for owners and admins (U… or W…), as opposed to a name typed as free text
- * (a team, a vendor) or another actor ("import", a CLI user).
+ * (a team, a vendor) or another actor ("import", a CLI user). Slack's IDs carry digits; requiring one
+ * keeps short capitalised names (`UXR`, `WEB`, `UTC`) from being taken for people and shown as mentions.
  */
-export const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+export const SLACK_USER_ID = /^[UW](?=[A-Z]*[0-9])[A-Z0-9]{2,}$/;
 
 export function isSlackUserId(value: string): boolean {
   return SLACK_USER_ID.test(value);
