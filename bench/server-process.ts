@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
 import { MB } from './bench.js';
 
@@ -43,8 +44,10 @@ export function startServer(
   env: Record<string, string>,
   timeoutMs = 30_000,
 ): Promise<ServerProcess> {
-  // An explicit environment: a developer's own SLACK_* or NODE_OPTIONS (say, tsx's loader) must not leak in.
+  // An explicit environment, run from an empty folder: a developer's own SLACK_*, NODE_OPTIONS (say, tsx's
+  // loader) or `.env` in the repository must not leak in.
   const child = spawn(process.execPath, args, {
+    cwd: tmpdir(),
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -24,7 +24,8 @@ const children: ChildProcess[] = [];
 /** Starts `node dist/main.js` with exactly this environment (nothing inherited from the test runner). */
 function run(env: Record<string, string>): Running {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build first (npx tsc -p tsconfig.build.json)`);
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // From an empty folder: a developer's `.env` in the repository must not reach the test.
+  const child = spawn(process.execPath, [MAIN], { cwd: tmpdir(), env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

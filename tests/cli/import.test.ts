@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { EXAMPLE, query, rollout, tempDir } from '../support/cli.js';
+import { EXAMPLE, query, ROOT, rollout, tempDir } from '../support/cli.js';
 import { smallProgram } from '../support/programs.js';
 
 let dir: ReturnType<typeof tempDir>;
@@ -35,7 +35,8 @@ function fileWithProblems(): string {
 
 describe('rollout import FILE', () => {
   it('creates the program from the example file and says so in one line', () => {
-    const run = rollout(['import', 'examples/builder-insights.yaml'], env);
+    // From the repository, with the path as the README gives it.
+    const run = rollout(['import', 'examples/builder-insights.yaml'], env, ROOT);
 
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);

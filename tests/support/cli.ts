@@ -9,6 +9,12 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Built by the vitest global setup (tests/support/global-setup.ts). */
 export const CLI = join(ROOT, 'dist/cli/main.js');
 export const EXAMPLE = join(ROOT, 'examples/builder-insights.yaml');
+/**
+ * Where the CLI runs unless a test says otherwise: an empty folder, so a developer's own `.env` in the
+ * repository (the quick start creates one) cannot reach the tests.
+ */
+export const WORKDIR = mkdtempSync(join(tmpdir(), 'rollout-cwd-'));
+process.once('exit', () => rmSync(WORKDIR, { recursive: true, force: true }));
 
 export interface CliRun {
   code: number | null;
@@ -17,13 +23,13 @@ export interface CliRun {
 }
 
 /**
- * Runs `node dist/cli/main.js ARGS` as a person would, from the repository folder, with only PATH and the
- * given variables in its environment: no Slack token, so a command that needed one would fail here.
+ * Runs `node dist/cli/main.js ARGS` as a person would, from `cwd` (an empty folder by default), with only
+ * PATH and the given variables in its environment: no Slack token, so a command that needed one fails here.
  */
-export function rollout(args: string[], env: Record<string, string> = {}): CliRun {
+export function rollout(args: string[], env: Record<string, string> = {}, cwd = WORKDIR): CliRun {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (npx tsc -p tsconfig.build.json)`);
   const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
+    cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     encoding: 'utf8',
   });
@@ -39,7 +45,7 @@ export function rolloutAsync(args: string[], env: Record<string, string> = {}): 
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (npx tsc -p tsconfig.build.json)`);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
+      cwd: WORKDIR,
       env: { PATH: process.env.PATH ?? '', ...env },
     });
     let stdout = '';
