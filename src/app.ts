@@ -11,7 +11,11 @@ export interface RolloutApp {
   services: Services;
   /** Digest schedules; `main` starts them, tests drive `sweep()` and `fire()` themselves. */
   scheduler: DigestScheduler;
-  /** Resolves with the port actually bound (useful when `config.port` is 0). */
+  /** Checks the bot token with Slack (auth.test): a refused token or an unreachable Slack throws here. */
+  init(): Promise<void>;
+  /** Serves Slack; resolves with the port actually bound (useful when `config.port` is 0). Call `init` first. */
+  listen(): Promise<{ port: number }>;
+  /** `init`, then `listen`. */
   start(): Promise<{ port: number }>;
   stop(): Promise<void>;
 }
@@ -63,12 +67,14 @@ export function createApp(deps: Deps): RolloutApp {
     },
   });
 
-  return {
+  const rollout: RolloutApp = {
     app,
     services,
     scheduler,
-    async start() {
+    async init() {
       await app.init();
+    },
+    async listen() {
       const server = await app.start(config.port);
       const address =
         server && typeof server.address === 'function' ? (server.address() as AddressInfo | null) : null;
@@ -76,9 +82,14 @@ export function createApp(deps: Deps): RolloutApp {
       logger.info({ event: 'listening', port, mode: socketMode ? 'socket' : 'http' }, 'Rollout is listening');
       return { port };
     },
+    async start() {
+      await rollout.init();
+      return rollout.listen();
+    },
     async stop() {
       await scheduler.stop();
       await app.stop();
     },
   };
+  return rollout;
 }

@@ -5,8 +5,9 @@ import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { loadEnvFile } from './env-file.js';
 import { createLogger } from './logger.js';
+import { startupHint } from './startup-hint.js';
 
-/** config → open DB → migrate → register listeners → start schedules → listen. */
+/** config → open DB → migrate → register listeners → check the token → start schedules → listen. */
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -31,13 +32,15 @@ async function main(): Promise<void> {
   const { applied } = migrate(db);
   if (applied.length) logger.info({ event: 'migrated', applied }, 'database migrated');
   const rollout = createApp({ config, db, clock: systemClock, logger });
-  // Not awaited: the first sweep (catch-up after downtime) talks to Slack and must not delay listening.
-  void rollout.scheduler.start();
   try {
-    await rollout.start();
+    // The token first: with Slack unreachable or the token refused, no digest is attempted (and recorded
+    // as failed) before the process gives up.
+    await rollout.init();
+    // Not awaited: the first sweep (catch-up after downtime) talks to Slack and must not delay listening.
+    void rollout.scheduler.start();
+    await rollout.listen();
   } catch (error) {
-    // Most often Slack refused the token (auth.test) or could not be reached: say so where operators look.
-    logger.error({ event: 'fatal' }, 'Rollout could not start', error);
+    logger.error({ event: 'fatal', hint: startupHint(error, config) }, 'Rollout could not start', error);
     db.close();
     process.exit(1);
   }

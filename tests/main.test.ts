@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../src/db/migrate.js';
+import { openDatabase } from '../src/db/open.js';
 import { FakeSlack } from './support/fake-slack.js';
+import { importFixture, smallProgram } from './support/programs.js';
 
 // The real entry point as `npm start` runs it; dist/ is built by the vitest global setup.
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -104,6 +107,15 @@ describe('node dist/main.js with a bot token Slack refuses', () => {
   });
 
   it('exits with 1 and says why in a JSON log line', async () => {
+    // A program whose digest is due (its time this week has passed): the start must not get that far.
+    const seeded = openDatabase(join(dir, 'rollout.db'));
+    migrate(seeded);
+    importFixture(
+      seeded,
+      smallProgram({ timezone: 'UTC', digest: { channel: 'C0LEADERS', schedule: '0 0 * * 1' } }),
+      new Date(Date.now() - 8 * 24 * 3600 * 1000),
+    );
+    seeded.close();
     fake.failNext('auth.test', { error: 'invalid_auth' });
     const server = run({
       SLACK_BOT_TOKEN: 'xoxb-revoked',
@@ -115,7 +127,16 @@ describe('node dist/main.js with a bot token Slack refuses', () => {
     const [code] = await server.exited;
     expect(code).toBe(1);
     const fatal = jsonLines(server.stderr()).find((l) => l.event === 'fatal');
-    expect(fatal).toMatchObject({ level: 'error', error: expect.stringContaining('invalid_auth') });
+    expect(fatal).toMatchObject({
+      level: 'error',
+      error: expect.stringContaining('invalid_auth'),
+      hint: expect.stringContaining('SLACK_BOT_TOKEN'),
+    });
+    // The token is checked before any schedule runs: nothing was posted, nothing recorded as failed.
+    expect(fake.callsOf('chat.postMessage')).toHaveLength(0);
+    const db = new Database(join(dir, 'rollout.db'), { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM digest_runs').pluck().get()).toBe(0);
+    db.close();
   });
 });
 
