@@ -3,6 +3,9 @@ import type { LogLevelName } from './config.js';
 
 const ORDER: Record<LogLevelName, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+/** The event of a line that came from Bolt or the Slack Web API client rather than from Rollout. */
+export const LIBRARY_EVENT = 'slack_library';
+
 export interface LogSink {
   write(line: string): void;
 }
@@ -28,6 +31,9 @@ export function createLogger(level: LogLevelName, sink: LogSink = process.stderr
         words.push(String(arg));
       }
     }
+    // Rollout's own lines name their event; Bolt's and the Web API client's do not, and still get one to
+    // search for.
+    fields.event ??= LIBRARY_EVENT;
     sink.write(
       `${toJson({ time: new Date().toISOString(), level: lvl, name: loggerName, msg: words.join(' '), ...fields })}\n`,
     );
