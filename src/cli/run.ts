@@ -41,7 +41,7 @@ function mainHelp(): string {
   return [
     'rollout: admin commands for Rollout; they work on the database alone (only digest --send needs Slack).',
     '',
-    'Usage: rollout COMMAND [ARGS] [--db PATH]',
+    'Usage: rollout [--db PATH] COMMAND [ARGS]',
     '',
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
@@ -112,7 +112,19 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | und
   return found;
 }
 
-function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
+/**
+ * `--db PATH` may come before the command too (`rollout --db x.db import f.yaml`), as with git's global
+ * options: moved behind it, it is parsed like any other option.
+ */
+function withLeadingDbLast(argv: string[]): string[] {
+  const [first, second, ...rest] = argv;
+  if (first === '--db' && second !== undefined) return [...rest, first, second];
+  if (first?.startsWith('--db=')) return [...argv.slice(1), first];
+  return argv;
+}
+
+function dispatch(commandLine: string[], ctx: CliContext): number | Promise<number> {
+  const argv = withLeadingDbLast(commandLine);
   const [name, ...rest] = argv;
   if (name === undefined) {
     ctx.stderr.write(mainHelp());

@@ -203,4 +203,16 @@ describe('rollout import FILE', () => {
     expect(query(other, 'SELECT slug FROM programs')).toEqual([{ slug: 'builder-insights' }]);
     expect(existsSync(env.DATABASE_PATH)).toBe(false);
   });
+
+  it('takes --db before the command as well, in either spelling', () => {
+    const before = dir.file('before.db');
+    const joined = dir.file('joined.db');
+
+    expect(rollout(['--db', before, 'import', EXAMPLE], env).code).toBe(0);
+    expect(rollout([`--db=${joined}`, 'import', EXAMPLE], env).code).toBe(0);
+
+    expect(query(before, 'SELECT slug FROM programs')).toEqual([{ slug: 'builder-insights' }]);
+    expect(query(joined, 'SELECT slug FROM programs')).toEqual([{ slug: 'builder-insights' }]);
+    expect(existsSync(env.DATABASE_PATH)).toBe(false);
+  });
 });

@@ -6,7 +6,7 @@ describe('rollout (the command line itself)', () => {
     const run = rollout(['--help']);
 
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Usage: rollout COMMAND [ARGS] [--db PATH]');
+    expect(run.stdout).toContain('Usage: rollout [--db PATH] COMMAND [ARGS]');
     expect(run.stdout).toMatch(/^ {2}import +Create or update a program from a YAML or JSON file$/m);
     expect(run.stdout).toMatch(/^ {2}export +Print a program as YAML/m);
     expect(run.stdout).toMatch(/^ {2}migrate +Apply the database migrations/m);
@@ -54,7 +54,7 @@ describe('rollout (the command line itself)', () => {
     const run = rollout([]);
 
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Usage: rollout COMMAND');
+    expect(run.stderr).toContain('Usage: rollout [--db PATH] COMMAND');
   });
 
   it('treats a missing argument, an extra one or an unknown option as usage errors (exit 2)', () => {
