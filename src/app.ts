@@ -48,6 +48,8 @@ export function createApp(deps: Deps): RolloutApp {
     token: config.slackBotToken,
     logger,
     customRoutes: [healthRoute(deps)],
+    // Rollout keeps no conversation state; Bolt's default store would run on every request for nothing.
+    convoStore: false,
     // Check the token (auth.test) inside start(), where a refusal can fail the start, not in the background.
     deferInitialization: true,
     clientOptions: slackClientOptions(config),

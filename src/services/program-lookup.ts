@@ -12,22 +12,22 @@ export type ProgramLookup =
  * default; with several, a workstream name that only one program has is enough; otherwise the user chooses.
  */
 export function lookupProgram(repo: ProgramRepo, args: string[]): ProgramLookup {
-  const programs = repo.list();
+  const { programs, read } = repo.snapshot();
   if (programs.length === 0) return { kind: 'no-programs' };
   const first = args[0]?.toLowerCase();
   const named = first ? programs.find((p) => p.slug === first) : undefined;
   if (named) {
-    const program = repo.getById(named.id);
+    const program = read(named.id);
     if (program) return { kind: 'found', program, rest: args.slice(1) };
   }
   if (programs.length === 1) {
-    const program = repo.getById((programs[0] as ProgramSummary).id);
+    const program = read((programs[0] as ProgramSummary).id);
     if (program) return { kind: 'found', program, rest: args };
   }
   if (args.length > 0) {
     const query = args.join(' ');
     const having = programs
-      .map((p) => repo.getById(p.id))
+      .map((p) => read(p.id))
       .filter((p): p is Program => p !== undefined && findWorkstream(p, query) !== undefined);
     if (having.length === 1) return { kind: 'found', program: having[0] as Program, rest: args };
   }

@@ -128,6 +128,15 @@ export class ProgramRepo {
     return this.read(id, this.fresh());
   }
 
+  /**
+   * The programs and a reader of whole ones, checked against the database once: for a lookup that lists
+   * them and then reads one, as every command does, in the same synchronous step.
+   */
+  snapshot(): { programs: ProgramSummary[]; read(id: number): Program | undefined } {
+    const cacheable = this.fresh();
+    return { programs: this.summariesOf(cacheable), read: (id) => this.read(id, cacheable) };
+  }
+
   private summariesOf(cacheable: boolean): ProgramSummary[] {
     if (!cacheable) return deepFreeze(this.q.list.all());
     this.summaries ??= deepFreeze(this.q.list.all());

@@ -32,6 +32,21 @@ describe('ProgramRepo', () => {
     }).toThrow(TypeError);
   });
 
+  it('gives a snapshot: the list and the programs it names, as get() hands them out, until a change', () => {
+    const repo = new ProgramRepo(db);
+    const { programs, read } = repo.snapshot();
+    expect(programs.map((p) => p.slug)).toEqual(['builder-insights']);
+    const program = read(programs[0]?.id ?? -1);
+    expect(program).toBe(repo.get('builder-insights'));
+    expect(read(9999)).toBeUndefined();
+
+    db.prepare("UPDATE workstreams SET status = 'done' WHERE key = 'identity-sso'").run();
+    const next = repo.snapshot();
+    const changed = next.read(next.programs[0]?.id ?? -1);
+    expect(changed).not.toBe(program);
+    expect(changed?.workstreams.find((w) => w.key === 'identity-sso')?.status).toBe('done');
+  });
+
   it('reads again after a write on this connection', () => {
     const repo = new ProgramRepo(db);
     const before = repo.get('builder-insights');
