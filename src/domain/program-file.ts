@@ -74,7 +74,13 @@ const programFileSchema = z
             (s) => cron.validate(s),
             'expected a cron expression such as "0 9 * * 1" (Mondays at 09:00)',
           ),
-        reminder_days_before: z.number().int().min(1).max(6).nullable().default(1),
+        reminder_days_before: z
+          .number()
+          .int('expected a whole number of days from 1 to 6, or null for no reminders')
+          .min(1, 'expected a whole number of days from 1 to 6, or null for no reminders')
+          .max(6, 'expected a whole number of days from 1 to 6, or null for no reminders')
+          .nullable()
+          .default(1),
       })
       .optional(),
     updates_channel: slackChannel.optional(),
@@ -114,7 +120,12 @@ const programFileSchema = z
       )
       .default([]),
     references: z
-      .array(z.strictObject({ title: required(L.referenceTitle), url: z.url().max(L.url).optional() }))
+      .array(
+        z.strictObject({
+          title: required(L.referenceTitle),
+          url: z.url('expected a full URL such as https://wiki.example.com/page').max(L.url).optional(),
+        }),
+      )
       .default([]),
   })
   .superRefine((file, ctx) => {
