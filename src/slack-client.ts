@@ -15,6 +15,21 @@ export function slackClientOptions(config: Pick<SlackClientConfig, 'slackApiUrl'
   };
 }
 
+/**
+ * The same client, but making each call exactly once and rejecting a 429 rather than waiting it out: for a
+ * call whose repetition could double what Slack already did (a post whose answer was lost), where the
+ * caller decides what is safe to retry.
+ */
+export function singleAttemptClient(client: WebClient, logger?: Logger): WebClient {
+  return new WebClient(client.token, {
+    slackApiUrl: client.slackApiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+    ...(logger ? { logger } : {}),
+  });
+}
+
 /** A Web API client with the bot token and Rollout's retry policy. */
 export function createWebClient(config: SlackClientConfig, logger?: Logger): WebClient {
   return new WebClient(config.slackBotToken, {

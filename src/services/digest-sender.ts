@@ -1,10 +1,11 @@
 import { hostname } from 'node:os';
-import type { WebClient } from '@slack/web-api';
+import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import { buildDigest, type Digest } from '../domain/digest-content.js';
 import { digestMetadata, parseDigestMetadata } from '../domain/digest-metadata.js';
 import type { Program } from '../domain/program.js';
 import { weekKey as weekKeyOf, weekStart } from '../domain/week.js';
+import { singleAttemptClient } from '../slack-client.js';
 import { DigestHistory } from '../store/digest-history.js';
 import { type DigestRun, DigestRuns, type DigestTrigger } from '../store/digest-runs.js';
 import { digestMessage } from '../ui/digest-message.js';
@@ -28,6 +29,11 @@ export interface SendOptions {
 
 /** How long a claim protects a run in progress; a process that died holding one is taken over after it. */
 const CLAIM_LEASE_MS = 5 * 60_000;
+
+/** Tries of chat.postMessage per run; what still fails is recorded and taken up by the next sweep. */
+const POST_ATTEMPTS = 3;
+/** A Retry-After longer than this is left to the next sweep rather than waited out holding the claim. */
+const MAX_RETRY_AFTER_MS = 60_000;
 
 /** What a week's digest says, as of `asOf`, from the store: the same for the preview and the post. */
 export function composeDigest(
@@ -57,13 +63,19 @@ export class DigestSender {
   readonly runs: DigestRuns;
   readonly history: DigestHistory;
   private readonly who = `${hostname()}:${process.pid}`;
+  /** Posts go out once per attempt: the client's own retries could double a post Slack took silently. */
+  private readonly poster: WebClient;
+  private author: Promise<{ user?: string; bot?: string }> | undefined;
 
   constructor(
     private readonly deps: Deps,
     private readonly client: WebClient,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) =>
+      new Promise((resolve) => setTimeout(resolve, ms)),
   ) {
     this.runs = new DigestRuns(deps.db);
     this.history = new DigestHistory(deps.db);
+    this.poster = singleAttemptClient(client, deps.logger);
   }
 
   /** The digest as it would be posted now, for previews. */
@@ -100,48 +112,115 @@ export class DigestSender {
     }
     const run = claim.run;
 
+    const oldest = weekStart(week, program.timezone);
     if (claim.retry) {
       let found: string | undefined;
       try {
-        found = await this.findPosted(channel, run.digestKey, weekStart(week, program.timezone));
+        found = await this.findPosted(channel, run.digestKey, oldest);
       } catch (error) {
         // Posting blind could double the digest; wait for the channel to be readable again.
         const reason = `could not check the channel for an earlier attempt: ${describe(error)}`;
         logger.error({ event: 'digest_failed', ...log, attempts: run.attempts, reason }, 'digest not sent');
-        return { kind: 'failed', run: this.runs.markFailed(run.id, reason), error: reason };
+        return { kind: 'failed', run: this.runs.markFailed(run, this.who, reason), error: reason };
       }
       if (found) {
         logger.info(
           { event: 'digest_recovered', ...log, ts: found },
           'found the digest already in the channel',
         );
-        return { kind: 'recovered', run: this.runs.markPosted(run.id, channel, found, now) };
+        return { kind: 'recovered', run: this.runs.markPosted(run.id, channel, found, tsDate(found)) };
       }
+    }
+
+    // Reading the channel can take long; another process may have taken the run over meanwhile.
+    const held = this.runs.renew(run, this.who, clock.now());
+    if (!held) {
+      logger.warn({ event: 'digest_claim_lost', ...log }, 'another process took the run over; not posting');
+      return { kind: 'in-progress', run: this.runs.byId(run.id) };
     }
 
     try {
       const digest = this.preview(program, now);
-      const message = digestMessage(digest, program);
-      const res = await this.client.chat.postMessage({
-        channel,
-        ...message,
-        unfurl_links: false,
-        metadata: digestMetadata({ program: program.slug, week, digest_key: run.digestKey }),
-      });
-      const posted = this.runs.markPosted(run.id, res.channel ?? channel, res.ts ?? '', clock.now());
+      const posted = await this.post(
+        {
+          channel,
+          ...digestMessage(digest, program),
+          unfurl_links: false,
+          metadata: digestMetadata({ program: program.slug, week, digest_key: run.digestKey }),
+        },
+        run.digestKey,
+        oldest,
+      );
+      // "Posted as of" the moment the digest was composed: the next one reports changes from there.
+      const recorded = this.runs.markPosted(run.id, posted.channel, posted.ts, now);
       logger.info(
-        { event: 'digest_posted', ...log, ts: posted.messageTs, attempts: run.attempts },
+        {
+          event: 'digest_posted',
+          ...log,
+          ts: recorded.messageTs,
+          attempts: run.attempts,
+          tries: posted.tries,
+        },
         'digest posted',
       );
-      return { kind: 'posted', run: posted };
+      return { kind: 'posted', run: recorded };
     } catch (error) {
       const reason = describe(error);
       logger.error(
         { event: 'digest_failed', ...log, attempts: run.attempts, reason },
         'digest not sent; it is retried at the next sweep or start',
       );
-      return { kind: 'failed', run: this.runs.markFailed(run.id, reason), error: reason };
+      return { kind: 'failed', run: this.runs.markFailed(run, this.who, reason), error: reason };
     }
+  }
+
+  /**
+   * chat.postMessage, retried here rather than by the client: after a 429 (Slack posted nothing) once
+   * Retry-After has passed; after a lost answer (timeout, network, 5xx: Slack may have posted) only once
+   * the channel shows no message with this run's key.
+   */
+  private async post(
+    message: ChatPostMessageArguments,
+    digestKey: string,
+    oldest: Date,
+  ): Promise<{ channel: string; ts: string; tries: number }> {
+    for (let tries = 1; ; tries++) {
+      try {
+        const res = await this.poster.chat.postMessage(message);
+        return { channel: res.channel ?? message.channel, ts: res.ts ?? '', tries };
+      } catch (error) {
+        if (tries >= POST_ATTEMPTS) throw error;
+        const retryAfterMs = rateLimitedFor(error);
+        if (retryAfterMs !== undefined) {
+          if (retryAfterMs > MAX_RETRY_AFTER_MS) throw error;
+          await this.sleep(retryAfterMs);
+          continue;
+        }
+        if (!answerLost(error)) throw error;
+        await this.sleep(250 * 2 ** tries);
+        const found = await this.findPosted(message.channel, digestKey, oldest);
+        if (found) return { channel: message.channel, ts: found, tries };
+      }
+    }
+  }
+
+  /** Whether a message was posted by this app's bot (its bot user or bot ID, from auth.test once). */
+  private async isOwn(message: { user?: string; bot_id?: string }): Promise<boolean> {
+    this.author ??= this.client.auth.test().then(
+      (res) => ({
+        ...(res.user_id ? { user: res.user_id } : {}),
+        ...(res.bot_id ? { bot: res.bot_id } : {}),
+      }),
+      (error) => {
+        this.author = undefined;
+        throw error;
+      },
+    );
+    const me = await this.author;
+    return (
+      (me.bot !== undefined && message.bot_id === me.bot) ||
+      (me.user !== undefined && message.user === me.user)
+    );
   }
 
   /** The ts of a message in `channel` since `oldest` that carries this run's key, if any. */
@@ -156,7 +235,9 @@ export class DigestSender {
         ...(cursor ? { cursor } : {}),
       });
       for (const message of res.messages ?? []) {
-        if (parseDigestMetadata(message)?.digest_key === digestKey) return message.ts;
+        if (parseDigestMetadata(message)?.digest_key !== digestKey) continue;
+        // Any app may post the same metadata; only this bot's message counts.
+        if (await this.isOwn(message)) return message.ts;
       }
       cursor = res.response_metadata?.next_cursor;
       if (!res.has_more || !cursor) return undefined;
@@ -166,6 +247,22 @@ export class DigestSender {
       `more than ${HISTORY_PAGES * 200} messages in the channel this week; not all were checked`,
     );
   }
+}
+
+function tsDate(ts: string): Date {
+  return new Date(Math.floor(Number(ts) * 1000));
+}
+
+/** How long Slack asked to wait, for a 429 the single-attempt client rejected. */
+function rateLimitedFor(error: unknown): number | undefined {
+  const e = error as { code?: string; retryAfter?: number };
+  return e?.code === 'slack_webapi_rate_limited_error' ? (e.retryAfter ?? 1) * 1000 : undefined;
+}
+
+/** A failure after which Slack may have done the work: no answer, or a server error instead of one. */
+function answerLost(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  return code === 'slack_webapi_request_error' || code === 'slack_webapi_http_error';
 }
 
 /** How far back a retry reads the channel (200 messages a page) before giving up rather than risk a double post. */

@@ -70,8 +70,14 @@ export class DigestRuns {
         `UPDATE digest_runs SET status = 'posted', posted_at = @at, message_ts = @ts, channel = @channel,
            error = NULL WHERE id = @id`,
       ),
+      // Only while this process still holds the claim: one taken over must not be overwritten.
       failed: db.prepare(
-        `UPDATE digest_runs SET status = 'failed', error = @error WHERE id = @id AND status = 'claimed'`,
+        `UPDATE digest_runs SET status = 'failed', error = @error
+         WHERE id = @id AND status = 'claimed' AND claimed_by = @by AND attempts = @attempts`,
+      ),
+      renew: db.prepare(
+        `UPDATE digest_runs SET claimed_at = @at
+         WHERE id = @id AND status = 'claimed' AND claimed_by = @by AND attempts = @attempts`,
       ),
       lastPosted: db.prepare<[number], DigestRun>(
         `SELECT ${COLUMNS} FROM digest_runs WHERE program_id = ? AND status = 'posted' ORDER BY posted_at DESC LIMIT 1`,
@@ -97,8 +103,21 @@ export class DigestRuns {
     return this.q.byId.get(id) as DigestRun;
   }
 
-  markFailed(id: number, error: string): DigestRun {
-    this.q.failed.run({ id, error: error.slice(0, 1000) });
+  /** Records a failure of the attempt `run` was claimed for, unless another process has taken it over. */
+  markFailed(run: DigestRun, by: string, error: string): DigestRun {
+    this.q.failed.run({ id: run.id, by, attempts: run.attempts, error: error.slice(0, 1000) });
+    return this.byId(run.id);
+  }
+
+  /**
+   * Extends the claim of the attempt `run` was claimed for; false when the lease ran out and another process
+   * took the run over (it will post, so this one must not).
+   */
+  renew(run: DigestRun, by: string, at: Date): boolean {
+    return this.q.renew.run({ id: run.id, by, attempts: run.attempts, at: at.toISOString() }).changes === 1;
+  }
+
+  byId(id: number): DigestRun {
     return this.q.byId.get(id) as DigestRun;
   }
 

@@ -155,9 +155,11 @@ describe('the weekly digest is posted exactly once', () => {
   it('records a run that still fails after bounded retries, logs why, and retries it at a later sweep, never twice posted', async () => {
     let clock: ReturnType<typeof fixedClock>;
     ({ harness: h, clock } = await start(AFTER));
-    h.fake.failNext('chat.postMessage', { status: 500 }, 4);
+    h.fake.failNext('chat.postMessage', { status: 500 }, 3);
     await h.rollout.scheduler.fire(1, 'schedule');
-    expect(h.fake.callsOf('chat.postMessage').map((c) => c.status)).toEqual([500, 500, 500, 500]);
+    expect(h.fake.callsOf('chat.postMessage').map((c) => c.status)).toEqual([500, 500, 500]);
+    // Before each new try, the channel was read: a 500 may hide a post that went through.
+    expect(h.fake.callsOf('conversations.history')).toHaveLength(2);
     expect(runs(h)[0]).toMatchObject({ status: 'failed', error: 'HTTP 500', attempts: 1 });
     expect(h.logsOf('digest_failed')[0]).toMatchObject({
       level: 'error',
@@ -174,6 +176,55 @@ describe('the weekly digest is posted exactly once', () => {
     expect(runs(h)[0]).toMatchObject({ status: 'posted', trigger: 'catch-up', attempts: 2, error: null });
     await h.rollout.scheduler.sweep();
     expect(posts(h)).toHaveLength(1);
+  });
+
+  it('finds a post whose answer was lost in the channel rather than posting it again', async () => {
+    ({ harness: h } = await start(AFTER));
+    h.fake.failNext('chat.postMessage', { lostAnswer: 502 });
+    await h.rollout.scheduler.fire(1, 'schedule');
+    expect(h.fake.callsOf('chat.postMessage').map((c) => c.status)).toEqual([502]);
+    expect(h.fake.messagesIn(CHANNEL)).toHaveLength(1);
+    const [message] = h.fake.messagesIn(CHANNEL);
+    expect(runs(h)[0]).toMatchObject({ status: 'posted', message_ts: message?.ts, attempts: 1 });
+  });
+
+  it('counts only its own bot’s message with the run key, not another app’s copy of the metadata', async () => {
+    let clock: ReturnType<typeof fixedClock>;
+    ({ harness: h, clock } = await start(AFTER));
+    h.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+    await h.rollout.scheduler.fire(1, 'schedule');
+    h.fake.addMessageFrom({ user: 'U0INTRUDER', bot_id: 'B0OTHER' }, CHANNEL, {
+      text: 'not the digest',
+      metadata: {
+        event_type: 'rollout_digest',
+        event_payload: {
+          program: 'builder-insights',
+          week: '2026-W49',
+          digest_key: 'builder-insights/2026-W49/0',
+        },
+      },
+    });
+    clock.advance(6 * 60_000);
+    await h.rollout.scheduler.sweep();
+    expect(posts(h)).toHaveLength(1);
+    expect(runs(h)[0]).toMatchObject({ status: 'posted', message_ts: posts(h)[0]?.response.ts });
+  });
+
+  it('does not post when another process took the run over while it read the channel', async () => {
+    let clock: ReturnType<typeof fixedClock>;
+    ({ harness: h, clock } = await start(AFTER));
+    h.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+    await h.rollout.scheduler.fire(1, 'schedule');
+    clock.advance(6 * 60_000);
+    h.fake.failNext('conversations.history', { delayMs: 1500 });
+    const sweep = h.rollout.scheduler.sweep();
+    await h.fake.waitFor(() => (runs(h)[0]?.attempts === 2 ? true : undefined));
+    // The other process: its lease-expired takeover of the same run, while this one is still reading.
+    h.db.prepare("UPDATE digest_runs SET claimed_by = 'other-host:1', attempts = attempts + 1").run();
+    await sweep;
+    expect(posts(h)).toHaveLength(0);
+    expect(h.logsOf('digest_claim_lost')).toHaveLength(1);
+    expect(runs(h)[0]).toMatchObject({ status: 'claimed', attempts: 3 });
   });
 
   it('does not post blind when it cannot check the channel for an earlier attempt', async () => {

@@ -23,7 +23,9 @@ export type Fault =
   | { status: 429; retryAfter: number }
   | { status: 500 | 502 | 503 }
   | { error: string }
-  | { delayMs: number };
+  | { delayMs: number }
+  /** Slack does the work (a post is made) but the answer is lost: the caller sees this HTTP status. */
+  | { lostAnswer: 500 | 502 | 503 };
 
 interface PostedMessage {
   ts: string;
@@ -32,11 +34,13 @@ interface PostedMessage {
   blocks?: unknown;
   metadata?: unknown;
   user: string;
+  bot_id?: string;
 }
 
 type Handler = (args: Record<string, unknown>) => Record<string, unknown>;
 
 const BOT_USER = 'UBOTROLLOUT';
+const BOT_ID = 'BROLLOUT';
 
 /**
  * A small stand-in for Slack's Web API on loopback. It records every call, answers like Slack, and refuses
@@ -123,6 +127,15 @@ export class FakeSlack {
     return this.callsOf(method).filter((c) => c.response.ok === true);
   }
 
+  /** A message another user or app posted in a channel, as conversations.history will return it. */
+  addMessageFrom(
+    author: { user: string; bot_id?: string },
+    channel: string,
+    fields: { text?: string; metadata?: unknown } = {},
+  ): void {
+    this.messages.push({ ts: this.nextTs(), channel, ...author, ...fields });
+  }
+
   /** Messages that made it into a channel (posted and accepted). */
   messagesIn(channel: string): PostedMessage[] {
     return this.messages.filter((m) => m.channel === channel);
@@ -169,6 +182,12 @@ export class FakeSlack {
     };
 
     const fault = this.faults.get(method)?.shift();
+    if (fault && 'lostAnswer' in fault) {
+      const handler = this.handlers[method];
+      const done = handler ? handler(args) : { ok: false, error: 'unknown_method' };
+      record(fault.lostAnswer, { ...done, answerLost: true });
+      return { status: fault.lostAnswer, body: { ok: false, error: 'fatal_error' } };
+    }
     if (fault) {
       if ('delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
       else if ('status' in fault) {
@@ -203,7 +222,7 @@ export class FakeSlack {
     'auth.test': () => ({
       ok: true,
       user_id: BOT_USER,
-      bot_id: 'BROLLOUT',
+      bot_id: BOT_ID,
       team_id: 'T0001',
       team: 'Test',
       url: 'https://test.slack.com/',
@@ -217,6 +236,7 @@ export class FakeSlack {
         ts: this.nextTs(),
         channel,
         user: BOT_USER,
+        bot_id: BOT_ID,
         ...(args.text !== undefined ? { text: String(args.text) } : {}),
         ...(args.blocks !== undefined ? { blocks: parseJson(args.blocks) } : {}),
         ...(args.metadata !== undefined ? { metadata: parseJson(args.metadata) } : {}),
