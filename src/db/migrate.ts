@@ -25,22 +25,12 @@ function readMigrations(dir: string): MigrationFile[] {
       `Migration files must be named like 002_add_reminders.sql; rename ${misnamed.join(', ')} in ${dir}.`,
     );
   }
-  return sqlFiles.sort().map((name) => ({ name, sql: readFileSync(join(dir, name), 'utf8') }));
+  return sqlFiles
+    .sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10) || a.localeCompare(b))
+    .map((name) => ({ name, sql: readFileSync(join(dir, name), 'utf8') }));
 }
 
-/**
- * Applies the numbered .sql files not yet applied, each in its own transaction.
- * Refuses to touch a database whose applied migrations are not a prefix of the files
- * (a file renamed, removed, or a database from a newer Rollout): guessing there loses data.
- */
-export function migrate(db: Db, dir: string = MIGRATIONS_DIR): { applied: string[] } {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    name TEXT PRIMARY KEY,
-    applied_at TEXT NOT NULL
-  ) STRICT`);
-  const files = readMigrations(dir);
-  const done =
-    (db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all() as string[]) ?? [];
+function checkPrefix(done: string[], files: MigrationFile[]): void {
   done.forEach((name, i) => {
     if (files[i]?.name !== name) {
       throw new MigrationError(
@@ -50,21 +40,55 @@ export function migrate(db: Db, dir: string = MIGRATIONS_DIR): { applied: string
       );
     }
   });
+}
+
+/**
+ * Applies the numbered .sql files not yet applied, each in its own transaction.
+ * Refuses to touch a database whose applied migrations are not a prefix of the files
+ * (a file renamed, removed, or a database from a newer Rollout): guessing there loses data.
+ * Safe when several processes start at once (a server and a CLI command): each file is applied under the
+ * database's write lock, after checking again that nobody applied it meanwhile.
+ */
+export function migrate(
+  db: Db,
+  dir: string = MIGRATIONS_DIR,
+  now: () => Date = () => new Date(),
+): { applied: string[] } {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    name TEXT PRIMARY KEY,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  const files = readMigrations(dir);
+  const appliedNames = db.prepare('SELECT name FROM schema_migrations').pluck();
+  const appliedInOrder = () => {
+    const names = new Set(appliedNames.all() as string[]);
+    return files
+      .filter((f) => names.has(f.name))
+      .map((f) => f.name)
+      .concat([...names].filter((n) => !files.some((f) => f.name === n)));
+  };
+  checkPrefix(appliedInOrder(), files);
   const record = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
   const applied: string[] = [];
-  for (const file of files.slice(done.length)) {
+  for (const file of files) {
+    let ran = false;
     try {
       db.transaction(() => {
+        const done = appliedInOrder();
+        checkPrefix(done, files);
+        if (done.includes(file.name)) return;
         db.exec(file.sql);
-        record.run(file.name, new Date().toISOString());
-      })();
+        record.run(file.name, now().toISOString());
+        ran = true;
+      }).immediate();
     } catch (error) {
+      if (error instanceof MigrationError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${reason}`, {
         cause: error,
       });
     }
-    applied.push(file.name);
+    if (ran) applied.push(file.name);
   }
   return { applied };
 }

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { query, ROOT, rollout, tempDir } from '../support/cli.js';
+import { query, ROOT, rollout, rolloutAsync, tempDir } from '../support/cli.js';
 
 const MIGRATIONS = readdirSync(join(ROOT, 'migrations'))
   .filter((name) => name.endsWith('.sql'))
@@ -31,6 +31,15 @@ describe('rollout migrate', () => {
     expect(query(env.DATABASE_PATH, 'SELECT name FROM schema_migrations ORDER BY name')).toEqual(
       MIGRATIONS.map((name) => ({ name })),
     );
+  });
+
+  it('lets several processes migrate one new database at once: each succeeds, each file is applied once', async () => {
+    const runs = await Promise.all(Array.from({ length: 6 }, () => rolloutAsync(['migrate'], env)));
+
+    for (const run of runs) expect(run.stderr).toBe('');
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0, 0, 0]);
+    const applied = runs.flatMap((r) => r.stdout.split('\n').filter((line) => line.startsWith('Applied ')));
+    expect(applied.sort()).toEqual(MIGRATIONS.map((name) => `Applied ${name}`).sort());
   });
 
   it('reports a database it cannot open, without a stack trace', () => {

@@ -106,4 +106,20 @@ describe('migrate', () => {
     expect(() => migrate(db, misnamed)).toThrow(/2-b\.sql/);
     expect(tables()).not.toContain('a');
   });
+
+  it('orders files by their number, so 1000_ comes after 999_', () => {
+    const path = migrationsDir({
+      '1000_late.sql': 'CREATE TABLE late (id INTEGER) STRICT;',
+      '999_early.sql': 'CREATE TABLE early (id INTEGER) STRICT;',
+    });
+    expect(migrate(db, path).applied).toEqual(['999_early.sql', '1000_late.sql']);
+  });
+
+  it('records when each file was applied, by the clock it is given', () => {
+    const path = migrationsDir({ '001_a.sql': 'CREATE TABLE a (id INTEGER) STRICT;' });
+    migrate(db, path, () => new Date('2026-11-25T08:00:00Z'));
+    expect(db.prepare('SELECT applied_at FROM schema_migrations').pluck().get()).toBe(
+      '2026-11-25T08:00:00.000Z',
+    );
+  });
 });
