@@ -31,12 +31,14 @@ describe('the HTTP server', () => {
       signature: signature(SIGNING_SECRET, stale, body),
     });
     expect(res.status).toBe(401);
+    expect(h.fake.calls.filter((c) => c.method !== 'auth.test')).toHaveLength(0);
   });
 
   it('answers a signed slash command within the same request', async () => {
     const res = await h.command('UOWNER01', 'help');
     expect(res.status).toBe(200);
-    expect(res.json).toBeDefined();
+    expect(res.json).toMatchObject({ response_type: 'ephemeral' });
+    expect(JSON.stringify(res.json?.blocks)).toContain('/rollout status');
   });
 
   it('answers Slack’s url_verification challenge', async () => {

@@ -8,6 +8,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { type Db, openDatabase } from '../../src/db/open.js';
 import type { Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/logger.js';
+import { blockKitProblems, viewProblems } from './block-kit-rules.js';
 import { FakeSlack } from './fake-slack.js';
 import {
   type BlockActionFields,
@@ -114,11 +115,10 @@ export class RolloutHarness {
       triggerId,
       ...(extra.channel ? { channel: extra.channel } : {}),
     });
-    return this.post(body, 'application/x-www-form-urlencoded', extra.post).then((res) => ({
-      ...res,
-      responseUrl,
-      triggerId,
-    }));
+    return this.post(body, 'application/x-www-form-urlencoded', extra.post).then((res) => {
+      refuseAsSlack('command answer', ackMessageProblems(res.json));
+      return { ...res, responseUrl, triggerId };
+    });
   }
 
   /** Clicks a button (or picks an option) as `user`. */
@@ -136,7 +136,10 @@ export class RolloutHarness {
   /** Submits a modal as `user`; the body is the `response_action` (errors, update…) or empty when it closes. */
   submit(fields: Omit<ViewSubmissionFields, 'triggerId'>): Promise<SlackResponse> {
     const payload = viewSubmissionPayload({ ...fields, triggerId: this.fake.mintTrigger() });
-    return this.post(interactionBody(payload), 'application/x-www-form-urlencoded');
+    return this.post(interactionBody(payload), 'application/x-www-form-urlencoded').then((res) => {
+      refuseAsSlack('form answer', ackViewProblems(res.json));
+      return res;
+    });
   }
 
   /** Delivers an Events API event. */
@@ -175,4 +178,33 @@ export class RolloutHarness {
     if (this.ownsFake) await this.fake.stop();
     if (!this.options.dir) rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What Slack would refuse in an answer given in the HTTP response (an ack) rather than through the Web
+ * API: the fake never sees those, so the harness checks them the same way, on every request.
+ */
+function ackMessageProblems(json: Record<string, unknown> | undefined): string[] {
+  if (!json) return [];
+  const problems = json.blocks === undefined ? [] : blockKitProblems(json.blocks, 'message');
+  const text = typeof json.text === 'string' ? json.text : '';
+  if (!text) problems.push('text: an answer needs fallback text');
+  if (text.length > 40000) problems.push('text: longer than 40,000 characters');
+  return problems;
+}
+
+function ackViewProblems(json: Record<string, unknown> | undefined): string[] {
+  if (!json) return [];
+  const action = json.response_action;
+  if (action === 'update' || action === 'push') return viewProblems(json.view, 'modal');
+  if (action === 'errors')
+    return json.errors && typeof json.errors === 'object' && Object.keys(json.errors).length > 0
+      ? []
+      : ['errors: response_action errors without any error'];
+  if (action === 'clear') return [];
+  return [`response_action: unknown ${String(action)}`];
+}
+
+function refuseAsSlack(what: string, problems: string[]): void {
+  if (problems.length) throw new Error(`Slack would refuse this ${what}:\n  ${problems.join('\n  ')}`);
 }

@@ -124,6 +124,7 @@ describe('status buttons', () => {
       view: { id: 'VABOVE', type: 'modal', hash: 'h2', previous_view_id: 'VROOT' },
     });
     const update = await h.fake.waitForCall('views.update');
+    expect(update.response.ok).toBe(true);
     expect(update.args).toMatchObject({ view_id: 'VABOVE', hash: 'h2' });
     expect(JSON.stringify(update.args.view)).toContain('Identity and SSO');
     expect(h.fake.callsOf('views.push')).toHaveLength(1);

@@ -46,7 +46,12 @@ describe('/rollout status', () => {
   it('treats an empty /rollout as status', async () => {
     h = await RolloutHarness.start({ seed: (db) => importFixture(db, smallProgram()) });
     const res = await h.command(OWNER, '');
-    expect(blocksOf(res.json)[0]).toMatchObject({ type: 'header' });
+    const blocks = blocksOf(res.json);
+    expect(blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: 'Builder Insights operationalization' },
+    });
+    expect(rowTexts(blocks)).toHaveLength(smallProgram().workstreams?.length ?? -1);
   });
 
   it('shows one workstream in detail by key or by name, with an Update button', async () => {
