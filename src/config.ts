@@ -129,6 +129,18 @@ const slackClientSchema = z.object({
  * What a CLI command that talks to Slack needs (`rollout digest --send`): the bot token, and the API URL
  * when it is not Slack's own. No signing secret or port: the CLI receives nothing from Slack.
  */
+/**
+ * LOG_LEVEL alone, for CLI commands that log only when asked: unset means quiet (undefined); a value that
+ * is not a level stops the command as it stops the server.
+ */
+export function loadLogLevel(env: NodeJS.ProcessEnv): LogLevelName | undefined {
+  const value = env.LOG_LEVEL;
+  if (value === undefined || value === '') return undefined;
+  const parsed = z.enum(LOG_LEVELS).safeParse(value);
+  if (!parsed.success) throw new ConfigError([`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}`]);
+  return parsed.data;
+}
+
 export function loadSlackClientConfig(env: NodeJS.ProcessEnv): SlackClientConfig {
   const emptyAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = slackClientSchema.safeParse(emptyAsUnset);

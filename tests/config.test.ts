@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, ENV_VARIABLES, loadConfig } from '../src/config.js';
+import { ConfigError, ENV_VARIABLES, loadConfig, loadLogLevel } from '../src/config.js';
 
 const SECRET = 'very-secret-signing-value';
 const httpEnv = { SLACK_BOT_TOKEN: 'xoxb-123-abc', SLACK_SIGNING_SECRET: SECRET };
@@ -107,6 +107,18 @@ describe('loadConfig', () => {
 
   it.each(['abc', ' ', '80.5', '-1', '0x50', '65536'])('refuses PORT=%j', (port) => {
     expect(configError({ ...httpEnv, PORT: port }).problems).toEqual([expect.stringMatching(/^PORT: /)]);
+  });
+});
+
+describe('loadLogLevel', () => {
+  it('is unset when LOG_LEVEL is missing or empty, and refuses what is not a level, as the server does', () => {
+    expect(loadLogLevel({})).toBeUndefined();
+    expect(loadLogLevel({ LOG_LEVEL: '' })).toBeUndefined();
+    expect(loadLogLevel({ LOG_LEVEL: 'warn' })).toBe('warn');
+    expect(() => loadLogLevel({ LOG_LEVEL: 'warning' })).toThrow(ConfigError);
+    expect(() => loadLogLevel({ LOG_LEVEL: 'warning' })).toThrow(
+      /LOG_LEVEL: expected one of debug, info, warn, error/,
+    );
   });
 });
 

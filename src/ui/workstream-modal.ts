@@ -4,7 +4,7 @@ import { FIELD_LIMITS } from '../domain/field-limits.js';
 import type { Program, Workstream } from '../domain/program.js';
 import { RISK_INFO, RISKS, STATUS_INFO, STATUSES } from '../domain/vocabulary.js';
 import type { WorkstreamUpdateField } from '../domain/workstream-update.js';
-import { encodeUpdateRef } from './action-values.js';
+import { encodeProgramRef, encodeUpdateRef } from './action-values.js';
 import { BLOCKS, VIEWS } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import {
@@ -82,7 +82,7 @@ export function workstreamUpdateModal(program: Program, w: Workstream): View {
 export function workstreamPickModal(program: Program, workstreams: Workstream[]): View {
   return formModal({
     callbackId: VIEWS.workstreamPick,
-    metadata: program.slug,
+    metadata: encodeProgramRef(program.slug),
     title: 'Update workstream',
     submit: 'Next',
     blocks: [

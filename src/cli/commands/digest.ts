@@ -1,5 +1,5 @@
 import type { Logger } from '@slack/logger';
-import { type Config, ConfigError, type LogLevelName, loadSlackClientConfig } from '../../config.js';
+import { type Config, ConfigError, loadLogLevel, loadSlackClientConfig } from '../../config.js';
 import { parseDate, wallTimeToInstant } from '../../domain/local-time.js';
 import type { Program } from '../../domain/program.js';
 import { weekKeyLabel } from '../../domain/week.js';
@@ -148,10 +148,8 @@ function cliConfig(slack: ReturnType<typeof loadSlackClientConfig>, databasePath
 
 /** Quiet unless LOG_LEVEL asks: the command's own message says what happened. */
 function cliLogger(ctx: CliContext): Logger {
-  const level = ctx.env.LOG_LEVEL;
-  if (level === 'debug' || level === 'info' || level === 'warn' || level === 'error') {
-    return createLogger(level as LogLevelName, ctx.stderr, 'rollout-cli');
-  }
+  const level = loadLogLevel(ctx.env);
+  if (level) return createLogger(level, ctx.stderr, 'rollout-cli');
   return createLogger('error', { write: () => undefined }, 'rollout-cli');
 }
 

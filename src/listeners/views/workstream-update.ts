@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.js';
 import { findWorkstream } from '../../domain/program.js';
 import type { Services } from '../../services/index.js';
-import { decodeUpdateRef } from '../../ui/action-values.js';
+import { decodeProgramRef, decodeUpdateRef } from '../../ui/action-values.js';
 import { BLOCKS, VIEWS } from '../../ui/ids.js';
 import { updateNotice } from '../../ui/update-notice.js';
 import { UPDATE_FIELD_BLOCKS, updateSavedModal, workstreamUpdateModal } from '../../ui/workstream-modal.js';
@@ -17,7 +17,8 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
   router.view(
     VIEWS.workstreamPick,
     formListener(deps, async ({ ack, view, body }) => {
-      const program = services.programs.get(view.private_metadata);
+      const slug = decodeProgramRef(view.private_metadata);
+      const program = slug ? services.programs.get(slug) : undefined;
       const key = readInput(parseState(view.state.values), BLOCKS.wsPick);
       const workstream = program && key ? findWorkstream(program, key) : undefined;
       if (!program || !workstream)

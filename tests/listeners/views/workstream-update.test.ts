@@ -1,6 +1,6 @@
 import type { View } from '@slack/types';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeUpdateRef, encodeWorkstreamRef } from '../../../src/ui/action-values.js';
+import { encodeProgramRef, encodeUpdateRef, encodeWorkstreamRef } from '../../../src/ui/action-values.js';
 import { ACTIONS, BLOCKS, INPUT_ACTION, VIEWS } from '../../../src/ui/ids.js';
 import { importFixture, OTHER_OWNER, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
@@ -264,7 +264,7 @@ describe('updating a workstream through its modal', () => {
     const picked = await h.submit({
       user: OWNER,
       callbackId: VIEWS.workstreamPick,
-      privateMetadata: 'builder-insights',
+      privateMetadata: encodeProgramRef('builder-insights'),
       values: { [BLOCKS.wsPick]: { [INPUT_ACTION]: select('identity-sso') } },
     });
     expect(picked.json?.response_action).toBe('update');
