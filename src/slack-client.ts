@@ -37,3 +37,15 @@ export function createWebClient(config: SlackClientConfig, logger?: Logger): Web
     ...(logger ? { logger } : {}),
   });
 }
+
+/** How long Slack asked to wait, for a 429 that a single-attempt client rejected. */
+export function rateLimitedFor(error: unknown): number | undefined {
+  const e = error as { code?: string; retryAfter?: number };
+  return e?.code === 'slack_webapi_rate_limited_error' ? (e.retryAfter ?? 1) * 1000 : undefined;
+}
+
+/** A failure after which Slack may have done the work: no answer, or a server error instead of one. */
+export function answerLost(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  return code === 'slack_webapi_request_error' || code === 'slack_webapi_http_error';
+}

@@ -5,7 +5,7 @@ import { buildDigest, type Digest } from '../domain/digest-content.js';
 import { digestMetadata, parseDigestMetadata } from '../domain/digest-metadata.js';
 import type { Program } from '../domain/program.js';
 import { weekKey as weekKeyOf, weekStart } from '../domain/week.js';
-import { singleAttemptClient } from '../slack-client.js';
+import { answerLost, rateLimitedFor, singleAttemptClient } from '../slack-client.js';
 import { DigestHistory } from '../store/digest-history.js';
 import { type DigestRun, DigestRuns, type DigestTrigger } from '../store/digest-runs.js';
 import { digestMessage } from '../ui/digest-message.js';
@@ -251,18 +251,6 @@ export class DigestSender {
 
 function tsDate(ts: string): Date {
   return new Date(Math.floor(Number(ts) * 1000));
-}
-
-/** How long Slack asked to wait, for a 429 the single-attempt client rejected. */
-function rateLimitedFor(error: unknown): number | undefined {
-  const e = error as { code?: string; retryAfter?: number };
-  return e?.code === 'slack_webapi_rate_limited_error' ? (e.retryAfter ?? 1) * 1000 : undefined;
-}
-
-/** A failure after which Slack may have done the work: no answer, or a server error instead of one. */
-function answerLost(error: unknown): boolean {
-  const code = (error as { code?: string })?.code;
-  return code === 'slack_webapi_request_error' || code === 'slack_webapi_http_error';
 }
 
 /** How far back a retry reads the channel (200 messages a page) before giving up rather than risk a double post. */

@@ -1,3 +1,4 @@
+import type { Logger } from '@slack/logger';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import type { Program } from '../domain/program.js';
@@ -8,6 +9,7 @@ import {
   reminderSlots,
   staleByOwner,
 } from '../domain/reminders.js';
+import { answerLost, singleAttemptClient } from '../slack-client.js';
 import { ProgramRepo } from '../store/program-repo.js';
 import { RemindersSent } from '../store/reminders-sent.js';
 import { reminderMessage } from '../ui/reminder-message.js';
@@ -94,7 +96,22 @@ export class ReminderSender {
       const channel = dm.channel?.id;
       if (!channel) throw new Error('conversations.open returned no channel');
       const message = reminderMessage({ program, workstreams, digestAt: slot.digestAt, now });
-      await client.chat.postMessage({ channel, ...message, unfurl_links: false });
+      try {
+        // Once: a retry after a lost answer could DM the owner twice.
+        await singleAttemptClientOf(client, this.deps.logger).chat.postMessage({
+          channel,
+          ...message,
+          unfurl_links: false,
+        });
+      } catch (error) {
+        if (!answerLost(error)) throw error;
+        // Slack may have delivered it: keep the claim, so a later sweep does not nudge the owner twice.
+        this.deps.logger.warn(
+          { event: 'reminder_uncertain', ...log, reason: describe(error) },
+          'Slack did not confirm the reminder; it may have been delivered and is not sent again',
+        );
+        return false;
+      }
       this.deps.logger.info(
         { event: 'reminder_sent', ...log, workstreams: workstreams.map((w) => w.key) },
         'reminder sent',
@@ -119,4 +136,15 @@ export class ReminderSender {
     this.zones.set(user, { zone: found.zone, until: now.getTime() + ZONE_TTL_MS });
     return found.zone;
   }
+}
+
+const singleAttemptClients = new WeakMap<WebClient, WebClient>();
+
+function singleAttemptClientOf(client: WebClient, logger: Logger): WebClient {
+  let once = singleAttemptClients.get(client);
+  if (!once) {
+    once = singleAttemptClient(client, logger);
+    singleAttemptClients.set(client, once);
+  }
+  return once;
 }

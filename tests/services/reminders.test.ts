@@ -132,6 +132,22 @@ describe('ReminderSender.sweep', () => {
     expect(dmsTo(DM_OWNER)).toHaveLength(1);
   });
 
+  it('never DMs twice when Slack took a DM but its answer was lost: the claim stays, the operator is told', async () => {
+    await setUp();
+    fake.failNext('chat.postMessage', { lostAnswer: 503 });
+
+    expect(await sweepAt(TOKYO_MORNING)).toEqual({ sent: 0, failed: 1 });
+    expect(dmsTo(DM_OWNER)).toHaveLength(1);
+    expect(env.logs.find((l) => l.event === 'reminder_uncertain')).toMatchObject({
+      level: 'warn',
+      user: OWNER,
+    });
+
+    await sweepAt('2026-01-18T00:35:00Z');
+    expect(dmsTo(DM_OWNER)).toHaveLength(1);
+    expect(fake.callsOf('chat.postMessage').filter((c) => c.args.channel === DM_OWNER)).toHaveLength(1);
+  });
+
   it('sends one DM even when two sweeps run at once (the claim is taken before the DM)', async () => {
     await setUp();
     const other = new ReminderSender(env.deps);
