@@ -82,11 +82,6 @@ export class DigestRuns {
       lastPosted: db.prepare<[number], DigestRun>(
         `SELECT ${COLUMNS} FROM digest_runs WHERE program_id = ? AND status = 'posted' ORDER BY posted_at DESC LIMIT 1`,
       ),
-      postedInWeek: db
-        .prepare<[number, string], number>(
-          "SELECT COUNT(*) FROM digest_runs WHERE program_id = ? AND week_key = ? AND status = 'posted'",
-        )
-        .pluck(),
       forProgram: db.prepare<[number, number], DigestRun>(
         `SELECT ${COLUMNS} FROM digest_runs WHERE program_id = ? ORDER BY week_key DESC, seq DESC LIMIT ?`,
       ),
@@ -123,10 +118,6 @@ export class DigestRuns {
 
   lastPosted(programId: number): DigestRun | undefined {
     return this.q.lastPosted.get(programId);
-  }
-
-  postedInWeek(programId: number, weekKey: string): boolean {
-    return (this.q.postedInWeek.get(programId, weekKey) ?? 0) > 0;
   }
 
   /** The week's regular run (seq 0), if any. */

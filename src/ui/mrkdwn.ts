@@ -21,9 +21,3 @@ export function slackDate(iso: string, format = '{date_short_pretty} {time}'): s
   const fallback = `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   return `<!date^${seconds}^${format}|${fallback}>`;
 }
-
-/** A link whose label is user text: the label is escaped and `|` cannot end it early. */
-export function link(url: string, label: string): string {
-  const safeUrl = url.replace(/[<>|\s]/g, encodeURIComponent);
-  return `<${safeUrl}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;
-}

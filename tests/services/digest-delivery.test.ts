@@ -129,6 +129,31 @@ describe('the weekly digest is posted exactly once', () => {
     expect(h.logsOf('digest_recovered')).toHaveLength(1);
   });
 
+  it('finds its earlier post on a later page of the channel when more than 200 newer messages followed it', async () => {
+    ({ harness: h } = await start(AFTER));
+    await h.rollout.scheduler.fire(1, 'schedule');
+    expect(posts(h)).toHaveLength(1);
+    for (let i = 0; i < 250; i++) h.fake.addMessageFrom({ user: 'U0CHATTY' }, CHANNEL, { text: `chat ${i}` });
+    // As if the process died between chat.postMessage and recording it, as in the test above.
+    h.db
+      .prepare(
+        "UPDATE digest_runs SET status = 'claimed', message_ts = NULL, posted_at = NULL, claimed_at = ?",
+      )
+      .run('2026-11-30T16:00:00Z');
+    h = await h.restart({ clock: fixedClock('2026-11-30T17:30:00Z') });
+    await h.rollout.scheduler.sweep();
+    const reads = h.fake.callsOf('conversations.history');
+    expect(reads).toHaveLength(2);
+    expect(reads[0]?.response).toMatchObject({ has_more: true });
+    expect(reads[1]?.args.cursor).toBe(
+      (reads[0]?.response.response_metadata as { next_cursor?: string } | undefined)?.next_cursor,
+    );
+    expect(posts(h)).toHaveLength(1);
+    expect(runs(h)).toEqual([
+      expect.objectContaining({ status: 'posted', message_ts: posts(h)[0]?.response.ts, attempts: 2 }),
+    ]);
+  });
+
   it('leaves a claim from a process that may still be posting alone until its lease runs out', async () => {
     ({ harness: h } = await start(AFTER));
     h.db

@@ -40,9 +40,15 @@ export function blockKitProblems(blocks: unknown, surface: Surface): string[] {
     if (typeof el.action_id === 'string') {
       if (el.action_id.length > 255) problems.push(`${path}.action_id: longer than 255`);
     }
+    if (el.placeholder !== undefined) text(`${path}.placeholder`, el.placeholder, 150, true);
     switch (el.type) {
       case 'button':
         text(`${path}.text`, el.text, 75, true);
+        if (el.accessibility_label !== undefined) {
+          const label = typeof el.accessibility_label === 'string' ? el.accessibility_label : '';
+          if (label.length === 0 || label.length > 75)
+            problems.push(`${path}.accessibility_label: ${label.length} characters, 1 to 75`);
+        }
         if (typeof el.value === 'string' && el.value.length > 2000)
           problems.push(`${path}.value: longer than 2000`);
         if (typeof el.url === 'string' && el.url.length > 3000)
@@ -65,7 +71,16 @@ export function blockKitProblems(blocks: unknown, surface: Surface): string[] {
         if (all.length > cap) problems.push(`${path}.options: ${all.length} options, at most ${cap}`);
         const mrkdwnOptions = el.type === 'radio_buttons' || el.type === 'checkboxes';
         for (const [i, o] of all.entries()) option(`${path}.options[${i}]`, o, mrkdwnOptions);
-        if (el.initial_option !== undefined) option(`${path}.initial_option`, el.initial_option, false);
+        // Slack wants an initial option to match one of the element's options exactly.
+        const isOneOf = (o: unknown) => all.some((candidate) => sameJson(candidate, o));
+        if (el.initial_option !== undefined && !isOneOf(el.initial_option))
+          problems.push(`${path}.initial_option: not one of the options`);
+        if (el.initial_options !== undefined) {
+          const initial = Array.isArray(el.initial_options) ? el.initial_options : [];
+          if (!Array.isArray(el.initial_options)) problems.push(`${path}.initial_options: must be an array`);
+          for (const [i, o] of initial.entries())
+            if (!isOneOf(o)) problems.push(`${path}.initial_options[${i}]: not one of the options`);
+        }
         break;
       }
       case 'plain_text_input':
@@ -178,6 +193,21 @@ export function blockKitProblems(blocks: unknown, surface: Surface): string[] {
     }
   }
   return problems;
+}
+
+/** Equal as JSON, whatever the order of the keys. */
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (!isObj(v)) return v;
+  return Object.fromEntries(
+    Object.keys(v)
+      .sort()
+      .map((k) => [k, canonical(v[k])]),
+  );
 }
 
 export function viewProblems(view: unknown, surface: 'modal' | 'home'): string[] {

@@ -17,7 +17,14 @@ export interface RecordedCall {
 export interface RecordedResponse {
   id: string;
   body: Record<string, unknown>;
+  /** HTTP status sent: 200 when Slack took the reply, 400 for a message it refuses, 404 for a bad URL. */
+  status: number;
+  /** What the fake answered. */
+  response: Record<string, unknown>;
 }
+
+/** Slack takes up to 5 replies on one response_url (within 30 minutes). */
+export const RESPONSE_URL_USES = 5;
 
 export type Fault =
   | { status: 429; retryAfter: number }
@@ -45,7 +52,8 @@ const BOT_ID = 'BROLLOUT';
 /**
  * A small stand-in for Slack's Web API on loopback. It records every call, answers like Slack, and refuses
  * what Slack refuses: Block Kit past its limits (`invalid_blocks`), missing required arguments, an expired
- * trigger, a message with blocks but no fallback text. Faults can be queued per method to test retries.
+ * or reused trigger, a message with blocks but no fallback text, a sixth reply to one response_url. It pages
+ * conversations.history as Slack does. Faults can be queued per method to test retries.
  */
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
@@ -55,6 +63,9 @@ export class FakeSlack {
   private readonly faults = new Map<string, Fault[]>();
   private readonly messages: PostedMessage[] = [];
   private readonly triggers = new Map<string, number>();
+  /** The response_urls the fake minted, with how many replies each has taken. */
+  private readonly responseUrlUses = new Map<string, number>();
+  private responseUrlCounter = 0;
   private server: Server | undefined;
   private tsCounter = 0;
   /** Message timestamps follow this clock, so they line up with an app running on a test clock. */
@@ -95,12 +106,13 @@ export class FakeSlack {
     return `${this.url}/api/`;
   }
 
-  /** A `response_url` the harness puts into a slash command or interaction. */
-  responseUrl(id = `r${this.calls.length}-${Date.now()}`): string {
+  /** A `response_url` the harness puts into a slash command or interaction; it takes up to 5 replies. */
+  responseUrl(id = `r${++this.responseUrlCounter}`): string {
+    if (!this.responseUrlUses.has(id)) this.responseUrlUses.set(id, 0);
     return `${this.url}/response/${id}`;
   }
 
-  /** A trigger_id that `views.open` accepts for 3 seconds, as Slack does. */
+  /** A trigger_id that `views.open` or `views.push` accepts once, for 3 seconds, as Slack does. */
   mintTrigger(): string {
     const id = `${++this.triggerCounter}.${Date.now()}.trigger`;
     this.triggers.set(id, Date.now());
@@ -165,12 +177,11 @@ export class FakeSlack {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', this.url);
     if (url.pathname.startsWith('/response/')) {
+      const id = url.pathname.slice('/response/'.length);
       const body = JSON.parse(raw || '{}') as Record<string, unknown>;
-      const problems = messageProblems(body, false);
-      this.responses.push({ id: url.pathname.slice('/response/'.length), body });
-      if (problems.length)
-        return { status: 400, body: { ok: false, error: 'invalid_blocks', errors: problems } };
-      return { status: 200, body: { ok: true } };
+      const { status, response } = this.reply(id, body);
+      this.responses.push({ id, body, status, response });
+      return { status, body: response };
     }
     if (!url.pathname.startsWith('/api/')) return { status: 404, body: { ok: false, error: 'not_found' } };
     const method = url.pathname.slice('/api/'.length);
@@ -183,9 +194,8 @@ export class FakeSlack {
 
     const fault = this.faults.get(method)?.shift();
     if (fault && 'lostAnswer' in fault) {
-      const handler = this.handlers[method];
-      const done = handler ? handler(args) : { ok: false, error: 'unknown_method' };
-      record(fault.lostAnswer, { ...done, answerLost: true });
+      // Slack did what it would have done (nothing, for a bad token); only the answer went missing.
+      record(fault.lostAnswer, { ...this.answer(method, args, token), answerLost: true });
       return { status: fault.lostAnswer, body: { ok: false, error: 'fatal_error' } };
     }
     if (fault) {
@@ -203,14 +213,45 @@ export class FakeSlack {
       }
     }
 
-    let response: Record<string, unknown>;
-    if (!token?.startsWith('xoxb-')) response = { ok: false, error: 'not_authed' };
-    else {
-      const handler = this.handlers[method];
-      response = handler ? handler(args) : { ok: false, error: 'unknown_method' };
-    }
+    const response = this.answer(method, args, token);
     record(200, response);
     return { status: 200, body: response };
+  }
+
+  /** Slack's answer to a call that reached it. */
+  private answer(
+    method: string,
+    args: Record<string, unknown>,
+    token: string | undefined,
+  ): Record<string, unknown> {
+    if (!token?.startsWith('xoxb-')) return { ok: false, error: 'not_authed' };
+    const handler = this.handlers[method];
+    return handler ? handler(args) : { ok: false, error: 'unknown_method' };
+  }
+
+  /** A reply to a response_url: only to one the fake minted, at most 5 times, a message Slack takes. */
+  private reply(
+    id: string,
+    body: Record<string, unknown>,
+  ): { status: number; response: Record<string, unknown> } {
+    const uses = this.responseUrlUses.get(id);
+    if (uses === undefined) return { status: 404, response: { ok: false, error: 'no_such_response_url' } };
+    if (uses >= RESPONSE_URL_USES) return { status: 404, response: { ok: false, error: 'used_url' } };
+    // Deleting the original message is the one reply that carries no message.
+    const problems = body.delete_original === true ? [] : messageProblems(body, true);
+    if (problems.length)
+      return { status: 400, response: { ok: false, error: 'invalid_blocks', errors: problems } };
+    this.responseUrlUses.set(id, uses + 1);
+    return { status: 200, response: { ok: true } };
+  }
+
+  /** Uses up a trigger_id as Slack does: known, at most 3 seconds old, once. */
+  private takeTrigger(triggerId: string): Record<string, unknown> | undefined {
+    const issued = this.triggers.get(triggerId);
+    if (issued === undefined) return { ok: false, error: 'invalid_trigger_id' };
+    if (Date.now() - issued > 3000) return { ok: false, error: 'expired_trigger_id' };
+    this.triggers.delete(triggerId);
+    return undefined;
   }
 
   private nextTs(): string {
@@ -254,16 +295,14 @@ export class FakeSlack {
         ok: true,
         permalink: `https://test.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
       },
-    'views.open': (args) => {
-      const refused = requireArgs(args, ['trigger_id', 'view']);
-      if (refused) return refused;
-      const issued = this.triggers.get(String(args.trigger_id));
-      if (issued === undefined) return { ok: false, error: 'invalid_trigger_id' };
-      if (Date.now() - issued > 3000) return { ok: false, error: 'expired_trigger_id' };
-      this.triggers.delete(String(args.trigger_id));
-      return this.viewResponse(args, 'modal');
-    },
-    'views.push': (args) => requireArgs(args, ['trigger_id', 'view']) ?? this.viewResponse(args, 'modal'),
+    'views.open': (args) =>
+      requireArgs(args, ['trigger_id', 'view']) ??
+      this.takeTrigger(String(args.trigger_id)) ??
+      this.viewResponse(args, 'modal'),
+    'views.push': (args) =>
+      requireArgs(args, ['trigger_id', 'view']) ??
+      this.takeTrigger(String(args.trigger_id)) ??
+      this.viewResponse(args, 'modal'),
     'views.update': (args) =>
       (args.view_id === undefined && args.external_id === undefined
         ? {
@@ -300,18 +339,38 @@ export class FakeSlack {
     'conversations.history': (args) => {
       const refused = requireArgs(args, ['channel']);
       if (refused) return refused;
-      const limit = Number(args.limit ?? 100);
-      const oldest = args.oldest !== undefined ? Number(args.oldest) : 0;
+      const limit = Math.min(Number(args.limit ?? 100) || 100, 999);
+      // Slack's `inclusive` defaults to false: a message at exactly `oldest` or `latest` is left out.
+      const inclusive = args.inclusive === true || args.inclusive === 'true' || args.inclusive === '1';
+      for (const bound of ['oldest', 'latest'] as const)
+        if (args[bound] !== undefined && !TS.test(String(args[bound])))
+          return { ok: false, error: `invalid_ts_${bound}` };
+      const oldest = args.oldest !== undefined ? tsKey(String(args.oldest)) : undefined;
+      const latest = args.latest !== undefined ? tsKey(String(args.latest)) : undefined;
+      let before: bigint | undefined;
+      if (args.cursor !== undefined && args.cursor !== '') {
+        before = cursorKey(String(args.cursor));
+        if (before === undefined) return { ok: false, error: 'invalid_cursor' };
+      }
       const includeMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
-      const messages = this.messagesIn(String(args.channel))
-        .filter((m) => Number(m.ts) >= oldest)
-        .reverse()
-        .slice(0, limit)
-        .map((m) => {
-          const { metadata, ...rest } = m;
-          return includeMetadata && metadata ? { ...rest, metadata } : rest;
-        });
-      return { ok: true, messages, has_more: false };
+      const inRange = this.messagesIn(String(args.channel))
+        .map((m) => ({ m, key: tsKey(m.ts) }))
+        .filter(({ key }) => oldest === undefined || (inclusive ? key >= oldest : key > oldest))
+        .filter(({ key }) => latest === undefined || (inclusive ? key <= latest : key < latest))
+        .filter(({ key }) => before === undefined || key <= before)
+        .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+      const page = inRange.slice(0, limit).map(({ m }) => {
+        const { metadata, ...rest } = m;
+        return includeMetadata && metadata ? { ...rest, metadata } : rest;
+      });
+      const next = inRange[limit];
+      if (!next) return { ok: true, messages: page, has_more: false };
+      return {
+        ok: true,
+        messages: page,
+        has_more: true,
+        response_metadata: { next_cursor: Buffer.from(`next_ts:${next.m.ts}`).toString('base64') },
+      };
     },
   };
 
@@ -322,6 +381,21 @@ export class FakeSlack {
       return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
     return { ok: true, view: { id: `V${this.calls.length + 1}`, ...view } };
   }
+}
+
+const TS = /^\d+(?:\.\d+)?$/;
+
+/** A message ts ("1700000000.000123", checked against TS) in microseconds, exactly (a double is not). */
+function tsKey(ts: string): bigint {
+  const [seconds = '0', fraction = ''] = ts.split('.');
+  return BigInt(seconds) * 1_000_000n + BigInt(fraction.padEnd(6, '0').slice(0, 6));
+}
+
+/** Where a `conversations.history` cursor resumes: the ts of the first message of the next page. */
+function cursorKey(cursor: string): bigint | undefined {
+  const decoded = Buffer.from(cursor, 'base64').toString('utf8');
+  const ts = decoded.startsWith('next_ts:') ? decoded.slice('next_ts:'.length) : '';
+  return TS.test(ts) ? tsKey(ts) : undefined;
 }
 
 function tzOffsetSeconds(tz: string): number {

@@ -143,6 +143,37 @@ describe('the risks list and its buttons', () => {
     expect(riskRow(h)).toMatchObject({ status: 'open', version: 3 });
   });
 
+  it('Edit on a risk an import removed, or of a program that no longer exists, opens "Not found"', async () => {
+    h = await start();
+    const { id } = riskRow(h);
+    const value = encodeItemRef({ program: 'builder-insights', id, version: 1 });
+    // The list was shown, then a re-import dropped the risk.
+    importFixture(h.db, smallProgram({ risks: [] }));
+    expect(h.db.prepare('SELECT COUNT(*) FROM risks').pluck().get()).toBe(0);
+
+    const click = await h.action({ user: OWNER, actionId: itemAction(LIST_ACTIONS.riskEdit, id), value });
+    const gone = await h.fake.waitForCall('views.open');
+    expect(gone.response.ok).toBe(true);
+    expect(gone.args.trigger_id).toBe(click.triggerId);
+    const view = gone.args.view as View;
+    expect(view.callback_id).toBeUndefined();
+    expect(view.title).toMatchObject({ text: 'Not found' });
+    expect(JSON.stringify(view.blocks)).toContain(
+      'That risk or its program no longer exists. Try `/rollout risks`.',
+    );
+    expect(blockKitProblems(view.blocks, 'modal')).toEqual([]);
+
+    const noProgram = await h.action({
+      user: ADMIN,
+      actionId: itemAction(LIST_ACTIONS.riskEdit, id),
+      value: encodeItemRef({ program: 'no-such-program', id, version: 1 }),
+    });
+    const missing = await h.fake.waitForCall('views.open', 2);
+    expect(missing.args.trigger_id).toBe(noProgram.triggerId);
+    expect((missing.args.view as View).title).toMatchObject({ text: 'Not found' });
+    expect(JSON.stringify(missing.args.view)).toContain('That risk or its program no longer exists');
+  });
+
   it('refuses a stranger: a modal with the reason and a log line, and a forged Close writes nothing', async () => {
     h = await start();
     const { id } = riskRow(h);
