@@ -14,6 +14,7 @@ export const BLOCK_LIMITS = {
   optionValue: 150,
   optionDescription: 75,
   selectOptions: 100,
+  checkboxOptions: 10,
   modalTitle: 24,
   modalButton: 24,
   privateMetadata: 3000,
@@ -25,7 +26,10 @@ export const BLOCK_LIMITS = {
 /** Cuts plain or escaped text to `max` characters with an ellipsis, never splitting an `&amp;`-style entity. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
+  if (max <= 0) return '';
   let cut = text.slice(0, max - 1);
+  // Half an emoji (a lone high surrogate) is not text Slack can show.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   const amp = cut.lastIndexOf('&');
   if (amp !== -1 && !cut.slice(amp).includes(';') && amp > cut.length - 6) cut = cut.slice(0, amp);
   return `${cut}…`;

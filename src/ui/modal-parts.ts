@@ -45,7 +45,8 @@ export function selectInput(
   options: PlainTextOption[],
   initial: string | undefined,
 ): InputBlock {
-  const initialOption = options.find((o) => o.value === initial);
+  const shown = keepWithin(options, BLOCK_LIMITS.selectOptions, (o) => o.value === initial);
+  const initialOption = shown.find((o) => o.value === initial);
   return inputBlock(
     blockId,
     label,
@@ -53,7 +54,7 @@ export function selectInput(
     {
       type: 'static_select',
       action_id: INPUT_ACTION,
-      options: options.slice(0, BLOCK_LIMITS.selectOptions),
+      options: shown,
       ...(initialOption ? { initial_option: initialOption } : {}),
     },
   );
@@ -191,7 +192,9 @@ export function checkboxInput(
   options: PlainTextOption[],
   checked: readonly string[],
 ): InputBlock {
-  const initial = options.filter((o) => o.value !== undefined && checked.includes(o.value));
+  const isChecked = (o: PlainTextOption) => o.value !== undefined && checked.includes(o.value);
+  const shown = keepWithin(options, BLOCK_LIMITS.checkboxOptions, isChecked);
+  const initial = shown.filter(isChecked);
   return inputBlock(
     blockId,
     label,
@@ -199,8 +202,24 @@ export function checkboxInput(
     {
       type: 'checkboxes',
       action_id: INPUT_ACTION,
-      options: options.slice(0, 10),
+      options: shown,
       ...(initial.length ? { initial_options: initial } : {}),
     },
   );
+}
+
+/**
+ * At most `max` options, in their order, keeping those `keep` picks (Slack refuses an initial option that
+ * is not among the options): the last unpicked ones make room.
+ */
+export function keepWithin<T>(options: T[], max: number, keep: (o: T) => boolean): T[] {
+  if (options.length <= max) return options;
+  const kept = new Set(options.filter(keep).slice(0, max));
+  let room = max - kept.size;
+  return options.filter((o) => {
+    if (kept.has(o)) return true;
+    if (keep(o) || room <= 0) return false;
+    room--;
+    return true;
+  });
 }

@@ -1,4 +1,4 @@
-import type { View } from '@slack/types';
+import type { ModalView, View } from '@slack/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeItemRef, encodeProgramRef } from '../../../src/ui/action-values.js';
 import { itemAction, LIST_ACTIONS, LIST_BLOCKS, LIST_VIEWS } from '../../../src/ui/ids.js';
@@ -155,7 +155,8 @@ describe('the risks list and its buttons', () => {
     const gone = await h.fake.waitForCall('views.open');
     expect(gone.response.ok).toBe(true);
     expect(gone.args.trigger_id).toBe(click.triggerId);
-    const view = gone.args.view as View;
+    const view = gone.args.view as ModalView;
+    expect(view.type).toBe('modal');
     expect(view.callback_id).toBeUndefined();
     expect(view.title).toMatchObject({ text: 'Not found' });
     expect(JSON.stringify(view.blocks)).toContain(
@@ -170,7 +171,7 @@ describe('the risks list and its buttons', () => {
     });
     const missing = await h.fake.waitForCall('views.open', 2);
     expect(missing.args.trigger_id).toBe(noProgram.triggerId);
-    expect((missing.args.view as View).title).toMatchObject({ text: 'Not found' });
+    expect((missing.args.view as ModalView).title).toMatchObject({ text: 'Not found' });
     expect(JSON.stringify(missing.args.view)).toContain('That risk or its program no longer exists');
   });
 

@@ -1,0 +1,165 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../src/db/migrate.js';
+import { type Db, openDatabase } from '../../src/db/open.js';
+import type { ProgramFileInput } from '../../src/domain/program-file.js';
+import { ProgramRepo } from '../../src/store/program-repo.js';
+import { importFixture, OTHER_OWNER, smallProgram } from '../support/programs.js';
+
+const FIRST = new Date('2026-11-02T09:00:00Z');
+const SECOND = new Date('2026-11-09T09:00:00Z');
+
+const DROPPED_RISK = 'identity decisions stay abstract and block entitlement implementation';
+const DROPPED_ACTION = 'confirm owner and meeting path for Okta/identity decisions';
+
+/** The small program with a second risk and action, so that dropping one of each leaves a list behind. */
+function fullProgram(overrides: Partial<ProgramFileInput> = {}): ProgramFileInput {
+  const base = smallProgram();
+  return smallProgram({
+    risks: [...(base.risks ?? []), { text: 'hosting budget not approved', severity: 'medium' }],
+    actions: [...(base.actions ?? []), { text: 'book the readiness review' }],
+    ...overrides,
+  });
+}
+
+/** The same program without Kanopy hosting, the identity risk, hosting readiness and the Okta action. */
+function trimmedProgram(overrides: Partial<ProgramFileInput> = {}): ProgramFileInput {
+  const full = fullProgram();
+  return fullProgram({
+    workstreams: (full.workstreams ?? []).filter((w) => w.key !== 'kanopy-hosting'),
+    risks: (full.risks ?? []).filter((r) => r.text !== DROPPED_RISK),
+    readiness: (full.readiness ?? []).filter((r) => r.name !== 'Hosting readiness'),
+    actions: (full.actions ?? []).filter((a) => a.text !== DROPPED_ACTION),
+    ...overrides,
+  });
+}
+
+const TABLES = [
+  'programs',
+  'program_admins',
+  'workstreams',
+  'workstream_owners',
+  'workstream_dependencies',
+  'milestones',
+  'risks',
+  'readiness',
+  'actions',
+  'program_references',
+  'history',
+];
+
+/** Every row the import writes to, to compare the store before and after. */
+function dump(db: Db): Record<string, unknown[]> {
+  return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
+}
+
+function column(db: Db, sql: string): unknown[] {
+  return db.prepare(sql).pluck().all();
+}
+
+describe('importProgram re-import', () => {
+  let dir: string;
+  let db: Db;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rollout-import-'));
+    db = openDatabase(join(dir, 'rollout.db'));
+    migrate(db);
+    importFixture(db, fullProgram(), FIRST);
+  });
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('deletes a workstream, risk, readiness dimension and action the file no longer has, one "removed" entry each', () => {
+    const id = (sql: string, param: string) => db.prepare(sql).pluck().get(param) as number;
+    const riskId = id('SELECT id FROM risks WHERE text = ?', DROPPED_RISK);
+    const readinessId = id('SELECT id FROM readiness WHERE name = ?', 'Hosting readiness');
+    const actionId = id('SELECT id FROM actions WHERE text = ?', DROPPED_ACTION);
+
+    const result = importFixture(db, trimmedProgram(), SECOND);
+
+    expect(result).toMatchObject({ slug: 'builder-insights', created: false, changes: 4 });
+    expect(column(db, 'SELECT key FROM workstreams ORDER BY position')).toEqual([
+      'identity-sso',
+      'readiness-gating',
+    ]);
+    // The dropped workstream's owners go with it.
+    expect(column(db, `SELECT user_id FROM workstream_owners WHERE user_id = '${OTHER_OWNER}'`)).toEqual([]);
+    expect(column(db, 'SELECT text FROM risks')).toEqual(['hosting budget not approved']);
+    expect(column(db, 'SELECT name FROM readiness')).toEqual(['Identity readiness']);
+    expect(column(db, 'SELECT text FROM actions')).toEqual(['book the readiness review']);
+
+    const entries = db
+      .prepare(
+        `SELECT entity, entity_key, entity_label, field, old_value, new_value, actor FROM history
+         WHERE at = ? ORDER BY id`,
+      )
+      .all(SECOND.toISOString());
+    expect(entries).toEqual([
+      {
+        entity: 'workstream',
+        entity_key: 'kanopy-hosting',
+        entity_label: 'Kanopy hosting',
+        field: 'removed',
+        old_value: 'Kanopy hosting',
+        new_value: null,
+        actor: 'import',
+      },
+      {
+        entity: 'risk',
+        entity_key: String(riskId),
+        entity_label: DROPPED_RISK,
+        field: 'removed',
+        old_value: DROPPED_RISK,
+        new_value: null,
+        actor: 'import',
+      },
+      {
+        entity: 'readiness',
+        entity_key: String(readinessId),
+        entity_label: 'Hosting readiness',
+        field: 'removed',
+        old_value: 'Hosting readiness',
+        new_value: null,
+        actor: 'import',
+      },
+      {
+        entity: 'action',
+        entity_key: String(actionId),
+        entity_label: DROPPED_ACTION,
+        field: 'removed',
+        old_value: DROPPED_ACTION,
+        new_value: null,
+        actor: 'import',
+      },
+    ]);
+
+    const program = new ProgramRepo(db).get('builder-insights');
+    expect(program?.workstreams.map((w) => w.key)).toEqual(['identity-sso', 'readiness-gating']);
+    expect(program?.risks.map((r) => r.text)).toEqual(['hosting budget not approved']);
+  });
+
+  it('importing the same file again removes nothing and writes no history', () => {
+    const before = dump(db);
+    expect(importFixture(db, fullProgram(), SECOND).changes).toBe(0);
+    const after = dump(db);
+    // Only the program's updated_at may move; every item row and the history stay as they were.
+    expect({ ...after, programs: [] }).toEqual({ ...before, programs: [] });
+  });
+
+  it('leaves the store as it was when the re-import fails part-way (one transaction)', () => {
+    const before = dump(db);
+    // The actions are synced last: by then the workstream, risk and readiness are deleted and logged.
+    db.exec("CREATE TRIGGER refuse BEFORE DELETE ON actions BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+
+    expect(() => importFixture(db, trimmedProgram({ name: 'Renamed by a bad import' }), SECOND)).toThrow(
+      'disk on fire',
+    );
+
+    expect(dump(db)).toEqual(before);
+    expect(new ProgramRepo(db).get('builder-insights')?.name).toBe('Builder Insights operationalization');
+  });
+});

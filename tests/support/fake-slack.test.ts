@@ -1,0 +1,202 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FakeSlack, RESPONSE_URL_USES } from './fake-slack.js';
+
+const CHANNEL = 'C0FAKETEST';
+
+let fake: FakeSlack;
+beforeAll(async () => {
+  fake = await new FakeSlack().start();
+});
+afterAll(async () => {
+  await fake.stop();
+});
+
+/** A Web API call as the WebClient makes it: form-encoded, objects as JSON strings, a bearer token. */
+async function call(
+  method: string,
+  args: Record<string, unknown>,
+  token = 'xoxb-test-token',
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const form = new URLSearchParams();
+  for (const [k, v] of Object.entries(args)) form.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+  const res = await fetch(`${fake.apiUrl}${method}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+async function reply(url: string, body: Record<string, unknown>) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+const modal = {
+  type: 'modal',
+  title: { type: 'plain_text', text: 'Test' },
+  blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hello' } }],
+};
+
+type Page = { messages: { ts: string }[]; has_more: boolean; response_metadata?: { next_cursor: string } };
+
+describe('response_url', () => {
+  it('mints a distinct URL every time, however fast', () => {
+    const urls = Array.from({ length: 1000 }, () => fake.responseUrl());
+    expect(new Set(urls).size).toBe(1000);
+  });
+
+  it('takes a reply with fallback text, and refuses blocks without it as chat.postMessage does', async () => {
+    const url = fake.responseUrl();
+    const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: 'hi' } }];
+    const refused = await reply(url, { response_type: 'ephemeral', blocks });
+    expect(refused.status).toBe(400);
+    expect(refused.json).toMatchObject({ ok: false, error: 'invalid_blocks' });
+    expect(JSON.stringify(refused.json.errors)).toContain('fallback text');
+
+    const taken = await reply(url, { response_type: 'ephemeral', text: 'hi', blocks });
+    expect(taken).toEqual({ status: 200, json: { ok: true } });
+    expect(fake.responses.filter((r) => url.endsWith(`/response/${r.id}`)).map((r) => r.status)).toEqual([
+      400, 200,
+    ]);
+  });
+
+  it('takes a delete_original, which carries no message', async () => {
+    const res = await reply(fake.responseUrl(), { delete_original: true });
+    expect(res.status).toBe(200);
+  });
+
+  it('answers 404 for a URL it never minted', async () => {
+    const res = await reply(`${fake.url}/response/never-minted`, { text: 'hi' });
+    expect(res).toEqual({ status: 404, json: { ok: false, error: 'no_such_response_url' } });
+  });
+
+  it(`takes ${RESPONSE_URL_USES} replies on one URL and refuses the next, as Slack does`, async () => {
+    const url = fake.responseUrl();
+    const statuses: number[] = [];
+    for (let i = 0; i <= RESPONSE_URL_USES; i++) statuses.push((await reply(url, { text: `#${i}` })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 404]);
+    expect((await reply(url, { text: 'again' })).json).toEqual({ ok: false, error: 'used_url' });
+    // Another URL is not affected.
+    expect((await reply(fake.responseUrl(), { text: 'fresh' })).status).toBe(200);
+  });
+});
+
+describe('views.push', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('refuses a trigger_id the fake never issued', async () => {
+    const res = await call('views.push', { trigger_id: '1.2.unknown', view: modal });
+    expect(res.json).toEqual({ ok: false, error: 'invalid_trigger_id' });
+  });
+
+  it('takes a fresh trigger once, and not again (nor for views.open)', async () => {
+    const trigger = fake.mintTrigger();
+    expect((await call('views.push', { trigger_id: trigger, view: modal })).json).toMatchObject({ ok: true });
+    expect((await call('views.push', { trigger_id: trigger, view: modal })).json).toEqual({
+      ok: false,
+      error: 'invalid_trigger_id',
+    });
+    expect((await call('views.open', { trigger_id: trigger, view: modal })).json).toEqual({
+      ok: false,
+      error: 'invalid_trigger_id',
+    });
+  });
+
+  it('refuses a trigger used by views.open first', async () => {
+    const trigger = fake.mintTrigger();
+    expect((await call('views.open', { trigger_id: trigger, view: modal })).json).toMatchObject({ ok: true });
+    expect((await call('views.push', { trigger_id: trigger, view: modal })).json).toMatchObject({
+      error: 'invalid_trigger_id',
+    });
+  });
+
+  it('refuses a trigger older than 3 seconds', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const trigger = fake.mintTrigger();
+    vi.setSystemTime(Date.now() + 3001);
+    expect((await call('views.push', { trigger_id: trigger, view: modal })).json).toEqual({
+      ok: false,
+      error: 'expired_trigger_id',
+    });
+  });
+});
+
+describe('conversations.history', () => {
+  const channel = `${CHANNEL}H`;
+  let all: string[];
+  beforeAll(() => {
+    for (let i = 0; i < 250; i++) fake.addMessageFrom({ user: 'U0SOMEONE' }, channel, { text: `m${i}` });
+    all = fake.messagesIn(channel).map((m) => m.ts);
+  });
+
+  it('pages newest first with limit and cursor, and says when more remain', async () => {
+    const first = (await call('conversations.history', { channel, limit: 200 })).json as unknown as Page;
+    expect(first.messages).toHaveLength(200);
+    expect(first.messages.map((m) => m.ts)).toEqual([...all].reverse().slice(0, 200));
+    expect(first.has_more).toBe(true);
+    const cursor = first.response_metadata?.next_cursor;
+    expect(cursor).toBeTruthy();
+
+    const second = (await call('conversations.history', { channel, limit: 200, cursor }))
+      .json as unknown as Page;
+    expect(second.messages.map((m) => m.ts)).toEqual([...all].reverse().slice(200));
+    expect(second.has_more).toBe(false);
+    expect(second.response_metadata).toBeUndefined();
+  });
+
+  it('returns 100 messages when no limit is given', async () => {
+    const page = (await call('conversations.history', { channel })).json as unknown as Page;
+    expect(page.messages).toHaveLength(100);
+    expect(page.has_more).toBe(true);
+  });
+
+  it('leaves out a message at exactly `oldest` unless inclusive is set', async () => {
+    const oldest = all[247] ?? '';
+    const exclusive = (await call('conversations.history', { channel, oldest })).json as unknown as Page;
+    expect(exclusive.messages.map((m) => m.ts)).toEqual([all[249], all[248]]);
+    const inclusive = (await call('conversations.history', { channel, oldest, inclusive: 'true' }))
+      .json as unknown as Page;
+    expect(inclusive.messages.map((m) => m.ts)).toEqual([all[249], all[248], all[247]]);
+  });
+
+  it('refuses a cursor it did not hand out, and a malformed oldest', async () => {
+    expect((await call('conversations.history', { channel, cursor: 'bogus' })).json).toEqual({
+      ok: false,
+      error: 'invalid_cursor',
+    });
+    expect((await call('conversations.history', { channel, oldest: 'yesterday' })).json).toEqual({
+      ok: false,
+      error: 'invalid_ts_oldest',
+    });
+  });
+});
+
+describe('a lost answer', () => {
+  it('still checks the token: a call Slack refuses does nothing, even when its answer is lost', async () => {
+    const channel = `${CHANNEL}L`;
+    fake.failNext('chat.postMessage', { lostAnswer: 502 });
+    const res = await call('chat.postMessage', { channel, text: 'hello' }, 'not-a-bot-token');
+    expect(res.status).toBe(502);
+    expect(fake.messagesIn(channel)).toHaveLength(0);
+    expect(fake.callsOf('chat.postMessage').at(-1)?.response).toMatchObject({
+      ok: false,
+      error: 'not_authed',
+      answerLost: true,
+    });
+  });
+
+  it('with a bot token, does the work and loses only the answer', async () => {
+    const channel = `${CHANNEL}M`;
+    fake.failNext('chat.postMessage', { lostAnswer: 502 });
+    const res = await call('chat.postMessage', { channel, text: 'hello' });
+    expect(res.status).toBe(502);
+    expect(fake.messagesIn(channel)).toHaveLength(1);
+  });
+});

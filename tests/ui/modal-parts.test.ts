@@ -1,0 +1,45 @@
+import type { Checkboxes, StaticSelect } from '@slack/types';
+import { describe, expect, it } from 'vitest';
+import { checkboxInput, keepWithin, option, selectInput } from '../../src/ui/modal-parts.js';
+import { blockKitProblems } from '../support/block-kit-rules.js';
+
+const options = (n: number) => Array.from({ length: n }, (_, i) => option(`v${i}`, `Option ${i}`));
+
+describe('keepWithin', () => {
+  it('keeps everything that fits, and otherwise the picked ones plus the first of the rest, in order', () => {
+    const items = [1, 2, 3, 4, 5, 6];
+    expect(keepWithin(items, 10, (n) => n === 6)).toEqual(items);
+    expect(keepWithin(items, 3, (n) => n === 6)).toEqual([1, 2, 6]);
+    expect(keepWithin(items, 3, (n) => n > 1)).toEqual([2, 3, 4]);
+  });
+});
+
+describe('selectInput and checkboxInput', () => {
+  it('keep a chosen option that lies past Slack’s 100 among the options, as its initial option', () => {
+    const block = selectInput('b', 'Pick', options(150), 'v120');
+    const select = block.element as StaticSelect;
+    expect(select.options).toHaveLength(100);
+    expect(select.initial_option?.value).toBe('v120');
+    expect(select.options?.some((o) => o.value === 'v120')).toBe(true);
+    expect(blockKitProblems([block], 'modal')).toEqual([]);
+  });
+
+  it('keep checked boxes past the tenth among the 10 options Slack allows', () => {
+    const block = checkboxInput('c', 'Tick', options(14), ['v1', 'v12']);
+    const boxes = block.element as Checkboxes;
+    expect(boxes.options.map((o) => o.value)).toEqual([
+      'v0',
+      'v1',
+      'v2',
+      'v3',
+      'v4',
+      'v5',
+      'v6',
+      'v7',
+      'v8',
+      'v12',
+    ]);
+    expect(boxes.initial_options?.map((o) => o.value)).toEqual(['v1', 'v12']);
+    expect(blockKitProblems([block], 'modal')).toEqual([]);
+  });
+});
