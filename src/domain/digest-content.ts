@@ -124,7 +124,7 @@ export interface Digest {
   today: string;
   /** ISO time of the last digest, or null for a first digest. */
   since: string | null;
-  /** "since 16 Nov 2026" or "since the last digest". */
+  /** "since 16 Nov 2026", or "in the past week" for a first digest. */
   sinceLabel: string;
   counts: {
     /** Open risks of high severity. */
@@ -138,6 +138,8 @@ export interface Digest {
     stale: number;
     overdueActions: number;
     actionsDueThisWeek: number;
+    /** Open actions with no due date: never listed as due, still open. */
+    undatedActions: number;
   };
   /** Open risks, high severity first, then the program's order. */
   topRisks: DigestRisk[];
@@ -339,7 +341,7 @@ export function buildDigest(input: DigestInput): Digest {
     timeZone: tz,
     today,
     since: since ? since.toISOString() : null,
-    sinceLabel: since ? `since ${sinceDay(since, tz)}` : 'since the last digest',
+    sinceLabel: since ? `since ${sinceDay(since, tz)}` : 'in the past week',
     counts: {
       highRisks: openRisks.filter((r) => r.severity === 'high').length,
       openRisks: openRisks.length,
@@ -350,6 +352,7 @@ export function buildDigest(input: DigestInput): Digest {
       stale: stale.length,
       overdueActions: overdue.length,
       actionsDueThisWeek: dueThisWeek.length,
+      undatedActions: program.actions.filter((a) => !a.done && a.due === null).length,
     },
     topRisks,
     blocked,

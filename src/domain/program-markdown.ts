@@ -105,7 +105,11 @@ export function programToMarkdown(program: Program): string {
     section(
       'Shared status vocabulary',
       [VOCABULARY_INTRO],
-      STATUSES.map((s) => `- **${STATUS_INFO[s].label}**: ${STATUS_INFO[s].description}`),
+      // Done is Rollout's: the page's five statuses have no end state.
+      STATUSES.map(
+        (s) =>
+          `- **${STATUS_INFO[s].label}** for ${STATUS_INFO[s].description}${s === 'done' ? ' (added by Rollout)' : ''}`,
+      ),
     ),
     section(
       'Executive summary',

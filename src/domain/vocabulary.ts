@@ -18,25 +18,29 @@ export const STATUS_INFO: Record<Status, { label: string; description: string; e
   },
   drafted: {
     label: 'Drafted',
-    description: 'recommended direction exists but is not yet approved',
+    description: 'recommended direction that exists but is not yet approved',
     emoji: ':memo:',
   },
   'needs-decision': {
     label: 'Needs decision',
-    description: 'waiting on stakeholder choice or approval',
+    description: 'items waiting on stakeholder choice or approval',
     emoji: ':raised_hand:',
   },
   'needs-validation': {
     label: 'Needs validation',
-    description: 'needs platform or security confirmation',
+    description: 'items that need platform or security confirmation',
     emoji: ':microscope:',
   },
   blocked: {
     label: 'Blocked',
-    description: 'depends on unresolved upstream work',
+    description: 'items that depend on unresolved upstream work',
     emoji: ':no_entry:',
   },
-  done: { label: 'Done', description: 'delivered; nothing left to decide', emoji: ':white_check_mark:' },
+  done: {
+    label: 'Done',
+    description: 'work delivered, with nothing left to decide',
+    emoji: ':white_check_mark:',
+  },
 };
 
 export const RISKS = ['high', 'medium', 'low'] as const;

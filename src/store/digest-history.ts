@@ -27,10 +27,19 @@ export class DigestHistory {
        FROM history WHERE id IN (SELECT first FROM ends UNION SELECT last FROM ends) ORDER BY id`,
     );
     this.ends = (programId: number, since: string) => statement.all(programId, since, ...params);
+    this.createdAt = db.prepare<[number], string>('SELECT created_at FROM programs WHERE id = ?').pluck();
   }
 
-  /** Oldest first; `since` is an ISO timestamp. */
+  private readonly createdAt;
+
+  /**
+   * Oldest first; `since` is an ISO timestamp. What the import that created the program wrote is its
+   * starting point, not a change: a first digest right after the import must not report every risk as
+   * newly opened.
+   */
   changesSince(programId: number, since: string): HistoryEntry[] {
-    return this.ends(programId, since);
+    const created = this.createdAt.get(programId);
+    const from = created && created >= since ? new Date(Date.parse(created) + 1).toISOString() : since;
+    return this.ends(programId, from);
   }
 }

@@ -91,11 +91,14 @@ function riskLabel(s: Style, value: string | null): string {
   return info ? `${s.emoji(info.emoji)}${info.label}` : s.text(value, TEXT_MAX.name);
 }
 
+/** The owning team and the people behind it, as every section shows them: "Identity and Security (@ana)". */
 function owners(s: Style, ids: string[], team: string): string {
-  if (ids.length === 0) return team ? s.italic(s.text(team, TEXT_MAX.team)) : s.italic('no owner');
   const shown = ids.slice(0, OWNERS_SHOWN).map((id) => s.user(id));
   if (ids.length > OWNERS_SHOWN) shown.push(`+${ids.length - OWNERS_SHOWN}`);
-  return shown.join(' ');
+  const people = shown.join(' ');
+  if (!team) return people || s.italic('no owner');
+  const name = s.italic(s.text(team, TEXT_MAX.team));
+  return people ? `${name} (${people})` : name;
 }
 
 function headlineParts(s: Style, d: Digest): string[] {
@@ -133,7 +136,7 @@ function blockedLines(s: Style, d: Digest): string[] {
 function waitingLines(s: Style, d: Digest): string[] {
   return d.waiting.map(
     (w) =>
-      `${s.bullet} ${s.bold(s.text(w.workstream.name, TEXT_MAX.name))} — ${statusLabel(s, w.status)}, waiting ${days(w.waitingDays)}: ${blockerText(s, w.blocker)}`,
+      `${s.bullet} ${s.bold(s.text(w.workstream.name, TEXT_MAX.name))} — ${statusLabel(s, w.status)}, waiting ${days(w.waitingDays)}: ${blockerText(s, w.blocker)} · ${owners(s, w.workstream.ownerIds, w.workstream.ownerTeam)}`,
   );
 }
 
@@ -180,10 +183,18 @@ function actionLine(s: Style, a: DigestAction, overdue: boolean): string {
 }
 
 function nextLines(s: Style, d: Digest): string[] {
-  return [
+  const lines = [
     ...d.actions.overdue.map((a) => actionLine(s, a, true)),
     ...d.actions.dueThisWeek.map((a) => actionLine(s, a, false)),
   ];
+  if (lines.length > 0 && d.counts.undatedActions > 0)
+    lines.push(s.italic(undated(d.counts.undatedActions).trim()));
+  return lines;
+}
+
+function undated(n: number): string {
+  if (n === 0) return '';
+  return ` ${n} open ${n === 1 ? 'action has' : 'actions have'} no due date: see /rollout actions.`;
 }
 
 function readinessLines(s: Style, d: Digest): string[] {
@@ -246,7 +257,8 @@ function lists(s: Style, d: Digest): ListContent[] {
       section: 'next',
       title: `Next actions (${c.overdueActions} overdue, ${c.actionsDueThisWeek} due this week)`,
       lines: nextLines(s, d),
-      empty: 'No open actions are overdue or due this week.',
+      // Actions without a date are never due, but they are open: say so, or the list reads as all clear.
+      empty: `No open actions are overdue or due this week.${undated(c.undatedActions)}`,
       noun: 'actions',
     },
     {

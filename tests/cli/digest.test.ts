@@ -44,7 +44,7 @@ describe('rollout digest SLUG (preview)', () => {
       'Top risks (4 open)',
       'Blocked (1)',
       'Waiting on a decision or validation (3)',
-      'What changed since the last digest',
+      'What changed in the past week',
       'Stale: not updated in 7 days or more',
       'Next actions',
       'Readiness',

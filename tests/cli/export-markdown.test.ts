@@ -86,12 +86,16 @@ describe('examples/builder-insights.yaml exported as Markdown reproduces the see
     );
   });
 
-  it('names every status of the shared vocabulary', () => {
-    const labels = items(pageSection('Shared status vocabulary')).map((l) => l.split(' for ')[0]);
+  it('names every status of the shared vocabulary in the page’s words, and marks Rollout’s addition', () => {
+    const page = items(pageSection('Shared status vocabulary'));
     const exported = items(markdownSection(markdown, 'Shared status vocabulary'));
 
-    expect(labels).toHaveLength(5);
-    for (const label of labels) expect(exported.some((l) => l.startsWith(`**${label}**:`))).toBe(true);
+    expect(page).toHaveLength(5);
+    for (const line of page) {
+      const [label, ...rest] = line.split(' for ');
+      expect(exported).toContain(`**${label}** for ${rest.join(' for ')}`);
+    }
+    expect(exported).toContain('**Done** for work delivered, with nothing left to decide (added by Rollout)');
   });
 
   it('has every executive summary row: area, state, owner, status and risk', () => {

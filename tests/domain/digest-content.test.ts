@@ -36,6 +36,7 @@ describe('buildDigest', () => {
       stale: 3,
       overdueActions: 2,
       actionsDueThisWeek: 2,
+      undatedActions: 1,
     });
   });
 
@@ -155,7 +156,7 @@ describe('buildDigest', () => {
     expect(late.weekLabel).toBe('Week of 23 Nov 2026');
     expect(late.today).toBe('2026-11-29');
     expect(late.actions.dueThisWeek.map((a) => a.id)).toEqual([1]);
-    expect(late.sinceLabel).toBe('since the last digest');
+    expect(late.sinceLabel).toBe('in the past week');
   });
 
   it('uses the week of asOf in the program’s zone: Sunday night in Los Angeles is not next week yet', () => {
@@ -176,6 +177,7 @@ describe('buildDigest', () => {
       stale: 0,
       overdueActions: 0,
       actionsDueThisWeek: 0,
+      undatedActions: 0,
     });
     expect([d.topRisks, d.blocked, d.waiting, d.changes, d.stale, d.readiness]).toEqual([
       [],

@@ -78,4 +78,31 @@ describe('DigestHistory', () => {
     expect(fromEnds.changes).toEqual(fromAll.changes);
     expect(fromEnds.changes.length).toBeGreaterThan(0);
   });
+
+  it('leaves out what the import that created the program wrote: a baseline, not a change', () => {
+    const fresh = openDatabase(':memory:');
+    try {
+      migrate(fresh);
+      const created = new Date('2026-11-24T10:00:00Z');
+      const { programId: id } = importFixture(fresh, smallProgram(), created);
+      const history = new DigestHistory(fresh);
+      const weekBefore = '2026-11-17T10:00:00.000Z';
+      // The creation wrote "risk created" entries, which a first digest would report as opened.
+      expect(
+        fresh.prepare("SELECT count(*) FROM history WHERE field = 'created'").pluck().get(),
+      ).toBeGreaterThan(0);
+      expect(history.changesSince(id, weekBefore)).toEqual([]);
+
+      const moved = smallProgram();
+      const first = moved.workstreams?.[0];
+      if (first) first.status = 'blocked';
+      if (first) first.blocker = 'waiting on legal';
+      importFixture(fresh, moved, new Date('2026-11-25T10:00:00Z'));
+      expect(history.changesSince(id, weekBefore).map((e) => [e.field, e.newValue, e.actor])).toEqual([
+        ['status', 'blocked', 'import'],
+      ]);
+    } finally {
+      fresh.close();
+    }
+  });
 });

@@ -89,7 +89,7 @@ describe('digestMessage', () => {
       '• *Observability and analytics* (blocked 1 day) — approved telemetry stack · _Platform_',
     );
     expect(blocked).toContain(
-      '• *Readiness gating* (blocked 7 days) — depends on upstream decisions · <@UOWNER04>',
+      '• *Readiness gating* (blocked 7 days) — depends on upstream decisions · _Product_ (<@UOWNER04>)',
     );
   });
 
@@ -119,7 +119,9 @@ describe('digestMessage', () => {
   it('mentions the owners of stale work', () => {
     const stale = sectionText(blocks, 'stale');
     expect(stale).toContain('*Stale: not updated in 7 days or more (3)*');
-    expect(stale).toContain('• *Kanopy hosting* — last updated 13 days ago · <@UOWNER02> <@UOWNER03>');
+    expect(stale).toContain(
+      '• *Kanopy hosting* — last updated 13 days ago · _Platform Engineering_ (<@UOWNER02> <@UOWNER03>)',
+    );
     expect(stale).toContain('• *Seven days* — last updated 7 days ago');
     expect(stale).not.toContain('Six days');
     expect(stale).not.toContain('Shipped');
@@ -170,9 +172,7 @@ describe('digestMessage', () => {
     expect(blockKitProblems(empty.blocks, 'message')).toEqual([]);
     expect(sectionText(empty.blocks, 'risks')).toContain('_No open risks._');
     expect(sectionText(empty.blocks, 'blocked')).toContain('_Nothing is blocked._');
-    expect(sectionText(empty.blocks, 'changes')).toContain(
-      '_No status or risk changes since the last digest._',
-    );
+    expect(sectionText(empty.blocks, 'changes')).toContain('_No status or risk changes in the past week._');
     expect(sectionText(empty.blocks, 'stale')).toContain(
       '_Every open workstream was updated in the last 7 days._',
     );
@@ -307,9 +307,11 @@ describe('digestPreviewText', () => {
       '  - High: identity decisions stay abstract — Identity and SSO · Identity and Security',
     );
     expect(preview).toContain(
-      '  - Readiness gating (blocked 7 days) — depends on upstream decisions · @UOWNER04',
+      '  - Readiness gating (blocked 7 days) — depends on upstream decisions · Product (@UOWNER04)',
     );
-    expect(preview).toContain('  - Kanopy hosting — last updated 13 days ago · @UOWNER02 @UOWNER03');
+    expect(preview).toContain(
+      '  - Kanopy hosting — last updated 13 days ago · Platform Engineering (@UOWNER02 @UOWNER03)',
+    );
     expect(preview).toContain('  - Readiness gating: Drafted → Blocked');
     expect(preview).toContain(
       '  - Overdue (due Fri 20 Nov 2026, 3 days ago): confirm Okta meeting path — @UOWNER01',
@@ -325,5 +327,25 @@ describe('digestPreviewText', () => {
     const text = digestPreviewText(buildDigest({ program: q, asOf: AS_OF, changesSince: [] }), q);
     expect(text).toContain(`Evil (blocked 3 days) — ${EVIL}`);
     expect(text).not.toContain('&amp;');
+  });
+
+  it('names who owns waiting work, and counts open actions that have no due date', () => {
+    const p = program({
+      workstreams: [
+        workstream('waiting-one', 0, {
+          name: 'Waiting one',
+          status: 'needs-decision',
+          ownerTeam: 'Legal',
+          ownerIds: ['UOWNER09'],
+        }),
+      ],
+      actions: [action(1, 0, { due: null }), action(2, 1, { due: null })],
+    });
+    const preview = digestPreviewText(render(p).digest, p);
+    expect(preview).toContain('Waiting one — ');
+    expect(preview).toContain('· Legal (@UOWNER09)');
+    expect(preview).toContain(
+      'No open actions are overdue or due this week. 2 open actions have no due date',
+    );
   });
 });
