@@ -1,11 +1,15 @@
 import { RISK_INFO, RISKS, SIGNAL_INFO, SIGNALS, STATUS_INFO, STATUSES } from './vocabulary.js';
 
+/** The history field of an owner's saving the update form unchanged: "still as it says", no value moved. */
+export const REVIEWED_FIELD = 'reviewed';
+
 /**
  * How a history row's `field` reads to a person. The store records column-like names (the importer's and
  * the edit services' field names); this is the one place that turns them into the page's words.
  */
 const HISTORY_FIELD_LABELS: Readonly<Record<string, string>> = {
   created: 'Created',
+  [REVIEWED_FIELD]: 'Confirmed current',
   removed: 'Removed',
   name: 'Name',
   owner_team: 'Owning team',

@@ -257,11 +257,11 @@ export class ProgramEdits {
 
         const permission = spec.permit(program, item);
         if (!permission.allowed) return { kind: 'forbidden', reason: permission.reason };
-        if (item.version !== input.expectedVersion) return this.conflict(program.id, spec, item);
-
         const plan = spec.plan(program, item);
         if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
+        // Already as asked (a double click, two forms saying the same): nothing conflicts, nothing to write.
         if (plan.changes.length === 0) return { kind: 'unchanged', ...named(spec.name, item) };
+        if (item.version !== input.expectedVersion) return this.conflict(program.id, spec, item);
 
         const written = spec.write({
           programId: program.id,

@@ -113,11 +113,12 @@ export class WorkstreamUpdates {
     const permission = canEditWorkstream(input.actor, program, current, this.deps.config.rolloutAdmins);
     if (!permission.allowed) return { kind: 'forbidden', reason: permission.reason };
 
-    if (current.version !== input.expectedVersion) return conflict(current);
-
     const plan = planWorkstreamUpdate(current, { ...input.changes, note: input.note });
     if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
-    if (plan.changes.length === 0) return { kind: 'unchanged', workstream: current };
+    if (current.version !== input.expectedVersion)
+      // Nothing to change against what is stored now (the same form sent twice): no conflict to report.
+      return plan.changes.length === 0 ? { kind: 'unchanged', workstream: current } : conflict(current);
+    // Saved as it was: the owner confirms it is still current (a reminder's answer), which is written too.
 
     const written = this.writes.apply({
       programId: program.id,

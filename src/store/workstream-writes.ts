@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.js';
 import type { FieldChange } from '../domain/edit-fields.js';
+import { REVIEWED_FIELD } from '../domain/history-fields.js';
 import type { WorkstreamField, WorkstreamValues } from '../domain/workstream-update.js';
 import { HistoryWriter } from './history-writer.js';
 
@@ -9,7 +10,7 @@ export interface WorkstreamWrite {
   /** The version the edit was opened on; the row is written only if it is still there. */
   expectedVersion: number;
   next: WorkstreamValues;
-  /** One history entry each; the caller has checked there is at least one. */
+  /** One history entry each; none means the owner confirmed it as it is (one "reviewed" entry). */
   changes: readonly FieldChange<WorkstreamField>[];
   actor: string;
   /** ISO timestamp from the clock. */
@@ -42,7 +43,10 @@ export class WorkstreamWrites {
         at: w.at,
       });
       if (changes !== 1) return false;
-      for (const change of w.changes) {
+      const entries = w.changes.length
+        ? w.changes
+        : [{ field: REVIEWED_FIELD, oldValue: null, newValue: null }];
+      for (const change of entries) {
         this.history.record(w.programId, {
           entity: 'workstream',
           entityKey: w.workstream.key,

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { historyFieldLabel, historyValueLabel } from '../domain/history-fields.js';
+import { historyFieldLabel, historyValueLabel, REVIEWED_FIELD } from '../domain/history-fields.js';
 import type { HistoryEntry, Program, Workstream } from '../domain/program.js';
 import { HISTORY_BLOCKS, historyEntryBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
@@ -67,6 +67,7 @@ function changeText(entry: HistoryEntry, program: Program): string {
   const label = `*${escapeMrkdwn(historyFieldLabel(entry.field))}*`;
   if (entry.field === 'created') return `${label}: ${valueText('name', entry.newValue, program)}`;
   if (entry.field === 'removed') return `${label}: ${valueText('name', entry.oldValue, program)}`;
+  if (entry.field === REVIEWED_FIELD) return `${label}: nothing needed changing`;
   const from = valueText(entry.field, entry.oldValue, program);
   const to = valueText(entry.field, entry.newValue, program);
   return `${label}: ${from} → ${to}`;

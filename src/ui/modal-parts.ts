@@ -149,6 +149,14 @@ export function noticeModal(title: string, mrkdwn: string, close = 'Close'): Vie
   };
 }
 
+/** The answer to a form sent back exactly as it was: nothing to save, and a note alone is not a change. */
+export function nothingToSaveModal(): View {
+  return noticeModal(
+    'Nothing to save',
+    'Nothing changed, so nothing was saved. A note is kept only together with a change.',
+  );
+}
+
 /** A Slack user picker; `initial` only when it is a user ID (free text is not a user). */
 export function userSelectInput(
   blockId: string,

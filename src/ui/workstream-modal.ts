@@ -129,6 +129,12 @@ function changeLines(changes: FieldChange[]): string[] {
 
 /** What the submitter sees once their change is saved. */
 export function updateSavedModal(w: Workstream, changes: FieldChange[]): View {
+  if (changes.length === 0)
+    return noticeModal(
+      'Saved',
+      `:white_check_mark: *${escapeMrkdwn(w.name)}* is confirmed as current: nothing needed changing, and it no longer counts as stale.`,
+      'Done',
+    );
   return noticeModal(
     'Saved',
     `:white_check_mark: *${escapeMrkdwn(w.name)}* is updated.\n${changeLines(changes).join('\n')}`,

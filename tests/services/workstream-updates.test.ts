@@ -186,14 +186,40 @@ describe('a refused change writes nothing', () => {
     expect(snapshot(env.db)).toEqual(before);
   });
 
-  it('writes nothing for a submission that changes nothing, and says so', () => {
-    const before = snapshot(env.db);
+  it('takes a submission that changes nothing as the owner confirming it current: one reviewed entry', () => {
     const w = identity();
     const result = update({
       changes: { status: 'Needs decision', risk: w.risk, state: ` ${w.state} `, blocker: w.blocker },
-      note: 'just checking',
+      note: 'checked with Okta, still waiting',
     });
-    expect(result).toEqual({ kind: 'unchanged', workstream: w });
+    expect(result).toMatchObject({ kind: 'updated', changes: [] });
+    const after = identity();
+    expect(after).toMatchObject({
+      status: w.status,
+      blocker: w.blocker,
+      version: w.version + 1,
+      updatedBy: OWNER,
+    });
+    expect(after.updatedAt > w.updatedAt).toBe(true);
+    const entries = env.db
+      .prepare('SELECT field, old_value, new_value, actor, note FROM history WHERE actor = ?')
+      .all(OWNER);
+    expect(entries).toEqual([
+      {
+        field: 'reviewed',
+        old_value: null,
+        new_value: null,
+        actor: OWNER,
+        note: 'checked with Okta, still waiting',
+      },
+    ]);
+  });
+
+  it('writes nothing when the same unchanged form comes again (its version is gone), and says so', () => {
+    const w = identity();
+    update({ changes: { status: w.status } });
+    const before = snapshot(env.db);
+    expect(update({ changes: { status: w.status } })).toMatchObject({ kind: 'unchanged' });
     expect(snapshot(env.db)).toEqual(before);
   });
 

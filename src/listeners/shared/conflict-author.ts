@@ -27,11 +27,15 @@ export async function conflictAuthor(
     updatedAt
       ? withinDeadline(viewerTimeZone(client, viewer, deps.logger), { zone: 'UTC', fallback: true }, deps)
       : undefined,
-    updatedBy && isSlackUserId(updatedBy)
+    updatedBy && updatedBy !== viewer && isSlackUserId(updatedBy)
       ? withinDeadline(displayName(client, updatedBy, deps.logger), updatedBy, deps)
       : undefined,
   ]);
-  const who = name ?? (updatedBy === 'import' ? 'An import' : (updatedBy ?? 'Someone'));
+  // Two tabs, or a form opened before the same person's quick edit: their own change, not someone else's.
+  const who =
+    updatedBy === viewer
+      ? 'You'
+      : (name ?? (updatedBy === 'import' ? 'An import' : (updatedBy ?? 'Someone')));
   return { who, at: updatedAt && zone ? ` at ${inZone(updatedAt, zone.zone)}` : '' };
 }
 
@@ -66,5 +70,6 @@ export async function formConflictMessage(
   button: string,
 ): Promise<string> {
   const { who, at } = await conflictAuthor(client, deps, viewer, change);
-  return `${who} changed this ${what}${at}, after you opened this form. Nothing was saved: close it and press ${button} again to start from their change.`;
+  const whose = who === 'You' ? 'your' : 'their';
+  return `${who} changed this ${what}${at}, after you opened this form. Nothing was saved: close it and press ${button} again to start from ${whose} change.`;
 }

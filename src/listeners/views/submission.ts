@@ -6,6 +6,7 @@ import type { Program } from '../../domain/program.js';
 import type { Conflict, EditRefusal } from '../../services/edit-outcomes.js';
 import type { Services } from '../../services/index.js';
 import { decodeItemRef, decodeProgramRef, type ItemRef } from '../../ui/action-values.js';
+import { nothingToSaveModal } from '../../ui/modal-parts.js';
 import { formConflictMessage } from '../shared/conflict-author.js';
 import { errorsOnBlocks } from './inline-errors.js';
 import { parseState, type StateValues } from './state.js';
@@ -78,7 +79,7 @@ export function ackErrors(ack: ViewAck, errors: BlockErrors): Promise<void> {
 
 /**
  * Answers a form with what the service made of its submission: inline errors for a refusal or a conflict,
- * nothing when nothing changed, and once saved, the saved modal and the submitter's Home refreshed.
+ * a notice when nothing changed, and once saved, the saved modal and the submitter's Home refreshed.
  */
 export async function answerSubmission<F extends string, R extends Outcome<F>>(
   sub: Submission,
@@ -100,7 +101,8 @@ export async function answerSubmission<F extends string, R extends Outcome<F>>(
       });
     }
     case 'unchanged':
-      return sub.ack();
+      // Closing without a word would read as saved.
+      return sub.ack({ response_action: 'update', view: nothingToSaveModal() });
     case 'added':
     case 'updated': {
       const saved = result as Extract<R, Saved>;

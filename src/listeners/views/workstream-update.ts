@@ -59,7 +59,8 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
         saved: (updated) => updateSavedModal(updated.workstream, updated.changes),
         // Committed; what follows is Slack, and its failures are logged, not shown as a failed save.
         after: async (updated) => {
-          if (!program.updatesChannel) return;
+          // A confirmation changes nothing the channel needs to hear about.
+          if (!program.updatesChannel || updated.changes.length === 0) return;
           const notice = updateNotice(updated.workstream, updated.changes, user);
           await client.chat
             .postMessage({ channel: program.updatesChannel, ...notice })

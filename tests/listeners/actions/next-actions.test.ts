@@ -131,6 +131,19 @@ describe('the next-actions list and its buttons', () => {
     expect(actionRow(h)).toMatchObject({ done: 0, version: 3 });
   });
 
+  it('a second click on the same Mark done says it is already done, not that someone changed it', async () => {
+    h = await start();
+    const click = () =>
+      h.action({ user: OWNER, actionId: itemAction(LIST_ACTIONS.actionDone, actionRow(h).id), value: ref() });
+    const first = await click();
+    await replyTo(first.responseUrl);
+    const second = await click();
+    const json = JSON.stringify((await replyTo(second.responseUrl)).body.blocks);
+    expect(json).toContain('That action is already done');
+    expect(json).not.toContain('changed this action');
+    expect(actionRow(h)).toMatchObject({ done: 1, version: 2 });
+  });
+
   it('refuses a stranger: a refusal modal with a log line, and a forged Mark done writes nothing', async () => {
     h = await start();
     await h.action({

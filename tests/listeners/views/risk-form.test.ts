@@ -145,7 +145,10 @@ describe('the risk form', () => {
       values: risk(),
     });
     expect(same.status).toBe(200);
-    expect(same.json).toBeUndefined();
+    expect(same.json).toMatchObject({
+      response_action: 'update',
+      view: { title: { text: 'Nothing to save' } },
+    });
     expect(risks(h)[0]?.version).toBe(1);
 
     const closed = await h.submit({
@@ -234,6 +237,25 @@ describe('the risk form', () => {
       /^Dana changed this risk at \w{3} \d+ \w{3} \d{4}, \d\d:\d\d GMT\+9, after you opened this form\. Nothing was saved/,
     );
     expect(risks(h)[0]).toMatchObject({ text: RISK, severity: 'low', version: 2 });
+  });
+
+  it('says “You changed” when the earlier change was the viewer’s own, from another form', async () => {
+    h = await start();
+    await h.submit({
+      user: OWNER,
+      callbackId: LIST_VIEWS.riskEdit,
+      privateMetadata: editMeta(1),
+      values: risk({ severity: 'low' }),
+    });
+    const late = await h.submit({
+      user: OWNER,
+      callbackId: LIST_VIEWS.riskEdit,
+      privateMetadata: editMeta(1),
+      values: risk({ text: 'reworded' }),
+    });
+    expect(errorsOf(late)[LIST_BLOCKS.riskText]).toMatch(
+      /^You changed this risk at .+, after you opened this form\. Nothing was saved: close it and press Edit again to start from your change\.$/,
+    );
   });
 
   it('a save that fails on our side shows it on top of the form, which keeps what was typed', async () => {

@@ -105,6 +105,37 @@ describe('updating a workstream through its modal', () => {
     expect(blocker.initial_value).toBe('approved Okta path and claims model');
   });
 
+  it('takes the form saved as it was as the owner confirming it current: recorded, no longer stale, no notice', async () => {
+    h = await start();
+    const res = await h.submit({
+      user: OWNER,
+      callbackId: VIEWS.workstreamUpdate,
+      privateMetadata: meta(),
+      values: submitted({ note: 'checked with Okta, still waiting' }),
+    });
+    expect(res.json?.response_action).toBe('update');
+    expect(JSON.stringify(res.json?.view)).toContain('is confirmed as current');
+    expect(workstreamRow(h)).toMatchObject({ status: 'needs-decision', version: 2, updated_by: OWNER });
+    expect(historyRows(h)).toEqual([
+      {
+        field: 'reviewed',
+        old_value: null,
+        new_value: null,
+        actor: OWNER,
+        note: 'checked with Okta, still waiting',
+      },
+    ]);
+    await h.fake.waitFor(() => h.fake.okCallsOf('views.publish')[0]);
+    expect(h.fake.callsOf('chat.postMessage')).toHaveLength(0);
+
+    const history = await h.command(OWNER, 'history identity-sso');
+    const reply = await h.fake.waitFor(() =>
+      h.fake.responses.find((r) => history.responseUrl.endsWith(r.id)),
+    );
+    expect(JSON.stringify(reply.body.blocks)).toContain('*Confirmed current*: nothing needed changing');
+    expect(JSON.stringify(reply.body.blocks)).toContain('checked with Okta, still waiting');
+  });
+
   it('saves a change in one go: values, version, one history entry per changed field, confirmation, notice, Home', async () => {
     h = await start();
     const res = await h.submit({
