@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.js';
+import { isSlackUserId } from '../../domain/slack-user.js';
 import type { Services } from '../../services/index.js';
 import { ACTION_FIELD_BLOCKS, actionAddedModal, DONE } from '../../ui/action-modal.js';
 import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
@@ -16,17 +17,25 @@ const BOTH_OWNERS = {
     'An action has one owner: pick a person above or type a name here, not both. Clear one of them.',
 };
 
+/** A typed name that Slack would show as a mention (or that would quietly make someone the owner). */
+const ID_TYPED = {
+  [LIST_BLOCKS.actionOwnerName]:
+    'That looks like a Slack user ID or mention: pick the person in the field above, or type a name.',
+};
+
 const FORM = { top: LIST_BLOCKS.actionText, fields: ACTION_FIELD_BLOCKS, gone: GONE };
 
 /**
  * The owner from the form's two inputs: a person picked, or a name typed; undefined when the form has neither
- * input, 'both' when both are filled in (which one was meant is for the person to say).
+ * input, 'both' when both are filled in (which one was meant is for the person to say), 'id-typed' when the
+ * name is a user ID or a mention (a person is picked, not typed: typed, it would become a mention).
  */
-function ownerFrom(values: StateValues): string | null | undefined | 'both' {
+function ownerFrom(values: StateValues): string | null | undefined | 'both' | 'id-typed' {
   const picked = readInput(values, LIST_BLOCKS.actionOwner);
   const named = readInput(values, LIST_BLOCKS.actionOwnerName)?.trim();
   if (picked === undefined && named === undefined) return undefined;
   if (picked && named) return 'both';
+  if (named && (isSlackUserId(named) || named.startsWith('<@'))) return 'id-typed';
   return picked || named || null;
 }
 
@@ -50,6 +59,7 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
       const { program, values } = form;
       const owner = ownerFrom(values);
       if (owner === 'both') return ackErrors(ack, BOTH_OWNERS);
+      if (owner === 'id-typed') return ackErrors(ack, ID_TYPED);
       const { text, ...rest } = fields(values);
       const result = services.programEdits.addAction({
         programId: program.id,
@@ -73,6 +83,7 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
       const { program, ref, values } = form;
       const owner = ownerFrom(values);
       if (owner === 'both') return ackErrors(ack, BOTH_OWNERS);
+      if (owner === 'id-typed') return ackErrors(ack, ID_TYPED);
       const result = services.programEdits.editAction({
         programId: program.id,
         actor: user,

@@ -165,6 +165,13 @@ describe('the next-action form', () => {
     const both = await edit(ADMIN, action({ owner: OWNER, ownerName: 'Identity team' }), 2);
     expect(errorsOf(both)[LIST_BLOCKS.actionOwnerName]).toContain('An action has one owner');
     expect(actions(h)[0]?.version).toBe(2);
+
+    // Typed, an ID or a mention would show as a mention, or quietly make someone the owner.
+    for (const typed of ['U0NOTREAL9', 'W3C0', '<@U0STRANGE1>']) {
+      const id = await edit(ADMIN, action({ owner: null, ownerName: typed }), 2);
+      expect(errorsOf(id)[LIST_BLOCKS.actionOwnerName]).toContain('looks like a Slack user ID or mention');
+    }
+    expect(actions(h)[0]).toMatchObject({ owner: 'Identity <!here> team', version: 2 });
   });
 
   it('shows invalid input inline on the field at fault and writes nothing', async () => {
