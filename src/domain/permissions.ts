@@ -166,6 +166,28 @@ export function canEditAction(
   );
 }
 
+/**
+ * Moving a risk or action to another workstream (on top of the right to edit it where it is): where it goes
+ * needs what adding there would, so the person an action was handed to cannot file it under any team.
+ * `to` is undefined, or the same, when it stays where it is; "" or null unties it.
+ */
+export function canMoveListItem(
+  user: string,
+  program: ProgramAccess,
+  item: { workstream: string | null },
+  to: string | null | undefined,
+  globalAdmins: readonly string[],
+  what: 'risks' | 'next actions',
+): Permission {
+  const admin = adminRole(user, program, globalAdmins);
+  if (admin) return allow(admin);
+  if (to === undefined || (to || null) === item.workstream) return allow('program-member');
+  if (isMember(user, program)) return allow('program-member');
+  return refuse(
+    `Only people who own a workstream in ${program.name}, or its admins, can move ${what} to another workstream.`,
+  );
+}
+
 export function canEditReadiness(
   user: string,
   program: ProgramAccess,

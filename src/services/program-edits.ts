@@ -25,6 +25,7 @@ import {
   canEditAction,
   canEditReadiness,
   canEditRisk,
+  canMoveListItem,
   type Permission,
 } from '../domain/permissions.js';
 import type { NextAction, Program, ReadinessDimension, TopRisk } from '../domain/program.js';
@@ -176,7 +177,11 @@ export class ProgramEdits {
       entity: 'risk',
       id: input.riskId,
       find: (p) => p.risks.find((r) => r.id === input.riskId),
-      permit: (p, risk) => canEditRisk(input.actor, p, risk, this.admins),
+      permit: (p, risk) =>
+        both(
+          canEditRisk(input.actor, p, risk, this.admins),
+          canMoveListItem(input.actor, p, risk, input.changes.workstream, this.admins, 'risks'),
+        ),
       plan: (p, risk) => planRiskEdit(risk, { ...input.changes, note: input.note }, keysOf(p)),
       label: (next) => next.text,
       write: (edit) => this.writes.editRisk(edit),
@@ -221,7 +226,11 @@ export class ProgramEdits {
       entity: 'action',
       id: input.actionId,
       find: (p) => p.actions.find((a) => a.id === input.actionId),
-      permit: (p, action) => canEditAction(input.actor, p, action, this.admins),
+      permit: (p, action) =>
+        both(
+          canEditAction(input.actor, p, action, this.admins),
+          canMoveListItem(input.actor, p, action, input.changes.workstream, this.admins, 'next actions'),
+        ),
       plan: (p, action) => planActionEdit(action, { ...input.changes, note: input.note }, keysOf(p)),
       label: (next) => next.text,
       write: (edit) => this.writes.editAction(edit),
@@ -376,4 +385,9 @@ function notFound(what: NotFound): { kind: 'not-found'; what: NotFound } {
 /** `{ risk: item }` with the key's literal type kept, so each result names its item. */
 function named<K extends string, T>(name: K, item: T): Record<K, T> {
   return { [name]: item } as Record<K, T>;
+}
+
+/** The first refusal, or the first permission (its role says why the edit itself was allowed). */
+function both(edit: Permission, move: Permission): Permission {
+  return edit.allowed ? (move.allowed ? edit : move) : edit;
 }

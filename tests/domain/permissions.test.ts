@@ -6,6 +6,7 @@ import {
   canEditReadiness,
   canEditRisk,
   canEditWorkstream,
+  canMoveListItem,
   isAdmin,
   isMember,
   type ProgramAccess,
@@ -162,6 +163,32 @@ describe('canEditAction', () => {
     expect(!refused.allowed && refused.reason).toBe(
       'This action belongs to Identity and SSO: only its owners, the person it is assigned to or an admin of Builder Insights can change it.',
     );
+  });
+});
+
+describe('canMoveListItem', () => {
+  const mine = { workstream: 'identity-sso' };
+
+  it('lets anyone who may edit it leave it where it is, and members or admins move it anywhere', () => {
+    expect(canMoveListItem(ASSIGNEE, program, mine, undefined, globalAdmins, 'next actions').allowed).toBe(
+      true,
+    );
+    expect(
+      canMoveListItem(ASSIGNEE, program, mine, 'identity-sso', globalAdmins, 'next actions').allowed,
+    ).toBe(true);
+    expect(canMoveListItem(OTHER_OWNER, program, mine, 'kanopy-hosting', globalAdmins, 'risks').allowed).toBe(
+      true,
+    );
+    expect(canMoveListItem(GLOBAL, program, mine, null, globalAdmins, 'risks').allowed).toBe(true);
+  });
+
+  it('refuses someone who owns no workstream moving an item elsewhere, or untying it', () => {
+    for (const to of ['kanopy-hosting', null, '']) {
+      const refused = canMoveListItem(ASSIGNEE, program, mine, to, globalAdmins, 'next actions');
+      expect(!refused.allowed && refused.reason).toBe(
+        'Only people who own a workstream in Builder Insights, or its admins, can move next actions to another workstream.',
+      );
+    }
   });
 });
 

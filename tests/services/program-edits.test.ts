@@ -377,6 +377,29 @@ describe('next actions', () => {
     ]);
   });
 
+  it('lets the assignee reschedule it but not file it under another workstream, which needs a member', () => {
+    const action = addForAssignee();
+    const moved = edits.editAction({
+      programId: env.programId,
+      actionId: action.id,
+      actor: ASSIGNEE,
+      expectedVersion: 1,
+      changes: { workstream: 'kanopy-hosting', due: '2026-01-30' },
+    });
+    expect(moved).toMatchObject({ kind: 'forbidden', reason: expect.stringContaining('move next actions') });
+    const rescheduled = edits.editAction({
+      programId: env.programId,
+      actionId: action.id,
+      actor: ASSIGNEE,
+      expectedVersion: 1,
+      changes: { workstream: 'identity-sso', due: '2026-01-30' },
+    });
+    expect(rescheduled).toMatchObject({
+      kind: 'updated',
+      action: { workstream: 'identity-sso', due: '2026-01-30' },
+    });
+  });
+
   it('reassigns and reschedules in one edit, one entry per field', () => {
     const action = addForAssignee();
     const result = edits.editAction({
