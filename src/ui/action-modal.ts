@@ -74,7 +74,7 @@ export function actionModal(program: Program, action?: NextAction): View {
     callbackIds: { add: LIST_VIEWS.actionAdd, edit: LIST_VIEWS.actionEdit },
     noun: 'next action',
     blocks,
-    note: { blockId: LIST_BLOCKS.actionNote, whenAdding: 'Context for the owner (optional)' },
+    note: { blockId: LIST_BLOCKS.actionNote, whenAdding: 'Why it is needed, for the history (optional)' },
   });
 }
 

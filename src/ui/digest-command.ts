@@ -14,13 +14,15 @@ import { escapeMrkdwn, slackDate } from './mrkdwn.js';
 
 /**
  * `/rollout digest`: the very message the channel would get (same builder), marked as a preview right
- * under its header so that nobody mistakes it for the posted one.
+ * under its header so that nobody mistakes it for the posted one; once this week's is out, it says where.
  */
-export function digestPreview(digest: Digest, program: Program): SlackMessage {
+export function digestPreview(digest: Digest, program: Program, postedThisWeek?: DigestRun): SlackMessage {
   const message = digestMessage(digest, program);
-  const where = program.digest
-    ? `an admin posts it to ${channel(program.digest.channel)} with \`/rollout digest send\``
-    : 'this program has no digest channel yet';
+  const where = postedThisWeek?.postedAt
+    ? `this week’s digest is already out in ${channel(postedThisWeek.channel)} ${slackDate(postedThisWeek.postedAt)}: ${linked(postedThisWeek, 'view it')}`
+    : program.digest
+      ? `an admin posts it to ${channel(program.digest.channel)} with \`/rollout digest send\``
+      : 'this program has no digest channel yet';
   const marker: KnownBlock = {
     type: 'context',
     block_id: DIGEST_PREVIEW_BLOCK,

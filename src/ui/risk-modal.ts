@@ -57,7 +57,7 @@ export function riskModal(program: Program, risk?: TopRisk): View {
     callbackIds: { add: LIST_VIEWS.riskAdd, edit: LIST_VIEWS.riskEdit },
     noun: 'risk',
     blocks,
-    note: { blockId: LIST_BLOCKS.riskNote, whenAdding: 'Where it comes from (optional)' },
+    note: { blockId: LIST_BLOCKS.riskNote, whenAdding: 'Where it comes from, for the history (optional)' },
   });
 }
 

@@ -22,7 +22,12 @@ export async function digest(ctx: CommandContext): Promise<void> {
   const { program, rest } = found;
   if (rest.length > 0) return ctx.ack(ephemeral(unknownProgram(rest.join(' '), program, usage)));
 
-  if (!sending) return ctx.ack(ephemeral(digestPreview(ctx.services.digest.preview(program), program)));
+  if (!sending) {
+    const digest = ctx.services.digest.preview(program);
+    const run = ctx.services.digest.runs.weekRun(program.id, digest.weekKey);
+    const posted = run?.status === 'posted' ? run : undefined;
+    return ctx.ack(ephemeral(digestPreview(digest, program, posted)));
+  }
 
   if (!isAdmin(ctx.userId, program, ctx.deps.config.rolloutAdmins)) {
     ctx.deps.logger.warn(

@@ -77,6 +77,12 @@ describe('/rollout digest', () => {
     expect(second).toContain('Nothing was posted again.');
     expect(h.fake.okCallsOf('chat.postMessage')).toHaveLength(1);
     expect(h.logsOf('digest_send_requested').map((l) => l.outcome)).toEqual(['posted', 'already-posted']);
+
+    // The preview no longer invites a send: it says the week's digest is out, and where.
+    const preview = JSON.stringify((await h.command(OWNER, 'digest')).json);
+    expect(preview).toContain('this week’s digest is already out in <#C0LEADERS>');
+    expect(preview).toContain(`p${posted?.ts.replace('.', '')}|view it`);
+    expect(preview).not.toContain('/rollout digest send');
   });
 
   it('refuses to send for someone who is not an admin, saying why, and logs a warning', async () => {
