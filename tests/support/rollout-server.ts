@@ -42,6 +42,8 @@ export interface HarnessOptions {
   fake?: FakeSlack;
   /** Runs on the migrated database before the server starts (seed programs here). */
   seed?: (db: Db) => void;
+  /** A restart hands over what the first harness created, so that the last one's stop() cleans it up. */
+  owns?: { dir: boolean; fake: boolean };
 }
 
 /**
@@ -59,11 +61,11 @@ export class RolloutHarness {
     readonly dir: string,
     readonly url: string,
     private readonly options: HarnessOptions,
-    private readonly ownsFake: boolean,
+    private readonly owns: { dir: boolean; fake: boolean },
   ) {}
 
   static async start(options: HarnessOptions = {}): Promise<RolloutHarness> {
-    const ownsFake = !options.fake;
+    const owns = options.owns ?? { dir: !options.dir, fake: !options.fake };
     const fake = options.fake ?? (await new FakeSlack().start());
     const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'rollout-test-'));
     const config = loadConfig({
@@ -89,7 +91,7 @@ export class RolloutHarness {
     const deps: Deps = { config, db, clock, logger };
     const rollout = createApp(deps);
     const { port } = await rollout.start();
-    return new RolloutHarness(logs, rollout, deps, fake, dir, `http://127.0.0.1:${port}`, options, ownsFake);
+    return new RolloutHarness(logs, rollout, deps, fake, dir, `http://127.0.0.1:${port}`, options, owns);
   }
 
   get db(): Db {
@@ -169,14 +171,15 @@ export class RolloutHarness {
       ...overrides,
       dir: this.dir,
       fake: this.fake,
+      owns: this.owns,
     });
   }
 
   async stop(): Promise<void> {
     await this.rollout.stop();
     if (this.db.open) this.db.close();
-    if (this.ownsFake) await this.fake.stop();
-    if (!this.options.dir) rmSync(this.dir, { recursive: true, force: true });
+    if (this.owns.fake) await this.fake.stop();
+    if (this.owns.dir) rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
