@@ -8,6 +8,7 @@ import * as statusActions from './actions/status.js';
 import * as workstreamUpdateActions from './actions/workstream-update.js';
 import * as rolloutCommand from './commands/rollout.js';
 import * as appHomeEvents from './events/app-home.js';
+import * as appLifecycleEvents from './events/app-lifecycle.js';
 import { ListenerRouter } from './router.js';
 import * as actionFormViews from './views/action-form.js';
 import * as readinessFormViews from './views/readiness-form.js';
@@ -21,6 +22,7 @@ import * as workstreamUpdateViews from './views/workstream-update.js';
 export function registerListeners(app: App, deps: Deps, services: Services): void {
   rolloutCommand.register(app, deps, services);
   appHomeEvents.register(app, deps, services);
+  appLifecycleEvents.register(app, deps);
 
   const router = new ListenerRouter();
   statusActions.register(router, deps, services);

@@ -62,6 +62,23 @@ export class ListenerRouter {
       logger.warn({ event: 'action_unhandled', actionId }, 'a button nobody answers: an old message?');
       return undefined;
     });
+    // Surfaces Rollout does not use today (no view asks to be told it closed, the manifest declares no
+    // shortcut and no external select): answered at once all the same, and logged, never left to time out.
+    app.view({ type: 'view_closed' }, async ({ ack, view }) => {
+      logger.info({ event: 'view_closed', callbackId: view.callback_id }, 'a modal was closed');
+      await ack();
+    });
+    app.shortcut(/.*/, async ({ ack, shortcut }) => {
+      logger.warn(
+        { event: 'shortcut_unhandled', callbackId: shortcut.callback_id },
+        'a shortcut nobody answers',
+      );
+      await ack();
+    });
+    app.options(/.*/, async ({ ack, body }) => {
+      logger.warn({ event: 'options_unhandled', actionId: 'action_id' in body ? body.action_id : undefined });
+      await ack({ options: [] });
+    });
     app.view({ type: 'view_submission' }, async (args) => {
       const callbackId = args.view.callback_id;
       const listener = this.viewListener(callbackId);

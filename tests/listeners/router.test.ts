@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ListenerRouter } from '../../src/listeners/router.js';
 import { RolloutHarness } from '../support/rollout-server.js';
+import { interactionBody } from '../support/slack-requests.js';
 
 describe('ListenerRouter', () => {
   const noop = async () => undefined;
@@ -35,5 +36,43 @@ describe('buttons and forms nobody answers', () => {
     expect(submit.status).toBe(200);
     expect(h.logsOf('action_unhandled')[0]).toMatchObject({ level: 'warn', actionId: 'retired_button' });
     expect(h.logsOf('view_unhandled')[0]).toMatchObject({ level: 'warn', callbackId: 'retired_form' });
+  });
+
+  it('answers a closed view, a shortcut and a suggestion request at once (no 3-second timeout), logged', async () => {
+    h = await RolloutHarness.start();
+    const base = { team: { id: 'T0001', domain: 'test' }, user: { id: 'UOWNER01' }, api_app_id: 'A0ROLLOUT' };
+    const closed = await h.post(
+      interactionBody({
+        ...base,
+        type: 'view_closed',
+        view: { id: 'V1', type: 'modal', callback_id: 'risk_add' },
+      }),
+      'application/x-www-form-urlencoded',
+    );
+    const shortcut = await h.post(
+      interactionBody({
+        ...base,
+        type: 'shortcut',
+        callback_id: 'old_shortcut',
+        trigger_id: h.fake.mintTrigger(),
+      }),
+      'application/x-www-form-urlencoded',
+    );
+    const options = await h.post(
+      interactionBody({
+        ...base,
+        type: 'block_suggestion',
+        action_id: 'owner_search',
+        block_id: 'b',
+        value: 'an',
+      }),
+      'application/x-www-form-urlencoded',
+    );
+    expect([closed.status, shortcut.status, options.status]).toEqual([200, 200, 200]);
+    expect(options.json).toEqual({ options: [] });
+    expect(h.logsOf('view_closed')[0]).toMatchObject({ callbackId: 'risk_add' });
+    expect(h.logsOf('shortcut_unhandled')[0]).toMatchObject({ level: 'warn', callbackId: 'old_shortcut' });
+    expect(h.logsOf('options_unhandled')[0]).toMatchObject({ level: 'warn', actionId: 'owner_search' });
+    expect(h.logs.some((l) => String(l.msg).includes('not acknowledged'))).toBe(false);
   });
 });

@@ -26,9 +26,13 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   help: async (ctx) => ctx.ack(ephemeral(helpMessage())),
 };
 
-/** `/rollout …`: parses the text and hands it to the subcommand; anything unknown gets help, never silence. */
+/**
+ * `/rollout …`: parses the text and hands it to the subcommand; anything unknown gets help, never silence.
+ * Every slash command the app receives is taken as Rollout's: the manifest declares `/rollout`, and a copy
+ * of the app for testing may name it `/rollout-dev`. None is left unanswered.
+ */
 export function register(app: App, deps: Deps, services: Services): void {
-  app.command('/rollout', async ({ command, ack, respond, client }) => {
+  app.command(/.*/, async ({ command, ack, respond, client }) => {
     const { sub, args } = parseCommandText(command.text ?? '');
     let acked = false;
     const ctx: CommandContext = {

@@ -6,6 +6,7 @@ import { STATUS_PAGE_SIZE } from '../../../src/ui/status-overview.js';
 import { blockKitProblems } from '../../support/block-kit-rules.js';
 import { importFixture, largeProgram, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
+import { commandBody } from '../../support/slack-requests.js';
 
 const blocksOf = (json: Record<string, unknown> | undefined) => (json?.blocks ?? []) as KnownBlock[];
 const allText = (blocks: KnownBlock[]) => JSON.stringify(blocks);
@@ -147,6 +148,21 @@ describe('/rollout help and unknown subcommands', () => {
     const text = allText(blocksOf(unknown.json));
     expect(text).toContain('I don’t know `/rollout frobnicate`');
     expect(text).toContain('/rollout update');
+  });
+
+  it('answers whatever the command is named in a copy of the app (say /rollout-dev), never leaving it unanswered', async () => {
+    h = await RolloutHarness.start({ seed: (db) => importFixture(db, smallProgram()) });
+    const body = commandBody({
+      user: OWNER,
+      text: 'help',
+      command: '/rollout-dev',
+      responseUrl: h.fake.responseUrl(),
+      triggerId: h.fake.mintTrigger(),
+    });
+    const res = await h.post(body, 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ response_type: 'ephemeral' });
+    expect(allText(blocksOf(res.json))).toContain('/rollout status');
   });
 
   it('answers names every JavaScript object has, constructor and __proto__, as unknown subcommands', async () => {
