@@ -91,6 +91,16 @@ export class DigestSender {
     const week = weekKeyOf(now, program.timezone);
     const log = { program: program.slug, week, channel, trigger: options.trigger };
 
+    const last = this.runs.lastPosted(program.id);
+    if (last && last.weekKey > week && !options.force) {
+      // The program moved to a zone where it is still the week before the one already posted.
+      logger.info(
+        { event: 'digest_week_passed', ...log, lastPostedWeek: last.weekKey },
+        'a later week was already posted; nothing to send',
+      );
+      return { kind: 'already-posted', run: last };
+    }
+
     const claim = this.runs.claim({
       programId: program.id,
       slug: program.slug,
@@ -138,6 +148,13 @@ export class DigestSender {
       logger.warn({ event: 'digest_claim_lost', ...log }, 'another process took the run over; not posting');
       return { kind: 'in-progress', run: this.runs.byId(run.id) };
     }
+
+    const weekBefore = weekKeyOf(new Date(oldest.getTime() - 86_400_000), program.timezone);
+    if (last && last.weekKey < weekBefore)
+      logger.warn(
+        { event: 'digest_weeks_missed', ...log, lastPostedWeek: last.weekKey },
+        `no digest went out between ${last.weekKey} and ${week} (the server was down?); this one covers the changes since`,
+      );
 
     try {
       const digest = this.preview(program, now);

@@ -252,6 +252,38 @@ describe('the weekly digest is posted exactly once', () => {
     expect(runs(h)[0]).toMatchObject({ status: 'claimed', attempts: 3 });
   });
 
+  it('never posts an earlier week after the program moves to a zone still in it', async () => {
+    const clock = fixedClock('2026-11-29T20:05:00Z'); // Monday 09:05 in Auckland: week 49 there
+    h = await RolloutHarness.start({
+      clock,
+      seed: (db) =>
+        importFixture(db, smallProgram({ timezone: 'Pacific/Auckland' }), new Date('2026-11-20T18:00:00Z')),
+    });
+    await h.rollout.scheduler.sweep();
+    expect(runs(h).map((r) => r.week_key)).toEqual(['2026-W49']);
+    // Honolulu is still on Sunday 29 Nov: week 48, whose Monday 09:00 has long passed.
+    importFixture(h.db, smallProgram({ timezone: 'Pacific/Honolulu' }), new Date('2026-11-29T20:06:00Z'));
+    clock.advance(5 * 60_000);
+    await h.rollout.scheduler.sweep();
+    expect(posts(h)).toHaveLength(1);
+    expect(runs(h).map((r) => r.week_key)).toEqual(['2026-W49']);
+  });
+
+  it('tells the operator which weeks went without a digest when it catches up after a long outage', async () => {
+    let clock: ReturnType<typeof fixedClock>;
+    ({ harness: h, clock } = await start(AFTER));
+    await h.rollout.scheduler.sweep();
+    expect(runs(h).map((r) => r.week_key)).toEqual(['2026-W49']);
+    clock.advance(16 * 86_400_000); // two weeks later: W50 was never sent
+    await h.rollout.scheduler.sweep();
+    expect(runs(h).map((r) => r.week_key)).toEqual(['2026-W49', '2026-W51']);
+    expect(h.logsOf('digest_weeks_missed')[0]).toMatchObject({
+      level: 'warn',
+      week: '2026-W51',
+      lastPostedWeek: '2026-W49',
+    });
+  });
+
   it('does not post blind when it cannot check the channel for an earlier attempt', async () => {
     let clock: ReturnType<typeof fixedClock>;
     ({ harness: h, clock } = await start(AFTER));
