@@ -23,7 +23,12 @@ export async function viewerTimeZone(client: WebClient, userId: string, logger: 
       'Slack gave no usable time zone',
     );
   } catch (error) {
-    logger.warn({ event: 'viewer_zone_failed', user: userId }, 'users.info failed; showing UTC', error);
+    // The same event as every users.info failure, so an operator finds them all under one name.
+    logger.warn(
+      { event: 'users_info_failed', user: userId, for: 'time zone' },
+      'users.info failed; showing UTC',
+      error,
+    );
   }
   return { zone: 'UTC', fallback: true };
 }

@@ -138,16 +138,13 @@ export function historyView(input: HistoryViewInput): SlackMessage {
     });
   }
   if (hidden > 0) {
-    const count = input.capped ? `more than ${hidden}` : String(hidden);
+    const text = input.capped
+      ? `…and more than ${hidden} earlier changes.`
+      : `…and ${hidden} more earlier change${hidden === 1 ? '' : 's'}.`;
     blocks.push({
       type: 'context',
       block_id: HISTORY_BLOCKS.more,
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: `…and ${count} more earlier change${hidden === 1 && !input.capped ? '' : 's'}.`,
-        },
-      ],
+      elements: [{ type: 'mrkdwn', text }],
     });
   }
   const text = truncate(

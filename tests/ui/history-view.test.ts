@@ -135,7 +135,7 @@ describe('historyView', () => {
     expect(texts(m)).toContain('…and 25 more earlier changes.');
     expect(blockKitProblems(m.blocks, 'message')).toEqual([]);
     const capped = view(many, { capped: true });
-    expect(texts(capped)).toContain('…and more than 25 more earlier changes.');
+    expect(texts(capped)).toContain('…and more than 25 earlier changes.');
     const big = view(many, { limit: 500 });
     expect(big.blocks.length).toBeLessThanOrEqual(50);
     expect(blockKitProblems(big.blocks, 'message')).toEqual([]);

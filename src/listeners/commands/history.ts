@@ -20,8 +20,13 @@ export async function history(ctx: CommandContext): Promise<void> {
   if (found.kind === 'no-programs') return ctx.ack(ephemeral(notice(NO_PROGRAMS)));
   if (found.kind === 'choose')
     return ctx.ack(ephemeral(chooseProgram(found.programs, 'history PROGRAM WORKSTREAM')));
-  const { program, rest } = found;
-  if (rest.length === 0) return ctx.ack(ephemeral(whichWorkstream(program)));
+  const { program } = found;
+  // `history payments` where `payments` is both the program and one of its workstreams: the workstream.
+  const rest = found.rest.length === 0 && findWorkstream(program, ctx.args.join(' ')) ? ctx.args : found.rest;
+  if (rest.length === 0) {
+    const several = ctx.services.programs.list().length > 1;
+    return ctx.ack(ephemeral(whichWorkstream(program, several)));
+  }
   const query = rest.join(' ');
   const workstream = findWorkstream(program, query);
   if (!workstream) return ctx.ack(ephemeral(unknownWorkstream(program, query)));
@@ -42,10 +47,11 @@ export async function history(ctx: CommandContext): Promise<void> {
   await ctx.respond(ephemeral(message));
 }
 
-function whichWorkstream(program: { slug: string; workstreams: { key: string }[] }) {
+function whichWorkstream(program: { slug: string; workstreams: { key: string }[] }, namePrograms: boolean) {
   const keys = program.workstreams.slice(0, 30).map((w) => `\`${escapeMrkdwn(w.key)}\``);
   const more = program.workstreams.length > 30 ? `, …and ${program.workstreams.length - 30} more` : '';
-  const example = program.workstreams[0]?.key ?? 'WORKSTREAM';
+  // With several programs, the example must name this one, or following it asks which program.
+  const example = `${namePrograms ? `${program.slug} ` : ''}${program.workstreams[0]?.key ?? 'WORKSTREAM'}`;
   return notice(
     `Which workstream? \`/rollout history ${escapeMrkdwn(example)}\` shows who changed what, and when. ` +
       (keys.length

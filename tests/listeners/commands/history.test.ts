@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/clock.js';
 import type { Db } from '../../../src/db/open.js';
 import { HistoryWriter } from '../../../src/store/history-writer.js';
-import { ADMIN, importFixture, OWNER, smallProgram } from '../../support/programs.js';
+import { ADMIN, importFixture, largeProgram, OWNER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
 
 const blocksOf = (json: Record<string, unknown> | undefined) => (json?.blocks ?? []) as KnownBlock[];
@@ -105,7 +105,7 @@ describe('/rollout history', () => {
     const status = entryTexts(body).find((e) => e.startsWith('*Status*'));
     expect(status).toContain('Mon 23 Nov 2026, 17:14 UTC');
     expect(JSON.stringify(body)).toContain('Times are in UTC: I could not read your time zone from Slack.');
-    const warn = h.logsOf('viewer_zone_failed')[0];
+    const warn = h.logsOf('users_info_failed').find((l) => l.for === 'time zone');
     expect(warn?.level).toBe('warn');
     expect(String(warn?.error)).toContain('user_not_found');
   });
@@ -141,5 +141,24 @@ describe('/rollout history', () => {
     expect(JSON.stringify(body)).toContain('Second program');
     expect(entryTexts(body)).toEqual([expect.stringContaining('*Created*: Kanopy hosting')]);
     expect(entryTexts(body)[0]).toContain('5 days ago · Sat 21 Nov 2026, 08:00 UTC');
+
+    // Naming only the program: the example to follow names it too, so following it works.
+    const which = await h.command(OWNER, 'history second');
+    expect(JSON.stringify(which.json)).toContain('Which workstream? `/rollout history second identity-sso`');
+  });
+
+  it('takes a word that is both a program and one of its workstreams as the workstream', async () => {
+    h = await RolloutHarness.start({
+      seed: (db) => {
+        const program = largeProgram(2, { slug: 'payments', name: 'Payments' });
+        const first = program.workstreams?.[0];
+        if (first) first.key = 'payments';
+        importFixture(db, program);
+      },
+    });
+    const res = await h.command(OWNER, 'history payments');
+    expect(res.json).toBeUndefined();
+    const body = await answerTo(res.responseUrl);
+    expect(entryTexts(body)[0]).toContain('*Created*');
   });
 });
