@@ -126,10 +126,6 @@ const slackClientSchema = z.object({
 });
 
 /**
- * What a CLI command that talks to Slack needs (`rollout digest --send`): the bot token, and the API URL
- * when it is not Slack's own. No signing secret or port: the CLI receives nothing from Slack.
- */
-/**
  * LOG_LEVEL alone, for CLI commands that log only when asked: unset means quiet (undefined); a value that
  * is not a level stops the command as it stops the server.
  */
@@ -141,6 +137,10 @@ export function loadLogLevel(env: NodeJS.ProcessEnv): LogLevelName | undefined {
   return parsed.data;
 }
 
+/**
+ * What a CLI command that talks to Slack needs (`rollout digest --send`): the bot token, and the API URL
+ * when it is not Slack's own. No signing secret or port: the CLI receives nothing from Slack.
+ */
 export function loadSlackClientConfig(env: NodeJS.ProcessEnv): SlackClientConfig {
   const emptyAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = slackClientSchema.safeParse(emptyAsUnset);

@@ -21,8 +21,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  // Bolt checks the bot token (auth.test) in the background; a refusal or an unreachable Slack surfaces
-  // here. Say so in the log's own format and exit, rather than dumping a bare stack trace.
+  // A promise nobody awaited failed (a library's background work, a bug of ours): say so in the log's own
+  // format and exit, so the supervisor restarts a clean process, rather than dumping a bare stack trace.
   process.on('unhandledRejection', (reason) => {
     const error = reason instanceof Error ? reason : new Error(String(reason));
     logger.error({ event: 'fatal' }, 'Rollout stopped on an unhandled error', error);

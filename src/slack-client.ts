@@ -49,3 +49,14 @@ export function answerLost(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
   return code === 'slack_webapi_request_error' || code === 'slack_webapi_http_error';
 }
+
+/** Slack's error code when there is one ("channel_not_found", "ratelimited"), else the message. */
+export function slackErrorReason(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const e = error as { data?: { error?: string }; statusCode?: number; message?: string };
+    if (e.data?.error) return e.data.error;
+    if (e.statusCode) return `HTTP ${e.statusCode}`;
+    if (e.message) return e.message;
+  }
+  return String(error);
+}

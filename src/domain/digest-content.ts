@@ -172,7 +172,6 @@ function bySeverity(a: TopRisk, b: TopRisk): number {
   return RISK_INFO[a.severity].rank - RISK_INFO[b.severity].rank || byPositionThenId(a, b);
 }
 
-/** The history fields the digest reports, per entity. */
 /** The history the digest reports ("What changed"): everything else in the history it leaves aside. */
 export const DIGEST_CHANGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   workstream: ['status', 'risk'],

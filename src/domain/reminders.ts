@@ -32,7 +32,7 @@ export interface ReminderSlot {
 export type ReminderProgram = Pick<Program, 'timezone' | 'digest' | 'reminderDaysBefore'>;
 
 /** 1–6 days before, or null when reminders are off (or the stored value is out of range). */
-export function reminderDaysBefore(program: ReminderProgram): number | null {
+function reminderDaysBefore(program: ReminderProgram): number | null {
   const days = program.reminderDaysBefore;
   if (!program.digest || days === null || !Number.isInteger(days) || days < 1 || days > 6) return null;
   return days;

@@ -5,7 +5,7 @@ import { buildDigest, type Digest } from '../domain/digest-content.js';
 import { digestMetadata, parseDigestMetadata } from '../domain/digest-metadata.js';
 import type { Program } from '../domain/program.js';
 import { weekKey as weekKeyOf, weekStart } from '../domain/week.js';
-import { answerLost, rateLimitedFor, singleAttemptClient } from '../slack-client.js';
+import { answerLost, rateLimitedFor, singleAttemptClient, slackErrorReason } from '../slack-client.js';
 import { DigestHistory } from '../store/digest-history.js';
 import { type DigestRun, DigestRuns, type DigestTrigger } from '../store/digest-runs.js';
 import { digestMessage } from '../ui/digest-message.js';
@@ -129,7 +129,7 @@ export class DigestSender {
         found = await this.findPosted(channel, run.digestKey, oldest);
       } catch (error) {
         // Posting blind could double the digest; wait for the channel to be readable again.
-        const reason = `could not check the channel for an earlier attempt: ${describe(error)}`;
+        const reason = `could not check the channel for an earlier attempt: ${slackErrorReason(error)}`;
         logger.error({ event: 'digest_failed', ...log, attempts: run.attempts, reason }, 'digest not sent');
         return { kind: 'failed', run: this.runs.markFailed(run, this.who, reason), error: reason };
       }
@@ -182,7 +182,7 @@ export class DigestSender {
       );
       return { kind: 'posted', run: recorded };
     } catch (error) {
-      const reason = describe(error);
+      const reason = slackErrorReason(error);
       logger.error(
         { event: 'digest_failed', ...log, attempts: run.attempts, reason },
         'digest not sent; it is retried at the next sweep or start',
@@ -272,14 +272,3 @@ function tsDate(ts: string): Date {
 
 /** How far back a retry reads the channel (200 messages a page) before giving up rather than risk a double post. */
 const HISTORY_PAGES = 25;
-
-/** Slack's error code when there is one ("channel_not_found", "ratelimited"), else the message. */
-export function describe(error: unknown): string {
-  if (typeof error === 'object' && error !== null) {
-    const e = error as { data?: { error?: string }; statusCode?: number; message?: string };
-    if (e.data?.error) return e.data.error;
-    if (e.statusCode) return `HTTP ${e.statusCode}`;
-    if (e.message) return e.message;
-  }
-  return String(error);
-}

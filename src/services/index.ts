@@ -10,10 +10,9 @@ import { WorkstreamUpdates } from './workstream-updates.js';
 /** Services are built once per app from its dependencies and handed to listeners and schedules. */
 export interface Services {
   programs: ProgramRepo;
-  client: WebClient;
   /** `services.home.publishHome(client, userId)`: (re)publishes a user's App Home tab. */
   home: HomeService;
-  /** Owners' edits of a workstream (status, risk, state, blocker, snapshot) and its recent changes. */
+  /** Owners' edits of a workstream (status, risk, state, blocker, snapshot) in one transaction each. */
   workstreamUpdates: WorkstreamUpdates;
   /** Edits of top risks, readiness and next actions. */
   programEdits: ProgramEdits;
@@ -27,7 +26,6 @@ export function createServices(deps: Deps, client: WebClient): Services {
   const programs = new ProgramRepo(deps.db);
   return {
     programs,
-    client,
     home: createHomeService(deps, programs),
     workstreamUpdates: new WorkstreamUpdates(deps, programs),
     programEdits: new ProgramEdits(deps, programs),

@@ -9,11 +9,10 @@ import {
   reminderSlots,
   staleByOwner,
 } from '../domain/reminders.js';
-import { answerLost, singleAttemptClient } from '../slack-client.js';
+import { answerLost, singleAttemptClient, slackErrorReason } from '../slack-client.js';
 import { ProgramRepo } from '../store/program-repo.js';
 import { RemindersSent } from '../store/reminders-sent.js';
 import { reminderMessage } from '../ui/reminder-message.js';
-import { describe } from './digest-sender.js';
 import { viewerTimeZone } from './viewer-zone.js';
 
 export interface ReminderSweepResult {
@@ -107,7 +106,7 @@ export class ReminderSender {
         if (!answerLost(error)) throw error;
         // Slack may have delivered it: keep the claim, so a later sweep does not nudge the owner twice.
         this.deps.logger.warn(
-          { event: 'reminder_uncertain', ...log, reason: describe(error) },
+          { event: 'reminder_uncertain', ...log, reason: slackErrorReason(error) },
           'Slack did not confirm the reminder; it may have been delivered and is not sent again',
         );
         return false;
@@ -120,7 +119,7 @@ export class ReminderSender {
     } catch (error) {
       this.sent.release(program.id, slot.weekKey, user);
       this.deps.logger.warn(
-        { event: 'reminder_failed', ...log, reason: describe(error) },
+        { event: 'reminder_failed', ...log, reason: slackErrorReason(error) },
         'reminder not sent; a later sweep tries again',
       );
       return false;

@@ -1,5 +1,4 @@
 import type { Deps } from '../deps.js';
-import type { ChangeSet } from '../domain/change-sets.js';
 import type { FieldChange } from '../domain/edit-fields.js';
 import { canEditWorkstream } from '../domain/permissions.js';
 import type { Program, Workstream } from '../domain/program.js';
@@ -9,7 +8,6 @@ import {
   type WorkstreamField,
   type WorkstreamUpdateField,
 } from '../domain/workstream-update.js';
-import { HistoryReads } from '../store/history-reads.js';
 import { ProgramRepo } from '../store/program-repo.js';
 import { WorkstreamWrites } from '../store/workstream-writes.js';
 import type { Conflict, EditRefusal } from './edit-outcomes.js';
@@ -46,7 +44,6 @@ export type UpdateWorkstreamResult =
 export class WorkstreamUpdates {
   private readonly repo: ProgramRepo;
   private readonly writes: WorkstreamWrites;
-  private readonly reads: HistoryReads;
 
   /** `repo`: the app's shared one, so that a program is read and kept once per change, not once per service. */
   constructor(
@@ -55,7 +52,6 @@ export class WorkstreamUpdates {
   ) {
     this.repo = repo;
     this.writes = new WorkstreamWrites(deps.db);
-    this.reads = new HistoryReads(deps.db);
   }
 
   updateWorkstream(input: UpdateWorkstreamInput): UpdateWorkstreamResult {
@@ -101,11 +97,6 @@ export class WorkstreamUpdates {
     return result;
   }
 
-  /** A workstream's latest edits, newest first, `limit` submissions at most. */
-  recentChanges(programId: number, key: string, limit: number): ChangeSet[] {
-    return this.reads.recentChanges(programId, 'workstream', key, limit);
-  }
-
   private decideAndWrite(program: Program, input: UpdateWorkstreamInput, at: string): UpdateWorkstreamResult {
     const current = program.workstreams.find((w) => w.key === input.key);
     if (!current) return notFound('workstream');
@@ -115,11 +106,12 @@ export class WorkstreamUpdates {
 
     const plan = planWorkstreamUpdate(current, { ...input.changes, note: input.note });
     if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
-    if (current.version !== input.expectedVersion)
+    if (current.version !== input.expectedVersion) {
       // Nothing to change against what is stored now (the same form sent twice): no conflict to report.
       return plan.changes.length === 0 ? { kind: 'unchanged', workstream: current } : conflict(current);
-    // Saved as it was: the owner confirms it is still current (a reminder's answer), which is written too.
+    }
 
+    // With no change at all, the owner confirms it as it stands (a reminder's answer): written too.
     const written = this.writes.apply({
       programId: program.id,
       workstream: current,

@@ -31,7 +31,7 @@ function byDue(a: NextAction, b: NextAction): number {
 }
 
 /** The action, then who owns it, its workstream and its due date, overdue ones marked against `today`. */
-export function actionLine(program: Program, a: NextAction, today: string): string {
+function actionLine(program: Program, a: NextAction, today: string): string {
   const overdue = !a.done && a.due !== null && a.due < today;
   const owner = a.owner ? `Owner: ${mention(a.owner)}` : 'Owner: _nobody yet_';
   let due = 'No due date';

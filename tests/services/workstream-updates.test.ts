@@ -242,25 +242,3 @@ describe('a refused change writes nothing', () => {
     expect(identity()).toMatchObject({ status: 'needs-decision', version: 1 });
   });
 });
-
-describe('recentChanges', () => {
-  it('returns whole submissions, newest first, counting submissions rather than rows', () => {
-    env.clock.set('2026-01-12T10:00:00.000Z');
-    update({ changes: { status: 'drafted', risk: 'medium' }, note: 'first' });
-    env.clock.set('2026-01-13T10:00:00.000Z');
-    update({
-      actor: ADMIN,
-      expectedVersion: 2,
-      changes: { state: 'moving', blocker: 'none' },
-      note: 'second',
-    });
-
-    const recent = service.recentChanges(env.programId, 'identity-sso', 2);
-    expect(recent.map((s) => [s.actor, s.note, s.changes.map((c) => c.field)])).toEqual([
-      [ADMIN, 'second', ['state', 'blocker']],
-      [OWNER, 'first', ['status', 'risk']],
-    ]);
-    expect(recent[0]?.label).toBe('Identity and SSO');
-    expect(service.recentChanges(env.programId, 'identity-sso', 1)).toHaveLength(1);
-  });
-});

@@ -29,7 +29,7 @@ export async function update(ctx: CommandContext): Promise<void> {
           notice(
             total === 0
               ? `${escapeMrkdwn(program.name)} has no workstreams yet.`
-              : `You do not own a workstream of ${escapeMrkdwn(program.name)}. Its owners and admins can update it; see \`/rollout status\` for who owns what.`,
+              : `You do not own a workstream of ${escapeMrkdwn(program.name)}. Each workstream is updated by its owners or the program's admins; \`/rollout status WORKSTREAM\` shows who owns it.`,
           ),
         ),
       );

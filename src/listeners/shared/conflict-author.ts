@@ -43,7 +43,7 @@ export async function conflictAuthor(
  * The form must be answered within Slack's 3 seconds, and these lookups are only for a nicer message:
  * past this, the answer goes out with UTC and the bare user ID.
  */
-export const LOOKUP_DEADLINE_MS = 1500;
+const LOOKUP_DEADLINE_MS = 1500;
 
 function withinDeadline<T>(lookup: Promise<T>, fallback: T, deps: Deps): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -21,8 +21,9 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
       const program = slug ? services.programs.get(slug) : undefined;
       const key = readInput(parseState(view.state.values), BLOCKS.wsPick);
       const workstream = program && key ? findWorkstream(program, key) : undefined;
-      if (!program || !workstream)
-        return ackErrors(ack, { [BLOCKS.wsPick]: 'Choose one of the workstreams.' });
+      if (!program)
+        return ackErrors(ack, { [BLOCKS.wsPick]: 'This program no longer exists; nothing was saved.' });
+      if (!workstream) return ackErrors(ack, { [BLOCKS.wsPick]: 'Choose one of the workstreams.' });
       deps.logger.debug({ event: 'update_picked', user: body.user.id, workstream: workstream.key });
       await ack({ response_action: 'update', view: workstreamUpdateModal(program, workstream) });
     }),
