@@ -78,10 +78,9 @@ export class DigestScheduler {
 
   /** Brings the cron tasks in line with the store: new, changed and removed schedules. */
   reload(): void {
-    const wanted = new Map<number, Program>();
-    for (const summary of this.programs.list()) {
-      const program = this.programs.getById(summary.id);
-      if (program?.digest) wanted.set(program.id, program);
+    const wanted = new Map<number, { program: Program; digest: NonNullable<Program['digest']> }>();
+    for (const program of this.programs.all()) {
+      if (program.digest) wanted.set(program.id, { program, digest: program.digest });
     }
     for (const [id, { task }] of this.tasks) {
       if (!wanted.has(id)) {
@@ -89,8 +88,7 @@ export class DigestScheduler {
         this.tasks.delete(id);
       }
     }
-    for (const program of wanted.values()) {
-      const digest = program.digest as NonNullable<Program['digest']>;
+    for (const { program, digest } of wanted.values()) {
       const signature = `${digest.schedule} ${program.timezone}`;
       const current = this.tasks.get(program.id);
       if (current?.signature === signature) continue;
@@ -118,9 +116,8 @@ export class DigestScheduler {
     try {
       this.reload();
       const now = this.deps.clock.now();
-      for (const summary of this.programs.list()) {
-        const program = this.programs.getById(summary.id);
-        if (!program?.digest) continue;
+      for (const program of this.programs.all()) {
+        if (!program.digest) continue;
         const run = this.sender.runs.weekRun(program.id, weekKey(now, program.timezone));
         if (isDue(program, run, now)) await this.fire(program.id, 'catch-up');
       }

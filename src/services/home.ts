@@ -1,6 +1,5 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
-import type { Program } from '../domain/program.js';
 import type { ProgramRepo } from '../store/program-repo.js';
 import { homeView } from '../ui/home-view.js';
 
@@ -16,10 +15,7 @@ export interface HomeService {
 export function createHomeService(deps: Pick<Deps, 'clock' | 'logger'>, programs: ProgramRepo): HomeService {
   const publishHome: HomeService['publishHome'] = async (client, userId) => {
     try {
-      const all = programs
-        .list()
-        .map((p) => programs.getById(p.id))
-        .filter((p): p is Program => p !== undefined);
+      const all = programs.all();
       const view = homeView({ userId, programs: all, now: deps.clock.now() });
       await client.views.publish({ user_id: userId, view });
       return true;

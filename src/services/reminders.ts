@@ -45,9 +45,7 @@ export class ReminderSender {
 
   async sweep(client: WebClient, now: Date = this.deps.clock.now()): Promise<ReminderSweepResult> {
     const result: ReminderSweepResult = { sent: 0, failed: 0 };
-    for (const summary of this.programs.list()) {
-      const program = this.programs.getById(summary.id);
-      if (!program) continue;
+    for (const program of this.programs.all()) {
       try {
         await this.sweepProgram(client, program, now, result);
       } catch (error) {

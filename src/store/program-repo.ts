@@ -128,6 +128,12 @@ export class ProgramRepo {
     return this.read(id, this.fresh());
   }
 
+  /** Every program read whole, in the list's order, checked against the database once. */
+  all(): Program[] {
+    const { programs, read } = this.snapshot();
+    return programs.map((p) => read(p.id)).filter((p): p is Program => p !== undefined);
+  }
+
   /**
    * The programs and a reader of whole ones, checked against the database once: for a lookup that lists
    * them and then reads one, as every command does, in the same synchronous step.

@@ -47,6 +47,14 @@ describe('ProgramRepo', () => {
     expect(changed?.workstreams.find((w) => w.key === 'identity-sso')?.status).toBe('done');
   });
 
+  it('reads every program whole with all(), the same objects get() hands out', () => {
+    importFixture(db, smallProgram({ slug: 'second', name: 'Second' }));
+    const repo = new ProgramRepo(db);
+    const all = repo.all();
+    expect(all.map((p) => p.slug).sort()).toEqual(['builder-insights', 'second']);
+    for (const program of all) expect(repo.get(program.slug)).toBe(program);
+  });
+
   it('reads again after a write on this connection', () => {
     const repo = new ProgramRepo(db);
     const before = repo.get('builder-insights');
