@@ -66,13 +66,6 @@ export function normalizeChoice(value: string): string {
     .replace(/[\s_]+/g, '-');
 }
 
-export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().startsWith(value);
-}
-
 /** One changed field: values as the history stores and shows them (text, or null for "none"). */
 export interface FieldChange<F extends string = string> {
   field: F;

@@ -4,7 +4,6 @@ import {
   type FieldChange,
   type FieldErrors,
   fieldErrors,
-  isCalendarDate,
   limitedText,
   normalizeChoice,
   orList,
@@ -12,6 +11,7 @@ import {
   riskLevelField,
 } from './edit-fields.js';
 import { FIELD_LIMITS as L } from './field-limits.js';
+import { isCalendarDate } from './local-time.js';
 import type { NextAction, ReadinessDimension, TopRisk } from './program.js';
 import { RISK_STATES, SIGNAL_INFO, SIGNALS } from './vocabulary.js';
 

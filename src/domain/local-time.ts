@@ -59,6 +59,16 @@ function formatDate(d: CalendarDay): string {
   return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
 }
 
+/** Whether `value` is a real calendar date written YYYY-MM-DD (2026-02-30 is not). */
+export function isCalendarDate(value: string): boolean {
+  try {
+    parseDate(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function parseDate(date: string): CalendarDay {
   const m = DATE_RE.exec(date);
   const day = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;

@@ -1,7 +1,7 @@
 import cron from 'node-cron';
 import { z } from 'zod';
 import { FIELD_LIMITS as L } from './field-limits.js';
-import { isTimeZone } from './local-time.js';
+import { isCalendarDate, isTimeZone } from './local-time.js';
 import { SLACK_USER_ID } from './slack-user.js';
 import { RISK_STATES, RISKS, SIGNALS, STATUSES } from './vocabulary.js';
 
@@ -15,13 +15,6 @@ const key = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lowercase letters, digits and dashes (e.g. identity-sso)')
   .max(L.workstreamKey);
-
-function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().startsWith(value);
-}
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `expected one of ${values.join(', ')}` });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   daysBetween,
+  isCalendarDate,
   isoWeekday,
   localDate,
   parseDate,
@@ -45,5 +46,13 @@ describe('local time', () => {
     expect(isoWeekday('2026-11-23')).toBe(1);
     expect(isoWeekday('2026-11-29')).toBe(7);
     expect(() => parseDate('2026-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('isCalendarDate', () => {
+  it('takes real dates written YYYY-MM-DD, and nothing else', () => {
+    for (const ok of ['2026-02-28', '2028-02-29', '2026-12-31']) expect(isCalendarDate(ok), ok).toBe(true);
+    for (const bad of ['2026-02-29', '2026-13-01', '2026-1-5', '26-01-05', '2026-01-05T00:00', ''])
+      expect(isCalendarDate(bad), bad).toBe(false);
   });
 });
