@@ -62,3 +62,20 @@ export function chooseProgram(programs: ProgramSummary[], usage: string): SlackM
   const hidden = programs.length - lines.length;
   return notice(`${head}${lines.join('')}${hidden > 0 ? `\n…and ${hidden} more` : ''}`);
 }
+
+/** Said wherever a program is needed and there is none: in answers to commands and in the Home tab. */
+export const NO_PROGRAMS =
+  'There is no program yet. An admin imports one with `rollout import FILE` (see the README).';
+
+/** A workstream query that matched nothing: which program was searched, and the keys to use. */
+export function unknownWorkstream(
+  program: { name: string; workstreams: { key: string; name: string }[] },
+  query: string,
+) {
+  const keys = program.workstreams.slice(0, 30).map((w) => `\`${escapeMrkdwn(w.key)}\``);
+  const more = program.workstreams.length > 30 ? `, …and ${program.workstreams.length - 30} more` : '';
+  return notice(
+    `No workstream of ${escapeMrkdwn(program.name)} matches “${escapeMrkdwn(query)}”. ` +
+      `Use a key or a name: ${keys.join(', ')}${more}.`,
+  );
+}

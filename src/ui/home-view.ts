@@ -1,6 +1,7 @@
 import type { HomeView, KnownBlock, SectionBlock } from '@slack/types';
 import type { Program, Workstream } from '../domain/program.js';
 import { byRiskThenPosition } from '../domain/vocabulary.js';
+import { NO_PROGRAMS } from './help.js';
 import { HOME_BLOCKS, homeProgramBlock, homeWorkstreamBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -42,7 +43,7 @@ export function homeView({ userId, programs, now }: HomeViewInput): HomeView & {
       block_id: HOME_BLOCKS.noPrograms,
       text: {
         type: 'mrkdwn',
-        text: 'There is no program yet. An admin imports one with `rollout import FILE` (see the README).',
+        text: NO_PROGRAMS,
       },
     });
   } else {

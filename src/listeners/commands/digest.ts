@@ -2,10 +2,9 @@ import { isAdmin } from '../../domain/permissions.js';
 import type { Program } from '../../domain/program.js';
 import { lookupProgram } from '../../services/program-lookup.js';
 import { digestPreview, digestSending, digestSendOutcome } from '../../ui/digest-command.js';
-import { chooseProgram, notice } from '../../ui/help.js';
+import { chooseProgram, NO_PROGRAMS, notice } from '../../ui/help.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { type CommandContext, ephemeral } from './context.js';
-import { NO_PROGRAMS } from './status.js';
 
 /**
  * `/rollout digest [PROGRAM]` previews this week's digest privately, for anyone; `/rollout digest send

@@ -1,11 +1,10 @@
 import { findWorkstream } from '../../domain/program.js';
 import { lookupProgram } from '../../services/program-lookup.js';
 import { viewerTimeZone } from '../../services/viewer-zone.js';
-import { chooseProgram, notice } from '../../ui/help.js';
+import { chooseProgram, NO_PROGRAMS, notice, unknownWorkstream } from '../../ui/help.js';
 import { HISTORY_SHOWN, historyView } from '../../ui/history-view.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { type CommandContext, ephemeral } from './context.js';
-import { NO_PROGRAMS, unknownWorkstream } from './status.js';
 
 /** Rows read to count "and N more"; past this the answer says "more than N". */
 const HISTORY_SCAN = 1000;

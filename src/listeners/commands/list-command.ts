@@ -1,11 +1,10 @@
 import type { Program } from '../../domain/program.js';
 import { lookupProgram } from '../../services/program-lookup.js';
-import { chooseProgram, notice } from '../../ui/help.js';
+import { chooseProgram, NO_PROGRAMS, notice } from '../../ui/help.js';
 import type { ListViewer } from '../../ui/list-parts.js';
 import type { SlackMessage } from '../../ui/message.js';
 import { viewerOf } from '../shared/quick-edit.js';
 import { type CommandContext, ephemeral, type Subcommand } from './context.js';
-import { NO_PROGRAMS } from './status.js';
 
 /**
  * `/rollout risks|readiness|actions [PROGRAM]`: the program's list, privately, with the buttons this person

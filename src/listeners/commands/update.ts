@@ -1,10 +1,9 @@
 import { findWorkstream } from '../../domain/program.js';
 import { lookupProgram } from '../../services/program-lookup.js';
-import { chooseProgram, notice } from '../../ui/help.js';
+import { chooseProgram, NO_PROGRAMS, notice, unknownWorkstream } from '../../ui/help.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { openPickModal, openUpdateModal } from '../shared/open-update-modal.js';
 import { type CommandContext, ephemeral } from './context.js';
-import { NO_PROGRAMS, unknownWorkstream } from './status.js';
 
 /** `/rollout update [PROGRAM] [WORKSTREAM]`: the update form, or a picker of the workstreams you may update. */
 export async function update(ctx: CommandContext): Promise<void> {
