@@ -1,6 +1,13 @@
 import { daysBetween, isoWeekday, localDate } from './local-time.js';
 import type { HistoryEntry, Program, TopRisk, Workstream } from './program.js';
-import { RISK_INFO, type Risk, type Signal, type Status, WAITING_STATUSES } from './vocabulary.js';
+import {
+  bySeverityThenPosition,
+  RISK_INFO,
+  type Risk,
+  type Signal,
+  type Status,
+  WAITING_STATUSES,
+} from './vocabulary.js';
 import { formatDayMonthYear, weekKeyLabel, weekKey as weekKeyOf, weekSunday } from './week.js';
 
 /**
@@ -168,10 +175,6 @@ function ref(w: Workstream): WorkstreamRef {
 const byPositionThenId = (a: { position: number; id: number }, b: { position: number; id: number }) =>
   a.position - b.position || a.id - b.id;
 
-function bySeverity(a: TopRisk, b: TopRisk): number {
-  return RISK_INFO[a.severity].rank - RISK_INFO[b.severity].rank || byPositionThenId(a, b);
-}
-
 /** The history the digest reports ("What changed"): everything else in the history it leaves aside. */
 export const DIGEST_CHANGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   workstream: ['status', 'risk'],
@@ -271,7 +274,7 @@ export function buildDigest(input: DigestInput): Digest {
   const risks = new Map(program.risks.map((r) => [String(r.id), r]));
   const ordered = [...program.workstreams].sort(byPositionThenId);
 
-  const openRisks = program.risks.filter((r) => r.status === 'open').sort(bySeverity);
+  const openRisks = program.risks.filter((r) => r.status === 'open').sort(bySeverityThenPosition);
   const topRisks: DigestRisk[] = openRisks.map((r) => {
     const w = r.workstream === null ? undefined : workstreams.get(r.workstream);
     return { id: r.id, text: r.text, severity: r.severity, workstream: w ? ref(w) : null };

@@ -1,6 +1,6 @@
 import { DELIVERY_GROUPS, type DeliveryGroup, deliverySignal } from './delivery-signal.js';
 import type { NextAction, Program, Workstream } from './program.js';
-import { RISK_INFO, SIGNAL_INFO, STATUS_INFO, STATUSES } from './vocabulary.js';
+import { bySeverityThenPosition, RISK_INFO, SIGNAL_INFO, STATUS_INFO, STATUSES } from './vocabulary.js';
 
 /** What the seed page offers its readers; true of any program's page, so it is not stored per program. */
 const PAGE_USES = [
@@ -91,9 +91,7 @@ function workstreamSnapshot(w: Workstream): string[] {
  * a wiki rather than Slack. Everything is derived from the program, so the page is as current as the store.
  */
 export function programToMarkdown(program: Program): string {
-  const openRisks = program.risks
-    .filter((r) => r.status === 'open')
-    .sort((a, b) => RISK_INFO[a.severity].rank - RISK_INFO[b.severity].rank || a.position - b.position);
+  const openRisks = program.risks.filter((r) => r.status === 'open').sort(bySeverityThenPosition);
   const openActions = program.actions.filter((a) => !a.done);
   const signal = deliverySignal(program);
   const groups = (Object.keys(DELIVERY_GROUPS) as DeliveryGroup[]).filter((g) => signal[g].length > 0);

@@ -70,3 +70,11 @@ export const WAITING_STATUSES: readonly Status[] = ['needs-decision', 'needs-val
 export function byRiskThenPosition<T extends { risk: Risk; position: number }>(a: T, b: T): number {
   return RISK_INFO[a.risk].rank - RISK_INFO[b.risk].rank || a.position - b.position;
 }
+
+/** Top risks as every list shows them: most severe first, then the page's order (ties by id). */
+export function bySeverityThenPosition<T extends { severity: Risk; position: number; id: number }>(
+  a: T,
+  b: T,
+): number {
+  return RISK_INFO[a.severity].rank - RISK_INFO[b.severity].rank || a.position - b.position || a.id - b.id;
+}

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { canAddRisk, canEditRisk } from '../domain/permissions.js';
 import type { Program, TopRisk } from '../domain/program.js';
-import { RISK_INFO, RISKS } from '../domain/vocabulary.js';
+import { bySeverityThenPosition, RISK_INFO, RISKS } from '../domain/vocabulary.js';
 import { encodeItemOf } from './action-values.js';
 import { itemAction, LIST_ACTIONS, LIST_BLOCKS, listItemBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
@@ -26,10 +26,6 @@ import { plural } from './plural.js';
 /** Closed risks are listed briefly, most recently closed first, so one closed by mistake is a click away. */
 const CLOSED_SHOWN = 3;
 
-function bySeverity(a: TopRisk, b: TopRisk): number {
-  return RISK_INFO[a.severity].rank - RISK_INFO[b.severity].rank || a.position - b.position;
-}
-
 function byClosedLatest(a: TopRisk, b: TopRisk): number {
   return (b.closedAt ?? '').localeCompare(a.closedAt ?? '') || a.position - b.position;
 }
@@ -40,7 +36,7 @@ function byClosedLatest(a: TopRisk, b: TopRisk): number {
  * "Add risk" only for members and admins.
  */
 export function risksList(program: Program, viewer: ListViewer, opts: ListOptions = {}): SlackMessage {
-  const open = program.risks.filter((r) => r.status === 'open').sort(bySeverity);
+  const open = program.risks.filter((r) => r.status === 'open').sort(bySeverityThenPosition);
   const closed = program.risks.filter((r) => r.status === 'closed').sort(byClosedLatest);
   const mayEdit = (r: TopRisk) => canEditRisk(viewer.userId, program, r, viewer.admins).allowed;
   const mayAdd = canAddRisk(viewer.userId, program, viewer.admins).allowed;
