@@ -34,7 +34,7 @@ export interface DigestInput {
   weekKey?: string;
 }
 
-export interface WorkstreamRef {
+export interface DigestWorkstream {
   key: string;
   name: string;
   ownerTeam: string;
@@ -46,11 +46,11 @@ export interface DigestRisk {
   text: string;
   severity: Risk;
   /** The workstream the risk sits on, with its owning team; null for a program-wide risk. */
-  workstream: WorkstreamRef | null;
+  workstream: DigestWorkstream | null;
 }
 
 export interface DigestBlocked {
-  workstream: WorkstreamRef;
+  workstream: DigestWorkstream;
   risk: Risk;
   blocker: string;
   /** Calendar days in Blocked so far. */
@@ -58,7 +58,7 @@ export interface DigestBlocked {
 }
 
 export interface DigestWaiting {
-  workstream: WorkstreamRef;
+  workstream: DigestWorkstream;
   status: Status;
   risk: Risk;
   blocker: string;
@@ -96,7 +96,7 @@ export type DigestChange =
     };
 
 export interface DigestStale {
-  workstream: WorkstreamRef;
+  workstream: DigestWorkstream;
   status: Status;
   updatedAt: string;
   /** Calendar days since the last update, at least STALE_AFTER_DAYS. */
@@ -168,7 +168,7 @@ export interface Digest {
   readiness: DigestReadiness[];
 }
 
-function ref(w: Workstream): WorkstreamRef {
+function ref(w: Workstream): DigestWorkstream {
   return { key: w.key, name: w.name, ownerTeam: w.ownerTeam, ownerIds: [...w.ownerIds] };
 }
 

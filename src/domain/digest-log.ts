@@ -1,4 +1,4 @@
-import { firstOccurrenceInWeek, parseCron } from './cron-schedule.js';
+import { firstOccurrenceInWeek, isValidCron } from './cron-schedule.js';
 import { shiftWeek, weekKey as weekKeyOf } from './week.js';
 
 /**
@@ -112,13 +112,7 @@ function outcomeOf(run: RunRecord): WeekOutcome {
 }
 
 function validSchedule(expression: string | null): string | undefined {
-  if (!expression) return undefined;
-  try {
-    parseCron(expression);
-    return expression;
-  } catch {
-    return undefined;
-  }
+  return expression && isValidCron(expression) ? expression : undefined;
 }
 
 export function summarizeDigestLog(rows: readonly WeekLogRow[]): DigestLogSummary {
