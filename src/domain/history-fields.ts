@@ -26,7 +26,7 @@ const HISTORY_FIELD_LABELS: Readonly<Record<string, string>> = {
   signal: 'Signal',
   note: 'Note',
   text: 'Text',
-  due: 'Due',
+  due: 'Due date',
   done: 'Done',
   title: 'Title',
   url: 'Link',

@@ -1,23 +1,12 @@
 import type { View } from '@slack/types';
 import { formatDayLabel } from '../domain/digest-content.js';
 import type { FieldChange } from '../domain/edit-fields.js';
+import { historyFieldLabel } from '../domain/history-fields.js';
 import type { Program } from '../domain/program.js';
 import { RISK_INFO, SIGNAL_INFO } from '../domain/vocabulary.js';
 import { truncate } from './limits.js';
 import { noticeModal } from './modal-parts.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
-
-const LABELS: Record<string, string> = {
-  text: 'Text',
-  severity: 'Severity',
-  workstream: 'Workstream',
-  status: 'Status',
-  signal: 'Signal',
-  note: 'Note',
-  owner: 'Owner',
-  due: 'Due date',
-  done: 'Done',
-};
 
 /** How a stored value of a risk, dimension or action reads, as escaped mrkdwn; none is "—". */
 export function listValue(program: Program, field: string, value: string | null): string {
@@ -48,7 +37,7 @@ export function listValue(program: Program, field: string, value: string | null)
 function listChangeLines(program: Program, changes: readonly FieldChange[]): string[] {
   return changes.map(
     (c) =>
-      `*${LABELS[c.field] ?? escapeMrkdwn(c.field)}:* ${listValue(program, c.field, c.oldValue)} → ${listValue(program, c.field, c.newValue)}`,
+      `*${escapeMrkdwn(historyFieldLabel(c.field))}:* ${listValue(program, c.field, c.oldValue)} → ${listValue(program, c.field, c.newValue)}`,
   );
 }
 

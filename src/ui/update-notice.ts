@@ -1,9 +1,10 @@
 import type { FieldChange } from '../domain/edit-fields.js';
+import { historyFieldLabel } from '../domain/history-fields.js';
 import type { Workstream } from '../domain/program.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
-import { changeValue, FIELD_LABELS } from './workstream-modal.js';
+import { changeValue } from './workstream-modal.js';
 
 /**
  * The short line posted to a program's updates channel: "Identity and SSO: Needs decision → Drafted, by @x".
@@ -18,7 +19,7 @@ export function updateNotice(w: Workstream, changes: FieldChange[], actor: strin
     });
   const others = changes
     .filter((c) => c.field !== 'status' && c.field !== 'risk')
-    .map((c) => (FIELD_LABELS[c.field] ?? c.field).toLowerCase());
+    .map((c) => historyFieldLabel(c.field).toLowerCase());
   const parts = [...moves, ...(others.length ? [`updated ${others.join(', ')}`] : [])];
   const text = truncate(
     `*${escapeMrkdwn(w.name)}*: ${parts.join('; ')}, by ${mention(actor)}`,

@@ -1,6 +1,7 @@
 import type { View } from '@slack/types';
 import type { FieldChange } from '../domain/edit-fields.js';
 import { FIELD_LIMITS } from '../domain/field-limits.js';
+import { historyFieldLabel } from '../domain/history-fields.js';
 import type { Program, Workstream } from '../domain/program.js';
 import { RISK_INFO, RISKS, STATUS_INFO, STATUSES } from '../domain/vocabulary.js';
 import type { WorkstreamUpdateField } from '../domain/workstream-update.js';
@@ -28,15 +29,6 @@ export const UPDATE_FIELD_BLOCKS: Record<WorkstreamUpdateField, string> = {
   note: BLOCKS.wsNote,
 };
 
-export const FIELD_LABELS: Record<string, string> = {
-  status: 'Status',
-  risk: 'Risk',
-  state: 'Current state',
-  blocker: 'Main blocker',
-  summary: 'Snapshot',
-  note: 'Note',
-};
-
 /** The update form, prefilled with today's values; it carries the version it was opened on. */
 export function workstreamUpdateModal(program: Program, w: Workstream): View {
   return formModal({
@@ -48,27 +40,27 @@ export function workstreamUpdateModal(program: Program, w: Workstream): View {
       formHeading(w.name, program.name),
       selectInput(
         BLOCKS.wsStatus,
-        FIELD_LABELS.status as string,
+        historyFieldLabel('status'),
         STATUSES.map((s) => option(s, STATUS_INFO[s].label, STATUS_INFO[s].description)),
         w.status,
       ),
       selectInput(
         BLOCKS.wsRisk,
-        FIELD_LABELS.risk as string,
+        historyFieldLabel('risk'),
         RISKS.map((r) => option(r, RISK_INFO[r].label)),
         w.risk,
       ),
-      textInput(BLOCKS.wsState, FIELD_LABELS.state as string, {
+      textInput(BLOCKS.wsState, historyFieldLabel('state'), {
         initial: w.state,
         maxLength: FIELD_LIMITS.state,
       }),
-      textInput(BLOCKS.wsBlocker, FIELD_LABELS.blocker as string, {
+      textInput(BLOCKS.wsBlocker, historyFieldLabel('blocker'), {
         initial: w.blocker,
         maxLength: FIELD_LIMITS.blocker,
         multiline: true,
         hint: 'Required when the status is Blocked.',
       }),
-      textInput(BLOCKS.wsSummary, FIELD_LABELS.summary as string, {
+      textInput(BLOCKS.wsSummary, historyFieldLabel('summary'), {
         initial: w.summary,
         maxLength: FIELD_LIMITS.summary,
         multiline: true,
@@ -123,7 +115,7 @@ export function changeValue(field: string, value: string | null): string {
 function changeLines(changes: FieldChange[]): string[] {
   return changes.map(
     (c) =>
-      `*${FIELD_LABELS[c.field] ?? escapeMrkdwn(c.field)}:* ${escapeMrkdwn(truncate(changeValue(c.field, c.oldValue), 300))} → ${escapeMrkdwn(truncate(changeValue(c.field, c.newValue), 300))}`,
+      `*${escapeMrkdwn(historyFieldLabel(c.field))}:* ${escapeMrkdwn(truncate(changeValue(c.field, c.oldValue), 300))} → ${escapeMrkdwn(truncate(changeValue(c.field, c.newValue), 300))}`,
   );
 }
 
