@@ -53,11 +53,24 @@ export function composeDigest(
   });
 }
 
+/** One claimed run on its way to the channel: what every step of `send` needs. */
+interface Attempt {
+  program: Program;
+  run: DigestRun;
+  channel: string;
+  week: string;
+  /** The start of the week, in the program's zone: how far back the channel is read. */
+  oldest: Date;
+  /** When the run was claimed: the digest is composed as of then. */
+  now: Date;
+  log: { program: string; week: string; channel: string; trigger: DigestTrigger };
+}
+
 /**
  * Posts a program's weekly digest exactly once per ISO week (program's time zone): claim the week's run,
  * make sure an earlier attempt did not already reach the channel, post with the run's key in the message
- * metadata, record the outcome. Slack's retries (429 Retry-After, 5xx, network) are the WebClient's, bounded
- * by the app's retry policy; a run that still fails is recorded and tried again by the scheduler's sweep.
+ * metadata, record the outcome. Posts are retried here, not by the HTTP client (see `post`); a run that still
+ * fails is recorded and tried again by the scheduler's sweep.
  */
 export class DigestSender {
   readonly runs: DigestRuns;
@@ -120,62 +133,81 @@ export class DigestSender {
       );
       return { kind: 'in-progress', run: claim.run };
     }
-    const run = claim.run;
-
-    const oldest = weekStart(week, program.timezone);
+    const attempt: Attempt = {
+      program,
+      run: claim.run,
+      channel,
+      week,
+      oldest: weekStart(week, program.timezone),
+      now,
+      log,
+    };
     if (claim.retry) {
-      let found: string | undefined;
-      try {
-        found = await this.findPosted(channel, run.digestKey, oldest);
-      } catch (error) {
-        // Posting blind could double the digest; wait for the channel to be readable again.
-        const reason = `could not check the channel for an earlier attempt: ${slackErrorReason(error)}`;
-        logger.error({ event: 'digest_failed', ...log, attempts: run.attempts, reason }, 'digest not sent');
-        return { kind: 'failed', run: this.runs.markFailed(run, this.who, reason), error: reason };
-      }
-      if (found) {
-        logger.info(
-          { event: 'digest_recovered', ...log, ts: found },
-          'found the digest already in the channel',
-        );
-        return { kind: 'recovered', run: this.runs.markPosted(run.id, channel, found, tsDate(found)) };
-      }
+      const earlier = await this.recoverEarlierAttempt(attempt);
+      if (earlier) return earlier;
     }
 
     // Reading the channel can take long; another process may have taken the run over meanwhile.
-    const held = this.runs.renew(run, this.who, clock.now());
-    if (!held) {
+    if (!this.runs.renew(attempt.run, this.who, clock.now())) {
       logger.warn({ event: 'digest_claim_lost', ...log }, 'another process took the run over; not posting');
-      return { kind: 'in-progress', run: this.runs.byId(run.id) };
+      return { kind: 'in-progress', run: this.runs.byId(attempt.run.id) };
     }
 
-    const weekBefore = weekKeyOf(new Date(oldest.getTime() - 86_400_000), program.timezone);
+    const weekBefore = weekKeyOf(new Date(attempt.oldest.getTime() - 86_400_000), program.timezone);
     if (last && last.weekKey < weekBefore)
       logger.warn(
         { event: 'digest_weeks_missed', ...log, lastPostedWeek: last.weekKey },
         `no digest went out between ${last.weekKey} and ${week} (the server was down?); this one covers the changes since`,
       );
 
+    return this.postAndRecord(attempt);
+  }
+
+  /**
+   * A retried run: did an earlier attempt reach the channel before its process died? Recorded as posted
+   * if so; a channel that cannot be read fails the run rather than risk posting twice.
+   */
+  private async recoverEarlierAttempt(a: Attempt): Promise<SendResult | undefined> {
+    const { logger } = this.deps;
+    let found: string | undefined;
     try {
-      const digest = this.preview(program, now);
+      found = await this.findPosted(a.channel, a.run.digestKey, a.oldest);
+    } catch (error) {
+      const reason = `could not check the channel for an earlier attempt: ${slackErrorReason(error)}`;
+      logger.error({ event: 'digest_failed', ...a.log, attempts: a.run.attempts, reason }, 'digest not sent');
+      return { kind: 'failed', run: this.runs.markFailed(a.run, this.who, reason), error: reason };
+    }
+    if (!found) return undefined;
+    logger.info(
+      { event: 'digest_recovered', ...a.log, ts: found },
+      'found the digest already in the channel',
+    );
+    return { kind: 'recovered', run: this.runs.markPosted(a.run.id, a.channel, found, tsDate(found)) };
+  }
+
+  /** Composes the digest as of the claim, posts it, and records the outcome either way. */
+  private async postAndRecord(a: Attempt): Promise<SendResult> {
+    const { logger } = this.deps;
+    try {
+      const digest = this.preview(a.program, a.now);
       const posted = await this.post(
         {
-          channel,
-          ...digestMessage(digest, program),
+          channel: a.channel,
+          ...digestMessage(digest, a.program),
           unfurl_links: false,
-          metadata: digestMetadata({ program: program.slug, week, digest_key: run.digestKey }),
+          metadata: digestMetadata({ program: a.program.slug, week: a.week, digest_key: a.run.digestKey }),
         },
-        run.digestKey,
-        oldest,
+        a.run.digestKey,
+        a.oldest,
       );
       // "Posted as of" the moment the digest was composed: the next one reports changes from there.
-      const recorded = this.runs.markPosted(run.id, posted.channel, posted.ts, now);
+      const recorded = this.runs.markPosted(a.run.id, posted.channel, posted.ts, a.now);
       logger.info(
         {
           event: 'digest_posted',
-          ...log,
+          ...a.log,
           ts: recorded.messageTs,
-          attempts: run.attempts,
+          attempts: a.run.attempts,
           tries: posted.tries,
         },
         'digest posted',
@@ -184,10 +216,10 @@ export class DigestSender {
     } catch (error) {
       const reason = slackErrorReason(error);
       logger.error(
-        { event: 'digest_failed', ...log, attempts: run.attempts, reason },
+        { event: 'digest_failed', ...a.log, attempts: a.run.attempts, reason },
         'digest not sent; it is retried at the next sweep or start',
       );
-      return { kind: 'failed', run: this.runs.markFailed(run, this.who, reason), error: reason };
+      return { kind: 'failed', run: this.runs.markFailed(a.run, this.who, reason), error: reason };
     }
   }
 
