@@ -6,7 +6,7 @@ import { HOME_BLOCKS, homeProgramBlock, homeWorkstreamBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { ago } from './relative-time.js';
-import { statusLine, statusOverview } from './status-overview.js';
+import { FIXED_BLOCKS, HEAD_BLOCKS, statusLine, statusOverview } from './status-overview.js';
 import { updatableSection } from './update-button.js';
 
 /** At most this many of the viewer's own workstreams; the rest are counted. */
@@ -17,7 +17,7 @@ const HOME_MINE_SHOWN = 20;
  * `statusOverview` needs to stay within `maxBlocks`) plus a few rows, so that no program is shown as
  * counts alone; fewer programs are shown instead, and the rest counted.
  */
-const OVERVIEW_MIN_BLOCKS = 4 + 3;
+const OVERVIEW_MIN_BLOCKS = FIXED_BLOCKS + 3;
 
 export interface HomeViewInput {
   userId: string;
@@ -121,7 +121,7 @@ function ownedSection({ program, workstream: w }: Owned, nameProgram: boolean, n
 
 /** Every program's overview that fits in `room` blocks, each given a fair share; the rest are counted. */
 function overviewBlocks(programs: Program[], room: number): KnownBlock[] {
-  const needs = programs.map((p) => (p.workstreams.length === 0 ? 2 : 3 + p.workstreams.length));
+  const needs = programs.map((p) => (p.workstreams.length === 0 ? 2 : HEAD_BLOCKS + p.workstreams.length));
   const least = needs.map((n) => Math.min(n, OVERVIEW_MIN_BLOCKS));
   let count = programs.length;
   if (sum(least) > room) {

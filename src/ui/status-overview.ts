@@ -7,8 +7,11 @@ import { BLOCK_LIMITS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
-/** Header, counts, a divider and the "and N more" line: what the overview spends before any workstream. */
-const FIXED_BLOCKS = 4;
+/** Header, counts and divider: what the overview spends before any workstream. */
+export const HEAD_BLOCKS = 3;
+
+/** The head and the "and N more" line: what a cut overview spends besides its rows. */
+export const FIXED_BLOCKS = HEAD_BLOCKS + 1;
 
 /** Workstreams that need eyes come first: high risk, then blocked/waiting, then the page's order. */
 function overviewOrder(a: Workstream, b: Workstream): number {
@@ -49,9 +52,6 @@ function countsLine(program: Program): { risk: string; status: string } {
 
 /** Rows on one page of `/rollout status` for a program too large for one message: a screenful to scan. */
 export const STATUS_PAGE_SIZE = 20;
-
-/** Header, counts and divider: what a page spends before any workstream. */
-const HEAD_BLOCKS = 3;
 
 /** A program with no more workstreams than this is shown whole, in one message without page buttons. */
 export const WHOLE_PROGRAM_ROWS = BLOCK_LIMITS.messageBlocks - HEAD_BLOCKS;
@@ -104,7 +104,7 @@ function fallbackText(program: Program): string {
   );
 }
 
-const plural = (n: number) => `${n.toLocaleString('en-US')} more workstream${n === 1 ? '' : 's'}`;
+const moreWorkstreams = (n: number) => `${n.toLocaleString('en-US')} more workstream${n === 1 ? '' : 's'}`;
 
 /**
  * A program's overview cut to `maxBlocks` (the App Home tab shares its blocks among programs): every
@@ -127,7 +127,7 @@ export function statusOverview(
       block_id: BLOCKS.statusMore,
       text: {
         type: 'mrkdwn',
-        text: `…and ${plural(hidden)} (lower risk). See one with \`/rollout status WORKSTREAM\`, or page through them all.`,
+        text: `…and ${moreWorkstreams(hidden)} (lower risk). See one with \`/rollout status WORKSTREAM\`, or page through them all.`,
       },
       accessory: {
         type: 'button',
@@ -171,7 +171,7 @@ function pageFooter(
   const to = from + shown;
   const after = total - to;
   const where = `Workstreams ${from + 1}–${to} of ${total.toLocaleString('en-US')}, high risks first`;
-  const more = after > 0 ? `; …and ${plural(after)}` : '';
+  const more = after > 0 ? `; …and ${moreWorkstreams(after)}` : '';
   const buttons: Button[] = [];
   if (index > 0)
     buttons.push({
