@@ -15,19 +15,27 @@ export function slackClientOptions(config: Pick<SlackClientConfig, 'slackApiUrl'
   };
 }
 
+/** One single-attempt twin per client, made on first use: the digest and the reminders share it. */
+const singleAttemptClients = new WeakMap<WebClient, WebClient>();
+
 /**
  * The same client, but making each call exactly once and rejecting a 429 rather than waiting it out: for a
  * call whose repetition could double what Slack already did (a post whose answer was lost), where the
  * caller decides what is safe to retry.
  */
 export function singleAttemptClient(client: WebClient, logger?: Logger): WebClient {
-  return new WebClient(client.token, {
-    slackApiUrl: client.slackApiUrl,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: 10_000,
-    ...(logger ? { logger } : {}),
-  });
+  let once = singleAttemptClients.get(client);
+  if (!once) {
+    once = new WebClient(client.token, {
+      slackApiUrl: client.slackApiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: 10_000,
+      ...(logger ? { logger } : {}),
+    });
+    singleAttemptClients.set(client, once);
+  }
+  return once;
 }
 
 /** A Web API client with the bot token and Rollout's retry policy. */

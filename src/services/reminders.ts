@@ -1,4 +1,3 @@
-import type { Logger } from '@slack/logger';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import type { Program } from '../domain/program.js';
@@ -95,7 +94,7 @@ export class ReminderSender {
       const message = reminderMessage({ program, workstreams, digestAt: slot.digestAt, now });
       try {
         // Once: a retry after a lost answer could DM the owner twice.
-        await singleAttemptClientOf(client, this.deps.logger).chat.postMessage({
+        await singleAttemptClient(client, this.deps.logger).chat.postMessage({
           channel,
           ...message,
           unfurl_links: false,
@@ -133,15 +132,4 @@ export class ReminderSender {
     this.zones.set(user, { zone: found.zone, until: now.getTime() + ZONE_TTL_MS });
     return found.zone;
   }
-}
-
-const singleAttemptClients = new WeakMap<WebClient, WebClient>();
-
-function singleAttemptClientOf(client: WebClient, logger: Logger): WebClient {
-  let once = singleAttemptClients.get(client);
-  if (!once) {
-    once = singleAttemptClient(client, logger);
-    singleAttemptClients.set(client, once);
-  }
-  return once;
 }
