@@ -6,6 +6,7 @@ import { ProgramRepo } from '../../store/program-repo.js';
 import { type Command, stringOption } from '../command.js';
 import { CliError, EXIT_OK, EXIT_USAGE } from '../context.js';
 import { databasePath, withDatabase } from '../database.js';
+import { requireProgram } from '../program-arg.js';
 
 const FORMATS = {
   yaml: (p: Program) => stringify(programToFile(p), { lineWidth: 0 }),
@@ -41,19 +42,7 @@ export const exportCommand: Command = {
     const path = databasePath(stringOption(values, 'db'), ctx);
     const output = withDatabase(
       path,
-      (db) => {
-        const repo = new ProgramRepo(db);
-        const program = repo.get(slug);
-        if (!program) {
-          const known = repo.list().map((p) => p.slug);
-          throw new CliError(
-            known.length
-              ? `No program "${slug}" in ${path}. Known programs: ${known.join(', ')}.`
-              : `No program "${slug}" in ${path}: it has no programs yet (add one with rollout import FILE).`,
-          );
-        }
-        return FORMATS[format](program);
-      },
+      (db) => FORMATS[format](requireProgram(new ProgramRepo(db), slug, path)),
       { mustExist: true },
     );
     ctx.stdout.write(output);
