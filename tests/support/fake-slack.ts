@@ -445,7 +445,8 @@ function requireArgs(args: Record<string, unknown>, names: string[]): Record<str
 }
 
 /** Slack refuses a message with neither text nor blocks; Rollout also holds itself to a fallback `text`. */
-function messageProblems(args: Record<string, unknown>, requireText: boolean): string[] {
+/** What Slack refuses in a message (chat.postMessage, a response_url reply, a command's answer). */
+export function messageProblems(args: Record<string, unknown>, requireText: boolean): string[] {
   const blocks = parseJson(args.blocks);
   const problems: string[] = [];
   if (blocks !== undefined) problems.push(...blockKitProblems(blocks, 'message'));

@@ -4,12 +4,11 @@ import { program, workstream } from './program-objects.js';
 
 /** Plain `Program` objects for the pure tests of the risks, readiness and next-actions lists. */
 
-export const OWNER = 'UOWNER01';
-export const OTHER_OWNER = 'UOWNER02';
-export const ADMIN = 'UADMIN01';
-export const STRANGER = 'USTRANGER';
-
 export { dimension, nextAction, risk } from './program-objects.js';
+
+import { ADMIN, OTHER_OWNER, OWNER } from './programs.js';
+
+export { ADMIN, OTHER_OWNER, OWNER, STRANGER } from './programs.js';
 
 /** A workstream `key` owned by `ownerIds`: "Workstream key" of "Team key". */
 export function ws(key: string, ownerIds: string[], over: Partial<Workstream> = {}): Workstream {

@@ -8,8 +8,8 @@ import { migrate } from '../../src/db/migrate.js';
 import { type Db, openDatabase } from '../../src/db/open.js';
 import type { Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/logger.js';
-import { blockKitProblems, viewProblems } from './block-kit-rules.js';
-import { FakeSlack } from './fake-slack.js';
+import { viewProblems } from './block-kit-rules.js';
+import { FakeSlack, messageProblems } from './fake-slack.js';
 import {
   type BlockActionFields,
   blockActionPayload,
@@ -188,12 +188,7 @@ export class RolloutHarness {
  * API: the fake never sees those, so the harness checks them the same way, on every request.
  */
 function ackMessageProblems(json: Record<string, unknown> | undefined): string[] {
-  if (!json) return [];
-  const problems = json.blocks === undefined ? [] : blockKitProblems(json.blocks, 'message');
-  const text = typeof json.text === 'string' ? json.text : '';
-  if (!text) problems.push('text: an answer needs fallback text');
-  if (text.length > 40000) problems.push('text: longer than 40,000 characters');
-  return problems;
+  return json ? messageProblems(json, true) : [];
 }
 
 function ackViewProblems(json: Record<string, unknown> | undefined): string[] {
