@@ -1,8 +1,8 @@
 import { daysBetween, isoWeekday, localDate } from './local-time.js';
 import type { HistoryEntry, Program, TopRisk, Workstream } from './program.js';
 import {
+  byRiskThenPosition,
   bySeverityThenPosition,
-  RISK_INFO,
   type Risk,
   type Signal,
   type Status,
@@ -282,7 +282,7 @@ export function buildDigest(input: DigestInput): Digest {
 
   const blocked: DigestBlocked[] = ordered
     .filter((w) => w.status === 'blocked')
-    .sort((a, b) => RISK_INFO[a.risk].rank - RISK_INFO[b.risk].rank || byPositionThenId(a, b))
+    .sort(byRiskThenPosition)
     .map((w) => ({ workstream: ref(w), risk: w.risk, blocker: w.blocker, days: daysSince(w.statusSince) }));
 
   const waiting: DigestWaiting[] = ordered

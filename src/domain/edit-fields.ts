@@ -73,8 +73,11 @@ export interface FieldChange<F extends string = string> {
   newValue: string | null;
 }
 
-/** The text a value is compared and recorded as; matches the importer's history values. */
-function asText(value: unknown): string | null {
+/**
+ * The text a value is compared and recorded as in the history, by edits and imports alike; lists are
+ * joined so a change of owners reads "U1, U2 → U1".
+ */
+export function historyValue(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) return value.join(', ');
   return String(value);
@@ -92,8 +95,8 @@ export function diffFields<F extends string>(
   const out: FieldChange<F>[] = [];
   for (const field of order) {
     if (changes[field] === undefined) continue;
-    const oldValue = asText(current[field]);
-    const newValue = asText(changes[field]);
+    const oldValue = historyValue(current[field]);
+    const newValue = historyValue(changes[field]);
     if (oldValue !== newValue) out.push({ field, oldValue, newValue });
   }
   return out;

@@ -1,3 +1,5 @@
+import { orList } from './edit-fields.js';
+
 /**
  * Who may change what in a program. Pure rules over plain data, so a listener can also use them to decide
  * whether to offer an "Update" button at all, and a service checks them again before writing.
@@ -130,7 +132,7 @@ function canEditListItem(
     what === 'action' ? 'the person it is assigned to' : null,
     workstream ? `an admin of ${program.name}` : 'its admins',
   ].filter((w): w is string => w !== null);
-  const anyOf = who.length > 1 ? `${who.slice(0, -1).join(', ')} or ${who.at(-1)}` : who.join('');
+  const anyOf = orList(who);
   if (!workstream) return refuse(`Only ${anyOf} can change this ${what}.`);
   const noOwners = workstream.ownerIds.length === 0 ? ', which has no owners yet' : '';
   return refuse(`This ${what} belongs to ${workstream.name}${noOwners}: only ${anyOf} can change it.`);

@@ -4,7 +4,7 @@ import type { Deps } from '../deps.js';
 import { buildDigest, type Digest } from '../domain/digest-content.js';
 import { digestMetadata, parseDigestMetadata } from '../domain/digest-metadata.js';
 import type { Program } from '../domain/program.js';
-import { weekKey as weekKeyOf, weekStart } from '../domain/week.js';
+import { shiftWeek, weekKey as weekKeyOf, weekStart } from '../domain/week.js';
 import { answerLost, rateLimitedFor, singleAttemptClient, slackErrorReason } from '../slack-client.js';
 import { DigestHistory } from '../store/digest-history.js';
 import { type DigestRun, DigestRuns, type DigestTrigger } from '../store/digest-runs.js';
@@ -153,8 +153,7 @@ export class DigestSender {
       return { kind: 'in-progress', run: this.runs.byId(attempt.run.id) };
     }
 
-    const weekBefore = weekKeyOf(new Date(attempt.oldest.getTime() - 86_400_000), program.timezone);
-    if (last && last.weekKey < weekBefore)
+    if (last && last.weekKey < shiftWeek(week, -1))
       logger.warn(
         { event: 'digest_weeks_missed', ...log, lastPostedWeek: last.weekKey },
         `no digest went out between ${last.weekKey} and ${week} (the server was down?); this one covers the changes since`,

@@ -39,10 +39,3 @@ export class HistoryWriter {
     this.insert.run({ programId, ...entry });
   }
 }
-
-/** History stores values as text; lists are joined so a change of owners reads "U1, U2 → U1". */
-export function historyValue(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.join(', ');
-  return String(value);
-}

@@ -1,13 +1,8 @@
 import type { Db } from '../db/open.js';
+import { historyValue } from '../domain/edit-fields.js';
 import type { HistoryEntry, Program } from '../domain/program.js';
 import type { ProgramFile } from '../domain/program-file.js';
-import {
-  createdEntry,
-  type HistoryFacts,
-  HistoryWriter,
-  historyValue,
-  removedEntry,
-} from './history-writer.js';
+import { createdEntry, type HistoryFacts, HistoryWriter, removedEntry } from './history-writer.js';
 import { ProgramRepo } from './program-repo.js';
 
 export interface ImportResult {

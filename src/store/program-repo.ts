@@ -56,7 +56,6 @@ export class ProgramRepo {
   constructor(readonly db: Db) {
     this.q = {
       list: db.prepare<[], ProgramSummary>('SELECT id, slug, name FROM programs ORDER BY slug'),
-      bySlug: db.prepare<[string], ProgramRow>('SELECT * FROM programs WHERE slug = ?'),
       byId: db.prepare<[number], ProgramRow>('SELECT * FROM programs WHERE id = ?'),
       admins: db
         .prepare<[number], string>('SELECT user_id FROM program_admins WHERE program_id = ? ORDER BY rowid')
