@@ -72,10 +72,15 @@ export function unknownWorkstream(
   program: { name: string; workstreams: { key: string; name: string }[] },
   query: string,
 ) {
-  const keys = program.workstreams.slice(0, 30).map((w) => `\`${escapeMrkdwn(w.key)}\``);
-  const more = program.workstreams.length > 30 ? `, …and ${program.workstreams.length - 30} more` : '';
   return notice(
     `No workstream of ${escapeMrkdwn(program.name)} matches “${escapeMrkdwn(query)}”. ` +
-      `Use a key or a name: ${keys.join(', ')}${more}.`,
+      `Use a key or a name: ${workstreamKeys(program)}.`,
   );
+}
+
+/** The first 30 workstream keys as code, then how many more: what a hint can list in one line. */
+export function workstreamKeys(program: { workstreams: { key: string }[] }): string {
+  const keys = program.workstreams.slice(0, 30).map((w) => `\`${escapeMrkdwn(w.key)}\``);
+  const more = program.workstreams.length > 30 ? `, …and ${program.workstreams.length - 30} more` : '';
+  return `${keys.join(', ')}${more}`;
 }

@@ -4,9 +4,10 @@ import type { RiskEditField } from '../domain/list-edits.js';
 import type { Program, TopRisk } from '../domain/program.js';
 import { RISK_INFO, RISKS } from '../domain/vocabulary.js';
 import { LIST_BLOCKS, LIST_VIEWS } from './ids.js';
-import { itemFormModal, NO_WORKSTREAM, workstreamLabel, workstreamOptions } from './list-parts.js';
+import { itemFormModal, NO_WORKSTREAM, workstreamOptions } from './list-parts.js';
 import { noticeModal, option, selectInput, textInput } from './modal-parts.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { riskLine } from './risks-list.js';
 
 /** Where each field's inline error is shown. */
 export const RISK_FIELD_BLOCKS: Record<RiskEditField, string> = {
@@ -63,10 +64,9 @@ export function riskModal(program: Program, risk?: TopRisk): View {
 
 /** What the submitter sees once a new risk is saved. */
 export function riskAddedModal(program: Program, risk: TopRisk): View {
-  const sev = RISK_INFO[risk.severity];
   return noticeModal(
     'Added',
-    `:white_check_mark: Risk added to ${escapeMrkdwn(program.name)}:\n${sev.emoji} *${sev.label}* · ${escapeMrkdwn(risk.text)}\n_${workstreamLabel(program, risk.workstream)}_`,
+    `:white_check_mark: Risk added to ${escapeMrkdwn(program.name)}:\n${riskLine(program, risk)}`,
     'Done',
   );
 }

@@ -78,7 +78,8 @@ export function risksList(program: Program, viewer: ListViewer, opts: ListOption
 }
 
 /** "🔴 *High* · the risk", and under it the workstream and its owning team. */
-function riskLine(program: Program, r: TopRisk): string {
+/** One risk as every list and confirmation shows it: severity, text, and the workstream it concerns. */
+export function riskLine(program: Program, r: TopRisk): string {
   const sev = RISK_INFO[r.severity];
   return `${sev.emoji} *${sev.label}* · ${escapeMrkdwn(r.text)}\n_${workstreamLabel(program, r.workstream)}_`;
 }

@@ -1,7 +1,7 @@
 import type { View } from '@slack/types';
 import type { FieldChange } from '../domain/edit-fields.js';
 import { FIELD_LIMITS } from '../domain/field-limits.js';
-import { historyFieldLabel } from '../domain/history-fields.js';
+import { historyFieldLabel, historyValueLabel } from '../domain/history-fields.js';
 import type { Program, Workstream } from '../domain/program.js';
 import { RISK_INFO, RISKS, STATUS_INFO, STATUSES } from '../domain/vocabulary.js';
 import type { WorkstreamUpdateField } from '../domain/workstream-update.js';
@@ -105,10 +105,7 @@ export function workstreamPickModal(program: Program, workstreams: Workstream[])
 
 /** How a changed value reads: statuses and risks by their labels, empty as "—". */
 export function changeValue(field: string, value: string | null): string {
-  if (!value) return '—';
-  if (field === 'status' && value in STATUS_INFO) return STATUS_INFO[value as keyof typeof STATUS_INFO].label;
-  if (field === 'risk' && value in RISK_INFO) return RISK_INFO[value as keyof typeof RISK_INFO].label;
-  return value;
+  return value ? historyValueLabel(field, value) : '—';
 }
 
 /** "Status: Needs decision → Drafted" lines, escaped for mrkdwn and each cut to stay readable. */

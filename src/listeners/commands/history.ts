@@ -1,7 +1,7 @@
 import { findWorkstream } from '../../domain/program.js';
 import { lookupProgram } from '../../services/program-lookup.js';
 import { viewerTimeZone } from '../../services/viewer-zone.js';
-import { chooseProgram, NO_PROGRAMS, notice, unknownWorkstream } from '../../ui/help.js';
+import { chooseProgram, NO_PROGRAMS, notice, unknownWorkstream, workstreamKeys } from '../../ui/help.js';
 import { HISTORY_SHOWN, historyView } from '../../ui/history-view.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { type CommandContext, ephemeral } from './context.js';
@@ -47,14 +47,12 @@ export async function history(ctx: CommandContext): Promise<void> {
 }
 
 function whichWorkstream(program: { slug: string; workstreams: { key: string }[] }, namePrograms: boolean) {
-  const keys = program.workstreams.slice(0, 30).map((w) => `\`${escapeMrkdwn(w.key)}\``);
-  const more = program.workstreams.length > 30 ? `, …and ${program.workstreams.length - 30} more` : '';
   // With several programs, the example must name this one, or following it asks which program.
   const example = `${namePrograms ? `${program.slug} ` : ''}${program.workstreams[0]?.key ?? 'WORKSTREAM'}`;
   return notice(
     `Which workstream? \`/rollout history ${escapeMrkdwn(example)}\` shows who changed what, and when. ` +
-      (keys.length
-        ? `Use a key or a name: ${keys.join(', ')}${more}.`
+      (program.workstreams.length
+        ? `Use a key or a name: ${workstreamKeys(program)}.`
         : 'This program has no workstreams yet.'),
   );
 }
