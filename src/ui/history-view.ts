@@ -5,6 +5,7 @@ import { HISTORY_BLOCKS, historyEntryBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
+import { plural } from './plural.js';
 import { ago } from './relative-time.js';
 import { inZone } from './zoned-time.js';
 
@@ -140,7 +141,7 @@ export function historyView(input: HistoryViewInput): SlackMessage {
   if (hidden > 0) {
     const text = input.capped
       ? `…and more than ${hidden} earlier changes.`
-      : `…and ${hidden} more earlier change${hidden === 1 ? '' : 's'}.`;
+      : `…and ${plural(hidden, 'more earlier change')}.`;
     blocks.push({
       type: 'context',
       block_id: HISTORY_BLOCKS.more,
@@ -149,9 +150,7 @@ export function historyView(input: HistoryViewInput): SlackMessage {
   }
   const text = truncate(
     `History of ${escapeMrkdwn(workstream.name)}: ${
-      shown.length === 0
-        ? 'no changes recorded yet'
-        : `${shown.length} most recent change${shown.length === 1 ? '' : 's'}`
+      shown.length === 0 ? 'no changes recorded yet' : plural(shown.length, 'most recent change')
     }`,
     BLOCK_LIMITS.fallbackText,
   );

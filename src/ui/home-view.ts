@@ -5,6 +5,7 @@ import { NO_PROGRAMS } from './help.js';
 import { HOME_BLOCKS, homeProgramBlock, homeWorkstreamBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { plural } from './plural.js';
 import { ago } from './relative-time.js';
 import { FIXED_BLOCKS, HEAD_BLOCKS, statusLine, statusOverview } from './status-overview.js';
 import { updatableSection } from './update-button.js';
@@ -148,7 +149,7 @@ function overviewBlocks(programs: Program[], room: number): KnownBlock[] {
       elements: [
         {
           type: 'mrkdwn',
-          text: `…and ${hidden} more program${hidden === 1 ? '' : 's'}. See one with \`/rollout status PROGRAM\`.`,
+          text: `…and ${plural(hidden, 'more program')}. See one with \`/rollout status PROGRAM\`.`,
         },
       ],
     });
