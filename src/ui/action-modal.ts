@@ -45,7 +45,7 @@ export function actionModal(program: Program, action?: NextAction): View {
       optional: false,
       placeholder: 'What needs doing next',
     }),
-    userSelectInput(LIST_BLOCKS.actionOwner, 'Owner', { initial: owner }),
+    userSelectInput(LIST_BLOCKS.actionOwner, 'Owner', owner),
     textInput(LIST_BLOCKS.actionOwnerName, 'Owner not in Slack', {
       initial: owner !== null && !isSlackUserId(owner) ? owner : undefined,
       maxLength: FIELD_LIMITS.actionOwner,
@@ -58,7 +58,7 @@ export function actionModal(program: Program, action?: NextAction): View {
       workstreamOptions(program, action?.workstream ?? null),
       action?.workstream ?? NO_WORKSTREAM,
     ),
-    dateInput(LIST_BLOCKS.actionDue, 'Due date', { initial: action?.due ?? null }),
+    dateInput(LIST_BLOCKS.actionDue, 'Due date', action?.due ?? null),
   ];
   if (action) {
     blocks.push(

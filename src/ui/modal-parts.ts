@@ -158,37 +158,29 @@ export function nothingToSaveModal(): View {
 }
 
 /** A Slack user picker; `initial` only when it is a user ID (free text is not a user). */
-export function userSelectInput(
-  blockId: string,
-  label: string,
-  opts: { initial?: string | null; optional?: boolean; hint?: string },
-): InputBlock {
+export function userSelectInput(blockId: string, label: string, initial: string | null): InputBlock {
   return inputBlock(
     blockId,
     label,
-    { optional: opts.optional ?? true, hint: opts.hint },
+    { optional: true },
     {
       type: 'users_select',
       action_id: INPUT_ACTION,
-      ...(opts.initial && isSlackUserId(opts.initial) ? { initial_user: opts.initial } : {}),
+      ...(initial && isSlackUserId(initial) ? { initial_user: initial } : {}),
     },
   );
 }
 
 /** A date picker (YYYY-MM-DD). */
-export function dateInput(
-  blockId: string,
-  label: string,
-  opts: { initial?: string | null; optional?: boolean; hint?: string },
-): InputBlock {
+export function dateInput(blockId: string, label: string, initial: string | null): InputBlock {
   return inputBlock(
     blockId,
     label,
-    { optional: opts.optional ?? true, hint: opts.hint },
+    { optional: true },
     {
       type: 'datepicker',
       action_id: INPUT_ACTION,
-      ...(opts.initial ? { initial_date: opts.initial } : {}),
+      ...(initial ? { initial_date: initial } : {}),
     },
   );
 }

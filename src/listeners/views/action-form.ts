@@ -8,7 +8,7 @@ import { workstreamFromSelect } from '../../ui/list-parts.js';
 import type { ListenerRouter } from '../router.js';
 import { formListener } from '../shared/failures.js';
 import { readChecked, readInput, type StateValues } from './state.js';
-import { ackErrors, addForm, answerSubmission, editForm } from './submission.js';
+import { ackErrors, addForm, answerSubmission, type BlockErrors, editForm } from './submission.js';
 
 const GONE = { [LIST_BLOCKS.actionText]: 'This action or its program no longer exists; nothing was saved.' };
 
@@ -27,16 +27,16 @@ const FORM = { top: LIST_BLOCKS.actionText, fields: ACTION_FIELD_BLOCKS, gone: G
 
 /**
  * The owner from the form's two inputs: a person picked, or a name typed; undefined when the form has neither
- * input, 'both' when both are filled in (which one was meant is for the person to say), 'id-typed' when the
+ * input. Refused inline when both are filled in (which one was meant is for the person to say), or when the
  * name is a user ID or a mention (a person is picked, not typed: typed, it would become a mention).
  */
-function ownerFrom(values: StateValues): string | null | undefined | 'both' | 'id-typed' {
+function ownerFrom(values: StateValues): { owner: string | null | undefined } | { errors: BlockErrors } {
   const picked = readInput(values, LIST_BLOCKS.actionOwner);
   const named = readInput(values, LIST_BLOCKS.actionOwnerName)?.trim();
-  if (picked === undefined && named === undefined) return undefined;
-  if (picked && named) return 'both';
-  if (named && (isSlackUserId(named) || named.startsWith('<@'))) return 'id-typed';
-  return picked || named || null;
+  if (picked === undefined && named === undefined) return { owner: undefined };
+  if (picked && named) return { errors: BOTH_OWNERS };
+  if (named && (isSlackUserId(named) || named.startsWith('<@'))) return { errors: ID_TYPED };
+  return { owner: picked || named || null };
 }
 
 /** What both forms submit besides the owner and the done box. */
@@ -57,9 +57,9 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
       const form = addForm(services, view);
       if (!form) return ackErrors(ack, GONE);
       const { program, values } = form;
-      const owner = ownerFrom(values);
-      if (owner === 'both') return ackErrors(ack, BOTH_OWNERS);
-      if (owner === 'id-typed') return ackErrors(ack, ID_TYPED);
+      const read = ownerFrom(values);
+      if ('errors' in read) return ackErrors(ack, read.errors);
+      const { owner } = read;
       const { text, ...rest } = fields(values);
       const result = services.programEdits.addAction({
         programId: program.id,
@@ -81,9 +81,9 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
       const form = editForm(services, view);
       if (!form) return ackErrors(ack, GONE);
       const { program, ref, values } = form;
-      const owner = ownerFrom(values);
-      if (owner === 'both') return ackErrors(ack, BOTH_OWNERS);
-      if (owner === 'id-typed') return ackErrors(ack, ID_TYPED);
+      const read = ownerFrom(values);
+      if ('errors' in read) return ackErrors(ack, read.errors);
+      const { owner } = read;
       const result = services.programEdits.editAction({
         programId: program.id,
         actor: user,
