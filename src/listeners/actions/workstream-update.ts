@@ -4,11 +4,10 @@ import { findWorkstream } from '../../domain/program.js';
 import type { Services } from '../../services/index.js';
 import { decodeWorkstreamRef } from '../../ui/action-values.js';
 import { ACTIONS } from '../../ui/ids.js';
-import { noticeModal } from '../../ui/modal-parts.js';
 import type { ListenerRouter } from '../router.js';
 import { buttonListener } from '../shared/failures.js';
+import { openNotFound } from '../shared/open-list-modal.js';
 import { openUpdateModal } from '../shared/open-update-modal.js';
-import { showView } from '../shared/show-view.js';
 
 /** The Update button, wherever it sits (workstream detail, App Home, reminders): opens the form. */
 export function register(router: ListenerRouter, deps: Deps, services: Services): void {
@@ -19,23 +18,10 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
       const ref = decodeWorkstreamRef(action.value);
       const program = ref ? services.programs.get(ref.program) : undefined;
       const workstream = program && ref ? findWorkstream(program, ref.workstream) : undefined;
-      if (!program || !workstream) {
-        await showView(
-          client,
-          { triggerId: body.trigger_id, view: body.view },
-          noticeModal('Not found', 'That workstream no longer exists. Try `/rollout status`.'),
-        );
-        return;
-      }
-      await openUpdateModal({
-        client,
-        deps,
-        triggerId: body.trigger_id,
-        view: body.view,
-        userId: body.user.id,
-        program,
-        workstream,
-      });
+      const req = { client, deps, triggerId: body.trigger_id, view: body.view, userId: body.user.id };
+      if (!program || !workstream)
+        return openNotFound(req, 'That workstream no longer exists. Try `/rollout status`.');
+      return openUpdateModal({ ...req, program, workstream });
     }),
   );
 }

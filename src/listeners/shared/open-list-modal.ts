@@ -4,11 +4,12 @@ import type { Deps } from '../../deps.js';
 import type { Permission } from '../../domain/permissions.js';
 import { noticeModal } from '../../ui/modal-parts.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
+import { showView, type ViewOrigin } from './show-view.js';
 
-export interface ModalRequest {
+/** Who clicked, and where (`view` when the button sits in a modal or the Home tab; see showView). */
+export interface ModalRequest extends ViewOrigin {
   client: WebClient;
   deps: Deps;
-  triggerId: string;
   userId: string;
 }
 
@@ -22,8 +23,8 @@ export interface Refusal {
 }
 
 /**
- * Opens a list item's form for someone allowed to use it, or a modal saying why not; a refusal is logged
- * for the operator. Called right after `ack()`, inside the trigger's 3 seconds.
+ * Opens a form (a list item's, the workstream update) for someone allowed to use it, or a modal saying why
+ * not; a refusal is logged for the operator. Called right after `ack()`, inside the trigger's 3 seconds.
  */
 export async function openListModal(
   req: ModalRequest,
@@ -36,16 +37,13 @@ export async function openListModal(
       { event: refusal.event, user: req.userId, ...refusal.context },
       'refused to open the form: not allowed',
     );
-    await req.client.views.open({
-      trigger_id: req.triggerId,
-      view: noticeModal(refusal.title, escapeMrkdwn(permission.reason)),
-    });
+    await showView(req.client, req, noticeModal(refusal.title, escapeMrkdwn(permission.reason)));
     return;
   }
-  await req.client.views.open({ trigger_id: req.triggerId, view: view() });
+  await showView(req.client, req, view());
 }
 
 /** The item a button was about is gone (deleted by an import, or a forged value). */
 export async function openNotFound(req: ModalRequest, mrkdwn: string): Promise<void> {
-  await req.client.views.open({ trigger_id: req.triggerId, view: noticeModal('Not found', mrkdwn) });
+  await showView(req.client, req, noticeModal('Not found', mrkdwn));
 }

@@ -1,35 +1,26 @@
-import type { WebClient } from '@slack/web-api';
-import type { Deps } from '../../deps.js';
 import { canEditWorkstream } from '../../domain/permissions.js';
 import type { Program, Workstream } from '../../domain/program.js';
-import { noticeModal } from '../../ui/modal-parts.js';
-import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { workstreamPickModal, workstreamUpdateModal } from '../../ui/workstream-modal.js';
-import { showView, type ViewOrigin } from './show-view.js';
+import { type ModalRequest, openListModal } from './open-list-modal.js';
+import { showView } from './show-view.js';
 
-export interface OpenRequest extends ViewOrigin {
-  client: WebClient;
-  deps: Deps;
-  userId: string;
+export interface OpenRequest extends ModalRequest {
   program: Program;
 }
 
-/**
- * Opens the update form for someone allowed to change the workstream, or a modal saying why not. Called
- * right after `ack()`, so it is inside the trigger's 3 seconds. A refusal is logged for the operator.
- */
-export async function openUpdateModal(req: OpenRequest & { workstream: Workstream }): Promise<void> {
+/** Opens the update form for someone allowed to change the workstream, or a modal saying why not. */
+export function openUpdateModal(req: OpenRequest & { workstream: Workstream }): Promise<void> {
   const { deps, userId, program, workstream } = req;
-  const permission = canEditWorkstream(userId, program, workstream, deps.config.rolloutAdmins);
-  if (!permission.allowed) {
-    deps.logger.warn(
-      { event: 'update_refused', user: userId, program: program.slug, workstream: workstream.key },
-      'refused to open the update form: not an owner or admin',
-    );
-    await open(req, noticeModal('Not yours to update', escapeMrkdwn(permission.reason)));
-    return;
-  }
-  await open(req, workstreamUpdateModal(program, workstream));
+  return openListModal(
+    req,
+    canEditWorkstream(userId, program, workstream, deps.config.rolloutAdmins),
+    {
+      event: 'update_refused',
+      context: { program: program.slug, workstream: workstream.key },
+      title: 'Not yours to update',
+    },
+    () => workstreamUpdateModal(program, workstream),
+  );
 }
 
 /** `/rollout update` without a workstream: a picker of those this person may update. */
@@ -39,13 +30,6 @@ export async function openPickModal(req: OpenRequest): Promise<'opened' | 'none'
     (w) => canEditWorkstream(userId, program, w, deps.config.rolloutAdmins).allowed,
   );
   if (mine.length === 0) return 'none';
-  await open(req, workstreamPickModal(program, mine));
+  await showView(req.client, req, workstreamPickModal(program, mine));
   return 'opened';
-}
-
-async function open(
-  req: OpenRequest,
-  view: Parameters<WebClient['views']['open']>[0]['view'],
-): Promise<void> {
-  await showView(req.client, req, view);
 }
