@@ -164,6 +164,14 @@ export class FakeSlack {
     }
   }
 
+  /** The reply the app posted to `responseUrl` (one this fake minted), once it arrives. */
+  responseTo(responseUrl: string, timeoutMs = 5000): Promise<RecordedResponse> {
+    return this.waitFor(
+      () => this.responses.find((r) => responseUrl.endsWith(`/response/${r.id}`)),
+      timeoutMs,
+    );
+  }
+
   async waitForCall(method: string, count = 1, timeoutMs = 5000): Promise<RecordedCall> {
     return this.waitFor(() => {
       const calls = this.callsOf(method);

@@ -39,7 +39,7 @@ describe('the next-actions list and its buttons', () => {
       clock: fixedClock('2026-12-03T12:00:00Z'),
       seed: (db) => importFixture(db, smallProgram()),
     });
-  const replyTo = (url: string) => h.fake.waitFor(() => h.fake.responses.find((r) => url.endsWith(r.id)));
+  const replyTo = (url: string) => h.fake.responseTo(url);
   const ref = (version = 1) => encodeItemRef({ program: 'builder-insights', id: actionRow(h).id, version });
 
   it('`/rollout actions` lists open actions with owner, workstream and due date, overdue marked', async () => {

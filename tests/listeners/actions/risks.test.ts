@@ -33,7 +33,7 @@ describe('the risks list and its buttons', () => {
   });
   const start = (over = {}) => RolloutHarness.start({ seed: (db) => importFixture(db, smallProgram(over)) });
 
-  const replyTo = (url: string) => h.fake.waitFor(() => h.fake.responses.find((r) => url.endsWith(r.id)));
+  const replyTo = (url: string) => h.fake.responseTo(url);
 
   it('`/rollout risks` lists open risks with the buttons each viewer may use', async () => {
     h = await start();

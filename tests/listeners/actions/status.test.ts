@@ -19,7 +19,7 @@ describe('status buttons', () => {
       value: encodeWorkstreamRef({ program: 'builder-insights', workstream: 'kanopy-hosting' }),
     });
     expect(click.status).toBe(200);
-    const reply = await h.fake.waitFor(() => h.fake.responses.find((r) => click.responseUrl.endsWith(r.id)));
+    const reply = await h.fake.responseTo(click.responseUrl);
     expect(reply.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(JSON.stringify(reply.body.blocks)).toContain('final runtime boundary and deployment expectations');
   });
@@ -31,13 +31,11 @@ describe('status buttons', () => {
       actionId: ACTIONS.showStatus,
       value: encodeProgramRef('builder-insights'),
     });
-    const reply = await h.fake.waitFor(() => h.fake.responses.find((r) => click.responseUrl.endsWith(r.id)));
+    const reply = await h.fake.responseTo(click.responseUrl);
     expect(JSON.stringify(reply.body.blocks)).toContain('Identity and SSO');
 
     const forged = await h.action({ user: OWNER, actionId: ACTIONS.showWorkstream, value: 'not json' });
-    const answer = await h.fake.waitFor(() =>
-      h.fake.responses.find((r) => forged.responseUrl.endsWith(r.id)),
-    );
+    const answer = await h.fake.responseTo(forged.responseUrl);
     expect(answer.body.text).toContain('no longer exists');
   });
 
@@ -60,7 +58,7 @@ describe('status buttons', () => {
     const next = buttonIn(first, ACTIONS.statusPageNext);
     const click = await h.action({ user: OWNER, actionId: ACTIONS.statusPageNext, value: next.value });
     expect(click.status).toBe(200);
-    const reply = await h.fake.waitFor(() => h.fake.responses.find((r) => click.responseUrl.endsWith(r.id)));
+    const reply = await h.fake.responseTo(click.responseUrl);
     expect(reply.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     const second = reply.body.blocks as Block[];
     expect(blockKitProblems(second, 'message')).toEqual([]);
@@ -71,7 +69,7 @@ describe('status buttons', () => {
 
     const previous = buttonIn(second, ACTIONS.statusPagePrevious);
     const back = await h.action({ user: OWNER, actionId: ACTIONS.statusPagePrevious, value: previous.value });
-    const again = await h.fake.waitFor(() => h.fake.responses.find((r) => back.responseUrl.endsWith(r.id)));
+    const again = await h.fake.responseTo(back.responseUrl);
     expect(rowIds(again.body.blocks as Block[])).toEqual(firstRows);
   });
 
@@ -134,9 +132,7 @@ describe('status buttons', () => {
     h = await RolloutHarness.start({ seed: (db) => importFixture(db, smallProgram()) });
     for (const value of [encodeStatusPageRef({ program: 'gone', page: 1 }), '{"p":"large","n":-1}']) {
       const click = await h.action({ user: OWNER, actionId: ACTIONS.statusPageNext, value });
-      const reply = await h.fake.waitFor(() =>
-        h.fake.responses.find((r) => click.responseUrl.endsWith(r.id)),
-      );
+      const reply = await h.fake.responseTo(click.responseUrl);
       expect(reply.body.text).toContain('no longer exists');
     }
   });

@@ -27,8 +27,7 @@ describe('/rollout digest', () => {
       seed,
     });
 
-  const answerTo = (responseUrl: string) =>
-    h.fake.waitFor(() => h.fake.responses.find((r) => responseUrl.endsWith(`/response/${r.id}`))?.body);
+  const answerTo = (responseUrl: string) => h.fake.responseTo(responseUrl).then((r) => r.body);
 
   it('previews the digest privately for anyone, as the channel would get it, marked as not posted', async () => {
     h = await start();

@@ -47,8 +47,7 @@ describe('/rollout history', () => {
   const start = () => RolloutHarness.start({ clock: fixedClock('2026-11-26T12:00:00Z'), seed });
 
   /** The answer posted to this command's response_url (the ack itself is empty). */
-  const answerTo = (responseUrl: string) =>
-    h.fake.waitFor(() => h.fake.responses.find((r) => responseUrl.endsWith(`/response/${r.id}`))?.body);
+  const answerTo = (responseUrl: string) => h.fake.responseTo(responseUrl).then((r) => r.body);
 
   it('acks at once, then answers privately with the changes newest first, in the viewer’s time zone', async () => {
     h = await start();

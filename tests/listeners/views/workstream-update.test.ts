@@ -129,9 +129,7 @@ describe('updating a workstream through its modal', () => {
     expect(h.fake.callsOf('chat.postMessage')).toHaveLength(0);
 
     const history = await h.command(OWNER, 'history identity-sso');
-    const reply = await h.fake.waitFor(() =>
-      h.fake.responses.find((r) => history.responseUrl.endsWith(r.id)),
-    );
+    const reply = await h.fake.responseTo(history.responseUrl);
     expect(JSON.stringify(reply.body.blocks)).toContain('*Confirmed current*: nothing needed changing');
     expect(JSON.stringify(reply.body.blocks)).toContain('checked with Okta, still waiting');
   });
@@ -302,9 +300,7 @@ describe('updating a workstream through its modal', () => {
     expect(picked.json).toMatchObject({ view: { callback_id: VIEWS.workstreamUpdate } });
 
     const stranger = await h.command(STRANGER, 'update');
-    const reply = await h.fake.waitFor(() =>
-      h.fake.responses.find((r) => stranger.responseUrl.endsWith(r.id)),
-    );
+    const reply = await h.fake.responseTo(stranger.responseUrl);
     expect(reply.body.text).toContain('You do not own a workstream');
   });
 
