@@ -40,8 +40,8 @@ export function composeDigest(
   store: { runs: DigestRuns; history: DigestHistory },
   program: Program,
   asOf: Date,
+  last: DigestRun | undefined = store.runs.lastPosted(program.id),
 ): Digest {
-  const last = store.runs.lastPosted(program.id);
   const since = last?.postedAt ? new Date(last.postedAt) : undefined;
   // A first digest reports the last week's changes rather than the program's whole past.
   const from = since ?? new Date(asOf.getTime() - 7 * 86_400_000);
@@ -63,6 +63,8 @@ interface Attempt {
   oldest: Date;
   /** When the run was claimed: the digest is composed as of then. */
   now: Date;
+  /** The program's last posted run when this one was claimed: the digest reports changes since it. */
+  last: DigestRun | undefined;
   log: { program: string; week: string; channel: string; trigger: DigestTrigger };
 }
 
@@ -140,6 +142,7 @@ export class DigestSender {
       week,
       oldest: weekStart(week, program.timezone),
       now,
+      last,
       log,
     };
     if (claim.retry) {
@@ -188,7 +191,7 @@ export class DigestSender {
   private async postAndRecord(a: Attempt): Promise<SendResult> {
     const { logger } = this.deps;
     try {
-      const digest = this.preview(a.program, a.now);
+      const digest = composeDigest(this, a.program, a.now, a.last);
       const posted = await this.post(
         {
           channel: a.channel,
