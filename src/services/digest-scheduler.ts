@@ -77,9 +77,9 @@ export class DigestScheduler {
   }
 
   /** Brings the cron tasks in line with the store: new, changed and removed schedules. */
-  reload(): void {
+  reload(programs: Program[] = this.programs.all()): void {
     const wanted = new Map<number, { program: Program; digest: NonNullable<Program['digest']> }>();
-    for (const program of this.programs.all()) {
+    for (const program of programs) {
       if (program.digest) wanted.set(program.id, { program, digest: program.digest });
     }
     for (const [id, { task }] of this.tasks) {
@@ -114,9 +114,10 @@ export class DigestScheduler {
   /** Reloads schedules, sends what is due and not out, then runs the sweep hook. Never throws. */
   async sweep(): Promise<void> {
     try {
-      this.reload();
+      const programs = this.programs.all();
+      this.reload(programs);
       const now = this.deps.clock.now();
-      for (const program of this.programs.all()) {
+      for (const program of programs) {
         if (!program.digest) continue;
         const run = this.sender.runs.weekRun(program.id, weekKey(now, program.timezone));
         if (isDue(program, run, now)) await this.fire(program.id, 'catch-up');
