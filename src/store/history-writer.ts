@@ -38,4 +38,14 @@ export class HistoryWriter {
   record(programId: number, entry: HistoryRecord): void {
     this.insert.run({ programId, ...entry });
   }
+
+  /** One entry per changed field of one item, all with the same who, when and why. */
+  recordChanges(
+    programId: number,
+    item: Pick<HistoryRecord, 'entity' | 'entityKey' | 'entityLabel'>,
+    changes: readonly Pick<HistoryRecord, 'field' | 'oldValue' | 'newValue'>[],
+    why: Pick<HistoryRecord, 'actor' | 'at' | 'note'>,
+  ): void {
+    for (const change of changes) this.record(programId, { ...item, ...change, ...why });
+  }
 }

@@ -147,19 +147,12 @@ export class ListWrites {
   }
 
   private recordChanges<F extends string, V>(entity: ListEntity, edit: ItemEdit<F, V>): true {
-    for (const change of edit.changes) {
-      this.history.record(edit.programId, {
-        entity,
-        entityKey: String(edit.id),
-        entityLabel: edit.label,
-        field: change.field,
-        oldValue: change.oldValue,
-        newValue: change.newValue,
-        actor: edit.actor,
-        at: edit.at,
-        note: edit.note,
-      });
-    }
+    this.history.recordChanges(
+      edit.programId,
+      { entity, entityKey: String(edit.id), entityLabel: edit.label },
+      edit.changes,
+      { actor: edit.actor, at: edit.at, note: edit.note },
+    );
     return true;
   }
 }

@@ -46,19 +46,12 @@ export class WorkstreamWrites {
       const entries = w.changes.length
         ? w.changes
         : [{ field: REVIEWED_FIELD, oldValue: null, newValue: null }];
-      for (const change of entries) {
-        this.history.record(w.programId, {
-          entity: 'workstream',
-          entityKey: w.workstream.key,
-          entityLabel: w.workstream.name,
-          field: change.field,
-          oldValue: change.oldValue,
-          newValue: change.newValue,
-          actor: w.actor,
-          at: w.at,
-          note: w.note,
-        });
-      }
+      this.history.recordChanges(
+        w.programId,
+        { entity: 'workstream', entityKey: w.workstream.key, entityLabel: w.workstream.name },
+        entries,
+        { actor: w.actor, at: w.at, note: w.note },
+      );
       return true;
     });
   }
