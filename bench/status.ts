@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '../src/db/migrate.js';
 import { openDatabase } from '../src/db/open.js';
-import { FakeSlack } from '../tests/support/fake-slack.js';
+import { commandBody, signature } from '../src/slack-standin/requests.js';
+import { SlackStandIn } from '../src/slack-standin/stand-in.js';
 import { importFixture, largeProgram } from '../tests/support/programs.js';
-import { commandBody, signature } from '../tests/support/slack-requests.js';
 import type { Bench, BenchCheck, BenchResult, BenchRow } from './bench.js';
 import { type ServerProcess, startServer } from './server-process.js';
 import { type Summary, summarize } from './stats.js';
@@ -56,7 +56,7 @@ async function runStatusBench(): Promise<BenchResult> {
   // Ctrl-C ends the process without reaching `finally`; the temporary database goes anyway.
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   process.once('exit', removeDir);
-  const fake = await new FakeSlack().start();
+  const fake = await new SlackStandIn().start();
   const servers: ServerProcess[] = [];
   try {
     const databasePath = join(dir, 'rollout.db');
@@ -173,7 +173,7 @@ function seed(databasePath: string): void {
 }
 
 /** One signed `/rollout status`, as Slack sends it; the clock runs from send to the answer's last byte. */
-function commandSender(secret: string, fake: FakeSlack) {
+function commandSender(secret: string, fake: SlackStandIn) {
   const body = commandBody({
     user: USER,
     text: 'status',

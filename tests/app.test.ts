@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signature } from '../src/slack-standin/requests.js';
 import { RolloutHarness, SIGNING_SECRET } from './support/rollout-server.js';
-import { signature } from './support/slack-requests.js';
 
 describe('the HTTP server', () => {
   let h: RolloutHarness;

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../src/db/migrate.js';
 import { openDatabase } from '../src/db/open.js';
-import { FakeSlack } from './support/fake-slack.js';
+import { SlackStandIn } from '../src/slack-standin/stand-in.js';
 import { importFixture, smallProgram } from './support/programs.js';
 
 // The real entry point as `npm start` runs it; dist/ is built by the vitest global setup.
@@ -95,10 +95,10 @@ describe('node dist/main.js with a bad environment', () => {
 });
 
 describe('node dist/main.js with a bot token Slack refuses', () => {
-  let fake: FakeSlack;
+  let fake: SlackStandIn;
   let dir: string;
   beforeAll(async () => {
-    fake = await new FakeSlack().start();
+    fake = await new SlackStandIn().start();
     dir = mkdtempSync(join(tmpdir(), 'rollout-main-'));
   });
   afterAll(async () => {
@@ -141,13 +141,13 @@ describe('node dist/main.js with a bot token Slack refuses', () => {
 });
 
 describe('node dist/main.js with a good environment', () => {
-  let fake: FakeSlack;
+  let fake: SlackStandIn;
   let dir: string;
   let port: number;
   let server: Running;
 
   beforeAll(async () => {
-    fake = await new FakeSlack().start();
+    fake = await new SlackStandIn().start();
     dir = mkdtempSync(join(tmpdir(), 'rollout-main-'));
     port = await freePort();
     server = run({

@@ -2,8 +2,8 @@ import { copyFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { shiftWeek, weekKey } from '../../src/domain/week.js';
+import { SlackStandIn } from '../../src/slack-standin/stand-in.js';
 import { EXAMPLE, query, rollout, rolloutAsync, tempDir } from '../support/cli.js';
-import { FakeSlack } from '../support/fake-slack.js';
 
 const SLUG = 'builder-insights';
 const CHANNEL = 'C0LEADERSHIP';
@@ -92,10 +92,10 @@ describe('rollout digest SLUG (preview)', () => {
 });
 
 describe('rollout digest SLUG --send', () => {
-  let fake: FakeSlack;
+  let fake: SlackStandIn;
   let env: Record<string, string>;
   beforeEach(async () => {
-    fake = await new FakeSlack().start();
+    fake = await new SlackStandIn().start();
     env = { ...freshDb(), SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: fake.apiUrl };
   });
   afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ListenerRouter } from '../../src/listeners/router.js';
+import { interactionBody } from '../../src/slack-standin/requests.js';
 import { RolloutHarness } from '../support/rollout-server.js';
-import { interactionBody } from '../support/slack-requests.js';
 
 describe('ListenerRouter', () => {
   const noop = async () => undefined;

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProgramFileInput } from '../../src/domain/program-file.js';
 import { ReminderSender } from '../../src/services/reminders.js';
 import { createWebClient } from '../../src/slack-client.js';
+import { SlackStandIn } from '../../src/slack-standin/stand-in.js';
 import { ACTIONS } from '../../src/ui/ids.js';
-import { FakeSlack } from '../support/fake-slack.js';
 import { OTHER_OWNER, OWNER, smallProgram } from '../support/programs.js';
 import { type ServiceEnv, serviceEnv } from '../support/service-deps.js';
 
@@ -18,7 +18,7 @@ const LA_MORNING = new Date('2026-01-18T17:30:00Z');
 const DM_OWNER = `D${OWNER.slice(1)}`;
 const DM_OTHER = `D${OTHER_OWNER.slice(1)}`;
 
-let fake: FakeSlack;
+let fake: SlackStandIn;
 let env: ServiceEnv;
 let client: WebClient;
 let sender: ReminderSender;
@@ -29,7 +29,7 @@ async function setUp(program?: ProgramFileInput) {
 }
 
 beforeEach(async () => {
-  fake = await new FakeSlack().start();
+  fake = await new SlackStandIn().start();
   fake.addUser(OWNER, 'Asia/Tokyo');
   fake.addUser(OTHER_OWNER, 'America/Los_Angeles');
   client = createWebClient({ slackBotToken: 'xoxb-test-token', slackApiUrl: fake.apiUrl });

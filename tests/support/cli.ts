@@ -38,7 +38,7 @@ export function rollout(args: string[], env: Record<string, string> = {}, cwd = 
 }
 
 /**
- * `rollout` without blocking this process: for commands that call a FakeSlack served from the test itself
+ * `rollout` without blocking this process: for commands that call a SlackStandIn served from the test itself
  * (spawnSync would stop the fake from answering).
  */
 export function rolloutAsync(args: string[], env: Record<string, string> = {}): Promise<CliRun> {

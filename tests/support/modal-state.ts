@@ -1,5 +1,5 @@
+import type { InputValue } from '../../src/slack-standin/requests.js';
 import { INPUT_ACTION } from '../../src/ui/ids.js';
-import type { InputValue } from './slack-requests.js';
 
 /** A modal's `view.state.values` as Slack sends it on submit, one element per input block. */
 

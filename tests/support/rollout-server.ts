@@ -8,8 +8,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { type Db, openDatabase } from '../../src/db/open.js';
 import type { Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/logger.js';
-import { viewProblems } from './block-kit-rules.js';
-import { FakeSlack, messageProblems } from './fake-slack.js';
+import { viewProblems } from '../../src/slack-standin/block-kit-rules.js';
 import {
   type BlockActionFields,
   blockActionPayload,
@@ -21,7 +20,8 @@ import {
   signedPost,
   type ViewSubmissionFields,
   viewSubmissionPayload,
-} from './slack-requests.js';
+} from '../../src/slack-standin/requests.js';
+import { messageProblems, SlackStandIn } from '../../src/slack-standin/stand-in.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 
@@ -39,7 +39,7 @@ export interface HarnessOptions {
   /** Reuse a database folder (to restart on the same file); a fresh temporary one otherwise. */
   dir?: string;
   /** Reuse a fake Web API (to keep its recorded calls across a restart). */
-  fake?: FakeSlack;
+  fake?: SlackStandIn;
   /** Runs on the migrated database before the server starts (seed programs here). */
   seed?: (db: Db) => void;
   /** A restart hands over what the first harness created, so that the last one's stop() cleans it up. */
@@ -57,7 +57,7 @@ export class RolloutHarness {
     readonly rollout: RolloutApp,
     /** What the app was built from: config, the database, the clock, the logger. */
     readonly deps: Deps,
-    readonly fake: FakeSlack,
+    readonly fake: SlackStandIn,
     readonly dir: string,
     readonly url: string,
     private readonly options: HarnessOptions,
@@ -66,7 +66,7 @@ export class RolloutHarness {
 
   static async start(options: HarnessOptions = {}): Promise<RolloutHarness> {
     const owns = options.owns ?? { dir: !options.dir, fake: !options.fake };
-    const fake = options.fake ?? (await new FakeSlack().start());
+    const fake = options.fake ?? (await new SlackStandIn().start());
     const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'rollout-test-'));
     const config = loadConfig({
       SLACK_BOT_TOKEN: 'xoxb-test-token',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { actionsList } from '../../src/ui/actions-list.js';
 import { LIST_ACTIONS, LIST_BLOCKS } from '../../src/ui/ids.js';
-import { blockKitProblems } from '../support/block-kit-rules.js';
 import {
   ADMIN,
   buttonsOf,

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/domain/digest-content.js';
 import type { HistoryEntry, Program } from '../../src/domain/program.js';
 import { RISKS, STATUSES } from '../../src/domain/vocabulary.js';
+import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { decodeProgramRef } from '../../src/ui/action-values.js';
 import { DIGEST_MAX_BLOCKS, digestMessage, digestPreviewText } from '../../src/ui/digest-message.js';
 import { ACTIONS, DIGEST_BLOCKS } from '../../src/ui/ids.js';
 import { BLOCK_LIMITS } from '../../src/ui/limits.js';
-import { blockKitProblems } from '../support/block-kit-rules.js';
 import {
   AS_OF,
   action,

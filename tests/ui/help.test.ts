@@ -1,7 +1,7 @@
 import type { SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { chooseProgram } from '../../src/ui/help.js';
-import { blockKitProblems } from '../support/block-kit-rules.js';
 
 const programs = (n: number, name: (i: number) => string) =>
   Array.from({ length: n }, (_, i) => ({ id: i + 1, slug: `program-${i}`, name: name(i) }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry, Workstream } from '../../src/domain/program.js';
+import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { historyView } from '../../src/ui/history-view.js';
-import { blockKitProblems } from '../support/block-kit-rules.js';
 import { numberedWorkstream, program } from '../support/program-objects.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');

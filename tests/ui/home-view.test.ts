@@ -1,10 +1,10 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { Program, Workstream } from '../../src/domain/program.js';
+import { viewProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { decodeProgramRef, decodeWorkstreamRef } from '../../src/ui/action-values.js';
 import { homeView } from '../../src/ui/home-view.js';
 import { ACTIONS } from '../../src/ui/ids.js';
-import { viewProblems } from '../support/block-kit-rules.js';
 import { program as baseProgram, numberedWorkstream } from '../support/program-objects.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');

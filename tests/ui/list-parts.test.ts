@@ -1,11 +1,11 @@
 import type { PlainTextOption } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { actionModal } from '../../src/ui/action-modal.js';
 import { LIST_BLOCKS } from '../../src/ui/ids.js';
 import { BLOCK_LIMITS } from '../../src/ui/limits.js';
 import { NO_WORKSTREAM, workstreamOptions } from '../../src/ui/list-parts.js';
 import { riskModal } from '../../src/ui/risk-modal.js';
-import { blockKitProblems } from '../support/block-kit-rules.js';
 import { elementOf } from '../support/modal-state.js';
 import { nextAction, numberedWorkstream, program, risk } from '../support/program-objects.js';
 

@@ -1,7 +1,7 @@
 import type { Checkboxes, StaticSelect } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { checkboxInput, keepWithin, option, selectInput } from '../../src/ui/modal-parts.js';
-import { blockKitProblems } from '../support/block-kit-rules.js';
 
 const options = (n: number) => Array.from({ length: n }, (_, i) => option(`v${i}`, `Option ${i}`));
 

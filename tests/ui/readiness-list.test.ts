@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { decodeItemRef } from '../../src/ui/action-values.js';
 import { LIST_ACTIONS, LIST_BLOCKS } from '../../src/ui/ids.js';
 import { readinessList } from '../../src/ui/readiness-list.js';
-import { blockKitProblems } from '../support/block-kit-rules.js';
 import { ADMIN, buttonsOf, dimension, listProgram, mrkdwnOf, OWNER } from '../support/list-program.js';
 
 describe('readinessList', () => {

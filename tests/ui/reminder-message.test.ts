@@ -1,9 +1,9 @@
 import type { SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { decodeWorkstreamRef } from '../../src/ui/action-values.js';
 import { ACTIONS } from '../../src/ui/ids.js';
 import { REMINDER_SHOWN, reminderMessage } from '../../src/ui/reminder-message.js';
-import { blockKitProblems } from '../support/block-kit-rules.js';
 import { workstream } from '../support/digest-fixture.js';
 
 const NOW = new Date('2026-11-22T17:30:00Z');

@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { decodeItemRef } from '../../src/ui/action-values.js';
 import { LIST_ACTIONS, LIST_BLOCKS } from '../../src/ui/ids.js';
 import { risksList } from '../../src/ui/risks-list.js';
-import { blockKitProblems } from '../support/block-kit-rules.js';
 import {
   ADMIN,
   buttonsOf,

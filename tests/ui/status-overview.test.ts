@@ -1,6 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { Workstream } from '../../src/domain/program.js';
+import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { decodeStatusPageRef } from '../../src/ui/action-values.js';
 import { ACTIONS, BLOCKS } from '../../src/ui/ids.js';
 import {
@@ -11,7 +12,6 @@ import {
   WHOLE_PROGRAM_ROWS,
   workstreamRow,
 } from '../../src/ui/status-overview.js';
-import { blockKitProblems } from '../support/block-kit-rules.js';
 import { program as baseProgram, numberedWorkstream } from '../support/program-objects.js';
 
 const ws = numberedWorkstream;

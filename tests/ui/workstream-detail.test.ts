@@ -1,9 +1,9 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { FIELD_LIMITS } from '../../src/domain/field-limits.js';
+import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { BLOCKS } from '../../src/ui/ids.js';
 import { workstreamDetail } from '../../src/ui/workstream-detail.js';
-import { blockKitProblems } from '../support/block-kit-rules.js';
 import { program, workstream } from '../support/program-objects.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');

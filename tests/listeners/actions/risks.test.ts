@@ -1,8 +1,8 @@
 import type { ModalView, View } from '@slack/types';
 import { afterEach, describe, expect, it } from 'vitest';
+import { blockKitProblems } from '../../../src/slack-standin/block-kit-rules.js';
 import { encodeItemRef, encodeProgramRef } from '../../../src/ui/action-values.js';
 import { itemAction, LIST_ACTIONS, LIST_BLOCKS, LIST_VIEWS } from '../../../src/ui/ids.js';
-import { blockKitProblems } from '../../support/block-kit-rules.js';
 import { elementOf, labelsOf } from '../../support/modal-state.js';
 import { ADMIN, importFixture, OTHER_OWNER, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { blockKitProblems } from '../../../src/slack-standin/block-kit-rules.js';
 import { encodeProgramRef, encodeStatusPageRef, encodeWorkstreamRef } from '../../../src/ui/action-values.js';
 import { ACTIONS } from '../../../src/ui/ids.js';
-import { blockKitProblems } from '../../support/block-kit-rules.js';
 import { importFixture, largeProgram, OWNER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
 

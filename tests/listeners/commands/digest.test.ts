@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/clock.js';
 import type { Db } from '../../../src/db/open.js';
-import { blockKitProblems } from '../../support/block-kit-rules.js';
+import { blockKitProblems } from '../../../src/slack-standin/block-kit-rules.js';
 import { ADMIN, importFixture, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
 

@@ -1,12 +1,12 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/clock.js';
+import { blockKitProblems } from '../../../src/slack-standin/block-kit-rules.js';
+import { commandBody } from '../../../src/slack-standin/requests.js';
 import { ACTIONS } from '../../../src/ui/ids.js';
 import { STATUS_PAGE_SIZE } from '../../../src/ui/status-overview.js';
-import { blockKitProblems } from '../../support/block-kit-rules.js';
 import { importFixture, largeProgram, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
-import { commandBody } from '../../support/slack-requests.js';
 
 const blocksOf = (json: Record<string, unknown> | undefined) => (json?.blocks ?? []) as KnownBlock[];
 const allText = (blocks: KnownBlock[]) => JSON.stringify(blocks);

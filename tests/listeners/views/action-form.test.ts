@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/clock.js';
+import { viewProblems } from '../../../src/slack-standin/block-kit-rules.js';
 import { encodeItemRef, encodeProgramRef } from '../../../src/ui/action-values.js';
 import { LIST_BLOCKS, LIST_VIEWS } from '../../../src/ui/ids.js';
-import { viewProblems } from '../../support/block-kit-rules.js';
 import { checks, date, errorsOf, select, state, text, user } from '../../support/modal-state.js';
 import { ADMIN, importFixture, OTHER_OWNER, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';

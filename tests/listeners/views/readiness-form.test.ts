@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { viewProblems } from '../../../src/slack-standin/block-kit-rules.js';
 import { encodeItemRef } from '../../../src/ui/action-values.js';
 import { LIST_BLOCKS, LIST_VIEWS } from '../../../src/ui/ids.js';
-import { viewProblems } from '../../support/block-kit-rules.js';
 import { errorsOf, select, state, text } from '../../support/modal-state.js';
 import { ADMIN, importFixture, OWNER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';

@@ -1,10 +1,10 @@
 import type { View } from '@slack/types';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { InputValue } from '../../../src/slack-standin/requests.js';
 import { encodeProgramRef, encodeUpdateRef, encodeWorkstreamRef } from '../../../src/ui/action-values.js';
 import { ACTIONS, BLOCKS, INPUT_ACTION, VIEWS } from '../../../src/ui/ids.js';
 import { importFixture, OTHER_OWNER, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
-import type { InputValue } from '../../support/slack-requests.js';
 
 interface Form {
   status?: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockKitProblems } from './block-kit-rules.js';
+import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
 const option = (text: string, value: string) => ({ text: plain(text), value });

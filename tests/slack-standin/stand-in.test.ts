@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FakeSlack, RESPONSE_URL_USES } from './fake-slack.js';
+import { RESPONSE_URL_USES, SlackStandIn } from '../../src/slack-standin/stand-in.js';
 
 const CHANNEL = 'C0FAKETEST';
 
-let fake: FakeSlack;
+let fake: SlackStandIn;
 beforeAll(async () => {
-  fake = await new FakeSlack().start();
+  fake = await new SlackStandIn().start();
 });
 afterAll(async () => {
   await fake.stop();

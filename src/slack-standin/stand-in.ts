@@ -55,7 +55,7 @@ const BOT_ID = 'BROLLOUT';
  * or reused trigger, a message with blocks but no fallback text, a sixth reply to one response_url. It pages
  * conversations.history as Slack does. Faults can be queued per method to test retries.
  */
-export class FakeSlack {
+export class SlackStandIn {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
   /** Users known to `users.info`; unknown IDs get `user_not_found`. Each has a time zone. */
@@ -159,7 +159,7 @@ export class FakeSlack {
     for (;;) {
       const value = predicate();
       if (value) return value;
-      if (Date.now() - start > timeoutMs) throw new Error('FakeSlack.waitFor: timed out');
+      if (Date.now() - start > timeoutMs) throw new Error('SlackStandIn.waitFor: timed out');
       await new Promise((r) => setTimeout(r, 10));
     }
   }
