@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute } from '@slack/bolt';
+import { App, type CustomRoute, type LogLevel } from '@slack/bolt';
 import type { Deps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { DigestScheduler } from './services/digest-scheduler.js';
@@ -47,6 +47,8 @@ export function createApp(deps: Deps): RolloutApp {
   const app = new App({
     token: config.slackBotToken,
     logger,
+    // Bolt sets its logger to INFO unless told a level, which would undo LOG_LEVEL=warn or error.
+    logLevel: config.logLevel as LogLevel,
     customRoutes: [healthRoute(deps)],
     // Rollout keeps no conversation state; Bolt's default store would run on every request for nothing.
     convoStore: false,
@@ -77,7 +79,7 @@ export function createApp(deps: Deps): RolloutApp {
       await app.init();
     },
     async listen() {
-      const server = await app.start(config.port);
+      const server = await app.start(config.host ? { port: config.port, host: config.host } : config.port);
       const address =
         server && typeof server.address === 'function' ? (server.address() as AddressInfo | null) : null;
       const port = address?.port ?? config.port;

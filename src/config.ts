@@ -23,6 +23,8 @@ const envSchema = z
       .transform(Number)
       .pipe(z.number().max(65535, PORT_MESSAGE))
       .default(3000),
+    // Unset: every interface, as a server in a container needs; the playground binds 127.0.0.1.
+    HOST: z.string().min(1).optional(),
     DATABASE_PATH: z.string().min(1).default('./data/rollout.db'),
     SLACK_API_URL: z
       .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://slack.com/api/' })
@@ -64,6 +66,8 @@ export interface Config {
   slackSigningSecret: string | undefined;
   slackAppToken: string | undefined;
   port: number;
+  /** The address to listen on (HTTP mode); every interface when unset. */
+  host: string | undefined;
   databasePath: string;
   slackApiUrl: string | undefined;
   rolloutAdmins: readonly string[];
@@ -94,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     slackSigningSecret: e.SLACK_SIGNING_SECRET,
     slackAppToken: e.SLACK_APP_TOKEN,
     port: e.PORT,
+    host: e.HOST,
     databasePath: e.DATABASE_PATH,
     slackApiUrl: e.SLACK_API_URL,
     rolloutAdmins: e.ROLLOUT_ADMINS,

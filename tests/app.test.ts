@@ -48,3 +48,15 @@ describe('the HTTP server', () => {
     expect(res.text).toContain('abc123');
   });
 });
+
+describe('LOG_LEVEL', () => {
+  it('holds for Bolt too: at warn, starting and answering a command writes no info line', async () => {
+    const h = await RolloutHarness.start({ env: { LOG_LEVEL: 'warn' } });
+    try {
+      await h.command('UOWNER01', 'help');
+      expect(h.logs.filter((l) => l.level === 'info' || l.level === 'debug')).toEqual([]);
+    } finally {
+      await h.stop();
+    }
+  });
+});

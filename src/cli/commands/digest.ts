@@ -140,6 +140,7 @@ function cliConfig(slack: ReturnType<typeof loadSlackClientConfig>, databasePath
     slackSigningSecret: undefined,
     slackAppToken: undefined,
     port: 0,
+    host: undefined,
     databasePath,
     rolloutAdmins: [],
     logLevel: 'error',
