@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
+    include: ['tests/**/*.test.{ts,tsx}'],
     // Builds dist/ once, for the tests that run `node dist/…` as a user would.
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 20_000,

@@ -44,6 +44,11 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
     expect(config.rolloutAdmins).toEqual([]);
     expect(config.slackApiUrl).toBeUndefined();
+    expect(config.host).toBeUndefined();
+  });
+
+  it('listens on the address in HOST when one is given (the playground keeps to loopback)', () => {
+    expect(loadConfig({ ...httpEnv, HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
   });
 
   it('treats an empty variable as unset, as a copied .env.example leaves them', () => {

@@ -236,3 +236,48 @@ export function viewProblems(view: unknown, surface: 'modal' | 'home'): string[]
   problems.push(...blockKitProblems(view.blocks, surface));
   return problems;
 }
+
+/**
+ * What Slack refuses in a message (chat.postMessage, a response_url reply, a command's answer). Slack
+ * refuses one with neither text nor blocks; Rollout also holds itself to a fallback `text`.
+ */
+export function messageProblems(args: Record<string, unknown>, requireText: boolean): string[] {
+  const blocks = typeof args.blocks === 'string' ? parseOrKeep(args.blocks) : args.blocks;
+  const problems: string[] = [];
+  if (blocks !== undefined) problems.push(...blockKitProblems(blocks, 'message'));
+  const text = typeof args.text === 'string' ? args.text : '';
+  if (blocks === undefined && !text) problems.push('no_text');
+  if (requireText && blocks !== undefined && !text)
+    problems.push('text: a message with blocks needs fallback text');
+  if (text.length > 40000) problems.push('msg_too_long');
+  return problems;
+}
+
+function parseOrKeep(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * What Slack would refuse in a command's answer given in the HTTP response (the ack) rather than through
+ * the Web API.
+ */
+export function commandAnswerProblems(json: Record<string, unknown> | undefined): string[] {
+  return json ? messageProblems(json, true) : [];
+}
+
+/** What Slack would refuse in the answer to a view submission (`response_action` and what it carries). */
+export function submissionAnswerProblems(json: Record<string, unknown> | undefined): string[] {
+  if (!json) return [];
+  const action = json.response_action;
+  if (action === 'update' || action === 'push') return viewProblems(json.view, 'modal');
+  if (action === 'errors')
+    return json.errors && typeof json.errors === 'object' && Object.keys(json.errors).length > 0
+      ? []
+      : ['errors: response_action errors without any error'];
+  if (action === 'clear') return [];
+  return [`response_action: unknown ${String(action)}`];
+}

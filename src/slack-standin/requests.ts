@@ -11,6 +11,8 @@ export interface SignedPostOptions {
   /** Replace the signature (to test forged requests). */
   signature?: string;
   headers?: Record<string, string>;
+  /** Gives up waiting for the answer (Slack waits three seconds). */
+  signal?: AbortSignal;
 }
 
 export interface SlackResponse {
@@ -38,6 +40,7 @@ export async function signedPost(
       ...opts.headers,
     },
     body,
+    ...(opts.signal ? { signal: opts.signal } : {}),
   });
   const text = await res.text();
   let json: Record<string, unknown> | undefined;

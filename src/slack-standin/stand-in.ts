@@ -1,6 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { blockKitProblems, viewProblems } from './block-kit-rules.js';
+import { messageProblems, viewProblems } from './block-kit-rules.js';
+import {
+  BOT_ID,
+  BOT_USER,
+  type ResponseContext,
+  type StandInUser,
+  type StoredMessage,
+  Workspace,
+} from './workspace.js';
 
 /** One Web API call as the fake received it. */
 export interface RecordedCall {
@@ -26,6 +34,8 @@ export interface RecordedResponse {
 /** Slack takes up to 5 replies on one response_url (within 30 minutes). */
 export const RESPONSE_URL_USES = 5;
 
+export { messageProblems };
+
 export type Fault =
   | { status: 429; retryAfter: number }
   | { status: 500 | 502 | 503 }
@@ -34,51 +44,67 @@ export type Fault =
   /** Slack does the work (a post is made) but the answer is lost: the caller sees this HTTP status. */
   | { lostAnswer: 500 | 502 | 503 };
 
-interface PostedMessage {
-  ts: string;
-  channel: string;
-  text?: string;
-  blocks?: unknown;
-  metadata?: unknown;
-  user: string;
-  bot_id?: string;
+type Handler = (args: Record<string, unknown>, caller: Caller) => Record<string, unknown>;
+
+/** Who a trigger belongs to: a views.open with it opens that person's modal. */
+interface Caller {
+  token: string | undefined;
 }
 
-type Handler = (args: Record<string, unknown>) => Record<string, unknown>;
+/** One entry of the traffic log: a Web API call, a response_url reply, or a request sent to the app. */
+export interface TrafficEntry {
+  id: number;
+  at: string;
+  direction: 'to_app' | 'web_api' | 'response_url';
+  name: string;
+  status: number;
+  ok: boolean;
+  error?: string;
+  request: unknown;
+  response: unknown;
+}
 
-const BOT_USER = 'UBOTROLLOUT';
-const BOT_ID = 'BROLLOUT';
+/** How much traffic the log keeps (the playground shows it; tests read `calls` and `responses`). */
+const TRAFFIC_KEPT = 500;
 
 /**
- * A small stand-in for Slack's Web API on loopback. It records every call, answers like Slack, and refuses
- * what Slack refuses: Block Kit past its limits (`invalid_blocks`), missing required arguments, an expired
- * or reused trigger, a message with blocks but no fallback text, a sixth reply to one response_url. It pages
- * conversations.history as Slack does. Faults can be queued per method to test retries.
+ * A stand-in for Slack on loopback, shared by the tests and the playground. It speaks the Web API the app
+ * calls (recording every call, answering like Slack, and refusing what Slack refuses: Block Kit past its
+ * limits, missing arguments, an expired or reused trigger, a message with blocks but no fallback text, a
+ * sixth reply to one response_url, a fourth modal in a stack, a stale view hash), keeps a workspace of
+ * people, channels, messages, modals and Home tabs, and takes replies to the response_urls it minted.
+ * Faults can be queued per method to test retries. `StandInClient` is the other half: what a person does.
  */
 export class SlackStandIn {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
-  /** Users known to `users.info`; unknown IDs get `user_not_found`. Each has a time zone. */
-  readonly users = new Map<string, { tz: string; name?: string }>();
+  /** Every call and reply, and what the client side sent the app, newest last (bounded). */
+  readonly traffic: TrafficEntry[] = [];
+  readonly workspace: Workspace;
+  private readonly changeListeners = new Set<() => void>();
+  private trafficCounter = 0;
   private readonly faults = new Map<string, Fault[]>();
-  private readonly messages: PostedMessage[] = [];
-  private readonly triggers = new Map<string, number>();
-  /** The response_urls the fake minted, with how many replies each has taken. */
-  private readonly responseUrlUses = new Map<string, number>();
+  private readonly triggers = new Map<string, { issued: number; user: string }>();
+  /** The response_urls the stand-in minted: how many replies each has taken, and where they land. */
+  private readonly responseUrls = new Map<string, { uses: number; context?: ResponseContext }>();
   private responseUrlCounter = 0;
   private server: Server | undefined;
-  private tsCounter = 0;
   /** Message timestamps follow this clock, so they line up with an app running on a test clock. */
   now: () => number = Date.now;
   private triggerCounter = 0;
   url = '';
 
-  async start(): Promise<this> {
+  constructor() {
+    this.workspace = new Workspace(() => this.now());
+  }
+
+  async start(port = 0): Promise<this> {
     this.server = createServer((req, res) => {
       void this.handle(req).then(
         ({ status, body, headers }) => {
           res.writeHead(status, { 'content-type': 'application/json', ...headers });
           res.end(JSON.stringify(body));
+          this.changed();
         },
         (error: unknown) => {
           res.writeHead(500, { 'content-type': 'application/json' });
@@ -86,9 +112,9 @@ export class SlackStandIn {
         },
       );
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.address() as AddressInfo;
-    this.url = `http://127.0.0.1:${port}`;
+    await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
+    const { port: bound } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${bound}`;
     return this;
   }
 
@@ -106,21 +132,44 @@ export class SlackStandIn {
     return `${this.url}/api/`;
   }
 
-  /** A `response_url` the harness puts into a slash command or interaction; it takes up to 5 replies. */
-  responseUrl(id = `r${++this.responseUrlCounter}`): string {
-    if (!this.responseUrlUses.has(id)) this.responseUrlUses.set(id, 0);
+  /** People known to `users.info`; unknown IDs get `user_not_found`. */
+  get users(): Map<string, StandInUser> {
+    return this.workspace.users;
+  }
+
+  /** Calls `listener` after anything in the workspace may have changed. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  changed(): void {
+    for (const listener of this.changeListeners) listener();
+  }
+
+  /**
+   * A `response_url` to put into a slash command or interaction; it takes up to 5 replies. With a
+   * context, replies land in the workspace as Slack shows them (ephemeral, in_channel, replace, delete).
+   */
+  responseUrl(id = `r${++this.responseUrlCounter}`, context?: ResponseContext): string {
+    if (!this.responseUrls.has(id)) this.responseUrls.set(id, { uses: 0, ...(context ? { context } : {}) });
     return `${this.url}/response/${id}`;
   }
 
+  /** Where a response_url's replies land (the command's first answer is recorded here). */
+  responseContext(url: string): ResponseContext | undefined {
+    return this.responseUrls.get(url.slice(url.lastIndexOf('/') + 1))?.context;
+  }
+
   /** A trigger_id that `views.open` or `views.push` accepts once, for 3 seconds, as Slack does. */
-  mintTrigger(): string {
+  mintTrigger(user = ''): string {
     const id = `${++this.triggerCounter}.${Date.now()}.trigger`;
-    this.triggers.set(id, Date.now());
+    this.triggers.set(id, { issued: Date.now(), user });
     return id;
   }
 
   addUser(id: string, tz = 'America/Los_Angeles', name?: string): void {
-    this.users.set(id, { tz, ...(name ? { name } : {}) });
+    this.workspace.addUser({ id, tz, name: name ?? id.toLowerCase(), realName: name ?? id });
   }
 
   /** The next `times` calls of `method` fail with `fault` (after which calls succeed again). */
@@ -145,12 +194,18 @@ export class SlackStandIn {
     channel: string,
     fields: { text?: string; metadata?: unknown } = {},
   ): void {
-    this.messages.push({ ts: this.nextTs(), channel, ...author, ...fields });
+    this.workspace.post({ channel, ...author, ...fields });
   }
 
-  /** Messages that made it into a channel (posted and accepted). */
-  messagesIn(channel: string): PostedMessage[] {
-    return this.messages.filter((m) => m.channel === channel);
+  /** Messages that made it into a channel for everyone to see (posted and accepted; no ephemeral ones). */
+  messagesIn(channel: string): StoredMessage[] {
+    return this.workspace.messages.filter((m) => m.channel === channel && m.ephemeralTo === undefined);
+  }
+
+  /** Adds an entry to the traffic log (the client side logs what it sent the app here). */
+  log(entry: Omit<TrafficEntry, 'id' | 'at'>): void {
+    this.traffic.push({ id: ++this.trafficCounter, at: new Date(this.now()).toISOString(), ...entry });
+    if (this.traffic.length > TRAFFIC_KEPT) this.traffic.splice(0, this.traffic.length - TRAFFIC_KEPT);
   }
 
   /** Waits until `predicate` holds over the recorded calls (listeners do their Web API work after ack). */
@@ -164,7 +219,7 @@ export class SlackStandIn {
     }
   }
 
-  /** The reply the app posted to `responseUrl` (one this fake minted), once it arrives. */
+  /** The reply the app posted to `responseUrl` (one this stand-in minted), once it arrives. */
   responseTo(responseUrl: string, timeoutMs = 5000): Promise<RecordedResponse> {
     return this.waitFor(
       () => this.responses.find((r) => responseUrl.endsWith(`/response/${r.id}`)),
@@ -186,9 +241,23 @@ export class SlackStandIn {
     const url = new URL(req.url ?? '/', this.url);
     if (url.pathname.startsWith('/response/')) {
       const id = url.pathname.slice('/response/'.length);
-      const body = JSON.parse(raw || '{}') as Record<string, unknown>;
+      let body: Record<string, unknown>;
+      try {
+        body = JSON.parse(raw || '{}') as Record<string, unknown>;
+      } catch {
+        return { status: 400, body: { ok: false, error: 'invalid_json' } };
+      }
       const { status, response } = this.reply(id, body);
       this.responses.push({ id, body, status, response });
+      this.log({
+        direction: 'response_url',
+        name: 'response_url',
+        status,
+        ok: response.ok === true,
+        ...errorOf(response),
+        request: body,
+        response,
+      });
       return { status, body: response };
     }
     if (!url.pathname.startsWith('/api/')) return { status: 404, body: { ok: false, error: 'not_found' } };
@@ -198,6 +267,15 @@ export class SlackStandIn {
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : (args.token as string | undefined);
     const record = (status: number, response: Record<string, unknown>) => {
       this.calls.push({ method, args, token, response, status });
+      this.log({
+        direction: 'web_api',
+        name: method,
+        status,
+        ok: response.ok === true && status === 200,
+        ...errorOf(response),
+        request: args,
+        response,
+      });
     };
 
     const fault = this.faults.get(method)?.shift();
@@ -234,37 +312,83 @@ export class SlackStandIn {
   ): Record<string, unknown> {
     if (!token?.startsWith('xoxb-')) return { ok: false, error: 'not_authed' };
     const handler = this.handlers[method];
-    return handler ? handler(args) : { ok: false, error: 'unknown_method' };
+    return handler ? handler(args, { token }) : { ok: false, error: 'unknown_method' };
   }
 
-  /** A reply to a response_url: only to one the fake minted, at most 5 times, a message Slack takes. */
+  /** A reply to a response_url: only to one the stand-in minted, at most 5 times, a message Slack takes. */
   private reply(
     id: string,
     body: Record<string, unknown>,
   ): { status: number; response: Record<string, unknown> } {
-    const uses = this.responseUrlUses.get(id);
-    if (uses === undefined) return { status: 404, response: { ok: false, error: 'no_such_response_url' } };
-    if (uses >= RESPONSE_URL_USES) return { status: 404, response: { ok: false, error: 'used_url' } };
+    const minted = this.responseUrls.get(id);
+    if (minted === undefined) return { status: 404, response: { ok: false, error: 'no_such_response_url' } };
+    if (minted.uses >= RESPONSE_URL_USES) return { status: 404, response: { ok: false, error: 'used_url' } };
     // Deleting the original message is the one reply that carries no message.
     const problems = body.delete_original === true ? [] : messageProblems(body, true);
     if (problems.length)
       return { status: 400, response: { ok: false, error: 'invalid_blocks', errors: problems } };
-    this.responseUrlUses.set(id, uses + 1);
+    minted.uses++;
+    if (minted.context) this.deliver(minted.context, body);
     return { status: 200, response: { ok: true } };
   }
 
-  /** Uses up a trigger_id as Slack does: known, at most 3 seconds old, once. */
-  private takeTrigger(triggerId: string): Record<string, unknown> | undefined {
-    const issued = this.triggers.get(triggerId);
-    if (issued === undefined) return { ok: false, error: 'invalid_trigger_id' };
-    if (Date.now() - issued > 3000) return { ok: false, error: 'expired_trigger_id' };
-    this.triggers.delete(triggerId);
-    return undefined;
+  /**
+   * Shows an answer where Slack would (a response_url reply, a command's ack): in place of the original, in
+   * the channel, or to one person.
+   */
+  deliver(context: ResponseContext, body: Record<string, unknown>): void {
+    const original = context.messageTs
+      ? this.workspace.findMessage(context.channel, context.messageTs)
+      : undefined;
+    if (body.delete_original === true) {
+      if (original) this.workspace.remove(original);
+      return;
+    }
+    if (body.replace_original === true && original) {
+      this.workspace.replace(original, { text: body.text, blocks: parseJson(body.blocks) });
+      return;
+    }
+    const inChannel = body.response_type === 'in_channel';
+    const posted = this.workspace.post({
+      channel: context.channel,
+      user: BOT_USER,
+      bot_id: BOT_ID,
+      ...(typeof body.text === 'string' ? { text: body.text } : {}),
+      ...(body.blocks !== undefined ? { blocks: parseJson(body.blocks) } : {}),
+      ...(inChannel ? {} : { ephemeralTo: context.user }),
+    });
+    // A later replace_original on this URL (a command's answer) changes the message just shown.
+    context.messageTs ??= posted.ts;
   }
 
-  private nextTs(): string {
-    this.tsCounter++;
-    return `${Math.floor(this.now() / 1000)}.${String(this.tsCounter).padStart(6, '0')}`;
+  /** Uses up a trigger_id as Slack does: known, at most 3 seconds old, once. Returns its person. */
+  private takeTrigger(triggerId: string): { refused: Record<string, unknown> } | { user: string } {
+    const trigger = this.triggers.get(triggerId);
+    if (trigger === undefined) return { refused: { ok: false, error: 'invalid_trigger_id' } };
+    if (Date.now() - trigger.issued > 3000) return { refused: { ok: false, error: 'expired_trigger_id' } };
+    this.triggers.delete(triggerId);
+    return { user: trigger.user };
+  }
+
+  /** A message the app posts to a channel, a person (their DM) or a thread. */
+  private postMessage(args: Record<string, unknown>, ephemeralTo?: string): Record<string, unknown> {
+    let channel = String(args.channel);
+    if (!/^[CGDU][A-Z0-9]+$/.test(channel)) return { ok: false, error: 'channel_not_found' };
+    // A user ID as the channel means the DM with that person (chat.postMessage, not postEphemeral).
+    if (channel.startsWith('U') && !ephemeralTo) channel = this.workspace.dmWith(channel).id;
+    const message = this.workspace.post({
+      channel,
+      user: BOT_USER,
+      bot_id: BOT_ID,
+      ...(args.text !== undefined ? { text: String(args.text) } : {}),
+      ...(args.blocks !== undefined ? { blocks: parseJson(args.blocks) } : {}),
+      ...(args.metadata !== undefined ? { metadata: parseJson(args.metadata) } : {}),
+      ...(typeof args.thread_ts === 'string' && args.thread_ts ? { thread_ts: args.thread_ts } : {}),
+      ...(ephemeralTo ? { ephemeralTo } : {}),
+    });
+    return ephemeralTo
+      ? { ok: true, message_ts: message.ts }
+      : { ok: true, channel, ts: message.ts, message: withoutRouting(message) };
   }
 
   private readonly handlers: Record<string, Handler> = {
@@ -276,63 +400,79 @@ export class SlackStandIn {
       team: 'Test',
       url: 'https://test.slack.com/',
     }),
-    'chat.postMessage': (args) => {
-      const refused = requireArgs(args, ['channel']) ?? refuseMessage(args, true);
-      if (refused) return refused;
-      const channel = String(args.channel);
-      if (!/^[CGDU][A-Z0-9]+$/.test(channel)) return { ok: false, error: 'channel_not_found' };
-      const message: PostedMessage = {
-        ts: this.nextTs(),
-        channel,
-        user: BOT_USER,
-        bot_id: BOT_ID,
-        ...(args.text !== undefined ? { text: String(args.text) } : {}),
-        ...(args.blocks !== undefined ? { blocks: parseJson(args.blocks) } : {}),
-        ...(args.metadata !== undefined ? { metadata: parseJson(args.metadata) } : {}),
-      };
-      this.messages.push(message);
-      return { ok: true, channel, ts: message.ts, message };
-    },
+    'chat.postMessage': (args) =>
+      requireArgs(args, ['channel']) ?? refuseMessage(args, true) ?? this.postMessage(args),
     'chat.postEphemeral': (args) =>
       requireArgs(args, ['channel', 'user']) ??
-      refuseMessage(args, true) ?? { ok: true, message_ts: this.nextTs() },
-    'chat.update': (args) =>
-      requireArgs(args, ['channel', 'ts']) ?? refuseMessage(args, true) ?? { ok: true, ts: args.ts },
+      refuseMessage(args, true) ??
+      this.postMessage(args, String(args.user)),
+    'chat.update': (args) => {
+      const refused = requireArgs(args, ['channel', 'ts']) ?? refuseMessage(args, true);
+      if (refused) return refused;
+      const message = this.workspace.findMessage(String(args.channel), String(args.ts));
+      if (!message) return { ok: false, error: 'message_not_found' };
+      if (message.bot_id !== BOT_ID) return { ok: false, error: 'cant_update_message' };
+      this.workspace.replace(message, { text: args.text, blocks: parseJson(args.blocks) });
+      return { ok: true, channel: message.channel, ts: message.ts, text: message.text ?? '' };
+    },
+    'chat.delete': (args) => {
+      const refused = requireArgs(args, ['channel', 'ts']);
+      if (refused) return refused;
+      const message = this.workspace.findMessage(String(args.channel), String(args.ts));
+      if (!message) return { ok: false, error: 'message_not_found' };
+      if (message.bot_id !== BOT_ID) return { ok: false, error: 'cant_delete_message' };
+      this.workspace.remove(message);
+      return { ok: true, channel: message.channel, ts: message.ts };
+    },
     'chat.getPermalink': (args) =>
       requireArgs(args, ['channel', 'message_ts']) ?? {
         ok: true,
         permalink: `https://test.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
       },
-    'views.open': (args) =>
-      requireArgs(args, ['trigger_id', 'view']) ??
-      this.takeTrigger(String(args.trigger_id)) ??
-      this.viewResponse(args, 'modal'),
-    'views.push': (args) =>
-      requireArgs(args, ['trigger_id', 'view']) ??
-      this.takeTrigger(String(args.trigger_id)) ??
-      this.viewResponse(args, 'modal'),
-    'views.update': (args) =>
-      (args.view_id === undefined && args.external_id === undefined
-        ? {
-            ok: false,
-            error: 'invalid_arguments',
-            response_metadata: { messages: ['view_id or external_id required'] },
-          }
-        : undefined) ??
-      requireArgs(args, ['view']) ??
-      this.viewResponse(args, 'modal'),
-    'views.publish': (args) => requireArgs(args, ['user_id', 'view']) ?? this.viewResponse(args, 'home'),
+    'views.open': (args) => this.showView(args, 'open'),
+    'views.push': (args) => this.showView(args, 'push'),
+    'views.update': (args) => {
+      const refused =
+        (args.view_id === undefined && args.external_id === undefined
+          ? {
+              ok: false,
+              error: 'invalid_arguments',
+              response_metadata: { messages: ['view_id or external_id required'] },
+            }
+          : undefined) ??
+        requireArgs(args, ['view']) ??
+        this.viewRefusal(args, 'modal');
+      if (refused) return refused;
+      const stored =
+        args.view_id !== undefined
+          ? this.workspace.view(String(args.view_id))
+          : this.workspace.viewByExternalId(String(args.external_id));
+      if (!stored) return { ok: false, error: 'not_found' };
+      if (args.hash !== undefined && args.hash !== stored.hash) return { ok: false, error: 'hash_conflict' };
+      return { ok: true, view: this.workspace.updateView(stored, viewArg(args)).view };
+    },
+    'views.publish': (args) => {
+      const refused = requireArgs(args, ['user_id', 'view']) ?? this.viewRefusal(args, 'home');
+      if (refused) return refused;
+      const user = String(args.user_id);
+      const home = this.workspace.homeOf(user);
+      if (home && args.hash !== undefined && args.hash !== home.hash)
+        return { ok: false, error: 'hash_conflict' };
+      return { ok: true, view: this.workspace.publishHome(user, viewArg(args)).view };
+    },
     'users.info': (args) => {
       const refused = requireArgs(args, ['user']);
       if (refused) return refused;
       const id = String(args.user);
-      const user = this.users.get(id);
+      const user = this.workspace.users.get(id);
       if (!user) return { ok: false, error: 'user_not_found' };
       return {
         ok: true,
         user: {
           id,
-          name: user.name ?? id.toLowerCase(),
+          name: user.name,
+          real_name: user.realName,
+          profile: { real_name: user.realName, display_name: user.name },
           tz: user.tz,
           tz_label: user.tz,
           tz_offset: tzOffsetSeconds(user.tz),
@@ -342,7 +482,8 @@ export class SlackStandIn {
     'conversations.open': (args) => {
       const refused = requireArgs(args, ['users']);
       if (refused) return refused;
-      return { ok: true, channel: { id: `D${String(args.users).split(',')[0]?.slice(1)}` } };
+      const [user = ''] = String(args.users).split(',');
+      return { ok: true, channel: { id: this.workspace.dmWith(user).id } };
     },
     'conversations.history': (args) => {
       const refused = requireArgs(args, ['channel']);
@@ -368,7 +509,7 @@ export class SlackStandIn {
         .filter(({ key }) => before === undefined || key <= before)
         .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
       const page = inRange.slice(0, limit).map(({ m }) => {
-        const { metadata, ...rest } = m;
+        const { metadata, ...rest } = withoutRouting(m);
         return includeMetadata && metadata ? { ...rest, metadata } : rest;
       });
       const next = inRange[limit];
@@ -382,13 +523,40 @@ export class SlackStandIn {
     },
   };
 
-  private viewResponse(args: Record<string, unknown>, surface: 'modal' | 'home'): Record<string, unknown> {
-    const view = parseJson(args.view) as Record<string, unknown>;
-    const problems = viewProblems(view, surface);
-    if (problems.length)
-      return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
-    return { ok: true, view: { id: `V${this.calls.length + 1}`, ...view } };
+  /** views.open and views.push: a fresh trigger of the person, a view Slack takes, room in the stack. */
+  private showView(args: Record<string, unknown>, how: 'open' | 'push'): Record<string, unknown> {
+    const refused = requireArgs(args, ['trigger_id', 'view']) ?? this.viewRefusal(args, 'modal');
+    if (refused) return refused;
+    const trigger = this.takeTrigger(String(args.trigger_id));
+    if ('refused' in trigger) return trigger.refused;
+    const view = viewArg(args);
+    if (how === 'open') return { ok: true, view: this.workspace.openModal(trigger.user, view).view };
+    const pushed = this.workspace.pushModal(trigger.user, view);
+    return pushed ? { ok: true, view: pushed.view } : { ok: false, error: 'push_limit_reached' };
   }
+
+  private viewRefusal(args: Record<string, unknown>, surface: 'modal' | 'home'): Obj | undefined {
+    const problems = viewProblems(parseJson(args.view), surface);
+    return problems.length
+      ? { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } }
+      : undefined;
+  }
+}
+
+type Obj = Record<string, unknown>;
+
+function viewArg(args: Record<string, unknown>): Obj {
+  return parseJson(args.view) as Obj;
+}
+
+/** A message as Slack returns it: without what only the stand-in keeps (who an ephemeral one is for). */
+function withoutRouting(message: StoredMessage): Omit<StoredMessage, 'ephemeralTo' | 'edited'> {
+  const { ephemeralTo: _to, edited: _edited, ...rest } = message;
+  return rest;
+}
+
+function errorOf(response: Record<string, unknown>): { error?: string } {
+  return typeof response.error === 'string' ? { error: response.error } : {};
 }
 
 const TS = /^\d+(?:\.\d+)?$/;
@@ -432,7 +600,7 @@ function parseArgs(raw: string, contentType: string): Record<string, unknown> {
 
 const JSON_ARGS = new Set(['view', 'blocks', 'attachments', 'metadata']);
 
-function parseJson(value: unknown): unknown {
+export function parseJson(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   try {
     return JSON.parse(value);
@@ -450,20 +618,6 @@ function requireArgs(args: Record<string, unknown>, names: string[]): Record<str
     error: 'invalid_arguments',
     response_metadata: { messages: missing.map((m) => `missing ${m}`) },
   };
-}
-
-/** Slack refuses a message with neither text nor blocks; Rollout also holds itself to a fallback `text`. */
-/** What Slack refuses in a message (chat.postMessage, a response_url reply, a command's answer). */
-export function messageProblems(args: Record<string, unknown>, requireText: boolean): string[] {
-  const blocks = parseJson(args.blocks);
-  const problems: string[] = [];
-  if (blocks !== undefined) problems.push(...blockKitProblems(blocks, 'message'));
-  const text = typeof args.text === 'string' ? args.text : '';
-  if (blocks === undefined && !text) problems.push('no_text');
-  if (requireText && blocks !== undefined && !text)
-    problems.push('text: a message with blocks needs fallback text');
-  if (text.length > 40000) problems.push('msg_too_long');
-  return problems;
 }
 
 function refuseMessage(

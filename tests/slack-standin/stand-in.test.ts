@@ -200,3 +200,95 @@ describe('a lost answer', () => {
     expect(fake.messagesIn(channel)).toHaveLength(1);
   });
 });
+
+describe('the workspace: where answers land', () => {
+  const person = 'U0PERSON';
+  const channel = 'C0LANDING';
+  const message = { text: 'first', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'first' } }] };
+
+  it('shows a reply to one person by default, and to the channel with in_channel', async () => {
+    const url = fake.responseUrl(undefined, { user: person, channel });
+    await reply(url, message);
+    await reply(url, { ...message, text: 'for all', response_type: 'in_channel' });
+    const seen = fake.workspace.visibleTo(person).filter((m) => m.channel === channel);
+    expect(seen.map((m) => [m.text, m.ephemeralTo])).toEqual([
+      ['first', person],
+      ['for all', undefined],
+    ]);
+    expect(fake.workspace.visibleTo('U0OTHER').filter((m) => m.channel === channel)).toHaveLength(1);
+  });
+
+  it('replaces the message the interaction came from, or deletes it', async () => {
+    const posted = await call('chat.postMessage', { channel: 'C0REPLACE', ...message });
+    const ts = String(posted.json.ts);
+    const url = fake.responseUrl(undefined, { user: person, channel: 'C0REPLACE', messageTs: ts });
+    await reply(url, { replace_original: true, text: 'second' });
+    expect(fake.messagesIn('C0REPLACE')).toEqual([
+      expect.objectContaining({ ts, text: 'second', blocks: undefined, edited: true }),
+    ]);
+    await reply(url, { delete_original: true });
+    expect(fake.messagesIn('C0REPLACE')).toEqual([]);
+  });
+
+  it('gives every block a block_id and every element an action_id, as Slack does', async () => {
+    const posted = await call('chat.postMessage', {
+      channel,
+      text: 'x',
+      blocks: [{ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Go' } }] }],
+    });
+    const blocks = (
+      posted.json.message as { blocks: { block_id: string; elements: { action_id: string }[] }[] }
+    ).blocks;
+    expect(blocks[0]?.block_id).toBeTruthy();
+    expect(blocks[0]?.elements[0]?.action_id).toBeTruthy();
+  });
+
+  it('updates only a message it has, and only the app’s own', async () => {
+    expect((await call('chat.update', { channel, ts: '1.000001', text: 'x' })).json).toMatchObject({
+      ok: false,
+      error: 'message_not_found',
+    });
+    fake.addMessageFrom({ user: 'U0SOMEONE' }, 'C0THEIRS', { text: 'theirs' });
+    const [theirs] = fake.messagesIn('C0THEIRS');
+    expect(
+      (await call('chat.update', { channel: 'C0THEIRS', ts: String(theirs?.ts), text: 'x' })).json,
+    ).toMatchObject({ ok: false, error: 'cant_update_message' });
+  });
+});
+
+describe('the workspace: modals', () => {
+  const person = 'U0MODALS';
+
+  it('keeps a stack of three and refuses a fourth with push_limit_reached', async () => {
+    const open = await call('views.open', { trigger_id: fake.mintTrigger(person), view: modal });
+    expect(open.json.ok).toBe(true);
+    for (let i = 0; i < 2; i++)
+      expect((await call('views.push', { trigger_id: fake.mintTrigger(person), view: modal })).json.ok).toBe(
+        true,
+      );
+    const fourth = await call('views.push', { trigger_id: fake.mintTrigger(person), view: modal });
+    expect(fourth.json).toMatchObject({ ok: false, error: 'push_limit_reached' });
+    expect(fake.workspace.modalsOf(person)).toHaveLength(3);
+    expect(fake.workspace.modalsOf('U0SOMEONEELSE')).toEqual([]);
+  });
+
+  it('updates a view by id with its current hash, refuses a stale hash and an unknown view', async () => {
+    const opened = await call('views.open', { trigger_id: fake.mintTrigger(person), view: modal });
+    const view = opened.json.view as { id: string; hash: string };
+    const changed = { ...modal, title: { type: 'plain_text', text: 'Changed' } };
+    const updated = await call('views.update', { view_id: view.id, hash: view.hash, view: changed });
+    expect(updated.json).toMatchObject({ ok: true, view: { id: view.id, title: { text: 'Changed' } } });
+    expect((updated.json.view as { hash: string }).hash).not.toBe(view.hash);
+    const stale = await call('views.update', { view_id: view.id, hash: view.hash, view: modal });
+    expect(stale.json).toMatchObject({ ok: false, error: 'hash_conflict' });
+    const unknown = await call('views.update', { view_id: 'V0NEVER', view: modal });
+    expect(unknown.json).toMatchObject({ ok: false, error: 'not_found' });
+  });
+
+  it('publishes a Home tab per person', async () => {
+    const home = { type: 'home', blocks: modal.blocks };
+    expect((await call('views.publish', { user_id: person, view: home })).json.ok).toBe(true);
+    expect(fake.workspace.homeOf(person)?.view.type).toBe('home');
+    expect(fake.workspace.homeOf('U0SOMEONEELSE')).toBeUndefined();
+  });
+});

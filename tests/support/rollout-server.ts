@@ -8,7 +8,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { type Db, openDatabase } from '../../src/db/open.js';
 import type { Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/logger.js';
-import { viewProblems } from '../../src/slack-standin/block-kit-rules.js';
+import { commandAnswerProblems, submissionAnswerProblems } from '../../src/slack-standin/block-kit-rules.js';
 import {
   type BlockActionFields,
   blockActionPayload,
@@ -21,7 +21,7 @@ import {
   type ViewSubmissionFields,
   viewSubmissionPayload,
 } from '../../src/slack-standin/requests.js';
-import { messageProblems, SlackStandIn } from '../../src/slack-standin/stand-in.js';
+import { SlackStandIn } from '../../src/slack-standin/stand-in.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 
@@ -109,7 +109,7 @@ export class RolloutHarness {
   /** Sends `/rollout TEXT` as `user`; the ack (what the user sees at once) is the response body. */
   command(user: string, text: string, extra: { channel?: string; post?: SignedPostOptions } = {}) {
     const responseUrl = this.fake.responseUrl();
-    const triggerId = this.fake.mintTrigger();
+    const triggerId = this.fake.mintTrigger(user);
     const body = commandBody({
       user,
       text,
@@ -118,15 +118,17 @@ export class RolloutHarness {
       ...(extra.channel ? { channel: extra.channel } : {}),
     });
     return this.post(body, 'application/x-www-form-urlencoded', extra.post).then((res) => {
-      refuseAsSlack('command answer', ackMessageProblems(res.json));
+      refuseAsSlack('command answer', commandAnswerProblems(res.json));
       return { ...res, responseUrl, triggerId };
     });
   }
 
   /** Clicks a button (or picks an option) as `user`. */
   action(fields: Omit<BlockActionFields, 'triggerId' | 'responseUrl'> & { triggerId?: string }) {
-    const triggerId = fields.triggerId ?? this.fake.mintTrigger();
+    const triggerId = fields.triggerId ?? this.fake.mintTrigger(fields.user);
     const responseUrl = this.fake.responseUrl();
+    // The view a click came from is one Slack showed: the stand-in takes it in, so views.update finds it.
+    if (fields.view?.id) this.fake.workspace.adopt(fields.user, fields.view);
     const payload = blockActionPayload({ ...fields, triggerId, responseUrl });
     return this.post(interactionBody(payload), 'application/x-www-form-urlencoded').then((res) => ({
       ...res,
@@ -137,9 +139,9 @@ export class RolloutHarness {
 
   /** Submits a modal as `user`; the body is the `response_action` (errors, update…) or empty when it closes. */
   submit(fields: Omit<ViewSubmissionFields, 'triggerId'>): Promise<SlackResponse> {
-    const payload = viewSubmissionPayload({ ...fields, triggerId: this.fake.mintTrigger() });
+    const payload = viewSubmissionPayload({ ...fields, triggerId: this.fake.mintTrigger(fields.user) });
     return this.post(interactionBody(payload), 'application/x-www-form-urlencoded').then((res) => {
-      refuseAsSlack('form answer', ackViewProblems(res.json));
+      refuseAsSlack('form answer', submissionAnswerProblems(res.json));
       return res;
     });
   }
@@ -181,26 +183,6 @@ export class RolloutHarness {
     if (this.owns.fake) await this.fake.stop();
     if (this.owns.dir) rmSync(this.dir, { recursive: true, force: true });
   }
-}
-
-/**
- * What Slack would refuse in an answer given in the HTTP response (an ack) rather than through the Web
- * API: the fake never sees those, so the harness checks them the same way, on every request.
- */
-function ackMessageProblems(json: Record<string, unknown> | undefined): string[] {
-  return json ? messageProblems(json, true) : [];
-}
-
-function ackViewProblems(json: Record<string, unknown> | undefined): string[] {
-  if (!json) return [];
-  const action = json.response_action;
-  if (action === 'update' || action === 'push') return viewProblems(json.view, 'modal');
-  if (action === 'errors')
-    return json.errors && typeof json.errors === 'object' && Object.keys(json.errors).length > 0
-      ? []
-      : ['errors: response_action errors without any error'];
-  if (action === 'clear') return [];
-  return [`response_action: unknown ${String(action)}`];
 }
 
 function refuseAsSlack(what: string, problems: string[]): void {

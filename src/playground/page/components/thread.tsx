@@ -1,0 +1,48 @@
+import { useState } from 'preact/hooks';
+import type { ActionInput, PlaygroundMessage } from '../../protocol.js';
+import type { ThreadedMessage } from '../message-order.js';
+import type { RenderContext } from '../render/context.js';
+import { Message } from './message.js';
+
+interface ThreadProps {
+  thread: ThreadedMessage;
+  ctx: RenderContext;
+  onAction: (message: PlaygroundMessage, action: ActionInput) => void;
+}
+
+/** A message with its thread's replies under it, indented; open by default so nothing is hidden. */
+export function Thread({ thread, ctx, onAction }: ThreadProps) {
+  const [open, setOpen] = useState(true);
+  const count = thread.replies.length;
+  const repliesId = `replies-${thread.key}`;
+  return (
+    <div class="thread">
+      <Message message={thread.message} ctx={ctx} onAction={(a) => onAction(thread.message, a)} />
+      {count > 0 && (
+        <div class="thread-replies">
+          <button
+            type="button"
+            class="thread-toggle"
+            aria-expanded={open}
+            aria-controls={repliesId}
+            onClick={() => setOpen(!open)}
+          >
+            {count === 1 ? '1 reply' : `${count} replies`}
+          </button>
+          {open && (
+            <div id={repliesId} class="thread-reply-list">
+              {thread.replies.map((reply) => (
+                <Message
+                  key={`${reply.ts}${reply.ephemeral ? '-ephemeral' : ''}`}
+                  message={reply}
+                  ctx={ctx}
+                  onAction={(a) => onAction(reply, a)}
+                />
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

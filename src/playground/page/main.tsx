@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { App } from './app.js';
+import './styles.css';
+import './render/blocks.css';
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

@@ -1,0 +1,144 @@
+/**
+ * What the playground page and its server say to each other (JSON over HTTP, plus a server-sent event
+ * stream that only says "something changed"). The page is a small Slack client: it reads the workspace as
+ * one person sees it, and asks the server to do what Slack's client would (send a command, click, submit).
+ * Block Kit travels as Slack's own JSON; nothing here is HTML.
+ */
+
+/** One person of the demo workspace. */
+export interface PlaygroundUser {
+  id: string;
+  /** Display name, shown as @name. */
+  name: string;
+  realName: string;
+  tz: string;
+  /** What this person is in the demo ("Owner, Platform", "Admin", "Member, owns nothing"). */
+  role: string;
+}
+
+export interface PlaygroundChannel {
+  id: string;
+  /** Without the #. */
+  name: string;
+}
+
+/** A message as the acting person sees it. */
+export interface PlaygroundMessage {
+  channel: string;
+  ts: string;
+  /** The author's user ID (Rollout's bot user for the app's messages). */
+  user: string;
+  /** Set when Rollout (a bot) posted it. */
+  botId?: string;
+  text?: string;
+  blocks?: unknown[];
+  /** Shown to this person only ("Only visible to you"). */
+  ephemeral: boolean;
+  /** Replies to this message, oldest first (a thread). */
+  threadTs?: string;
+  /** Set once the message was changed after it was posted (chat.update, replace_original). */
+  edited?: boolean;
+}
+
+/** A modal in the acting person's stack, as Slack holds it. */
+export interface PlaygroundView {
+  id: string;
+  hash: string;
+  /** Slack's view object: type, title, submit, close, blocks, callback_id, private_metadata… */
+  view: Record<string, unknown> & { blocks?: unknown[] };
+  /** Errors from `response_action: "errors"`, by block_id. */
+  errors?: Record<string, string>;
+}
+
+/** A Web API call the app made, or a request the stand-in sent the app, for the inspector. */
+export interface InspectorEntry {
+  id: number;
+  /** When, as an ISO time. */
+  at: string;
+  direction: 'to_app' | 'web_api' | 'response_url';
+  /** `chat.postMessage`, `slash_command`, `block_actions`, `view_submission`, `event:app_home_opened`… */
+  name: string;
+  /** HTTP status of the answer. */
+  status: number;
+  /** False when Slack (the stand-in) or the app refused it. */
+  ok: boolean;
+  /** Slack's error code when refused ("invalid_blocks", "expired_trigger_id"). */
+  error?: string;
+  /** What was sent, as JSON. */
+  request: unknown;
+  /** What was answered, as JSON. */
+  response: unknown;
+}
+
+/** Everything the page shows for one acting person. */
+export interface PlaygroundState {
+  /** Goes up with every change; the event stream sends it. */
+  version: number;
+  botUserId: string;
+  users: PlaygroundUser[];
+  channels: PlaygroundChannel[];
+  /** The acting person's DM with Rollout (opened by the app with conversations.open), if any. */
+  dmChannel?: string;
+  /** Messages of every channel and of the acting person's DM with Rollout, as that person sees them. */
+  messages: PlaygroundMessage[];
+  /** The acting person's App Home tab as last published (views.publish), if ever. */
+  home?: PlaygroundView;
+  /** The acting person's open modals, bottom first (Slack keeps at most three). */
+  modals: PlaygroundView[];
+  /** The latest calls and requests, newest last (the inspector). */
+  inspector: InspectorEntry[];
+}
+
+export type {
+  ActionContainer,
+  ActionInput,
+  SelectedOption,
+  StateValue,
+  ViewState,
+} from '../slack-standin/interactions.js';
+
+import type { ActionContainer, ActionInput, ViewState } from '../slack-standin/interactions.js';
+
+/** POST /api/command */
+export interface CommandRequest {
+  as: string;
+  channel: string;
+  /** Everything typed, starting with the command: "/rollout status". */
+  text: string;
+}
+
+/** POST /api/action */
+export interface ActionRequest {
+  as: string;
+  container: ActionContainer;
+  action: ActionInput;
+  /** The view's input values when the action happened in a modal or the Home tab. */
+  state?: ViewState;
+}
+
+/** POST /api/submit */
+export interface SubmitRequest {
+  as: string;
+  viewId: string;
+  state: ViewState;
+}
+
+/** POST /api/close */
+export interface CloseRequest {
+  as: string;
+  viewId: string;
+}
+
+/** POST /api/home */
+export interface HomeRequest {
+  as: string;
+}
+
+/** The answer to every POST: what happened, in words the page can show when it went wrong. */
+export interface PlaygroundAnswer {
+  ok: boolean;
+  /** Why it failed, as Slack would show it ("Rollout did not respond", "invalid_blocks: …"). */
+  error?: string;
+  /** What happened, in plain words, where there is something to say ("Posted the digest to #leadership"). */
+  message?: string;
+}

@@ -1,0 +1,194 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { initialViewState } from '../../src/playground/page/render/view-state.js';
+import { StandInClient } from '../../src/slack-standin/client.js';
+import type { ViewState } from '../../src/slack-standin/interactions.js';
+import { SlackStandIn } from '../../src/slack-standin/stand-in.js';
+import { BLOCKS, INPUT_ACTION } from '../../src/ui/ids.js';
+import { importFixture, OWNER, STRANGER, smallProgram } from '../support/programs.js';
+import { RolloutHarness, SIGNING_SECRET } from '../support/rollout-server.js';
+
+const CHANNEL = 'C0GENERAL';
+const UPDATES = 'C0UPDATES';
+
+let h: RolloutHarness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+async function start(): Promise<{ h: RolloutHarness; client: StandInClient; slack: SlackStandIn }> {
+  h = await RolloutHarness.start({
+    seed: (db) => importFixture(db, smallProgram({ updates_channel: UPDATES })),
+  });
+  h.fake.workspace.addChannel({ id: CHANNEL, name: 'general' });
+  h.fake.workspace.addChannel({ id: UPDATES, name: 'updates' });
+  const client = new StandInClient(h.fake, { eventsUrl: h.eventsUrl, signingSecret: SIGNING_SECRET });
+  return { h, client, slack: h.fake };
+}
+
+type Block = { type: string; block_id?: string; elements?: Record<string, unknown>[] };
+
+function buttonNamed(blocks: unknown, text: string): { blockId: string; element: Record<string, unknown> } {
+  for (const block of blocks as Block[])
+    for (const el of block.elements ?? [])
+      if ((el.text as { text?: string } | undefined)?.text === text)
+        return { blockId: String(block.block_id), element: el };
+  throw new Error(`no button ${text}`);
+}
+
+describe('StandInClient: a person in Slack, against the real app', () => {
+  it('shows a command’s answer to the person who typed it, and to nobody else', async () => {
+    const { client, slack } = await start();
+    expect(await client.command(OWNER, CHANNEL, '/rollout status')).toEqual({ ok: true });
+    const mine = slack.workspace.visibleTo(OWNER).filter((m) => m.channel === CHANNEL);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ ephemeralTo: OWNER, bot_id: 'BROLLOUT' });
+    expect(JSON.stringify(mine[0]?.blocks)).toContain('Identity and SSO');
+    expect(slack.workspace.visibleTo(STRANGER).filter((m) => m.channel === CHANNEL)).toEqual([]);
+    expect(slack.traffic.at(-1)).toMatchObject({
+      direction: 'to_app',
+      name: 'slash_command /rollout',
+      ok: true,
+    });
+  });
+
+  it('opens the update modal from a button of that answer, saves it, and shows the notice in the channel', async () => {
+    const { client, slack } = await start();
+    await client.command(OWNER, CHANNEL, '/rollout status identity-sso');
+    const [answer] = slack.workspace.visibleTo(OWNER).filter((m) => m.channel === CHANNEL);
+    if (!answer) throw new Error('no answer');
+    const update = buttonNamed(answer.blocks, 'Update');
+    const clicked = await client.action(
+      OWNER,
+      { type: 'message', channel: CHANNEL, ts: answer.ts },
+      { actionId: String(update.element.action_id), blockId: update.blockId, element: update.element },
+    );
+    expect(clicked).toEqual({ ok: true });
+    const [modal] = await slack.waitFor(() => {
+      const open = slack.workspace.modalsOf(OWNER);
+      return open.length ? open : undefined;
+    });
+    if (!modal) throw new Error('no modal');
+    expect(modal.view.title).toMatchObject({ text: expect.stringContaining('Update') });
+
+    const state: ViewState = initialViewState(modal.view.blocks as unknown[]);
+    state[BLOCKS.wsStatus] = {
+      [INPUT_ACTION]: {
+        type: 'static_select',
+        selected_option: { text: { type: 'plain_text', text: 'Blocked' }, value: 'blocked' },
+      },
+    };
+    expect(await client.submit(OWNER, modal.id, state)).toEqual({ ok: true });
+    // The app answers with a confirmation in place of the form.
+    expect(slack.workspace.modalsOf(OWNER).map((v) => v.id)).toEqual([modal.id]);
+    expect(JSON.stringify(slack.workspace.view(modal.id)?.view)).toContain('Blocked');
+    const notice = await slack.waitFor(() => slack.messagesIn(UPDATES)[0]);
+    expect(notice.text).toContain('Identity and SSO');
+  });
+
+  it('shows the app’s inline errors beside the fields and keeps the modal open', async () => {
+    const { client, slack } = await start();
+    await client.command(OWNER, CHANNEL, '/rollout update identity-sso');
+    const [modal] = await slack.waitFor(() => {
+      const open = slack.workspace.modalsOf(OWNER);
+      return open.length ? open : undefined;
+    });
+    if (!modal) throw new Error('no modal');
+    const state = initialViewState(modal.view.blocks as unknown[]);
+    state[BLOCKS.wsBlocker] = { [INPUT_ACTION]: { type: 'plain_text_input', value: null } };
+    state[BLOCKS.wsStatus] = {
+      [INPUT_ACTION]: {
+        type: 'static_select',
+        selected_option: { text: { type: 'plain_text', text: 'Blocked' }, value: 'blocked' },
+      },
+    };
+    expect(await client.submit(OWNER, modal.id, state)).toEqual({ ok: true });
+    expect(slack.workspace.modalsOf(OWNER)).toHaveLength(1);
+    expect(slack.workspace.view(modal.id)?.errors?.[BLOCKS.wsBlocker]).toBeTruthy();
+  });
+
+  it('sends app_home_opened, and the Home tab the app publishes is that person’s', async () => {
+    const { client, slack } = await start();
+    expect(await client.openHome(OWNER)).toEqual({ ok: true });
+    const home = await slack.waitFor(() => slack.workspace.homeOf(OWNER));
+    expect(JSON.stringify(home.view.blocks)).toContain('Identity and SSO');
+    expect(slack.workspace.homeOf(STRANGER)).toBeUndefined();
+  });
+
+  it('closes the top modal without telling the app unless the view asked to be told', async () => {
+    const { client, slack } = await start();
+    await client.command(OWNER, CHANNEL, '/rollout update identity-sso');
+    const [modal] = await slack.waitFor(() => {
+      const open = slack.workspace.modalsOf(OWNER);
+      return open.length ? open : undefined;
+    });
+    if (!modal) throw new Error('no modal');
+    const sent = slack.traffic.filter((t) => t.direction === 'to_app').length;
+    expect(await client.close(OWNER, modal.id)).toEqual({ ok: true });
+    expect(slack.workspace.modalsOf(OWNER)).toEqual([]);
+    expect(slack.traffic.filter((t) => t.direction === 'to_app')).toHaveLength(sent);
+  });
+
+  it('refuses an unknown command as Slack does, without sending anything', async () => {
+    const { client, slack } = await start();
+    const before = slack.traffic.length;
+    expect(await client.command(OWNER, CHANNEL, 'status')).toMatchObject({ ok: false });
+    expect(slack.traffic).toHaveLength(before);
+  });
+});
+
+describe('StandInClient: an app that does not answer as Slack expects', () => {
+  let server: Server | undefined;
+  let slack: SlackStandIn | undefined;
+  afterEach(async () => {
+    server?.closeAllConnections();
+    await new Promise((r) => server?.close(r));
+    await slack?.stop();
+  });
+
+  async function appAnswering(handler: Parameters<typeof createServer>[1]): Promise<StandInClient> {
+    slack = await new SlackStandIn().start();
+    server = createServer(handler);
+    await new Promise<void>((r) => server?.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    return new StandInClient(slack, {
+      eventsUrl: `http://127.0.0.1:${port}/slack/events`,
+      signingSecret: 's',
+    });
+  }
+
+  it('gives up after three seconds and says so, as Slack does', async () => {
+    const client = await appAnswering(() => {
+      // never answers
+    });
+    const outcome = await client.command('U0ONE', 'C0GENERAL', '/rollout status');
+    expect(outcome).toEqual({ ok: false, error: expect.stringContaining('operation_timeout') });
+    expect(slack?.traffic.at(-1)).toMatchObject({
+      direction: 'to_app',
+      ok: false,
+      error: 'operation_timeout',
+    });
+  });
+
+  it('shows a command answer Slack would refuse as Slack’s error, not as a message', async () => {
+    const client = await appAnswering((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3001) } }] }),
+      );
+    });
+    const outcome = await client.command('U0ONE', 'C0GENERAL', '/rollout status');
+    expect(outcome).toMatchObject({ ok: false, error: expect.stringContaining('3001 characters') });
+    expect(slack?.workspace.messages).toEqual([]);
+  });
+
+  it('reports an app that answers with an HTTP error', async () => {
+    const client = await appAnswering((_req, res) => {
+      res.writeHead(500);
+      res.end();
+    });
+    expect(await client.openHome('U0ONE')).toEqual({ ok: false, error: expect.stringContaining('HTTP 500') });
+  });
+});
