@@ -6,15 +6,27 @@ export type LogLevelName = (typeof LOG_LEVELS)[number];
 
 const PORT_MESSAGE = 'expected a port number from 0 to 65535';
 
+/** The placeholders .env.example ships: a copied file that was not filled in is refused by name. */
+export const PLACEHOLDER_TOKENS = {
+  bot: 'xoxb-your-bot-token',
+  app: 'xapp-your-app-token',
+} as const;
+
 const envSchema = z
   .object({
     SLACK_BOT_TOKEN: z
       .string({ error: 'required: the bot token (xoxb-…) from the app’s OAuth & Permissions page' })
-      .regex(/^xoxb-/, 'expected a bot token starting with xoxb-'),
+      .regex(/^xoxb-/, 'expected a bot token starting with xoxb-')
+      .refine((token) => token !== PLACEHOLDER_TOKENS.bot, {
+        message: `replace ${PLACEHOLDER_TOKENS.bot} (the placeholder from .env.example) with the bot token from OAuth & Permissions`,
+      }),
     SLACK_SIGNING_SECRET: z.string().min(1, 'expected the signing secret from Basic Information').optional(),
     SLACK_APP_TOKEN: z
       .string()
       .regex(/^xapp-/, 'expected an app-level token starting with xapp- (or leave it unset for HTTP mode)')
+      .refine((token) => token !== PLACEHOLDER_TOKENS.app, {
+        message: `replace ${PLACEHOLDER_TOKENS.app} (the placeholder from .env.example) with an app-level token from Basic Information, or leave it empty for HTTP mode`,
+      })
       .optional(),
     // Digits only: coercion would read a blank or '0x50' as a port.
     PORT: z

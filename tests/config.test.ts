@@ -136,6 +136,19 @@ describe('.env.example', () => {
     expect([...keys].sort()).toEqual([...ENV_VARIABLES].sort());
   });
 
+  it('as copied, is refused naming both placeholder tokens, and agrees with the manifest’s Socket Mode', () => {
+    const copied = Object.fromEntries(
+      [...example.matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']),
+    );
+    const manifest = readFileSync(new URL('../manifest.yml', import.meta.url), 'utf8');
+    expect(manifest).toMatch(/socket_mode_enabled: true/);
+    expect(copied.SLACK_APP_TOKEN).toMatch(/^xapp-/);
+    expect(configError(copied).problems).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN: replace xoxb-your-bot-token/),
+      expect.stringMatching(/^SLACK_APP_TOKEN: replace xapp-your-app-token/),
+    ]);
+  });
+
   it('explains each variable in a comment right above it', () => {
     const lines = example.split('\n');
     for (const key of ENV_VARIABLES) {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -87,6 +87,14 @@ describe('manifest.yml', () => {
     expect(m.settings.interactivity.is_enabled).toBe(true);
     expect(m.features.app_home.home_tab_enabled).toBe(true);
     expect(m.settings.event_subscriptions.bot_events).toContain('app_home_opened');
+  });
+
+  it('subscribes to every event Rollout listens for, so that Slack sends them', () => {
+    const listened = readdirSync(new URL('../src/listeners/events/', import.meta.url))
+      .map((file) => readFileSync(new URL(`../src/listeners/events/${file}`, import.meta.url), 'utf8'))
+      .flatMap((source) => [...source.matchAll(/app\.event\('([a-z_]+)'/g)].map((m) => m[1]));
+    expect(listened).toEqual(expect.arrayContaining(['app_home_opened', 'app_uninstalled', 'tokens_revoked']));
+    expect([...readManifest().settings.event_subscriptions.bot_events].sort()).toEqual([...listened].sort());
   });
 
   it('asks for the bot scopes Rollout uses, and not chat:write.public (the digest channel invites the bot)', () => {
