@@ -51,24 +51,7 @@ export interface PlaygroundView {
 }
 
 /** A Web API call the app made, or a request the stand-in sent the app, for the inspector. */
-export interface InspectorEntry {
-  id: number;
-  /** When, as an ISO time. */
-  at: string;
-  direction: 'to_app' | 'web_api' | 'response_url';
-  /** `chat.postMessage`, `slash_command`, `block_actions`, `view_submission`, `event:app_home_opened`… */
-  name: string;
-  /** HTTP status of the answer. */
-  status: number;
-  /** False when Slack (the stand-in) or the app refused it. */
-  ok: boolean;
-  /** Slack's error code when refused ("invalid_blocks", "expired_trigger_id"). */
-  error?: string;
-  /** What was sent, as JSON. */
-  request: unknown;
-  /** What was answered, as JSON. */
-  response: unknown;
-}
+export type InspectorEntry = TrafficEntry;
 
 /** Everything the page shows for one acting person. */
 export interface PlaygroundState {
@@ -98,6 +81,7 @@ export type {
 } from '../slack-standin/interactions.js';
 
 import type { ActionContainer, ActionInput, ViewState } from '../slack-standin/interactions.js';
+import type { TrafficEntry } from '../slack-standin/stand-in.js';
 
 /** POST /api/command */
 export interface CommandRequest {

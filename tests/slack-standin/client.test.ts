@@ -28,6 +28,11 @@ async function start(): Promise<{ h: RolloutHarness; client: StandInClient; slac
   return { h, client, slack: h.fake };
 }
 
+/** The person's top modal, once the app has opened one (it does so after acking). */
+async function topModal(slack: SlackStandIn, user: string) {
+  return slack.waitFor(() => slack.workspace.modalsOf(user).at(-1));
+}
+
 type Block = { type: string; block_id?: string; elements?: Record<string, unknown>[] };
 
 function buttonNamed(blocks: unknown, text: string): { blockId: string; element: Record<string, unknown> } {
@@ -66,11 +71,7 @@ describe('StandInClient: a person in Slack, against the real app', () => {
       { actionId: String(update.element.action_id), blockId: update.blockId, element: update.element },
     );
     expect(clicked).toEqual({ ok: true });
-    const [modal] = await slack.waitFor(() => {
-      const open = slack.workspace.modalsOf(OWNER);
-      return open.length ? open : undefined;
-    });
-    if (!modal) throw new Error('no modal');
+    const modal = await topModal(slack, OWNER);
     expect(modal.view.title).toMatchObject({ text: expect.stringContaining('Update') });
 
     const state: ViewState = initialViewState(modal.view.blocks as unknown[]);
@@ -91,11 +92,7 @@ describe('StandInClient: a person in Slack, against the real app', () => {
   it('shows the app’s inline errors beside the fields and keeps the modal open', async () => {
     const { client, slack } = await start();
     await client.command(OWNER, CHANNEL, '/rollout update identity-sso');
-    const [modal] = await slack.waitFor(() => {
-      const open = slack.workspace.modalsOf(OWNER);
-      return open.length ? open : undefined;
-    });
-    if (!modal) throw new Error('no modal');
+    const modal = await topModal(slack, OWNER);
     const state = initialViewState(modal.view.blocks as unknown[]);
     state[BLOCKS.wsBlocker] = { [INPUT_ACTION]: { type: 'plain_text_input', value: null } };
     state[BLOCKS.wsStatus] = {
@@ -120,11 +117,7 @@ describe('StandInClient: a person in Slack, against the real app', () => {
   it('closes the top modal without telling the app unless the view asked to be told', async () => {
     const { client, slack } = await start();
     await client.command(OWNER, CHANNEL, '/rollout update identity-sso');
-    const [modal] = await slack.waitFor(() => {
-      const open = slack.workspace.modalsOf(OWNER);
-      return open.length ? open : undefined;
-    });
-    if (!modal) throw new Error('no modal');
+    const modal = await topModal(slack, OWNER);
     const sent = slack.traffic.filter((t) => t.direction === 'to_app').length;
     expect(await client.close(OWNER, modal.id)).toEqual({ ok: true });
     expect(slack.workspace.modalsOf(OWNER)).toEqual([]);
