@@ -184,4 +184,89 @@ describe('StandInClient: an app that does not answer as Slack expects', () => {
     });
     expect(await client.openHome('U0ONE')).toEqual({ ok: false, error: expect.stringContaining('HTTP 500') });
   });
+  const form = {
+    type: 'modal',
+    callback_id: 'form',
+    title: { type: 'plain_text', text: 'Form' },
+    submit: { type: 'plain_text', text: 'Save' },
+    blocks: [
+      {
+        type: 'input',
+        block_id: 'b',
+        label: { type: 'plain_text', text: 'Name' },
+        element: { type: 'plain_text_input', action_id: 'a' },
+      },
+    ],
+  };
+
+  /** An app that answers every view submission with `answer`, and records what it was sent. */
+  async function appAnsweringSubmissions(answer: unknown, received: Record<string, unknown>[]) {
+    return appAnswering((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => {
+        body += c.toString('utf8');
+      });
+      req.on('end', () => {
+        received.push(
+          JSON.parse(new URLSearchParams(body).get('payload') ?? '{}') as Record<string, unknown>,
+        );
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(answer === undefined ? '' : JSON.stringify(answer));
+      });
+    });
+  }
+
+  it('pushes the view a submission answers with, up to Slack’s three', async () => {
+    const client = await appAnsweringSubmissions({ response_action: 'push', view: form }, []);
+    const workspace = slack?.workspace;
+    if (!workspace) throw new Error('no stand-in');
+    const first = workspace.openModal('U0ONE', form);
+    expect(await client.submit('U0ONE', first.id, {})).toEqual({ ok: true });
+    const second = workspace.modalsOf('U0ONE').at(-1);
+    expect(workspace.modalsOf('U0ONE')).toHaveLength(2);
+    await client.submit('U0ONE', second?.id ?? '', {});
+    expect(workspace.modalsOf('U0ONE')).toHaveLength(3);
+    const third = workspace.modalsOf('U0ONE').at(-1);
+    expect(await client.submit('U0ONE', third?.id ?? '', {})).toEqual({
+      ok: false,
+      error: expect.stringContaining('push_limit_reached'),
+    });
+  });
+
+  it('closes every view on clear, and only the top one on an empty answer', async () => {
+    const answers: unknown[] = [undefined, { response_action: 'clear' }];
+    const client = await appAnswering((_req, res) => {
+      const answer = answers.shift();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(answer === undefined ? '' : JSON.stringify(answer));
+    });
+    const workspace = slack?.workspace;
+    if (!workspace) throw new Error('no stand-in');
+    workspace.openModal('U0ONE', form);
+    for (let i = 0; i < 2; i++) workspace.pushModal('U0ONE', form);
+    const top = () => workspace.modalsOf('U0ONE').at(-1)?.id ?? '';
+    await client.submit('U0ONE', top(), {});
+    expect(workspace.modalsOf('U0ONE')).toHaveLength(2);
+    await client.submit('U0ONE', top(), {});
+    expect(workspace.modalsOf('U0ONE')).toEqual([]);
+  });
+
+  it('tells the app a view was closed only when the view asked, with its state', async () => {
+    const received: Record<string, unknown>[] = [];
+    const client = await appAnsweringSubmissions(undefined, received);
+    const workspace = slack?.workspace;
+    if (!workspace) throw new Error('no stand-in');
+    const quiet = workspace.openModal('U0ONE', form);
+    await client.close('U0ONE', quiet.id);
+    expect(received).toEqual([]);
+    const told = workspace.openModal('U0ONE', { ...form, notify_on_close: true });
+    expect(await client.close('U0ONE', told.id)).toEqual({ ok: true });
+    expect(received).toEqual([
+      expect.objectContaining({
+        type: 'view_closed',
+        is_cleared: false,
+        view: expect.objectContaining({ id: told.id }),
+      }),
+    ]);
+  });
 });
