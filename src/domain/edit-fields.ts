@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FIELD_LIMITS } from './field-limits.js';
+import { normalizeUserText, type TextField } from './user-text.js';
 import { RISK_INFO, RISKS, STATUS_INFO, STATUSES } from './vocabulary.js';
 
 /**
@@ -34,6 +36,23 @@ export function limitedText(max: number) {
 /** As `limitedText`, and not empty. */
 export function requiredText(max: number, emptyMessage: string) {
   return limitedText(max).min(1, emptyMessage);
+}
+
+/**
+ * The stored text `field` as a form submits it: one line unless it is a summary (see user-text), within its
+ * `FIELD_LIMITS`. A modal's single-line input is no guarantee: a forged submission can still send `\n`.
+ */
+export function fieldText(field: TextField) {
+  return z.preprocess(normalized(field), limitedText(FIELD_LIMITS[field]));
+}
+
+/** As `fieldText`, and not empty. */
+export function requiredFieldText(field: TextField, emptyMessage: string) {
+  return z.preprocess(normalized(field), requiredText(FIELD_LIMITS[field], emptyMessage));
+}
+
+function normalized(field: TextField) {
+  return (value: unknown) => (typeof value === 'string' ? normalizeUserText(field, value) : value);
 }
 
 function lengthOf(input: unknown): number {

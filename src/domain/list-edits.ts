@@ -4,15 +4,15 @@ import {
   type FieldChange,
   type FieldErrors,
   fieldErrors,
-  limitedText,
+  fieldText,
   normalizeChoice,
   orList,
-  requiredText,
+  requiredFieldText,
   riskLevelField,
 } from './edit-fields.js';
-import { FIELD_LIMITS as L } from './field-limits.js';
 import { isCalendarDate } from './local-time.js';
 import type { NextAction, ReadinessDimension, TopRisk } from './program.js';
+import { oneLine } from './user-text.js';
 import { RISK_STATES, SIGNAL_INFO, SIGNALS } from './vocabulary.js';
 
 /**
@@ -44,7 +44,7 @@ function workstreamField(workstreamKeys: readonly string[]) {
   );
 }
 
-const noteField = limitedText(L.note).default('');
+const noteField = fieldText('note').default('');
 
 function refused<E extends string>(errors: FieldErrors<E>): { ok: false; errors: FieldErrors<E> } {
   return { ok: false, errors };
@@ -72,7 +72,7 @@ export interface RiskChangesInput {
   status?: string | undefined;
 }
 
-const riskText = requiredText(L.riskText, 'Describe the risk');
+const riskText = requiredFieldText('riskText', 'Describe the risk');
 const riskStatus = z.preprocess(
   (value) => (typeof value === 'string' ? normalizeChoice(value) : value),
   z.enum(RISK_STATES, { error: 'Choose open or closed' }),
@@ -145,7 +145,7 @@ const readinessEditSchema = z.object({
       }),
     )
     .optional(),
-  note: limitedText(L.readinessNote).optional(),
+  note: fieldText('readinessNote').optional(),
 });
 
 export function planReadinessEdit(
@@ -187,15 +187,15 @@ export interface ActionChangesInput {
   done?: boolean | undefined;
 }
 
-const actionText = requiredText(L.actionText, 'Say what needs doing');
+const actionText = requiredFieldText('actionText', 'Say what needs doing');
 
 /** `<@U012AB>` and `<@U012AB|name>` (how a mention arrives in command text) are kept as the bare ID. */
 const actionOwner = z.preprocess((value) => {
   if (typeof value !== 'string') return value;
-  const trimmed = value.trim();
-  if (trimmed === '') return null;
-  return /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(trimmed)?.[1] ?? trimmed;
-}, limitedText(L.actionOwner).nullable());
+  const line = oneLine(value);
+  if (line === '') return null;
+  return /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(line)?.[1] ?? line;
+}, fieldText('actionOwner').nullable());
 
 const dueDate = z.preprocess(
   (value) => (value === '' ? null : typeof value === 'string' ? value.trim() : value),

@@ -1,5 +1,6 @@
 import { DELIVERY_GROUPS, type DeliveryGroup, deliverySignal } from './delivery-signal.js';
 import type { NextAction, Program, Workstream } from './program.js';
+import { oneLine } from './user-text.js';
 import { bySeverityThenPosition, RISK_INFO, SIGNAL_INFO, STATUS_INFO, STATUSES } from './vocabulary.js';
 
 /** What the seed page offers its readers; true of any program's page, so it is not stored per program. */
@@ -13,17 +14,38 @@ const PAGE_USES = [
 const VOCABULARY_INTRO =
   'Use one shared status set across operations planning pages so the handbook reads like one program, not many local notes.';
 
+/** Open inline markup wherever they are: emphasis, code, strikethrough, and the brackets of links and images. */
+const INLINE_MARKUP = /[\\`*_~[\]]/g;
+
+/** A heading's `#`, opening (at the start) or closing (after a space) it; `C#` stays as it is. */
+const HEADING_MARK = /(^|\s)#/g;
+
 /**
- * User text on one line: a line break would end a list item or a table row early, and `<` would let a
- * renderer take the text for HTML.
+ * What starts a quote, a bullet or a rule (`---`), and a numbered item's `.` or `)`, when it begins a line;
+ * `-5%` or `1.5x` start nothing and stay as typed.
  */
-function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const QUOTE_OR_BULLET = /^(?:>|[-+](?=\s|$)|-(?=-))/;
+const NUMBERED = /^(\d{1,9})([.)])(?=\s|$)/;
+
+/**
+ * User text as Markdown that renders as exactly what was typed, on one line: a line break would end a list
+ * item or a table row early, `<` would let a renderer take the text for HTML, `&` an entity, and `[`…`](…)`
+ * make a link or an image that the text only pretends to be. Characters that are special only next to these
+ * (`(`, `)`, `!`, a `>` inside a line) are left as typed, so the page stays readable as plain text.
+ */
+export function markdownText(text: string): string {
+  return oneLine(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(INLINE_MARKUP, '\\$&')
+    .replace(HEADING_MARK, '$1\\#')
+    .replace(QUOTE_OR_BULLET, '\\$&')
+    .replace(NUMBERED, '$1\\$2');
 }
 
 /** A table cell: also `|`, which would otherwise start a new column. */
 export function tableCell(text: string): string {
-  return inline(text).replace(/\|/g, '\\|');
+  return markdownText(text).replace(/\|/g, '\\|');
 }
 
 function tableRow(cells: string[]): string {
@@ -35,14 +57,14 @@ function table(header: string[], rows: string[][]): string[] {
 }
 
 function list(items: string[]): string[] {
-  return items.map((item) => `- ${inline(item)}`);
+  return items.map((item) => `- ${markdownText(item)}`);
 }
 
 /** Only web links become links: a stored `javascript:` URL must not turn into something to click. */
 function linkTo(title: string, url: string | null): string {
-  const label = inline(title).replace(/[[\]]/g, '\\$&');
+  const label = markdownText(title);
   if (!url) return label;
-  if (!/^https?:\/\//i.test(url)) return `${label} (${inline(url)})`;
+  if (!/^https?:\/\//i.test(url)) return `${label} (${markdownText(url)})`;
   const target = url.replace(
     /[\s()<>]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
@@ -63,7 +85,7 @@ function section(title: string, ...blocks: string[][]): string[] {
 function paragraphs(text: string): string[] {
   const parts = text
     .split(/\n\s*\n/)
-    .map(inline)
+    .map(markdownText)
     .filter(Boolean);
   return parts.flatMap((p, i) => (i === 0 ? [p] : ['', p]));
 }
@@ -74,8 +96,8 @@ function actionLine(a: NextAction): string {
 }
 
 function workstreamSnapshot(w: Workstream): string[] {
-  const lines = [`### ${inline(w.name)}`, ''];
-  if (w.summary || w.state) lines.push(inline(w.summary || w.state), '');
+  const lines = [`### ${markdownText(w.name)}`, ''];
+  if (w.summary || w.state) lines.push(markdownText(w.summary || w.state), '');
   lines.push(
     ...list([
       `current owner: ${ownerOf(w)}`,
@@ -97,7 +119,7 @@ export function programToMarkdown(program: Program): string {
   const groups = (Object.keys(DELIVERY_GROUPS) as DeliveryGroup[]).filter((g) => signal[g].length > 0);
 
   const blocks: string[][] = [
-    [`# ${inline(program.name)}`],
+    [`# ${markdownText(program.name)}`],
     paragraphs(program.summary),
     ['Use this page to', '', ...list(PAGE_USES)],
     section(

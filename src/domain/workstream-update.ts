@@ -4,11 +4,10 @@ import {
   type FieldChange,
   type FieldErrors,
   fieldErrors,
-  limitedText,
+  fieldText,
   riskLevelField,
   statusField,
 } from './edit-fields.js';
-import { FIELD_LIMITS as L } from './field-limits.js';
 import type { Workstream } from './program.js';
 import type { Risk, Status } from './vocabulary.js';
 
@@ -32,15 +31,15 @@ export interface WorkstreamValues {
 
 export const BLOCKED_NEEDS_BLOCKER = 'A blocked workstream needs its main blocker';
 
-const blockerField = limitedText(L.blocker);
+const blockerField = fieldText('blocker');
 
 export const workstreamUpdateSchema = z.object({
   status: statusField.optional(),
   risk: riskLevelField.optional(),
-  state: limitedText(L.state).optional(),
+  state: fieldText('state').optional(),
   blocker: blockerField.optional(),
-  summary: limitedText(L.summary).optional(),
-  note: limitedText(L.note).default(''),
+  summary: fieldText('summary').optional(),
+  note: fieldText('note').default(''),
 });
 
 export type WorkstreamUpdatePlan =

@@ -8,6 +8,7 @@ import {
 } from '../domain/digest-content.js';
 import type { Program } from '../domain/program.js';
 import { isSlackUserId } from '../domain/slack-user.js';
+import { oneLine } from '../domain/user-text.js';
 import { RISK_INFO, type Risk, SIGNAL_INFO, STATUS_INFO, type Status } from '../domain/vocabulary.js';
 import { encodeProgramRef } from './action-values.js';
 import { ACTIONS, DIGEST_BLOCKS, type DigestSection, digestSectionBlock } from './ids.js';
@@ -67,10 +68,11 @@ const slack: Style = {
 };
 
 const plain: Style = {
-  text: (value) => value,
+  // The preview's lines are as much Rollout's structure as the message's: user text stays on one line.
+  text: (value) => oneLine(value),
   bold: (value) => value,
   italic: (value) => value,
-  user: (id) => (isSlackUserId(id) ? `@${id}` : id),
+  user: (id) => (isSlackUserId(id) ? `@${id}` : oneLine(id)),
   emoji: () => '',
   bullet: '  -',
 };
@@ -307,7 +309,7 @@ function listSections(list: ListContent): SectionBlock[] {
 /** The header: program name cut so that the week always shows. */
 function headerText(program: Program, d: Digest): string {
   const suffix = ` · ${d.weekLabel}`;
-  return `${truncate(program.name, BLOCK_LIMITS.headerText - suffix.length)}${suffix}`;
+  return `${truncate(oneLine(program.name), BLOCK_LIMITS.headerText - suffix.length)}${suffix}`;
 }
 
 /** The notification text: the headline, then the blocked workstreams and their blockers as far as they fit. */
@@ -374,7 +376,7 @@ export function digestMessage(digest: Digest, program: Program): SlackMessage {
  */
 export function digestPreviewText(digest: Digest, program: Program): string {
   const out = [
-    `${program.name} — ${digest.weekLabel}`,
+    `${oneLine(program.name)} — ${digest.weekLabel}`,
     `Weekly leadership digest, as of ${inZone(digest.asOf, digest.timeZone)} (${digest.timeZone})`,
     '',
     headlineParts(plain, digest).join(' · '),

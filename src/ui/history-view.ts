@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { historyFieldLabel, historyValueLabel, REVIEWED_FIELD } from '../domain/history-fields.js';
 import type { HistoryEntry, Program, Workstream } from '../domain/program.js';
+import { oneLine } from '../domain/user-text.js';
 import { HISTORY_BLOCKS, historyEntryBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
@@ -103,7 +104,7 @@ export function historyView(input: HistoryViewInput): SlackMessage {
       block_id: HISTORY_BLOCKS.header,
       text: {
         type: 'plain_text',
-        text: truncate(`History: ${workstream.name}`, BLOCK_LIMITS.headerText),
+        text: truncate(`History: ${oneLine(workstream.name)}`, BLOCK_LIMITS.headerText),
         emoji: true,
       },
     },

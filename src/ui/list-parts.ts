@@ -8,6 +8,7 @@ import type {
   View,
 } from '@slack/types';
 import type { Program } from '../domain/program.js';
+import { oneLine } from '../domain/user-text.js';
 import { encodeItemOf, encodeProgramRef } from './action-values.js';
 import { LIST_BLOCKS, listItemBlock, listItemButtonsBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
@@ -67,7 +68,7 @@ function listHeader(text: string): HeaderBlock {
   return {
     type: 'header',
     block_id: LIST_BLOCKS.header,
-    text: { type: 'plain_text', text: truncate(text, BLOCK_LIMITS.headerText), emoji: true },
+    text: { type: 'plain_text', text: truncate(oneLine(text), BLOCK_LIMITS.headerText), emoji: true },
   };
 }
 
@@ -97,10 +98,10 @@ export function button(
   return {
     type: 'button',
     action_id: actionId,
-    text: { type: 'plain_text', text: truncate(text, BLOCK_LIMITS.buttonText), emoji: true },
+    text: { type: 'plain_text', text: truncate(oneLine(text), BLOCK_LIMITS.buttonText), emoji: true },
     value,
     ...(opts.style ? { style: opts.style } : {}),
-    ...(opts.label ? { accessibility_label: truncate(opts.label, BLOCK_LIMITS.buttonText) } : {}),
+    ...(opts.label ? { accessibility_label: truncate(oneLine(opts.label), BLOCK_LIMITS.buttonText) } : {}),
   };
 }
 

@@ -1,12 +1,14 @@
 import type { ContextBlock, InputBlock, KnownBlock, PlainTextOption, SectionBlock, View } from '@slack/types';
 import { FIELD_LIMITS } from '../domain/field-limits.js';
 import { isSlackUserId } from '../domain/slack-user.js';
+import { oneLine } from '../domain/user-text.js';
 import { INPUT_ACTION } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
+/** Labels, options and titles; often a name someone typed, so kept to one line like every shown name. */
 export function plainText(text: string, max: number = BLOCK_LIMITS.modalTitle) {
-  return { type: 'plain_text' as const, text: truncate(text, max), emoji: true };
+  return { type: 'plain_text' as const, text: truncate(oneLine(text), max), emoji: true };
 }
 
 export function option(value: string, label: string, description?: string): PlainTextOption {

@@ -1,5 +1,6 @@
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { Program, Workstream } from '../domain/program.js';
+import { oneLine } from '../domain/user-text.js';
 import { byRiskThenPosition, RISK_INFO, RISKS, STATUS_INFO, STATUSES } from '../domain/vocabulary.js';
 import { encodeProgramRef, encodeStatusPageRef, encodeWorkstreamRef } from './action-values.js';
 import { ACTIONS, BLOCKS, workstreamRowBlock } from './ids.js';
@@ -62,7 +63,11 @@ function overviewHead(program: Program, total: number): KnownBlock[] {
     {
       type: 'header',
       block_id: BLOCKS.statusHeader,
-      text: { type: 'plain_text', text: truncate(program.name, BLOCK_LIMITS.headerText), emoji: true },
+      text: {
+        type: 'plain_text',
+        text: truncate(oneLine(program.name), BLOCK_LIMITS.headerText),
+        emoji: true,
+      },
     },
   ];
   if (total === 0) {
@@ -227,7 +232,7 @@ function workstreamSection(program: Program, w: Workstream): SectionBlock {
       action_id: ACTIONS.showWorkstream,
       text: { type: 'plain_text', text: 'Details' },
       value: encodeWorkstreamRef({ program: program.slug, workstream: w.key }),
-      accessibility_label: truncate(`Details of ${w.name}`, BLOCK_LIMITS.buttonText),
+      accessibility_label: truncate(`Details of ${oneLine(w.name)}`, BLOCK_LIMITS.buttonText),
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { SectionBlock } from '@slack/types';
 import type { Workstream } from '../domain/program.js';
+import { oneLine } from '../domain/user-text.js';
 import { encodeWorkstreamRef } from './action-values.js';
 import { ACTIONS } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
@@ -21,7 +22,7 @@ export function updatableSection(
       text: { type: 'plain_text', text: 'Update' },
       style: 'primary',
       value: encodeWorkstreamRef({ program: program.slug, workstream: w.key }),
-      accessibility_label: truncate(`Update ${w.name}`, BLOCK_LIMITS.buttonText),
+      accessibility_label: truncate(`Update ${oneLine(w.name)}`, BLOCK_LIMITS.buttonText),
     },
   };
 }

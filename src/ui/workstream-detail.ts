@@ -1,11 +1,12 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
-import type { Program, Workstream } from '../domain/program.js';
+import { type Program, type Workstream, workstreamsByKey } from '../domain/program.js';
+import { oneLine } from '../domain/user-text.js';
 import { RISK_INFO, STATUS_INFO } from '../domain/vocabulary.js';
 import { encodeProgramRef, encodeWorkstreamRef } from './action-values.js';
 import { ACTIONS, BLOCKS } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
-import { escapeMrkdwn, mention, slackDate } from './mrkdwn.js';
+import { escapeMrkdwn, mention, quotedMrkdwn, slackDate } from './mrkdwn.js';
 import { ago } from './relative-time.js';
 
 const field = (label: string, value: string) => ({
@@ -21,8 +22,8 @@ function lastUpdate(w: Workstream, now: Date): string {
 
 /** `/rollout status WORKSTREAM`: everything the page says of one workstream, with an Update button. */
 export function workstreamDetail(program: Program, w: Workstream, now: Date): SlackMessage {
-  const names = new Map(program.workstreams.map((x) => [x.key, x.name]));
-  const dependsOn = w.dependsOn.map((k) => escapeMrkdwn(names.get(k) ?? k)).join(', ');
+  const byKey = workstreamsByKey(program);
+  const dependsOn = w.dependsOn.map((k) => escapeMrkdwn(byKey.get(k)?.name ?? k)).join(', ');
   const status = STATUS_INFO[w.status];
   const risk = RISK_INFO[w.risk];
   const ref = encodeWorkstreamRef({ program: program.slug, workstream: w.key });
@@ -30,7 +31,7 @@ export function workstreamDetail(program: Program, w: Workstream, now: Date): Sl
     {
       type: 'header',
       block_id: BLOCKS.statusHeader,
-      text: { type: 'plain_text', text: truncate(w.name, BLOCK_LIMITS.headerText), emoji: true },
+      text: { type: 'plain_text', text: truncate(oneLine(w.name), BLOCK_LIMITS.headerText), emoji: true },
     },
     {
       type: 'section',
@@ -45,9 +46,10 @@ export function workstreamDetail(program: Program, w: Workstream, now: Date): Sl
       ],
     },
     // A section each: escaping can make one text long enough to push the next out of a shared section.
-    prose(BLOCKS.workstreamState, 'Current state', w.state),
-    prose(BLOCKS.workstreamSnapshot, 'Snapshot', w.summary),
-    prose(BLOCKS.workstreamBlocker, 'Main blocker', w.blocker),
+    prose(BLOCKS.workstreamState, 'Current state', escapeMrkdwn(w.state)),
+    // The snapshot keeps its lines, quoted, so that none of them reads as one of the labels around it.
+    prose(BLOCKS.workstreamSnapshot, 'Snapshot', quotedMrkdwn(w.summary)),
+    prose(BLOCKS.workstreamBlocker, 'Main blocker', escapeMrkdwn(w.blocker)),
     { type: 'context', elements: [{ type: 'mrkdwn', text: lastUpdate(w, now) }] },
     {
       type: 'actions',
@@ -76,13 +78,11 @@ export function workstreamDetail(program: Program, w: Workstream, now: Date): Sl
   return { text, blocks };
 }
 
-function prose(blockId: string, label: string, value: string | null): SectionBlock {
+/** A labelled text in a section of its own; `mrkdwn` is already escaped, and "" shows as "—". */
+function prose(blockId: string, label: string, mrkdwn: string): SectionBlock {
   return {
     type: 'section',
     block_id: blockId,
-    text: {
-      type: 'mrkdwn',
-      text: truncate(`*${label}*\n${value ? escapeMrkdwn(value) : '—'}`, BLOCK_LIMITS.sectionText),
-    },
+    text: { type: 'mrkdwn', text: truncate(`*${label}*\n${mrkdwn || '—'}`, BLOCK_LIMITS.sectionText) },
   };
 }

@@ -9,6 +9,7 @@ import {
   planRiskEdit,
   type RiskValues,
 } from '../../src/domain/list-edits.js';
+import { BIDI, BIDI_SHOWN, FORGED, FORGED_PLAIN } from '../support/forged-text.js';
 
 const keys = ['identity-sso', 'kanopy-hosting'];
 const tooLong = (max: number) => `At most ${max} characters (this has ${max + 1})`;
@@ -79,6 +80,19 @@ describe('risks', () => {
     ]);
   });
 
+  it('stores the risk text and the note on one line, without bidi controls', () => {
+    expect(planRiskAdd({ text: FORGED, severity: 'low', note: `why\n${BIDI}` }, keys)).toEqual({
+      ok: true,
+      values: { text: FORGED_PLAIN, severity: 'low', workstream: null },
+      note: `why ${BIDI_SHOWN}`,
+    });
+    expect(planRiskEdit(risk, { text: `${risk.text}\n` }, keys)).toMatchObject({ ok: true, changes: [] });
+    expect(planRiskAdd({ text: '\n\u2029', severity: 'low' }, keys)).toMatchObject({
+      ok: false,
+      errors: { text: 'Describe the risk' },
+    });
+  });
+
   it('refuses a status other than open or closed', () => {
     expect(planRiskEdit(risk, { status: 'archived' }, keys)).toEqual({
       ok: false,
@@ -99,6 +113,13 @@ describe('readiness', () => {
         { field: 'note', oldValue: dimension.note, newValue: 'Okta path approved' },
       ],
       note: '',
+    });
+  });
+
+  it('stores the note on one line', () => {
+    expect(planReadinessEdit(dimension, { note: FORGED })).toMatchObject({
+      ok: true,
+      next: { note: FORGED_PLAIN },
     });
   });
 
@@ -137,6 +158,21 @@ describe('next actions', () => {
     });
     const team = planActionAdd({ text: 'book review', owner: 'Platform Engineering' }, keys);
     expect(team.ok && team.values.owner).toBe('Platform Engineering');
+  });
+
+  it('stores the text and a free-text owner on one line, and reads a mention broken over lines', () => {
+    expect(planActionAdd({ text: FORGED, owner: `Platform\nTeam${BIDI}` }, keys)).toMatchObject({
+      ok: true,
+      values: { text: FORGED_PLAIN, owner: `Platform Team${BIDI_SHOWN}` },
+    });
+    expect(planActionAdd({ text: 'x', owner: '\n<@U0ABC>\n' }, keys)).toMatchObject({
+      ok: true,
+      values: { owner: 'U0ABC' },
+    });
+    expect(planActionEdit(action, { text: `${action.text}\n\n` }, keys)).toMatchObject({
+      ok: true,
+      changes: [],
+    });
   });
 
   it('refuses a due date that is not a calendar date, and an oversize owner', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NextAction, TopRisk, Workstream } from '../../src/domain/program.js';
-import { programToMarkdown, tableCell } from '../../src/domain/program-markdown.js';
+import { markdownText, programToMarkdown, tableCell } from '../../src/domain/program-markdown.js';
+import { BIDI, BIDI_SHOWN } from '../support/forged-text.js';
 import {
   risk as baseRisk,
   workstream as baseWorkstream,
@@ -73,6 +74,60 @@ describe('programToMarkdown', () => {
     expect(tableCell('<img src=x onerror=alert(1)> & co')).toBe('&lt;img src=x onerror=alert(1)> &amp; co');
     const markdown = programToMarkdown(program({ risks: [risk('<script>x</script>')] }));
     expect(section(markdown, 'Top risks right now')).toContain('- &lt;script>x&lt;/script>');
+  });
+
+  it('does not let user text make a link, an image, emphasis or code', () => {
+    const markdown = programToMarkdown(
+      program({
+        risks: [
+          risk('see [md](https://evil.example) and ![img](https://evil.example/i.png)'),
+          risk('*bold* __strong__ `code` ~~gone~~ back\\slash'),
+        ],
+        workstreams: [workstream('a', { name: 'A', state: '[x](https://evil.example)' })],
+      }),
+    );
+
+    expect(section(markdown, 'Top risks right now')).toEqual([
+      'Highest-priority unresolved risks',
+      '- see \\[md\\](https://evil.example) and !\\[img\\](https://evil.example/i.png)',
+      '- \\*bold\\* \\_\\_strong\\_\\_ \\`code\\` \\~\\~gone\\~\\~ back\\\\slash',
+    ]);
+    expect(section(markdown, 'Executive summary')[2]).toContain('| \\[x\\](https://evil.example) |');
+  });
+
+  it('escapes what would start a heading, a quote or a list where user text begins a line', () => {
+    expect(markdownText('# Launch #')).toBe('\\# Launch \\#');
+    expect(markdownText('> signed off')).toBe('\\> signed off');
+    expect(markdownText('- not an item')).toBe('\\- not an item');
+    expect(markdownText('+ plus')).toBe('\\+ plus');
+    expect(markdownText('12. twelve')).toBe('12\\. twelve');
+    expect(markdownText('3) three')).toBe('3\\) three');
+    expect(markdownText('--- rule')).toBe('\\--- rule');
+    expect(markdownText('-5% and 1.5x')).toBe('-5% and 1.5x');
+    const markdown = programToMarkdown(
+      program({
+        name: '# Hijack',
+        summary: '# Heading\n\n> quote\n\n1. one',
+        workstreams: [workstream('a', { name: '# Fake section #', summary: '- fake fact' })],
+      }),
+    );
+
+    expect(markdown.startsWith('# \\# Hijack\n\n\\# Heading\n\n\\> quote\n\n1\\. one\n\n')).toBe(true);
+    expect(section(markdown, 'Workstream snapshot').slice(0, 2)).toEqual([
+      '### \\# Fake section \\#',
+      '\\- fake fact',
+    ]);
+  });
+
+  it('keeps user text readable where nothing in it could be markup', () => {
+    expect(markdownText('Okta/identity (SSO) > Decision: ready! C# 2026 - Q1 a-b 1.5x')).toBe(
+      'Okta/identity (SSO) > Decision: ready! C# 2026 - Q1 a-b 1.5x',
+    );
+  });
+
+  it('drops bidi controls from the page', () => {
+    const markdown = programToMarkdown(program({ risks: [risk(BIDI)] }));
+    expect(section(markdown, 'Top risks right now')).toContain(`- ${BIDI_SHOWN}`);
   });
 
   it('shows each workstream’s snapshot, with the owner IDs when no team is named', () => {

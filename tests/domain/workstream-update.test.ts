@@ -7,6 +7,7 @@ import {
   type WorkstreamValues,
   workstreamUpdateSchema,
 } from '../../src/domain/workstream-update.js';
+import { BIDI, BIDI_SHOWN, FORGED, FORGED_PLAIN } from '../support/forged-text.js';
 
 const current: WorkstreamValues = {
   status: 'needs-decision',
@@ -49,6 +50,26 @@ describe('planWorkstreamUpdate', () => {
   it('trims text, so a submission that only adds spaces changes nothing', () => {
     const plan = planWorkstreamUpdate(current, { state: `  ${current.state}  `, blocker: current.blocker });
     expect(plan).toMatchObject({ ok: true, changes: [] });
+  });
+
+  it('stores one-line fields without line breaks or bidi controls, whatever a forged submission sends', () => {
+    const plan = planWorkstreamUpdate(current, {
+      state: `${BIDI}\n`,
+      blocker: FORGED,
+      summary: `Path is understood.\r\n\r\n${BIDI}`,
+      note: 'first\nsecond',
+    });
+    expect(plan).toMatchObject({
+      ok: true,
+      next: { state: BIDI_SHOWN, blocker: FORGED_PLAIN, summary: `Path is understood.\n\n${BIDI_SHOWN}` },
+      note: 'first second',
+    });
+  });
+
+  it('refuses Blocked when the blocker is only line breaks', () => {
+    expect(refused({ status: 'blocked', blocker: '\n\u2028\r\n' })).toEqual({
+      blocker: BLOCKED_NEEDS_BLOCKER,
+    });
   });
 
   it('refuses Blocked without a main blocker, on the blocker field', () => {

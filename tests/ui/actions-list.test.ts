@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { actionsList } from '../../src/ui/actions-list.js';
 import { LIST_ACTIONS, LIST_BLOCKS } from '../../src/ui/ids.js';
+import { BIDI, BIDI_SHOWN, FORGED, FORGED_SHOWN, forgedLines } from '../support/forged-text.js';
 import {
   ADMIN,
   buttonsOf,
@@ -50,6 +51,20 @@ describe('actionsList', () => {
     expect(texts).toContain(`Owner: <@${OWNER}> · _Workstream mine · Team mine_ · Due Sun 20 Dec 2026`);
     expect(texts).toContain('Owner: Platform &lt;!here&gt; team');
     expect(texts).not.toContain('<!here>');
+  });
+
+  it('shows an action’s text on its line and its owner, workstream and date under it, whatever the text holds', () => {
+    const p = listProgram({
+      actions: [nextAction(1, { text: FORGED, owner: `Platform\n*Owner:* team${BIDI}`, workstream: 'mine' })],
+    });
+    const { blocks, text } = actionsList(p, viewer(), NOW);
+    const item = mrkdwnOf(blocks).find((t) => t.includes('beta risk')) ?? '';
+    expect(item.split('\n')).toEqual([
+      FORGED_SHOWN,
+      `Owner: Platform *Owner:* team${BIDI_SHOWN} · _Workstream mine · Team mine_ · No due date`,
+    ]);
+    expect(forgedLines(mrkdwnOf(blocks).join('\n'))).toEqual([]);
+    expect(text).not.toContain('\n');
   });
 
   it('offers Edit and Mark done where the viewer may change the action, Add to members', () => {

@@ -19,6 +19,7 @@ import {
   scenario,
   workstream,
 } from '../support/digest-fixture.js';
+import { BIDI, BIDI_SHOWN, FORGED, FORGED_PLAIN, FORGED_SHOWN, forgedLines } from '../support/forged-text.js';
 
 const EVIL = '<!channel> & <https://evil|docs>';
 const EVIL_ESCAPED = '&lt;!channel&gt; &amp; &lt;https://evil|docs&gt;';
@@ -211,6 +212,59 @@ describe('digestMessage escaping', () => {
     });
     expect(mrkdwn).not.toContain('<!channel>');
     expect(mrkdwn).not.toContain('<https://evil');
+  });
+});
+
+describe('digestMessage and user text that looks like Rollout’s own', () => {
+  const p = program({
+    name: `Program\n${BIDI}`,
+    workstreams: [
+      workstream('forged', 0, { name: `WS${BIDI}\n`, ownerTeam: FORGED, status: 'blocked', blocker: FORGED }),
+      workstream('waiting', 1, { name: 'Waiting', status: 'needs-decision', blocker: FORGED }),
+    ],
+    risks: [risk(1, 0, { text: FORGED, severity: 'high', workstream: 'forged' })],
+    readiness: [readiness(1, 0, { name: `Hosting\n${BIDI}`, note: FORGED })],
+    actions: [action(1, 0, { text: FORGED, owner: `Platform\nteam`, due: '2026-11-24' })],
+  });
+  const history = [
+    entry({ entity: 'risk', entityKey: '1', entityLabel: FORGED, field: 'created', newValue: FORGED }),
+  ];
+
+  it('keeps every piece of user text on the line of its item, so no line of the message is forged', () => {
+    const { message } = render(p, history);
+    expect(blockKitProblems(message.blocks, 'message')).toEqual([]);
+    for (const section of ['risks', 'blocked', 'waiting', 'changes', 'next', 'readiness']) {
+      const [title, ...lines] = sectionText(message.blocks, section).split('\n');
+      expect(title, section).toMatch(/^\*[^*]+\*$/);
+      for (const line of lines) expect(line, section).toMatch(/^(• |_)/);
+      expect(lines.join('\n'), section).toContain(FORGED_SHOWN);
+    }
+    expect(sectionText(message.blocks, 'risks')).toContain(
+      `• :red_circle: High: ${FORGED_SHOWN} — *WS${BIDI_SHOWN}* · _${FORGED_SHOWN}_`,
+    );
+    expect(sectionText(message.blocks, 'readiness')).toContain(
+      `*Hosting ${BIDI_SHOWN}* — Partially ready: ${FORGED_SHOWN}`,
+    );
+    expect(sectionText(message.blocks, 'next')).toContain(`— Platform team`);
+    expect(textOf(message.blocks, DIGEST_BLOCKS.header)).toBe(`Program ${BIDI_SHOWN} · Week of 23 Nov 2026`);
+  });
+
+  it('keeps the fallback text to one line per blocked workstream', () => {
+    const { message } = render(p, history);
+    const lines = message.text.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Program /);
+    expect(lines[1]).toBe(`Blocked: WS${BIDI_SHOWN} — ${FORGED_SHOWN}`);
+    expect(forgedLines(message.text)).toEqual([]);
+  });
+
+  it('keeps the plain-text preview’s lines its own too', () => {
+    const digest = buildDigest({ program: p, asOf: AS_OF, changesSince: history, since: LAST_DIGEST });
+    const preview = digestPreviewText(digest, p);
+    expect(preview).toContain(`  - High: ${FORGED_PLAIN} — WS${BIDI_SHOWN} · ${FORGED_PLAIN}`);
+    expect(preview.startsWith(`Program ${BIDI_SHOWN} — Week of 23 Nov 2026\n`)).toBe(true);
+    expect(forgedLines(preview)).toEqual([]);
+    expect(preview).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/);
   });
 });
 

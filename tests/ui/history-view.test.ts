@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryEntry, Workstream } from '../../src/domain/program.js';
 import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { historyView } from '../../src/ui/history-view.js';
+import { BIDI, BIDI_SHOWN, FORGED, FORGED_SHOWN, forgedLines } from '../support/forged-text.js';
 import { numberedWorkstream, program } from '../support/program-objects.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
@@ -117,6 +118,31 @@ describe('historyView', () => {
     expect(t).toContain('&lt;!channel&gt; → &lt;https://evil.example|docs&gt; &amp; more');
     expect(t).toContain('_Note:_ &lt;!here&gt; ping');
     expect(t).toContain('Program &lt;one&gt;');
+  });
+
+  it('shows every value and note on the line it belongs to, snapshots included, without bidi controls', () => {
+    const m = view(
+      [
+        entry({ id: 901, field: 'blocker', oldValue: 'none', newValue: FORGED, note: FORGED }),
+        entry({
+          id: 902,
+          field: 'summary',
+          oldValue: 'Old.\n\nParagraph',
+          newValue: `New.\n*Status*: Done${BIDI}`,
+        }),
+      ],
+      { workstream: { ...WS, name: `Identity\n${BIDI}` } },
+    );
+    const entries = m.blocks.filter((b) => b.block_id?.startsWith('history_entry:'));
+    const lines = entries.map((b) => (b.type === 'section' ? (b.text?.text ?? '') : '').split('\n'));
+    expect(lines[0]?.[0]).toBe(`*Main blocker*: none → ${FORGED_SHOWN}`);
+    expect(lines[0]?.[2]).toBe(`_Note:_ ${FORGED_SHOWN}`);
+    expect(lines[0]).toHaveLength(3);
+    expect(lines[1]?.[0]).toBe(`*Snapshot*: Old. Paragraph → New. *Status*: Done${BIDI_SHOWN}`);
+    expect(lines[1]).toHaveLength(2);
+    expect(forgedLines(texts(m).replace(/\\n/g, '\n'))).toEqual([]);
+    expect(m.blocks[0]).toMatchObject({ text: { text: `History: Identity ${BIDI_SHOWN}` } });
+    expect(m.text).toBe(`History of Identity ${BIDI_SHOWN}: 2 most recent changes`);
   });
 
   it('shows the 20 newest and counts the rest; long values stay within a section', () => {

@@ -5,6 +5,7 @@ import { viewProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { decodeProgramRef, decodeWorkstreamRef } from '../../src/ui/action-values.js';
 import { homeView } from '../../src/ui/home-view.js';
 import { ACTIONS } from '../../src/ui/ids.js';
+import { BIDI, BIDI_SHOWN, FORGED, FORGED_SHOWN } from '../support/forged-text.js';
 import { program as baseProgram, numberedWorkstream } from '../support/program-objects.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
@@ -47,6 +48,25 @@ describe('homeView', () => {
     expect(text(view.blocks)).toContain('Program 1');
     expect(text(view.blocks)).toContain('home_p:p1:ws_row:ws-0');
     expect(text(view.blocks)).toContain(ACTIONS.showWorkstream);
+  });
+
+  it('keeps a name to its own line, so it cannot add a status line of its own, and drops bidi controls', () => {
+    const p = program(1, [ws(1, { name: `${FORGED}${BIDI}`, ownerIds: [ME], blocker: FORGED })], {
+      name: `Program\n${BIDI}`,
+    });
+    const other = program(2, []);
+    const view = homeView({ userId: ME, programs: [p, other], now: NOW });
+    expect(viewProblems(view, 'home')).toEqual([]);
+    const row = mine(view.blocks)[0];
+    expect(row?.text?.text.split('\n')).toEqual([
+      `*${FORGED_SHOWN}${BIDI_SHOWN}* · Program ${BIDI_SHOWN}`,
+      ':memo: Drafted · :large_green_circle: Low risk',
+      'updated 9 days ago',
+    ]);
+    expect(row?.accessory).toMatchObject({
+      accessibility_label: expect.not.stringMatching(/[\n\u202A-\u202E\u2066-\u2069]/),
+    });
+    expect(text(view.blocks)).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/);
   });
 
   it('has a friendly line, then the overview, for someone who owns nothing', () => {

@@ -1,7 +1,8 @@
 import type { Checkboxes, StaticSelect } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
-import { checkboxInput, keepWithin, option, selectInput } from '../../src/ui/modal-parts.js';
+import { checkboxInput, formHeading, keepWithin, option, selectInput } from '../../src/ui/modal-parts.js';
+import { BIDI, BIDI_SHOWN, FORGED, FORGED_SHOWN } from '../support/forged-text.js';
 
 const options = (n: number) => Array.from({ length: n }, (_, i) => option(`v${i}`, `Option ${i}`));
 
@@ -41,5 +42,18 @@ describe('selectInput and checkboxInput', () => {
     ]);
     expect(boxes.initial_options?.map((o) => o.value)).toEqual(['v1', 'v12']);
     expect(blockKitProblems([block], 'modal')).toEqual([]);
+  });
+});
+
+describe('option and formHeading', () => {
+  it('show a typed name on one line, without bidi controls', () => {
+    expect(option('ws', `Identity\n${BIDI}`, `Team\r\nA${BIDI}`)).toEqual({
+      value: 'ws',
+      text: { type: 'plain_text', text: `Identity ${BIDI_SHOWN}`, emoji: true },
+      description: { type: 'plain_text', text: `Team A${BIDI_SHOWN}`, emoji: true },
+    });
+    expect(formHeading(FORGED, `Program\n${BIDI}`).text?.text).toBe(
+      `*${FORGED_SHOWN}*\nProgram ${BIDI_SHOWN}`,
+    );
   });
 });

@@ -3,6 +3,7 @@ import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { decodeItemRef } from '../../src/ui/action-values.js';
 import { LIST_ACTIONS, LIST_BLOCKS } from '../../src/ui/ids.js';
 import { readinessList } from '../../src/ui/readiness-list.js';
+import { BIDI, BIDI_SHOWN, FORGED, FORGED_SHOWN, forgedLines } from '../support/forged-text.js';
 import { ADMIN, buttonsOf, dimension, listProgram, mrkdwnOf, OWNER } from '../support/list-program.js';
 
 describe('readinessList', () => {
@@ -30,6 +31,20 @@ describe('readinessList', () => {
     expect(mrkdwnOf(owner.blocks).join('\n')).toContain(
       'changes readiness: it is the program’s go/no-go call',
     );
+  });
+
+  it('shows a dimension’s name on its line and its note on one line under it', () => {
+    const p = listProgram({
+      readiness: [dimension(1, { name: `Identity\n:red_circle: *Hosting*${BIDI}`, note: FORGED })],
+    });
+    const { blocks } = readinessList(p, { userId: ADMIN, admins: [] });
+    const item = mrkdwnOf(blocks).find((t) => t.includes('beta risk')) ?? '';
+    expect(item.split('\n')).toEqual([
+      `:large_yellow_circle: *Identity :red_circle: *Hosting*${BIDI_SHOWN}* — Partially ready`,
+      FORGED_SHOWN,
+    ]);
+    expect(forgedLines(mrkdwnOf(blocks).join('\n'))).toEqual([]);
+    expect(JSON.stringify(buttonsOf(blocks))).not.toMatch(/\\n|[\u202A-\u202E\u2066-\u2069]/);
   });
 
   it('stays within 50 blocks with 200 dimensions, escaped, and says how many more', () => {

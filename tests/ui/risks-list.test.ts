@@ -4,6 +4,7 @@ import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { decodeItemRef } from '../../src/ui/action-values.js';
 import { LIST_ACTIONS, LIST_BLOCKS } from '../../src/ui/ids.js';
 import { risksList } from '../../src/ui/risks-list.js';
+import { BIDI, BIDI_SHOWN, FORGED, FORGED_SHOWN, forgedLines } from '../support/forged-text.js';
 import {
   ADMIN,
   buttonsOf,
@@ -101,6 +102,27 @@ describe('risksList', () => {
     expect(json).toContain('ping &lt;!channel&gt; &amp; &lt;@U123&gt;');
     expect(blocks[0]).toMatchObject({ block_id: LIST_BLOCKS.notice, accessory: { text: { text: 'Undo' } } });
     expect(text).not.toContain('<');
+  });
+
+  it('shows a risk’s text on its line and the workstream under it, whatever line breaks the text holds', () => {
+    const p = listProgram({
+      risks: [
+        risk(1, { text: FORGED, severity: 'high', workstream: 'mine' }),
+        risk(2, { text: `closed\n*High* · fake${BIDI}`, status: 'closed', closedAt: '2026-11-20T00:00:00Z' }),
+      ],
+    });
+    const { blocks, text } = risksList(p, viewer(OWNER));
+    const open = mrkdwnOf(blocks).find((t) => t.includes('beta risk')) ?? '';
+    expect(open.split('\n')).toEqual([
+      `:red_circle: *High* · ${FORGED_SHOWN}`,
+      '_Workstream mine · Team mine_',
+    ]);
+    const closed = mrkdwnOf(blocks).find((t) => t.includes('closed ')) ?? '';
+    expect(closed.split('\n')[0]).toBe(`:white_check_mark: closed *High* · fake${BIDI_SHOWN}`);
+    expect(closed.split('\n')).toHaveLength(2);
+    expect(forgedLines(mrkdwnOf(blocks).join('\n'))).toEqual([]);
+    expect(JSON.stringify(buttonsOf(blocks))).not.toMatch(/\\n|[\u202A-\u202E]/);
+    expect(text).not.toContain('\n');
   });
 
   it('says so when there is no risk, and offers Add to an admin', () => {

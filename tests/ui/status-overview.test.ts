@@ -6,12 +6,14 @@ import { decodeStatusPageRef } from '../../src/ui/action-values.js';
 import { ACTIONS, BLOCKS } from '../../src/ui/ids.js';
 import {
   STATUS_PAGE_SIZE,
+  statusLine,
   statusOverview,
   statusPage,
   statusPageOf,
   WHOLE_PROGRAM_ROWS,
   workstreamRow,
 } from '../../src/ui/status-overview.js';
+import { BIDI, BIDI_SHOWN, FORGED, FORGED_PLAIN, FORGED_SHOWN, forgedLines } from '../support/forged-text.js';
 import { program as baseProgram, numberedWorkstream } from '../support/program-objects.js';
 
 const ws = numberedWorkstream;
@@ -43,6 +45,25 @@ describe('statusOverview', () => {
     expect(row.length).toBeLessThanOrEqual(3000);
     expect(row).toContain('&amp;&amp;');
     expect(blockKitProblems(statusOverview(program([long])).blocks, 'message')).toEqual([]);
+  });
+
+  it('keeps every user text of a row on its own line, without bidi controls, in blocks and buttons', () => {
+    const w = ws(1, { name: `Identity${BIDI}\n*Blocker:* none`, ownerTeam: FORGED, blocker: FORGED });
+    const row = workstreamRow(w);
+    expect(row.split('\n')).toEqual([
+      `*Identity${BIDI_SHOWN} *Blocker:* none*`,
+      statusLine(w),
+      `_${FORGED_SHOWN}_`,
+      `*Blocker:* ${FORGED_SHOWN}`,
+    ]);
+    expect(forgedLines(row)).toEqual([]);
+    const p = baseProgram({ name: `Program\n${FORGED}`, workstreams: [w] });
+    const { blocks, text } = statusOverview(p);
+    expect(blocks[0]).toMatchObject({ text: { text: `Program ${FORGED_PLAIN}` } });
+    expect(JSON.stringify(blocks)).toContain(
+      `"accessibility_label":"Details of Identity${BIDI_SHOWN} *Blocker:* none"`,
+    );
+    expect(text).toBe(`Program ${FORGED_SHOWN}: 1 workstream, 0 blocked, 0 high risk`);
   });
 
   it('says an empty program has no workstreams yet', () => {

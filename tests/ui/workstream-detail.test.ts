@@ -4,6 +4,7 @@ import { FIELD_LIMITS } from '../../src/domain/field-limits.js';
 import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { BLOCKS } from '../../src/ui/ids.js';
 import { workstreamDetail } from '../../src/ui/workstream-detail.js';
+import { BIDI, BIDI_SHOWN, FORGED, FORGED_SHOWN, forgedLines } from '../support/forged-text.js';
 import { program, workstream } from '../support/program-objects.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
@@ -22,8 +23,29 @@ describe('workstreamDetail', () => {
     const blocker = sectionText(blocks, BLOCKS.workstreamBlocker);
     expect(blocker).toContain('*Main blocker*\nwaiting on &lt;!channel&gt; &amp; legal');
     expect(blocker.endsWith('END')).toBe(true);
-    expect(sectionText(blocks, BLOCKS.workstreamSnapshot)).toMatch(/^\*Snapshot\*\nR&amp;D /);
+    expect(sectionText(blocks, BLOCKS.workstreamSnapshot)).toMatch(/^\*Snapshot\*\n> R&amp;D /);
     expect(sectionText(blocks, BLOCKS.workstreamState)).toMatch(/^\*Current state\*\nR&amp;D /);
+  });
+
+  it('shows one-line fields on one line and the snapshot quoted, line by line, so neither fakes a label', () => {
+    const w = workstream('forged', {
+      name: `SSO\n*Status*${BIDI}`,
+      ownerTeam: FORGED,
+      state: FORGED,
+      blocker: FORGED,
+      summary: `Path is understood.\n\n*Main blocker*\nnone ${BIDI}\n> quoted`,
+    });
+    const { blocks, text } = workstreamDetail(program({ workstreams: [w] }), w, NOW);
+    expect(blockKitProblems(blocks, 'message')).toEqual([]);
+    expect(sectionText(blocks, BLOCKS.workstreamBlocker)).toBe(`*Main blocker*\n${FORGED_SHOWN}`);
+    expect(sectionText(blocks, BLOCKS.workstreamState)).toBe(`*Current state*\n${FORGED_SHOWN}`);
+    expect(sectionText(blocks, BLOCKS.workstreamSnapshot)).toBe(
+      `*Snapshot*\n> Path is understood.\n>\n> *Main blocker*\n> none ${BIDI_SHOWN}\n> &gt; quoted`,
+    );
+    expect(blocks[0]).toMatchObject({ type: 'header', text: { text: `SSO *Status*${BIDI_SHOWN}` } });
+    expect(JSON.stringify(blocks)).toContain(`*Owning team*\\n${FORGED_SHOWN}`);
+    expect(text).toBe(`SSO *Status*${BIDI_SHOWN}: Drafted, Low risk (blocker: ${FORGED_SHOWN})`);
+    expect(forgedLines(text)).toEqual([]);
   });
 
   it('shows a dash for what is not known yet', () => {
