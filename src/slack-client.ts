@@ -2,6 +2,9 @@ import type { Logger } from '@slack/logger';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { SlackClientConfig } from './config.js';
 
+/** How long a call waits for Slack's answer before giving up on it, unless told otherwise. */
+export const CALL_TIMEOUT_MS = 10_000;
+
 /**
  * How Rollout talks to the Web API, for the server and the CLI alike. Bounded: the client honours
  * Retry-After on 429 and retries 5xx and network errors, but a listener or a command must not hang for the
@@ -11,29 +14,38 @@ export function slackClientOptions(config: Pick<SlackClientConfig, 'slackApiUrl'
   return {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 3000 },
-    timeout: 10_000,
+    timeout: CALL_TIMEOUT_MS,
   };
 }
 
-/** One single-attempt twin per client, made on first use: the digest and the reminders share it. */
-const singleAttemptClients = new WeakMap<WebClient, WebClient>();
+/** Single-attempt twins per client and timeout, made on first use: the digest and the reminders share them. */
+const singleAttemptClients = new WeakMap<WebClient, Map<number, WebClient>>();
 
 /**
  * The same client, but making each call exactly once and rejecting a 429 rather than waiting it out: for a
  * call whose repetition could double what Slack already did (a post whose answer was lost), where the
  * caller decides what is safe to retry.
  */
-export function singleAttemptClient(client: WebClient, logger?: Logger): WebClient {
-  let once = singleAttemptClients.get(client);
+export function singleAttemptClient(
+  client: WebClient,
+  logger?: Logger,
+  timeoutMs: number = CALL_TIMEOUT_MS,
+): WebClient {
+  let twins = singleAttemptClients.get(client);
+  if (!twins) {
+    twins = new Map();
+    singleAttemptClients.set(client, twins);
+  }
+  let once = twins.get(timeoutMs);
   if (!once) {
     once = new WebClient(client.token, {
       slackApiUrl: client.slackApiUrl,
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
-      timeout: 10_000,
+      timeout: timeoutMs,
       ...(logger ? { logger } : {}),
     });
-    singleAttemptClients.set(client, once);
+    twins.set(timeoutMs, once);
   }
   return once;
 }

@@ -5,6 +5,7 @@ import type { Program } from '../domain/program.js';
 import { weekKey } from '../domain/week.js';
 import type { DigestRun, DigestTrigger } from '../store/digest-runs.js';
 import type { ProgramRepo } from '../store/program-repo.js';
+import { retryDelayMs } from './digest-retry.js';
 import type { DigestSender, SendResult } from './digest-sender.js';
 
 export interface SchedulerOptions {
@@ -15,11 +16,6 @@ export interface SchedulerOptions {
 }
 
 const MINUTE = 60_000;
-
-/** After a failed run, wait before the next try: 5, 10, 20… minutes, at most 6 hours. */
-function retryDelayMs(attempts: number): number {
-  return Math.min(5 * MINUTE * 2 ** Math.max(0, attempts - 1), 6 * 60 * MINUTE);
-}
 
 /**
  * Is this week's digest due and not out? True once the schedule's first time this week (program's zone)

@@ -2,13 +2,21 @@ import { hostname } from 'node:os';
 import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import { buildDigest, type Digest } from '../domain/digest-content.js';
-import { digestMetadata, parseDigestMetadata } from '../domain/digest-metadata.js';
+import { digestMetadata } from '../domain/digest-metadata.js';
 import type { Program } from '../domain/program.js';
 import { shiftWeek, weekKey as weekKeyOf, weekStart } from '../domain/week.js';
-import { answerLost, rateLimitedFor, singleAttemptClient, slackErrorReason } from '../slack-client.js';
+import {
+  answerLost,
+  CALL_TIMEOUT_MS,
+  rateLimitedFor,
+  singleAttemptClient,
+  slackErrorReason,
+} from '../slack-client.js';
 import { DigestHistory } from '../store/digest-history.js';
 import { type DigestRun, DigestRuns, type DigestTrigger } from '../store/digest-runs.js';
 import { digestMessage } from '../ui/digest-message.js';
+import { channelReadHint, DigestChannel } from './digest-channel.js';
+import { retryAt } from './digest-retry.js';
 
 export type SendResult =
   | { kind: 'posted'; run: DigestRun }
@@ -18,7 +26,11 @@ export type SendResult =
   | { kind: 'recovered'; run: DigestRun }
   /** Another process is sending it right now. */
   | { kind: 'in-progress'; run: DigestRun }
-  | { kind: 'failed'; run: DigestRun; error: string }
+  /**
+   * Not posted, or (`uncertain`) Slack's answer to the post was lost and the channel could not tell: the run
+   * is recorded as failed either way, and the next sweep reads the channel before it posts anything.
+   */
+  | { kind: 'failed'; run: DigestRun; error: string; uncertain?: true }
   | { kind: 'not-configured' };
 
 export interface SendOptions {
@@ -34,6 +46,37 @@ const CLAIM_LEASE_MS = 5 * 60_000;
 const POST_ATTEMPTS = 3;
 /** A Retry-After longer than this is left to the next sweep rather than waited out holding the claim. */
 const MAX_RETRY_AFTER_MS = 60_000;
+
+/** How long the sender waits on Slack; injectable so that tests play a slow Slack in milliseconds. */
+export interface SenderTimings {
+  /** How long one chat.postMessage waits for Slack's answer before giving up on it. */
+  postTimeoutMs: number;
+  /**
+   * After a post's answer is lost, how long to wait before reading the channel to learn whether it went
+   * through. Slack can carry a post out after the client gave up on it (seen 4 s after a 10 s timeout); a
+   * channel read sooner shows nothing, and the digest is posted twice. Each try holds the claim for about
+   * postTimeoutMs + lateWindowMs, so three of them must stay well inside CLAIM_LEASE_MS.
+   */
+  lateWindowMs: number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+export const SENDER_TIMINGS: SenderTimings = {
+  postTimeoutMs: CALL_TIMEOUT_MS,
+  lateWindowMs: 60_000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** How one post of the digest ended, once retries are done. */
+type PostOutcome =
+  /** `afterLostAnswer`: Slack's answer was lost, and the channel showed the post after the wait. */
+  | { kind: 'posted'; channel: string; ts: string; tries: number; afterLostAnswer: boolean }
+  /** Slack refused it, or never took it: the channel has no digest from this run. */
+  | { kind: 'failed'; error: unknown }
+  /** The answer was lost and the channel could not be read: it may or may not be there. */
+  | { kind: 'uncertain'; reason: string; tries: number }
+  /** Another process took the run over while this one waited: it posts, not this one. */
+  | { kind: 'claim-lost' };
 
 /** What a week's digest says, as of `asOf`, from the store: the same for the preview and the post. */
 export function composeDigest(
@@ -80,17 +123,19 @@ export class DigestSender {
   private readonly who = `${hostname()}:${process.pid}`;
   /** Posts go out once per attempt: the client's own retries could double a post Slack took silently. */
   private readonly poster: WebClient;
-  private author: Promise<{ user?: string; bot?: string }> | undefined;
+  private readonly channel: DigestChannel;
+  private readonly timings: SenderTimings;
 
   constructor(
     private readonly deps: Deps,
-    private readonly client: WebClient,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) =>
-      new Promise((resolve) => setTimeout(resolve, ms)),
+    client: WebClient,
+    timings: Partial<SenderTimings> = {},
   ) {
     this.runs = new DigestRuns(deps.db);
     this.history = new DigestHistory(deps.db);
-    this.poster = singleAttemptClient(client, deps.logger);
+    this.timings = { ...SENDER_TIMINGS, ...timings };
+    this.poster = singleAttemptClient(client, deps.logger, this.timings.postTimeoutMs);
+    this.channel = new DigestChannel(client);
   }
 
   /** The digest as it would be posted now, for previews. */
@@ -145,10 +190,10 @@ export class DigestSender {
       last,
       log,
     };
-    if (claim.retry) {
-      const earlier = await this.recoverEarlierAttempt(attempt);
-      if (earlier) return earlier;
-    }
+    // Every claim reads the channel first: a retry, for an earlier attempt that may have posted; a new claim,
+    // for a database restored from a backup taken before this week's digest went out.
+    const earlier = await this.recoverEarlierPost(attempt, claim.retry);
+    if (earlier) return earlier;
 
     // Reading the channel can take long; another process may have taken the run over meanwhile.
     if (!this.runs.renew(attempt.run, this.who, clock.now())) {
@@ -166,23 +211,43 @@ export class DigestSender {
   }
 
   /**
-   * A retried run: did an earlier attempt reach the channel before its process died? Recorded as posted
-   * if so; a channel that cannot be read fails the run rather than risk posting twice.
+   * Is the run's message already in the channel (an earlier attempt that died before recording it, or a
+   * post this database forgot)? Recorded as posted if so; a channel that cannot be read fails the run
+   * rather than risk posting twice.
    */
-  private async recoverEarlierAttempt(a: Attempt): Promise<SendResult | undefined> {
+  private async recoverEarlierPost(a: Attempt, retry: boolean): Promise<SendResult | undefined> {
     const { logger } = this.deps;
     let found: string | undefined;
     try {
-      found = await this.findPosted(a.channel, a.run.digestKey, a.oldest);
+      found = await this.channel.findPosted(a.channel, a.run.digestKey, a.oldest);
     } catch (error) {
-      const reason = `could not check the channel for an earlier attempt: ${slackErrorReason(error)}`;
-      logger.error({ event: 'digest_failed', ...a.log, attempts: a.run.attempts, reason }, 'digest not sent');
+      const why = slackErrorReason(error);
+      const reason = `could not read the channel before posting: ${why}`;
+      const hint = channelReadHint(why);
+      logger.error(
+        {
+          event: 'digest_failed',
+          ...a.log,
+          attempts: a.run.attempts,
+          reason,
+          ...(hint ? { hint } : {}),
+          retryAt: retryAt(a.run).toISOString(),
+        },
+        'digest not sent: the channel must show it is not there yet',
+      );
       return { kind: 'failed', run: this.runs.markFailed(a.run, this.who, reason), error: reason };
     }
     if (!found) return undefined;
     logger.info(
-      { event: 'digest_recovered', ...a.log, ts: found },
-      'found the digest already in the channel',
+      {
+        event: 'digest_recovered',
+        ...a.log,
+        ts: found,
+        why: retry
+          ? 'an earlier attempt posted it and did not record it'
+          : 'no run of this week was recorded (a database restored from a backup?)',
+      },
+      'found the digest already in the channel; recorded it, posted nothing',
     );
     return { kind: 'recovered', run: this.runs.markPosted(a.run.id, a.channel, found, tsDate(found)) };
   }
@@ -190,119 +255,132 @@ export class DigestSender {
   /** Composes the digest as of the claim, posts it, and records the outcome either way. */
   private async postAndRecord(a: Attempt): Promise<SendResult> {
     const { logger } = this.deps;
+    let outcome: PostOutcome;
     try {
       const digest = composeDigest(this, a.program, a.now, a.last);
-      const posted = await this.post(
-        {
-          channel: a.channel,
-          ...digestMessage(digest, a.program),
-          unfurl_links: false,
-          metadata: digestMetadata({ program: a.program.slug, week: a.week, digest_key: a.run.digestKey }),
-        },
-        a.run.digestKey,
-        a.oldest,
-      );
-      // "Posted as of" the moment the digest was composed: the next one reports changes from there.
-      const recorded = this.runs.markPosted(a.run.id, posted.channel, posted.ts, a.now);
-      logger.info(
-        {
-          event: 'digest_posted',
-          ...a.log,
-          ts: recorded.messageTs,
-          attempts: a.run.attempts,
-          tries: posted.tries,
-        },
-        'digest posted',
-      );
-      return { kind: 'posted', run: recorded };
+      outcome = await this.post(a, {
+        channel: a.channel,
+        ...digestMessage(digest, a.program),
+        unfurl_links: false,
+        metadata: digestMetadata({ program: a.program.slug, week: a.week, digest_key: a.run.digestKey }),
+      });
     } catch (error) {
-      const reason = slackErrorReason(error);
-      logger.error(
-        { event: 'digest_failed', ...a.log, attempts: a.run.attempts, reason },
-        'digest not sent; it is retried at the next sweep or start',
-      );
-      return { kind: 'failed', run: this.runs.markFailed(a.run, this.who, reason), error: reason };
+      outcome = { kind: 'failed', error };
+    }
+    switch (outcome.kind) {
+      case 'posted': {
+        // "Posted as of" the moment the digest was composed: the next one reports changes from there.
+        const recorded = this.runs.markPosted(a.run.id, outcome.channel, outcome.ts, a.now);
+        logger.info(
+          {
+            event: 'digest_posted',
+            ...a.log,
+            ts: recorded.messageTs,
+            attempts: a.run.attempts,
+            tries: outcome.tries,
+            ...(outcome.afterLostAnswer ? { afterLostAnswer: true } : {}),
+          },
+          outcome.afterLostAnswer
+            ? 'digest posted: Slack lost its answer, the channel shows the post'
+            : 'digest posted',
+        );
+        return { kind: 'posted', run: recorded };
+      }
+      case 'claim-lost':
+        logger.warn(
+          { event: 'digest_claim_lost', ...a.log },
+          'another process took the run over; not posting',
+        );
+        return { kind: 'in-progress', run: this.runs.byId(a.run.id) };
+      case 'uncertain': {
+        const run = this.runs.markFailed(a.run, this.who, `uncertain: ${outcome.reason}`);
+        const at = retryAt(run).toISOString();
+        logger.warn(
+          {
+            event: 'digest_uncertain',
+            ...a.log,
+            attempts: a.run.attempts,
+            tries: outcome.tries,
+            reason: outcome.reason,
+            retryAt: at,
+            next:
+              `from ${at} the next sweep (or rollout digest --send) reads the channel again: it records the ` +
+              'digest if it is there and posts it only if it is not. Do not post it by hand.',
+          },
+          'the digest may or may not be in the channel; nothing more is posted until the channel says',
+        );
+        return { kind: 'failed', run, error: `uncertain: ${outcome.reason}`, uncertain: true };
+      }
+      case 'failed': {
+        const reason = slackErrorReason(outcome.error);
+        logger.error(
+          {
+            event: 'digest_failed',
+            ...a.log,
+            attempts: a.run.attempts,
+            reason,
+            retryAt: retryAt(a.run).toISOString(),
+          },
+          'digest not sent; it is retried at the next sweep or start',
+        );
+        return { kind: 'failed', run: this.runs.markFailed(a.run, this.who, reason), error: reason };
+      }
     }
   }
 
   /**
    * chat.postMessage, retried here rather than by the client: after a 429 (Slack posted nothing) once
-   * Retry-After has passed; after a lost answer (timeout, network, 5xx: Slack may have posted) only once
-   * the channel shows no message with this run's key.
+   * Retry-After has passed; after a lost answer (timeout, network, 5xx: Slack may have posted, or may yet)
+   * only once the late window has passed and the channel shows no message with this run's key.
    */
-  private async post(
-    message: ChatPostMessageArguments,
-    digestKey: string,
-    oldest: Date,
-  ): Promise<{ channel: string; ts: string; tries: number }> {
+  private async post(a: Attempt, message: ChatPostMessageArguments): Promise<PostOutcome> {
+    const { logger, clock } = this.deps;
+    const { sleep, lateWindowMs } = this.timings;
     for (let tries = 1; ; tries++) {
+      // Waits since the claim (Retry-After, the late window) eat into its lease: hold on to it, or stop.
+      if (tries > 1 && !this.runs.renew(a.run, this.who, clock.now())) return { kind: 'claim-lost' };
       try {
         const res = await this.poster.chat.postMessage(message);
-        return { channel: res.channel ?? message.channel, ts: res.ts ?? '', tries };
+        return {
+          kind: 'posted',
+          channel: res.channel ?? message.channel,
+          ts: res.ts ?? '',
+          tries,
+          afterLostAnswer: false,
+        };
       } catch (error) {
-        if (tries >= POST_ATTEMPTS) throw error;
         const retryAfterMs = rateLimitedFor(error);
         if (retryAfterMs !== undefined) {
-          if (retryAfterMs > MAX_RETRY_AFTER_MS) throw error;
-          await this.sleep(retryAfterMs);
+          if (tries >= POST_ATTEMPTS || retryAfterMs > MAX_RETRY_AFTER_MS) return { kind: 'failed', error };
+          await sleep(retryAfterMs);
           continue;
         }
-        if (!answerLost(error)) throw error;
-        await this.sleep(250 * 2 ** tries);
-        const found = await this.findPosted(message.channel, digestKey, oldest);
-        if (found) return { channel: message.channel, ts: found, tries };
+        if (!answerLost(error)) return { kind: 'failed', error };
+        const lost = slackErrorReason(error);
+        await sleep(lateWindowMs);
+        let found: string | undefined;
+        try {
+          found = await this.channel.findPosted(a.channel, a.run.digestKey, a.oldest);
+        } catch (readError) {
+          return {
+            kind: 'uncertain',
+            tries,
+            reason:
+              `no answer to chat.postMessage (${lost}), and the channel could not be read ` +
+              `${Math.round(lateWindowMs / 1000)} s later (${slackErrorReason(readError)})`,
+          };
+        }
+        if (found) return { kind: 'posted', channel: a.channel, ts: found, tries, afterLostAnswer: true };
+        if (tries >= POST_ATTEMPTS) return { kind: 'failed', error };
+        logger.warn(
+          { event: 'digest_post_retry', ...a.log, tries, reason: lost, waitedMs: lateWindowMs },
+          'no answer from Slack, and no digest in the channel after the wait; posting again',
+        );
       }
     }
-  }
-
-  /** Whether a message was posted by this app's bot (its bot user or bot ID, from auth.test once). */
-  private async isOwn(message: { user?: string; bot_id?: string }): Promise<boolean> {
-    this.author ??= this.client.auth.test().then(
-      (res) => ({
-        ...(res.user_id ? { user: res.user_id } : {}),
-        ...(res.bot_id ? { bot: res.bot_id } : {}),
-      }),
-      (error) => {
-        this.author = undefined;
-        throw error;
-      },
-    );
-    const me = await this.author;
-    return (
-      (me.bot !== undefined && message.bot_id === me.bot) ||
-      (me.user !== undefined && message.user === me.user)
-    );
-  }
-
-  /** The ts of a message in `channel` since `oldest` that carries this run's key, if any. */
-  private async findPosted(channel: string, digestKey: string, oldest: Date): Promise<string | undefined> {
-    let cursor: string | undefined;
-    for (let page = 0; page < HISTORY_PAGES; page++) {
-      const res = await this.client.conversations.history({
-        channel,
-        oldest: String(Math.floor(oldest.getTime() / 1000)),
-        limit: 200,
-        include_all_metadata: true,
-        ...(cursor ? { cursor } : {}),
-      });
-      for (const message of res.messages ?? []) {
-        if (parseDigestMetadata(message)?.digest_key !== digestKey) continue;
-        // Any app may post the same metadata; only this bot's message counts.
-        if (await this.isOwn(message)) return message.ts;
-      }
-      cursor = res.response_metadata?.next_cursor;
-      if (!res.has_more || !cursor) return undefined;
-    }
-    // Not read to the end: posting now could double the digest, so this counts as a failed check.
-    throw new Error(
-      `more than ${HISTORY_PAGES * 200} messages in the channel this week; not all were checked`,
-    );
   }
 }
 
 function tsDate(ts: string): Date {
   return new Date(Math.floor(Number(ts) * 1000));
 }
-
-/** How far back a retry reads the channel (200 messages a page) before giving up rather than risk a double post. */
-const HISTORY_PAGES = 25;

@@ -1,8 +1,10 @@
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import { openDatabase } from '../../src/db/open.js';
-import { isDue } from '../../src/services/digest-scheduler.js';
-import { DigestSender } from '../../src/services/digest-sender.js';
+import { DigestScheduler, isDue } from '../../src/services/digest-scheduler.js';
+import { DigestSender, type SenderTimings } from '../../src/services/digest-sender.js';
 import { importFixture, smallProgram } from '../support/programs.js';
 import { RolloutHarness } from '../support/rollout-server.js';
 
@@ -31,11 +33,26 @@ const runs = (h: RolloutHarness) =>
 const posts = (h: RolloutHarness) =>
   h.fake.okCallsOf('chat.postMessage').filter((c) => c.args.channel === CHANNEL);
 
+const reads = (h: RolloutHarness) => h.fake.callsOf('conversations.history');
+
 describe('the weekly digest is posted exactly once', () => {
   let h: RolloutHarness;
+  const slowSlackSchedulers: DigestScheduler[] = [];
   afterEach(async () => {
+    await Promise.all(slowSlackSchedulers.splice(0).map((s) => s.stop()));
     await h?.stop();
   });
+
+  /**
+   * The app's schedule path with the real sender, its waits on Slack scaled down to milliseconds (the
+   * server's are 10 s for an answer and 60 s after a lost one) so that a slow Slack plays out fast.
+   */
+  const slowSlack = (timings: Partial<SenderTimings>) => {
+    const sender = new DigestSender(h.deps, h.rollout.app.client, timings);
+    const scheduler = new DigestScheduler(h.deps, h.rollout.services.programs, sender);
+    slowSlackSchedulers.push(scheduler);
+    return scheduler;
+  };
 
   const start = (at: string) => {
     const clock = fixedClock(at);
@@ -121,9 +138,10 @@ describe('the weekly digest is posted exactly once', () => {
         "UPDATE digest_runs SET status = 'claimed', message_ts = NULL, posted_at = NULL, claimed_at = ?",
       )
       .run('2026-11-30T16:00:00Z');
+    const readBefore = reads(h).length;
     h = await h.restart({ clock: fixedClock('2026-11-30T17:30:00Z') });
     await h.rollout.scheduler.sweep();
-    expect(h.fake.callsOf('conversations.history')).toHaveLength(1);
+    expect(reads(h)).toHaveLength(readBefore + 1);
     expect(posts(h)).toHaveLength(1);
     expect(runs(h)[0]).toMatchObject({ status: 'posted', message_ts: posts(h)[0]?.response.ts, attempts: 2 });
     expect(h.logsOf('digest_recovered')).toHaveLength(1);
@@ -140,13 +158,14 @@ describe('the weekly digest is posted exactly once', () => {
         "UPDATE digest_runs SET status = 'claimed', message_ts = NULL, posted_at = NULL, claimed_at = ?",
       )
       .run('2026-11-30T16:00:00Z');
+    const readBefore = reads(h).length;
     h = await h.restart({ clock: fixedClock('2026-11-30T17:30:00Z') });
     await h.rollout.scheduler.sweep();
-    const reads = h.fake.callsOf('conversations.history');
-    expect(reads).toHaveLength(2);
-    expect(reads[0]?.response).toMatchObject({ has_more: true });
-    expect(reads[1]?.args.cursor).toBe(
-      (reads[0]?.response.response_metadata as { next_cursor?: string } | undefined)?.next_cursor,
+    const pages = reads(h).slice(readBefore);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]?.response).toMatchObject({ has_more: true });
+    expect(pages[1]?.args.cursor).toBe(
+      (pages[0]?.response.response_metadata as { next_cursor?: string } | undefined)?.next_cursor,
     );
     expect(posts(h)).toHaveLength(1);
     expect(runs(h)).toEqual([
@@ -180,11 +199,13 @@ describe('the weekly digest is posted exactly once', () => {
   it('records a run that still fails after bounded retries, logs why, and retries it at a later sweep, never twice posted', async () => {
     let clock: ReturnType<typeof fixedClock>;
     ({ harness: h, clock } = await start(AFTER));
+    const scheduler = slowSlack({ lateWindowMs: 100 });
     h.fake.failNext('chat.postMessage', { status: 500 }, 3);
-    await h.rollout.scheduler.fire(1, 'schedule');
+    await scheduler.fire(1, 'schedule');
     expect(h.fake.callsOf('chat.postMessage').map((c) => c.status)).toEqual([500, 500, 500]);
-    // Before each new try, the channel was read: a 500 may hide a post that went through.
-    expect(h.fake.callsOf('conversations.history')).toHaveLength(2);
+    // Before the first try and after each 500 (which may hide a post that went through), the channel was read.
+    expect(reads(h)).toHaveLength(4);
+    expect(h.logsOf('digest_post_retry')).toHaveLength(2);
     expect(runs(h)[0]).toMatchObject({ status: 'failed', error: 'HTTP 500', attempts: 1 });
     expect(h.logsOf('digest_failed')[0]).toMatchObject({
       level: 'error',
@@ -193,20 +214,20 @@ describe('the weekly digest is posted exactly once', () => {
       reason: 'HTTP 500',
     });
 
-    await h.rollout.scheduler.sweep(); // too soon: the retry waits 5 minutes
+    await scheduler.sweep(); // too soon: the retry waits 5 minutes
     expect(posts(h)).toHaveLength(0);
     clock.advance(6 * 60_000);
-    await h.rollout.scheduler.sweep();
+    await scheduler.sweep();
     expect(posts(h)).toHaveLength(1);
     expect(runs(h)[0]).toMatchObject({ status: 'posted', trigger: 'catch-up', attempts: 2, error: null });
-    await h.rollout.scheduler.sweep();
+    await scheduler.sweep();
     expect(posts(h)).toHaveLength(1);
   });
 
   it('finds a post whose answer was lost in the channel rather than posting it again', async () => {
     ({ harness: h } = await start(AFTER));
     h.fake.failNext('chat.postMessage', { lostAnswer: 502 });
-    await h.rollout.scheduler.fire(1, 'schedule');
+    await slowSlack({ lateWindowMs: 100 }).fire(1, 'schedule');
     expect(h.fake.callsOf('chat.postMessage').map((c) => c.status)).toEqual([502]);
     expect(h.fake.messagesIn(CHANNEL)).toHaveLength(1);
     const [message] = h.fake.messagesIn(CHANNEL);
@@ -295,6 +316,138 @@ describe('the weekly digest is posted exactly once', () => {
     await h.rollout.scheduler.sweep();
     expect(posts(h)).toHaveLength(0);
     expect(runs(h)[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('missing_scope') });
+  });
+
+  it('does not post again when Slack carries the post out after the client gave up on it', async () => {
+    ({ harness: h } = await start(AFTER));
+    // Slack posts at 1.5 s; the client gives up at 200 ms (as at 14 s and 10 s in production).
+    const scheduler = slowSlack({ postTimeoutMs: 200, lateWindowMs: 2000 });
+    h.fake.failNext('chat.postMessage', { delayMs: 1500 });
+    const started = Date.now();
+    const result = await scheduler.fire(1, 'schedule');
+    // Whatever the sender did, look only once Slack's late post has landed.
+    await new Promise((r) => setTimeout(r, Math.max(0, 2500 - (Date.now() - started))));
+    expect(result?.kind).toBe('posted');
+    expect(h.fake.callsOf('chat.postMessage')).toHaveLength(1);
+    expect(h.fake.messagesIn(CHANNEL)).toHaveLength(1);
+    const [message] = h.fake.messagesIn(CHANNEL);
+    expect(runs(h)).toEqual([
+      expect.objectContaining({ status: 'posted', message_ts: message?.ts, attempts: 1, error: null }),
+    ]);
+    // The channel was read before posting, and again only once the late post could show.
+    expect(reads(h)).toHaveLength(2);
+    expect(h.fake.calls.indexOf(reads(h)[1] as (typeof h.fake.calls)[number])).toBeGreaterThan(
+      h.fake.calls.indexOf(posts(h)[0] as (typeof h.fake.calls)[number]),
+    );
+    expect(h.logsOf('digest_posted')).toEqual([expect.objectContaining({ afterLostAnswer: true, tries: 1 })]);
+  });
+
+  it('leaves a run uncertain when the channel cannot be read after a lost answer, and the next sweep reads it before posting', async () => {
+    let clock: ReturnType<typeof fixedClock>;
+    ({ harness: h, clock } = await start(AFTER));
+    const scheduler = slowSlack({ postTimeoutMs: 200, lateWindowMs: 300 });
+    // Slack is very slow: it posts at 1.2 s, long after the client gave up and the late window passed.
+    h.fake.failNext('chat.postMessage', { delayMs: 1200 });
+    const fired = scheduler.fire(1, 'schedule');
+    await h.fake.waitFor(() => reads(h).length === 1);
+    h.fake.failNext('conversations.history', { error: 'internal_error' });
+    const result = await fired;
+    expect(result).toMatchObject({ kind: 'failed', uncertain: true });
+    expect(runs(h)[0]).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      error: expect.stringMatching(/^uncertain: .*internal_error/),
+    });
+    expect(h.logsOf('digest_uncertain')).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        program: 'builder-insights',
+        week: '2026-W49',
+        reason: expect.stringContaining('internal_error'),
+        retryAt: '2026-11-30T17:10:00.000Z',
+        next: expect.stringContaining('reads the channel again'),
+      }),
+    ]);
+    expect(h.logsOf('digest_failed')).toHaveLength(0);
+
+    await h.fake.waitFor(() => h.fake.messagesIn(CHANNEL).length === 1);
+    clock.advance(6 * 60_000);
+    await scheduler.sweep();
+    expect(posts(h)).toHaveLength(1);
+    expect(h.fake.messagesIn(CHANNEL)).toHaveLength(1);
+    expect(runs(h)[0]).toMatchObject({
+      status: 'posted',
+      attempts: 2,
+      message_ts: h.fake.messagesIn(CHANNEL)[0]?.ts,
+      error: null,
+    });
+    expect(h.logsOf('digest_recovered')).toHaveLength(1);
+  });
+
+  it('does not post again after a lost answer when another process took the run over during the wait', async () => {
+    ({ harness: h } = await start(AFTER));
+    const scheduler = slowSlack({ postTimeoutMs: 200, lateWindowMs: 400 });
+    h.fake.failNext('chat.postMessage', { status: 502 });
+    const fired = scheduler.fire(1, 'schedule');
+    await h.fake.waitForCall('chat.postMessage');
+    // The other process: its lease-expired takeover of the run, while this one waits out the late window.
+    h.db.prepare("UPDATE digest_runs SET claimed_by = 'other-host:1', attempts = attempts + 1").run();
+    expect(await fired).toMatchObject({ kind: 'in-progress' });
+    expect(h.fake.callsOf('chat.postMessage')).toHaveLength(1);
+    expect(posts(h)).toHaveLength(0);
+    expect(h.logsOf('digest_claim_lost')).toHaveLength(1);
+    expect(runs(h)[0]).toMatchObject({ status: 'claimed', attempts: 2 });
+  });
+
+  it('after a restore from a backup taken before the week’s digest, records the digest in the channel and posts nothing', async () => {
+    ({ harness: h } = await start(AFTER));
+    const dir = h.dir;
+    const backup = join(dir, 'backup.db');
+    h.db.exec(`VACUUM INTO '${backup}'`); // the nightly backup, from before Monday's digest
+    await h.rollout.scheduler.fire(1, 'schedule');
+    expect(posts(h)).toHaveLength(1);
+
+    // The database is lost that afternoon and restored from the backup: no run for this week.
+    await h.rollout.stop();
+    h.db.close();
+    for (const suffix of ['-wal', '-shm']) rmSync(join(dir, `rollout.db${suffix}`), { force: true });
+    copyFileSync(backup, join(dir, 'rollout.db'));
+    h = await RolloutHarness.start({
+      clock: fixedClock('2026-11-30T22:00:00Z'),
+      dir,
+      fake: h.fake,
+      owns: { dir: true, fake: true },
+    });
+    expect(runs(h)).toEqual([]);
+    await h.rollout.scheduler.sweep();
+    expect(posts(h)).toHaveLength(1);
+    expect(runs(h)).toEqual([
+      expect.objectContaining({
+        week_key: '2026-W49',
+        status: 'posted',
+        message_ts: posts(h)[0]?.response.ts,
+        attempts: 1,
+      }),
+    ]);
+    expect(h.logsOf('digest_recovered')).toEqual([
+      expect.objectContaining({ ts: posts(h)[0]?.response.ts, why: expect.stringContaining('backup') }),
+    ]);
+    await h.rollout.scheduler.sweep();
+    expect(posts(h)).toHaveLength(1);
+  });
+
+  it('posts nothing for a new week it cannot check the channel for, and says what to fix', async () => {
+    ({ harness: h } = await start(AFTER));
+    h.fake.failNext('conversations.history', { error: 'missing_scope' });
+    const result = await h.rollout.scheduler.fire(1, 'schedule');
+    expect(result?.kind).toBe('failed');
+    expect(h.fake.callsOf('chat.postMessage')).toHaveLength(0);
+    expect(runs(h)[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('missing_scope') });
+    expect(h.logsOf('digest_failed')[0]).toMatchObject({
+      level: 'error',
+      hint: expect.stringContaining('channels:history'),
+      retryAt: '2026-11-30T17:10:00.000Z',
+    });
   });
 
   it('takes a schedule changed by an import without a restart', async () => {
