@@ -93,7 +93,9 @@ describe('manifest.yml', () => {
     const listened = readdirSync(new URL('../src/listeners/events/', import.meta.url))
       .map((file) => readFileSync(new URL(`../src/listeners/events/${file}`, import.meta.url), 'utf8'))
       .flatMap((source) => [...source.matchAll(/app\.event\('([a-z_]+)'/g)].map((m) => m[1]));
-    expect(listened).toEqual(expect.arrayContaining(['app_home_opened', 'app_uninstalled', 'tokens_revoked']));
+    expect(listened).toEqual(
+      expect.arrayContaining(['app_home_opened', 'app_uninstalled', 'tokens_revoked']),
+    );
     expect([...readManifest().settings.event_subscriptions.bot_events].sort()).toEqual([...listened].sort());
   });
 
