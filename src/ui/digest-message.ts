@@ -9,7 +9,14 @@ import {
 import type { Program } from '../domain/program.js';
 import { isSlackUserId } from '../domain/slack-user.js';
 import { oneLine } from '../domain/user-text.js';
-import { RISK_INFO, type Risk, SIGNAL_INFO, STATUS_INFO, type Status } from '../domain/vocabulary.js';
+import {
+  RISK_INFO,
+  type Risk,
+  SIGNAL_INFO,
+  type Signal,
+  STATUS_INFO,
+  type Status,
+} from '../domain/vocabulary.js';
 import { encodeProgramRef } from './action-values.js';
 import { ACTIONS, DIGEST_BLOCKS, type DigestSection, digestSectionBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
@@ -103,6 +110,12 @@ function owners(s: Style, ids: string[], team: string): string {
   return people ? `${name} (${people})` : name;
 }
 
+/** The headline's colour for "N of M ready": green only when all are, so that none ready never reads as good news. */
+function readinessSignal(ready: number, total: number): Signal {
+  if (ready >= total) return 'ready';
+  return ready === 0 ? 'not-ready' : 'partial';
+}
+
 function headlineParts(s: Style, d: Digest): string[] {
   const c = d.counts;
   return [
@@ -111,7 +124,7 @@ function headlineParts(s: Style, d: Digest): string[] {
     `${s.emoji(STATUS_INFO['needs-decision'].emoji)}${s.bold(String(c.needingDecision))} ${c.needingDecision === 1 ? 'needs' : 'need'} a decision`,
     c.readinessDimensions === 0
       ? 'no readiness dimensions'
-      : `${s.emoji(SIGNAL_INFO.ready.emoji)}${s.bold(`${c.readyDimensions} of ${c.readinessDimensions}`)} readiness ${c.readinessDimensions === 1 ? 'dimension' : 'dimensions'} ready`,
+      : `${s.emoji(SIGNAL_INFO[readinessSignal(c.readyDimensions, c.readinessDimensions)].emoji)}${s.bold(`${c.readyDimensions} of ${c.readinessDimensions}`)} readiness ${c.readinessDimensions === 1 ? 'dimension' : 'dimensions'} ready`,
   ];
 }
 

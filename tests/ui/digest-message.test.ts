@@ -69,7 +69,17 @@ describe('digestMessage', () => {
     expect(headline).toContain('*2* high risks');
     expect(headline).toContain('*2* blocked');
     expect(headline).toContain('*2* need a decision');
-    expect(headline).toContain('*1 of 3* readiness dimensions ready');
+    expect(headline).toContain(':large_yellow_circle: *1 of 3* readiness dimensions ready');
+  });
+
+  it('colours readiness green only when every dimension is ready, red when none is', () => {
+    const headline = (signals: ('ready' | 'not-ready')[]) => {
+      const dimensions = signals.map((signal, i) => readiness(i + 1, i, { signal }));
+      const { message: m } = render(program({ readiness: dimensions }));
+      return textOf(m.blocks, DIGEST_BLOCKS.headline);
+    };
+    expect(headline(['not-ready', 'not-ready'])).toContain(':red_circle: *0 of 2* readiness');
+    expect(headline(['ready', 'ready'])).toContain(':large_green_circle: *2 of 2* readiness');
   });
 
   it('lists top risks, high first, with workstream and owning team', () => {
