@@ -104,9 +104,26 @@ export function findWorkstream(program: Program, query: string): Workstream | un
   const q = query.trim().toLowerCase();
   if (!q) return undefined;
   const exact =
-    program.workstreams.find((w) => w.key === q) ??
-    program.workstreams.find((w) => w.name.toLowerCase() === q);
+    workstreamsByKey(program).get(q) ?? program.workstreams.find((w) => w.name.toLowerCase() === q);
   if (exact) return exact;
   const partial = program.workstreams.filter((w) => w.name.toLowerCase().includes(q));
   return partial.length === 1 ? partial[0] : undefined;
+}
+
+const indexes = new WeakMap<readonly Workstream[], ReadonlyMap<string, Workstream>>();
+
+/**
+ * A program's workstreams by key. The store hands out frozen programs, shared until the database changes,
+ * so their index is built once; a program still being put together (not frozen) is indexed afresh.
+ */
+export function workstreamsByKey(program: Program): ReadonlyMap<string, Workstream> {
+  const list = program.workstreams;
+  let index = indexes.get(list);
+  if (!index) {
+    const built = new Map<string, Workstream>();
+    for (const w of list) if (!built.has(w.key)) built.set(w.key, w);
+    index = built;
+    if (Object.isFrozen(list)) indexes.set(list, index);
+  }
+  return index;
 }
