@@ -1,8 +1,10 @@
+import type { Logger } from '@slack/logger';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
-import { migrate } from './db/migrate.js';
-import { openDatabase } from './db/open.js';
+import { MigrationError, migrate } from './db/migrate.js';
+import { ADMIN_WRITE_WAIT_MS, type Db, openDatabase, SERVER_WRITE_WAIT_MS, setWriteWait } from './db/open.js';
+import { checkDatabaseAtStart, explainDatabaseError } from './db/startup-check.js';
 import { loadEnvFile } from './env-file.js';
 import { createLogger } from './logger.js';
 import { startupHint } from './startup-hint.js';
@@ -28,9 +30,7 @@ async function main(): Promise<void> {
     logger.error({ event: 'fatal' }, 'Rollout stopped on an unhandled error', error);
     process.exit(1);
   });
-  const db = openDatabase(config.databasePath);
-  const { applied } = migrate(db);
-  if (applied.length) logger.info({ event: 'migrated', applied }, 'database migrated');
+  const db = openOrExit(config.databasePath, logger);
   const rollout = createApp({ config, db, clock: systemClock, logger });
   try {
     // The token first: with Slack unreachable or the token refused, no digest is attempted (and recorded
@@ -56,6 +56,30 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/**
+ * Opens, checks and migrates the database, or stops the process with a log line saying what is wrong with
+ * the file: a damaged or unwritable database found at start beats one found by the first person to save.
+ */
+function openOrExit(path: string, logger: Logger): Db {
+  let db: Db | undefined;
+  try {
+    // Nobody waits on the start: a migration may wait its turn behind a CLI command's write.
+    db = openDatabase(path, { writeWaitMs: ADMIN_WRITE_WAIT_MS });
+    checkDatabaseAtStart(db, path);
+    const { applied } = migrate(db);
+    if (applied.length) logger.info({ event: 'migrated', applied }, 'database migrated');
+    setWriteWait(db, SERVER_WRITE_WAIT_MS);
+    return db;
+  } catch (error) {
+    const hint =
+      explainDatabaseError(error, path) ??
+      (error instanceof MigrationError ? error.message : `Check DATABASE_PATH (${path}).`);
+    logger.error({ event: 'fatal', hint }, 'Rollout could not use its database', error);
+    if (db?.open) db.close();
+    process.exit(1);
+  }
 }
 
 main().catch((error) => {

@@ -1,15 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../src/db/migrate.js';
 import { openDatabase } from '../src/db/open.js';
 import { SlackStandIn } from '../src/slack-standin/stand-in.js';
+import { damageTable } from './support/damaged-database.js';
 import { importFixture, smallProgram } from './support/programs.js';
 
 // The real entry point as `npm start` runs it; dist/ is built by the vitest global setup.
@@ -25,10 +26,15 @@ interface Running {
 const children: ChildProcess[] = [];
 
 /** Starts `node dist/main.js` with exactly this environment (nothing inherited from the test runner). */
-function run(env: Record<string, string>): Running {
+function run(env: Record<string, string>, user: { uid?: number; gid?: number } = {}): Running {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build first (npx tsc -p tsconfig.build.json)`);
   // From an empty folder: a developer's `.env` in the repository must not reach the test.
-  const child = spawn(process.execPath, [MAIN], { cwd: tmpdir(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: tmpdir(),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...user,
+  });
   children.push(child);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -192,5 +198,63 @@ describe('node dist/main.js with a good environment', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('node dist/main.js with a database it cannot use', () => {
+  let fake: SlackStandIn;
+  let dir: string;
+  beforeAll(async () => {
+    fake = await new SlackStandIn().start();
+  });
+  afterAll(async () => {
+    await fake.stop();
+  });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rollout-main-db-'));
+    const seeded = openDatabase(join(dir, 'rollout.db'));
+    migrate(seeded);
+    importFixture(seeded, smallProgram());
+    seeded.close();
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const start = async (user: { uid?: number; gid?: number } = {}) =>
+    run(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-main-test',
+        SLACK_SIGNING_SECRET: 'main-test-signing-secret',
+        PORT: String(await freePort()),
+        DATABASE_PATH: join(dir, 'rollout.db'),
+        SLACK_API_URL: fake.apiUrl,
+      },
+      user,
+    );
+
+  it('stops with exit 1 when the file can be read but not written, saying so and naming it', async () => {
+    // The folder stays writable (SQLite may add its -wal and -shm files): only the database file is not.
+    chmodSync(dir, 0o777);
+    chmodSync(join(dir, 'rollout.db'), 0o444);
+    // root may write any file: run the server as nobody then, to whom the file is not writable either.
+    const server = await start(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {});
+    const [code] = await server.exited;
+    expect(code).toBe(1);
+    const fatal = jsonLines(server.stderr()).find((l) => l.event === 'fatal');
+    expect(fatal?.hint).toContain(`The database at ${join(dir, 'rollout.db')} cannot be written`);
+    expect(fatal?.hint).toContain('may write the file and its folder');
+    expect(jsonLines(server.stderr()).map((l) => l.event)).not.toContain('listening');
+  });
+
+  it('stops with exit 1 when the file has malformed pages, saying it is damaged', async () => {
+    damageTable(join(dir, 'rollout.db'), 'history');
+    const server = await start();
+    const [code] = await server.exited;
+    expect(code).toBe(1);
+    const fatal = jsonLines(server.stderr()).find((l) => l.event === 'fatal');
+    expect(fatal?.hint).toContain(`The database at ${join(dir, 'rollout.db')} is damaged`);
+    expect(fatal?.hint).toContain('restore the last backup');
+    expect(fake.callsOf('chat.postMessage')).toHaveLength(0);
   });
 });

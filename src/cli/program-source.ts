@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseAllDocuments, visit } from 'yaml';
 
 export type SourceFormat = 'yaml' | 'json';
 
@@ -17,22 +17,52 @@ export function sourceFormatOf(path: string): SourceFormat | undefined {
  * a person fixes a file by going to the line, so the position matters more than the parser's wording.
  */
 export function parseSource(text: string, format: SourceFormat): SourceResult {
+  if (!text.trim()) return { ok: false, problems: [EMPTY] };
   return format === 'json' ? parseJson(text) : parseYaml(text);
 }
 
+/** Anchors and aliases are fine; an alias that expands to more than this much data is a "billion laughs" file. */
+const MAX_ALIAS_COUNT = 100;
+
+const EMPTY = 'the file is empty: a program file needs at least slug and name';
+
 function parseYaml(text: string): SourceResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length) {
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `line ${line}, column ${col}`;
+  };
+  const [doc, second] = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  if (!doc) return { ok: false, problems: [EMPTY] };
+  const problems = doc.errors.map((error) => `${at(error.pos[0])}: YAML syntax error: ${error.message}`);
+  if (second) {
+    problems.push(
+      `${at(second.range[0])}: a second YAML document starts here; a program file holds one program, in one document`,
+    );
+  }
+  if (problems.length) return { ok: false, problems };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    // The yaml package's alias limit; it does not say where, so point at the first alias.
+    let first = 0;
+    visit(doc, {
+      Alias(_, node) {
+        first = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
     return {
       ok: false,
-      problems: doc.errors.map((error) => {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        return `line ${line}, column ${col}: YAML syntax error: ${error.message}`;
-      }),
+      problems: [
+        `${at(first)}: too many aliases: the *aliases in this file expand to too much data; write the values out`,
+      ],
     };
   }
-  return { ok: true, data: doc.toJS() };
+  // Only comments, or a lone "---": no program at all, which "expected object" would not make clear.
+  return data === null || data === undefined ? { ok: false, problems: [EMPTY] } : { ok: true, data };
 }
 
 function parseJson(text: string): SourceResult {

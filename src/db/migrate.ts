@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './open.js';
+import { isDatabaseBusy } from './write-lock.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
 
@@ -67,10 +68,12 @@ export function migrate(
       .map((f) => f.name)
       .concat([...names].filter((n) => !files.some((f) => f.name === n)));
   };
-  checkPrefix(appliedInOrder(), files);
+  const before = appliedInOrder();
+  checkPrefix(before, files);
   const record = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
   const applied: string[] = [];
-  for (const file of files) {
+  // Only what is missing takes the write lock: an up-to-date database starts without waiting on a writer.
+  for (const file of files.filter((f) => !before.includes(f.name))) {
     let ran = false;
     try {
       db.transaction(() => {
@@ -82,7 +85,8 @@ export function migrate(
         ran = true;
       }).immediate();
     } catch (error) {
-      if (error instanceof MigrationError) throw error;
+      // Another process's write lock is not the migration's fault: the caller says so in its own words.
+      if (error instanceof MigrationError || isDatabaseBusy(error)) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${reason}`, {
         cause: error,

@@ -158,12 +158,13 @@ function expandField(field: string, index: number): string[] {
 function numbersOf(expression: string, items: string[], index: number): number[] {
   const spec = FIELDS[index] as (typeof FIELDS)[number];
   return items.map((item) => {
+    const range = `${spec.min}–${spec.max}`;
+    if (!/^\d+$/.test(item)) {
+      throw new CronExpressionError(expression, `${spec.label} "${item}" is not a number in ${range}`);
+    }
     const n = Number(item);
-    if (!/^\d+$/.test(item) || n < spec.min || n > spec.max) {
-      throw new CronExpressionError(
-        expression,
-        `"${item}" is not a ${spec.label} (expected ${spec.min}–${spec.max})`,
-      );
+    if (n < spec.min || n > spec.max) {
+      throw new CronExpressionError(expression, `${spec.label} ${n} is out of range ${range}`);
     }
     return n;
   });
@@ -261,6 +262,30 @@ export function isValidCron(expression: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A Monday: the walk below starts a week there, so "the same week" is Monday to Sunday. */
+const CYCLE_START = Date.UTC(2001, 0, 1);
+/** 28 years of dates: every weekday, month-length and leap-year combination there is from 1901 to 2099. */
+const CYCLE_DAYS = 10_227;
+
+/**
+ * Whether the schedule can fire twice in one week (Monday to Sunday, as the digest counts weeks). Only one
+ * digest a week is ever posted, so such a schedule is not wrong, just more than it says; the importer
+ * says so. Clock changes are left out: they can skip a time, never add a second day.
+ */
+export function firesMoreThanOnceAWeek(schedule: CronSchedule): boolean {
+  const perDay = schedule.seconds.length * schedule.minutes.length * schedule.hours.length;
+  let daysThisWeek = 0;
+  for (let i = 0; i < CYCLE_DAYS; i++) {
+    if (i % 7 === 0) daysThisWeek = 0;
+    const date = new Date(CYCLE_START + i * 86_400_000);
+    const day = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+    if (!runsOnDay(schedule, day)) continue;
+    daysThisWeek += 1;
+    if (perDay > 1 || daysThisWeek > 1) return true;
+  }
+  return false;
 }
 
 function lastDayOfMonth(year: number, month: number): number {

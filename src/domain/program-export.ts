@@ -34,7 +34,9 @@ export function programToFile(p: Program): ProgramFileInput {
     }));
   }
   if (p.risks.length) {
+    // The id comes first: it is what a re-import recognises the item by once its text was edited in Slack.
     out.risks = p.risks.map((r) => ({
+      id: r.id,
       text: r.text,
       severity: r.severity,
       ...(r.workstream ? { workstream: r.workstream } : {}),
@@ -50,6 +52,7 @@ export function programToFile(p: Program): ProgramFileInput {
   }
   if (p.actions.length) {
     out.actions = p.actions.map((a) => ({
+      id: a.id,
       text: a.text,
       ...(a.owner ? { owner: a.owner } : {}),
       ...(a.workstream ? { workstream: a.workstream } : {}),

@@ -1,8 +1,11 @@
 import cron from 'node-cron';
 import { z } from 'zod';
+import { CronExpressionError, firesMoreThanOnceAWeek, parseCron } from './cron-schedule.js';
+import { dependencyCycles } from './dependency-cycles.js';
 import { FIELD_LIMITS as L } from './field-limits.js';
-import { isCalendarDate, isTimeZone } from './local-time.js';
+import { isCalendarDate } from './local-time.js';
 import { SLACK_USER_ID } from './slack-user.js';
+import { canonicalTimeZone } from './time-zone-name.js';
 import { RISK_STATES, RISKS, SIGNALS, STATUSES } from './vocabulary.js';
 
 const slackUser = z.string().regex(SLACK_USER_ID, 'expected a Slack user ID such as U012ABCDEF');
@@ -15,6 +18,12 @@ const key = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lowercase letters, digits and dashes (e.g. identity-sso)')
   .max(L.workstreamKey);
+
+/**
+ * A risk's or action's row in the store, as `rollout export` writes it: what lets a re-import recognise the
+ * item after its text was edited in Slack. Files written by hand leave it out (matched by text, or new).
+ */
+const itemId = z.number().int('expected a whole number').positive('expected a positive whole number');
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `expected one of ${values.join(', ')}` });
@@ -56,17 +65,20 @@ const programFileSchema = z
     summary: text(L.programSummary).default(''),
     timezone: z
       .string()
-      .refine(isTimeZone, 'expected an IANA time zone such as America/Los_Angeles')
+      .transform((name, ctx) => {
+        const zone = canonicalTimeZone(name);
+        if (zone.ok) return zone.zone;
+        ctx.addIssue({ code: 'custom', message: zone.message });
+        return z.NEVER;
+      })
       .default('UTC'),
     digest: z
       .strictObject({
         channel: slackChannel,
-        schedule: z
-          .string()
-          .refine(
-            (s) => cron.validate(s),
-            'expected a cron expression such as "0 9 * * 1" (Mondays at 09:00)',
-          ),
+        schedule: z.string().superRefine((expression, ctx) => {
+          const problem = scheduleProblem(expression);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
         reminder_days_before: z
           .number()
           .int('expected a whole number of days from 1 to 6, or null for no reminders')
@@ -85,6 +97,7 @@ const programFileSchema = z
     risks: z
       .array(
         z.strictObject({
+          id: itemId.optional(),
           text: required(L.riskText),
           severity: enumOf(RISKS),
           workstream: key.optional(),
@@ -104,6 +117,7 @@ const programFileSchema = z
     actions: z
       .array(
         z.strictObject({
+          id: itemId.optional(),
           text: required(L.actionText),
           owner: text(L.actionOwner).optional(),
           workstream: key.optional(),
@@ -138,6 +152,15 @@ const programFileSchema = z
         ctx.addIssue({ code: 'custom', path, message: `no workstream has key "${ref}"` });
       }
     };
+    for (const cycle of dependencyCycles(
+      file.workstreams.map((w) => ({ key: w.key, dependsOn: w.depends_on })),
+    )) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['workstreams', cycle.index, 'depends_on'],
+        message: `depends_on cycle: ${cycle.keys.join(' → ')}`,
+      });
+    }
     file.workstreams.forEach((w, i) => {
       w.depends_on.forEach((dep, j) => {
         known(['workstreams', i, 'depends_on', j], dep);
@@ -168,6 +191,16 @@ const programFileSchema = z
     file.actions.forEach((a, i) => {
       known(['actions', i, 'workstream'], a.workstream);
     });
+    for (const list of ['risks', 'actions'] as const) {
+      const ids = new Set<number>();
+      file[list].forEach((item, i) => {
+        if (item.id === undefined) return;
+        if (ids.has(item.id)) {
+          ctx.addIssue({ code: 'custom', path: [list, i, 'id'], message: `duplicate id ${item.id}` });
+        }
+        ids.add(item.id);
+      });
+    }
     const names = new Set<string>();
     file.readiness.forEach((r, i) => {
       if (names.has(r.name)) {
@@ -181,6 +214,20 @@ const programFileSchema = z
     });
   }, crossChecksEvenWhenFieldsAreWrong);
 
+/** What is wrong with a digest schedule, naming the field and value: the server would refuse to run it. */
+function scheduleProblem(expression: string): string | undefined {
+  try {
+    parseCron(expression);
+  } catch (error) {
+    if (!(error instanceof CronExpressionError)) throw error;
+    return error.message;
+  }
+  // parseCron follows node-cron; should they ever differ, the one that runs the schedule has the last word.
+  return cron.validate(expression)
+    ? undefined
+    : `"${expression}" is not a valid schedule: expected e.g. "0 9 * * 1" (Mondays at 09:00)`;
+}
+
 export type ProgramFile = z.output<typeof programFileSchema>;
 export type ProgramFileInput = z.input<typeof programFileSchema>;
 
@@ -192,14 +239,26 @@ function formatPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-export type ParseResult = { ok: true; program: ProgramFile } | { ok: false; problems: string[] };
+/** `notes` are things worth saying about a valid file that do not stop the import. */
+export type ParseResult =
+  | { ok: true; program: ProgramFile; notes: string[] }
+  | { ok: false; problems: string[] };
+
+function notesOn(program: ProgramFile): string[] {
+  const schedule = program.digest?.schedule;
+  if (schedule === undefined || !firesMoreThanOnceAWeek(parseCron(schedule))) return [];
+  return [
+    `digest.schedule "${schedule}" fires more than once a week; one digest a week is posted, ` +
+      'at the first of those times in the week (Monday to Sunday, in the program’s time zone).',
+  ];
+}
 
 export function parseProgramFile(data: unknown): ParseResult {
   const result = programFileSchema.safeParse(data, {
     // Zod's default ("expected string, received undefined") for a field left out of the file.
     error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'required' : undefined),
   });
-  if (result.success) return { ok: true, program: result.data };
+  if (result.success) return { ok: true, program: result.data, notes: notesOn(result.data) };
   return {
     ok: false,
     problems: result.error.issues.map((issue) => `${formatPath(issue.path) || '(file)'}: ${issue.message}`),

@@ -1,3 +1,4 @@
+import { writeTransaction } from '../db/write-lock.js';
 import type { Deps } from '../deps.js';
 import type { FieldChange } from '../domain/edit-fields.js';
 import {
@@ -256,41 +257,40 @@ export class ProgramEdits {
     const { db, clock } = this.deps;
     let program: Program | undefined;
     let item: T | undefined;
-    // IMMEDIATE: the version read and the write happen under one write lock, even with the CLI writing too.
-    const result = db
-      .transaction((): ItemEditResult<K, T, F, E> => {
-        program = this.repo.getById(input.programId);
-        if (!program) return notFound('program');
-        item = spec.find(program);
-        if (!item) return notFound(spec.entity);
+    // Under the write lock from the start: the version read and the write are one, even with the CLI writing
+    // too. A lock held elsewhere past the short wait throws SQLITE_BUSY, nothing written; the listener says busy.
+    const result = writeTransaction(db, (): ItemEditResult<K, T, F, E> => {
+      program = this.repo.getById(input.programId);
+      if (!program) return notFound('program');
+      item = spec.find(program);
+      if (!item) return notFound(spec.entity);
 
-        const permission = spec.permit(program, item);
-        if (!permission.allowed) return { kind: 'forbidden', reason: permission.reason };
-        const plan = spec.plan(program, item);
-        if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
-        // Already as asked (a double click, two forms saying the same): nothing conflicts, nothing to write.
-        if (plan.changes.length === 0) return { kind: 'unchanged', ...named(spec.name, item) };
-        if (item.version !== input.expectedVersion) return this.conflict(program.id, spec, item);
+      const permission = spec.permit(program, item);
+      if (!permission.allowed) return { kind: 'forbidden', reason: permission.reason };
+      const plan = spec.plan(program, item);
+      if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
+      // Already as asked (a double click, two forms saying the same): nothing conflicts, nothing to write.
+      if (plan.changes.length === 0) return { kind: 'unchanged', ...named(spec.name, item) };
+      if (item.version !== input.expectedVersion) return this.conflict(program.id, spec, item);
 
-        const written = spec.write({
-          programId: program.id,
-          id: item.id,
-          label: spec.label(plan.next, item),
-          expectedVersion: input.expectedVersion,
-          next: plan.next,
-          changes: plan.changes,
-          actor: input.actor,
-          at: clock.now().toISOString(),
-          note: plan.note,
-        });
-        const after = this.repo.getById(program.id);
-        const now = after && spec.find(after);
-        if (!now) return notFound(spec.entity);
-        // Unreachable under the IMMEDIATE lock, but a refused guard must never read as success.
-        if (!written) return this.conflict(program.id, spec, now);
-        return { kind: 'updated', changes: plan.changes, ...named(spec.name, now) };
-      })
-      .immediate();
+      const written = spec.write({
+        programId: program.id,
+        id: item.id,
+        label: spec.label(plan.next, item),
+        expectedVersion: input.expectedVersion,
+        next: plan.next,
+        changes: plan.changes,
+        actor: input.actor,
+        at: clock.now().toISOString(),
+        note: plan.note,
+      });
+      const after = this.repo.getById(program.id);
+      const now = after && spec.find(after);
+      if (!now) return notFound(spec.entity);
+      // Unreachable under the IMMEDIATE lock, but a refused guard must never read as success.
+      if (!written) return this.conflict(program.id, spec, now);
+      return { kind: 'updated', changes: plan.changes, ...named(spec.name, now) };
+    });
     this.log(
       `${spec.entity}_edit`,
       {
@@ -310,27 +310,25 @@ export class ProgramEdits {
   ): ItemAddResult<K, T, E> {
     const { db, clock } = this.deps;
     let program: Program | undefined;
-    const result = db
-      .transaction((): ItemAddResult<K, T, E> => {
-        program = this.repo.getById(input.programId);
-        if (!program) return notFound('program');
-        const permission = spec.permit(program);
-        if (!permission.allowed) return { kind: 'forbidden', reason: permission.reason };
-        const plan = spec.plan(program);
-        if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
-        const id = spec.write({
-          programId: program.id,
-          values: plan.values,
-          actor: input.actor,
-          at: clock.now().toISOString(),
-          note: plan.note,
-        });
-        const after = this.repo.getById(program.id);
-        const item = after && spec.find(after, id);
-        if (!item) throw new Error(`the new ${spec.entity} ${id} cannot be read back`);
-        return { kind: 'added', ...named(spec.name, item) };
-      })
-      .immediate();
+    const result = writeTransaction(db, (): ItemAddResult<K, T, E> => {
+      program = this.repo.getById(input.programId);
+      if (!program) return notFound('program');
+      const permission = spec.permit(program);
+      if (!permission.allowed) return { kind: 'forbidden', reason: permission.reason };
+      const plan = spec.plan(program);
+      if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
+      const id = spec.write({
+        programId: program.id,
+        values: plan.values,
+        actor: input.actor,
+        at: clock.now().toISOString(),
+        note: plan.note,
+      });
+      const after = this.repo.getById(program.id);
+      const item = after && spec.find(after, id);
+      if (!item) throw new Error(`the new ${spec.entity} ${id} cannot be read back`);
+      return { kind: 'added', ...named(spec.name, item) };
+    });
     this.log(
       `${spec.entity}_add`,
       { user: input.actor, program: program?.slug ?? input.programId, workstream: spec.workstream ?? null },

@@ -1,3 +1,4 @@
+import { writeTransaction } from '../db/write-lock.js';
 import type { Deps } from '../deps.js';
 import type { FieldChange } from '../domain/edit-fields.js';
 import { canEditWorkstream } from '../domain/permissions.js';
@@ -57,13 +58,12 @@ export class WorkstreamUpdates {
   updateWorkstream(input: UpdateWorkstreamInput): UpdateWorkstreamResult {
     const { db, clock, logger } = this.deps;
     let program: Program | undefined;
-    // IMMEDIATE: the version read and the write happen under one write lock, even with the CLI writing too.
-    const result = db
-      .transaction((): UpdateWorkstreamResult => {
-        program = this.repo.getById(input.programId);
-        return program ? this.decideAndWrite(program, input, clock.now().toISOString()) : notFound('program');
-      })
-      .immediate();
+    // Under the write lock from the start: the version read and the write are one, even with the CLI writing
+    // too. A lock held elsewhere past the short wait throws SQLITE_BUSY, nothing written; the listener says busy.
+    const result = writeTransaction(db, (): UpdateWorkstreamResult => {
+      program = this.repo.getById(input.programId);
+      return program ? this.decideAndWrite(program, input, clock.now().toISOString()) : notFound('program');
+    });
 
     const context = {
       user: input.actor,

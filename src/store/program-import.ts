@@ -1,16 +1,40 @@
 import type { Db } from '../db/open.js';
 import { historyValue } from '../domain/edit-fields.js';
+import { baseFromHistory, storedAsFile } from '../domain/import-base.js';
+import { type Conflict, mergeProgram, type Prefer } from '../domain/import-merge.js';
 import type { HistoryEntry, Program } from '../domain/program.js';
 import type { ProgramFile } from '../domain/program-file.js';
 import { createdEntry, type HistoryFacts, HistoryWriter, removedEntry } from './history-writer.js';
+import { ImportBases, type LastEdit } from './import-bases.js';
 import { ProgramRepo } from './program-repo.js';
+
+export interface ImportOptions {
+  actor: string;
+  now: Date;
+  /** Settles every conflict with Slack's changes one way; without it a conflict stops the import. */
+  prefer?: Prefer | undefined;
+  /** Works everything out and reports it, then rolls it all back. */
+  dryRun?: boolean | undefined;
+}
+
+/** A conflict, with who last changed the value in Slack, and when (from the history). */
+export interface ConflictReport {
+  conflict: Conflict;
+  lastEdit: LastEdit | undefined;
+}
 
 export interface ImportResult {
   programId: number;
   slug: string;
   created: boolean;
-  /** History entries written: 0 means the file matched the store. */
+  /** History entries written (or, in a dry run, that would be): 0 means the file matched the store. */
   changes: number;
+  /** Those entries, in the order written. */
+  entries: HistoryFacts[];
+  /** Conflicts with changes made in Slack since the last import; settled when `prefer` was given. */
+  conflicts: ConflictReport[];
+  /** False when conflicts stopped the import or it was a dry run: nothing was written. */
+  applied: boolean;
 }
 
 type Fields = Record<string, unknown>;
@@ -20,99 +44,215 @@ function changedFields(before: Fields, after: Fields): string[] {
   return Object.keys(after).filter((f) => historyValue(before[f]) !== historyValue(after[f]));
 }
 
+/** Thrown to roll a dry run's transaction back, carrying what it would have done. */
+class DryRun extends Error {
+  constructor(readonly result: ImportResult) {
+    super('dry run');
+  }
+}
+
 /**
- * Creates or updates a program from a validated file, in one transaction: the store ends up matching the file,
- * and every difference is written to the history under `actor`.
+ * Creates or updates a program from a validated file, in one transaction. A new program is the file. An
+ * existing one is merged three ways with the base (what the last import applied) so that what owners changed
+ * in Slack since is kept (see `mergeProgram`); conflicts stop it, writing nothing, unless `prefer` settles
+ * them. Every difference written is recorded in the history under `actor`, and the file becomes the base.
  */
-export function importProgram(db: Db, file: ProgramFile, opts: { actor: string; now: Date }): ImportResult {
+export function importProgram(db: Db, file: ProgramFile, opts: ImportOptions): ImportResult {
+  try {
+    return db.transaction(() => {
+      const result = importInTransaction(db, file, opts);
+      if (opts.dryRun && result.applied) throw new DryRun({ ...result, applied: false });
+      return result;
+    })();
+  } catch (error) {
+    if (error instanceof DryRun) return error.result;
+    throw error;
+  }
+}
+
+function importInTransaction(db: Db, file: ProgramFile, opts: ImportOptions): ImportResult {
   const repo = new ProgramRepo(db);
+  const bases = new ImportBases(db);
+  const before = repo.get(file.slug);
+  if (!before) {
+    const written = writeProgram(db, undefined, file, opts);
+    bases.put(written.programId, withIds(file, file, written), opts.now.toISOString());
+    return { ...written, slug: file.slug, created: true, conflicts: [], applied: true };
+  }
+
+  const base = bases.get(before.id) ?? baseFromHistory(before, bases.history(before.id), opts.actor);
+  const merge = mergeProgram({ base, current: storedAsFile(before), file, prefer: opts.prefer });
+  const conflicts = merge.conflicts.map((conflict) => ({
+    conflict,
+    lastEdit: lastSlackEdit(bases, before, conflict, opts.actor),
+  }));
+  if (conflicts.length && !opts.prefer) {
+    return {
+      programId: before.id,
+      slug: file.slug,
+      created: false,
+      changes: 0,
+      entries: [],
+      conflicts,
+      applied: false,
+    };
+  }
+  const written = writeProgram(db, before, merge.merged, opts);
+  bases.put(before.id, withIds(merge.file, merge.merged, written, merge.fromFile), opts.now.toISOString());
+  return { ...written, slug: file.slug, created: false, conflicts, applied: true };
+}
+
+/**
+ * The file as the next base: its risks and actions with the ids of the rows they became, so that the next
+ * import knows them after Slack renames them.
+ */
+function withIds(
+  file: ProgramFile,
+  merged: ProgramFile,
+  written: Written,
+  fromFile: { risks: (number | undefined)[]; actions: (number | undefined)[] } = {
+    risks: merged.risks.map((_, i) => i),
+    actions: merged.actions.map((_, i) => i),
+  },
+): ProgramFile {
+  const ids = (mergedIds: number[], positions: (number | undefined)[]) => {
+    const out = new Map<number, number>();
+    positions.forEach((position, i) => {
+      const id = mergedIds[i];
+      if (position !== undefined && id !== undefined) out.set(position, id);
+    });
+    return out;
+  };
+  const riskIds = ids(written.riskIds, fromFile.risks);
+  const actionIds = ids(written.actionIds, fromFile.actions);
+  return {
+    ...file,
+    risks: file.risks.map((r, i) => ({ ...r, id: riskIds.get(i) ?? r.id })),
+    actions: file.actions.map((a, i) => ({ ...a, id: actionIds.get(i) ?? a.id })),
+  };
+}
+
+/** History names the workstream's owning team `owner_team`; the file calls it `owner`. */
+function historyField(conflict: Conflict): string | undefined {
+  if (conflict.kind === 'removal') return undefined;
+  return conflict.entity === 'workstream' && conflict.field === 'owner' ? 'owner_team' : conflict.field;
+}
+
+function lastSlackEdit(
+  bases: ImportBases,
+  program: Program,
+  conflict: Conflict,
+  importActor: string,
+): LastEdit | undefined {
+  // The history keys readiness by row id; the merge knows a dimension by its name.
+  const entityKey =
+    conflict.entity === 'readiness'
+      ? String(program.readiness.find((r) => r.name === conflict.item)?.id ?? '')
+      : conflict.item;
+  return bases.lastEdit(program.id, conflict.entity, entityKey, historyField(conflict), importActor);
+}
+
+interface Written {
+  programId: number;
+  changes: number;
+  entries: HistoryFacts[];
+  /** The row ids of the file's risks and actions, in its order. */
+  riskIds: number[];
+  actionIds: number[];
+}
+
+/** Makes the store hold `file`, recording every difference from `before` in the history. */
+function writeProgram(db: Db, before: Program | undefined, file: ProgramFile, opts: ImportOptions): Written {
   const history = new HistoryWriter(db);
   const at = opts.now.toISOString();
   const s = statements(db);
 
-  return db.transaction((): ImportResult => {
-    const before = repo.get(file.slug);
-    let changes = 0;
-    const log = (programId: number, entry: HistoryFacts) => {
-      history.record(programId, { ...entry, actor: opts.actor, at, note: '' });
-      changes++;
-    };
-    const diff = (
-      programId: number,
-      entity: HistoryEntry['entity'],
-      entityKey: string,
-      entityLabel: string,
-      old: Fields,
-      next: Fields,
-    ): boolean => {
-      const fields = changedFields(old, next);
-      for (const field of fields) {
-        log(programId, {
-          entity,
-          entityKey,
-          entityLabel,
-          field,
-          oldValue: historyValue(old[field]),
-          newValue: historyValue(next[field]),
-        });
-      }
-      return fields.length > 0;
-    };
-
-    const programFields = {
-      name: file.name,
-      summary: file.summary,
-      timezone: file.timezone,
-      digest_channel: file.digest?.channel ?? null,
-      digest_schedule: file.digest?.schedule ?? null,
-      reminder_days_before: file.digest ? file.digest.reminder_days_before : 1,
-      updates_channel: file.updates_channel ?? null,
-    };
-    let programId: number;
-    if (before) {
-      programId = before.id;
-      diff(
-        programId,
-        'program',
-        file.slug,
-        file.name,
-        {
-          name: before.name,
-          summary: before.summary,
-          timezone: before.timezone,
-          digest_channel: before.digest?.channel ?? null,
-          digest_schedule: before.digest?.schedule ?? null,
-          reminder_days_before: before.reminderDaysBefore,
-          updates_channel: before.updatesChannel,
-          admins: before.admins,
-        },
-        { ...programFields, admins: file.admins },
-      );
-      s.updateProgram.run({ ...programFields, id: programId, updated_at: at });
-    } else {
-      programId = Number(s.insertProgram.run({ ...programFields, slug: file.slug, at }).lastInsertRowid);
-      log(programId, createdEntry('program', file.slug, file.name));
+  const entries: HistoryFacts[] = [];
+  const log = (programId: number, entry: HistoryFacts) => {
+    history.record(programId, { ...entry, actor: opts.actor, at, note: '' });
+    entries.push(entry);
+  };
+  const diff = (
+    programId: number,
+    entity: HistoryEntry['entity'],
+    entityKey: string,
+    entityLabel: string,
+    old: Fields,
+    next: Fields,
+  ): boolean => {
+    const fields = changedFields(old, next);
+    for (const field of fields) {
+      log(programId, {
+        entity,
+        entityKey,
+        entityLabel,
+        field,
+        oldValue: historyValue(old[field]),
+        newValue: historyValue(next[field]),
+      });
     }
-    s.deleteAdmins.run(programId);
-    for (const admin of file.admins) s.insertAdmin.run(programId, admin);
+    return fields.length > 0;
+  };
 
-    syncWorkstreams(before, file, programId, at, opts.actor, s, diff, log);
-    syncLists(before, file, programId, at, s, diff, log);
+  const programFields = {
+    name: file.name,
+    summary: file.summary,
+    timezone: file.timezone,
+    digest_channel: file.digest?.channel ?? null,
+    digest_schedule: file.digest?.schedule ?? null,
+    reminder_days_before: file.digest ? file.digest.reminder_days_before : 1,
+    updates_channel: file.updates_channel ?? null,
+  };
+  let programId: number;
+  if (before) {
+    programId = before.id;
+    diff(
+      programId,
+      'program',
+      file.slug,
+      file.name,
+      {
+        name: before.name,
+        summary: before.summary,
+        timezone: before.timezone,
+        digest_channel: before.digest?.channel ?? null,
+        digest_schedule: before.digest?.schedule ?? null,
+        reminder_days_before: before.reminderDaysBefore,
+        updates_channel: before.updatesChannel,
+        admins: before.admins,
+      },
+      { ...programFields, admins: file.admins },
+    );
+    s.updateProgram.run({ ...programFields, id: programId, updated_at: at });
+  } else {
+    programId = Number(s.insertProgram.run({ ...programFields, slug: file.slug, at }).lastInsertRowid);
+    log(programId, createdEntry('program', file.slug, file.name));
+  }
+  s.deleteAdmins.run(programId);
+  for (const admin of file.admins) s.insertAdmin.run(programId, admin);
 
-    return { programId, slug: file.slug, created: !before, changes };
-  })();
+  syncWorkstreams(before, file, programId, at, opts.actor, s, diff, log);
+
+  const lists = syncLists(before, file, programId, at, s, diff, log);
+
+  return { programId, changes: entries.length, entries, ...lists };
 }
 
 type Statements = ReturnType<typeof statements>;
 
-/** One of the program's lists, whose items are matched between the store and the file by `key`. */
+/**
+ * One of the program's lists: items are matched between the store and the file by `key` (a risk's or
+ * action's id, a readiness dimension's name); an item of the file without a stored match is new.
+ */
 interface ListSync<F, O> {
   entity: 'risk' | 'readiness' | 'action';
   stored: readonly O[];
   storedKey: (o: O) => string;
   items: readonly F[];
-  /** The item's text (its name for readiness), which is also its label in the history. */
-  key: (item: F) => string;
+  key: (item: F) => string | undefined;
+  /** The item's text (its name for readiness): its label in the history. */
+  label: (item: F) => string;
+  storedLabel: (o: O) => string;
   /** The fields the history compares, as stored and as in the file. */
   compare: (old: O, item: F) => [Fields, Fields];
   /** Rewrites a stored item as the file has it; `version` moves on when the history recorded a change. */
@@ -202,16 +342,26 @@ function syncWorkstreams(
     const id = ids.get(w.key) as number;
     s.deleteOwners.run(id);
     for (const owner of w.owner_ids) s.insertOwner.run(id, owner);
-    for (const dep of w.depends_on) s.insertDependency.run(id, ids.get(dep) as number);
+    // A merge may keep a Slack-side workstream whose dependency the file removed: that link goes with it.
+    for (const dep of w.depends_on) {
+      const depId = ids.get(dep);
+      if (depId !== undefined) s.insertDependency.run(id, depId);
+    }
   }
   s.deleteMilestones.run(programId);
   file.milestones.forEach((m, position) => {
     const id = Number(s.insertMilestone.run(programId, position, m.name).lastInsertRowid);
-    for (const dep of m.depends_on) s.insertMilestoneDependency.run(id, ids.get(dep) as number);
+    for (const dep of m.depends_on) {
+      const depId = ids.get(dep);
+      if (depId !== undefined) s.insertMilestoneDependency.run(id, depId);
+    }
   });
 }
 
-/** Risks, readiness, actions and references carry no key in the file: they are matched by their text. */
+/**
+ * Risks and actions are matched by id (the merge gave the file's items the ids of the store's), readiness by
+ * its name, which Slack cannot change; references are replaced as a whole.
+ */
 function syncLists(
   before: Program | undefined,
   file: ProgramFile,
@@ -220,49 +370,60 @@ function syncLists(
   s: Statements,
   diff: Diff,
   log: Log,
-): void {
+): { riskIds: number[]; actionIds: number[] } {
   const workstreamId = (key: string | undefined) =>
     key === undefined ? null : ((s.workstreamId.get(programId, key) as number | undefined) ?? null);
   const riskRow = (r: ProgramFile['risks'][number]) => ({
+    text: r.text,
     severity: r.severity,
     workstream_id: workstreamId(r.workstream),
     status: r.status,
   });
   const actionRow = (a: ProgramFile['actions'][number]) => ({
+    text: a.text,
     owner: a.owner ?? null,
     workstream_id: workstreamId(a.workstream),
     due: a.due ?? null,
     done: a.done ? 1 : 0,
   });
-  const sync = <F, O extends { id: number; version: number }>(list: ListSync<F, O>) => {
+  /** A file's id the store has free is kept, so a program moved to another database keeps its ids. */
+  const freeId = (id: number | undefined, taken: { get(id: number): unknown }) =>
+    id !== undefined && taken.get(id) === undefined ? id : null;
+  const idOf = (item: { id?: number | undefined }) => (item.id === undefined ? undefined : String(item.id));
+  const sync = <F, O extends { id: number; version: number }>(list: ListSync<F, O>): number[] => {
     const stored = new Map(list.stored.map((o) => [list.storedKey(o), o]));
-    list.items.forEach((item, position) => {
+    const ids = list.items.map((item, position) => {
       const key = list.key(item);
-      const old = stored.get(key);
-      if (old) {
-        stored.delete(key);
-        const [was, now] = list.compare(old, item);
-        const changed = diff(programId, list.entity, String(old.id), key, was, now);
-        list.update(old, item, position, changed ? old.version + 1 : old.version);
-      } else {
-        log(programId, createdEntry(list.entity, String(list.insert(item, position)), key));
+      const old = key === undefined ? undefined : stored.get(key);
+      if (!old) {
+        const id = list.insert(item, position);
+        log(programId, createdEntry(list.entity, String(id), list.label(item)));
+        return id;
       }
+      stored.delete(list.storedKey(old));
+      const [was, now] = list.compare(old, item);
+      const changed = diff(programId, list.entity, String(old.id), list.label(item), was, now);
+      list.update(old, item, position, changed ? old.version + 1 : old.version);
+      return old.id;
     });
     for (const gone of stored.values()) {
       list.remove(gone.id);
-      log(programId, removedEntry(list.entity, String(gone.id), list.storedKey(gone)));
+      log(programId, removedEntry(list.entity, String(gone.id), list.storedLabel(gone)));
     }
+    return ids;
   };
 
-  sync({
+  const riskIds = sync({
     entity: 'risk',
     stored: before?.risks ?? [],
-    storedKey: (r) => r.text,
+    storedKey: (r) => String(r.id),
     items: file.risks,
-    key: (r) => r.text,
+    key: idOf,
+    label: (r) => r.text,
+    storedLabel: (r) => r.text,
     compare: (old, r) => [
-      { severity: old.severity, workstream: old.workstream, status: old.status },
-      { severity: r.severity, workstream: r.workstream ?? null, status: r.status },
+      { text: old.text, severity: old.severity, workstream: old.workstream, status: old.status },
+      { text: r.text, severity: r.severity, workstream: r.workstream ?? null, status: r.status },
     ],
     update: (old, r, position, version) =>
       s.updateRisk.run({
@@ -276,9 +437,9 @@ function syncLists(
       Number(
         s.insertRisk.run({
           ...riskRow(r),
+          id: freeId(r.id, s.riskExists),
           program_id: programId,
           position,
-          text: r.text,
           at,
           closed_at: r.status === 'closed' ? at : null,
         }).lastInsertRowid,
@@ -292,7 +453,12 @@ function syncLists(
     storedKey: (r) => r.name,
     items: file.readiness,
     key: (r) => r.name,
-    compare: (old, r) => [old as unknown as Fields, { signal: r.signal, note: r.note }],
+    label: (r) => r.name,
+    storedLabel: (r) => r.name,
+    compare: (old, r) => [
+      { signal: old.signal, note: old.note },
+      { signal: r.signal, note: r.note },
+    ],
     update: (old, r, position, version) =>
       s.updateReadiness.run({ id: old.id, position, signal: r.signal, note: r.note, version }),
     insert: (r, position) =>
@@ -300,22 +466,34 @@ function syncLists(
     remove: (id) => s.deleteReadiness.run(id),
   });
 
-  sync({
+  const actionIds = sync({
     entity: 'action',
     stored: before?.actions ?? [],
-    storedKey: (a) => a.text,
+    storedKey: (a) => String(a.id),
     items: file.actions,
-    key: (a) => a.text,
+    key: idOf,
+    label: (a) => a.text,
+    storedLabel: (a) => a.text,
     compare: (old, a) => [
-      { owner: old.owner, workstream: old.workstream, due: old.due, done: old.done },
-      { owner: a.owner ?? null, workstream: a.workstream ?? null, due: a.due ?? null, done: a.done },
+      { text: old.text, owner: old.owner, workstream: old.workstream, due: old.due, done: old.done },
+      {
+        text: a.text,
+        owner: a.owner ?? null,
+        workstream: a.workstream ?? null,
+        due: a.due ?? null,
+        done: a.done,
+      },
     ],
     update: (old, a, position, version) =>
       s.updateAction.run({ ...actionRow(a), id: old.id, position, version }),
     insert: (a, position) =>
       Number(
-        s.insertAction.run({ ...actionRow(a), program_id: programId, position, text: a.text })
-          .lastInsertRowid,
+        s.insertAction.run({
+          ...actionRow(a),
+          id: freeId(a.id, s.actionExists),
+          program_id: programId,
+          position,
+        }).lastInsertRowid,
       ),
     remove: (id) => s.deleteAction.run(id),
   });
@@ -338,6 +516,7 @@ function syncLists(
       });
     }
   }
+  return { riskIds, actionIds };
 }
 
 const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
@@ -393,11 +572,12 @@ function prepare(db: Db) {
       'INSERT OR IGNORE INTO milestone_dependencies (milestone_id, depends_on_id) VALUES (?, ?)',
     ),
     insertRisk: db.prepare(
-      `INSERT INTO risks (program_id, position, text, severity, workstream_id, status, opened_at, closed_at)
-       VALUES (@program_id, @position, @text, @severity, @workstream_id, @status, @at, @closed_at)`,
+      `INSERT INTO risks (id, program_id, position, text, severity, workstream_id, status, opened_at, closed_at)
+       VALUES (@id, @program_id, @position, @text, @severity, @workstream_id, @status, @at, @closed_at)`,
     ),
+    riskExists: db.prepare<[number], number>('SELECT 1 FROM risks WHERE id = ?').pluck(),
     updateRisk: db.prepare(
-      `UPDATE risks SET position = @position, severity = @severity, workstream_id = @workstream_id, status = @status,
+      `UPDATE risks SET position = @position, text = @text, severity = @severity, workstream_id = @workstream_id, status = @status,
          closed_at = @closed_at, version = @version WHERE id = @id`,
     ),
     deleteRisk: db.prepare('DELETE FROM risks WHERE id = ?'),
@@ -409,11 +589,12 @@ function prepare(db: Db) {
     ),
     deleteReadiness: db.prepare('DELETE FROM readiness WHERE id = ?'),
     insertAction: db.prepare(
-      `INSERT INTO actions (program_id, position, text, owner, workstream_id, due, done)
-       VALUES (@program_id, @position, @text, @owner, @workstream_id, @due, @done)`,
+      `INSERT INTO actions (id, program_id, position, text, owner, workstream_id, due, done)
+       VALUES (@id, @program_id, @position, @text, @owner, @workstream_id, @due, @done)`,
     ),
+    actionExists: db.prepare<[number], number>('SELECT 1 FROM actions WHERE id = ?').pluck(),
     updateAction: db.prepare(
-      `UPDATE actions SET position = @position, owner = @owner, workstream_id = @workstream_id, due = @due,
+      `UPDATE actions SET position = @position, text = @text, owner = @owner, workstream_id = @workstream_id, due = @due,
          done = @done, version = @version WHERE id = @id`,
     ),
     deleteAction: db.prepare('DELETE FROM actions WHERE id = ?'),

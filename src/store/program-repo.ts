@@ -21,6 +21,7 @@ interface ProgramRow {
   digest_schedule: string | null;
   reminder_days_before: number | null;
   updates_channel: string | null;
+  created_at: string;
 }
 
 interface WorkstreamRow {
@@ -125,6 +126,11 @@ export class ProgramRepo {
 
   getById(id: number): Program | undefined {
     return this.read(id, this.fresh());
+  }
+
+  /** When the program was first imported (ISO), e.g. so a digest is not asked for a week before it existed. */
+  createdAt(id: number): string | undefined {
+    return this.q.byId.get(id)?.created_at;
   }
 
   /** Every program read whole, in the list's order, checked against the database once. */

@@ -27,11 +27,24 @@ beforeAll(() => {
 });
 afterAll(() => dir.remove());
 
+/** Moves the program's creation back, so that fixed dates in 2026 are after it whenever the tests run. */
+function importedOn(env: { DATABASE_PATH: string }, at: string): void {
+  const db = new Database(env.DATABASE_PATH);
+  db.prepare('UPDATE programs SET created_at = ?').run(at);
+  db.close();
+}
+
 describe('rollout digest SLUG (preview)', () => {
   let env: { DATABASE_PATH: string };
   beforeAll(() => {
     env = freshDb();
   });
+  /** The example imported on Monday 5 January 2026, 09:00 in Los Angeles, so dates later in 2026 are after it. */
+  const importedInJanuary = () => {
+    const old = freshDb();
+    importedOn(old, '2026-01-05T17:00:00.000Z');
+    return old;
+  };
 
   it('prints the digest as text, with its header, week and every section, and needs no Slack token', () => {
     const run = rollout(['digest', SLUG], env);
@@ -56,8 +69,9 @@ describe('rollout digest SLUG (preview)', () => {
   });
 
   it('--as-of DATE builds it as of noon that day in the program’s zone; an instant as of that moment', () => {
-    const day = rollout(['digest', SLUG, '--as-of', '2026-11-23'], env);
-    const instant = rollout(['digest', SLUG, '--as-of', '2026-12-01T01:30:00Z'], env);
+    const old = importedInJanuary();
+    const day = rollout(['digest', SLUG, '--as-of', '2026-11-23'], old);
+    const instant = rollout(['digest', SLUG, '--as-of', '2026-12-01T01:30:00Z'], old);
 
     expect(day.code).toBe(0);
     expect(day.stdout).toContain('Week of 23 Nov 2026\n');
@@ -80,6 +94,23 @@ describe('rollout digest SLUG (preview)', () => {
     expect(force.stderr).toContain('--force goes with --send');
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--as-of is for previews');
+  });
+
+  it('refuses --as-of before the program was imported (exit 1), naming when it was', () => {
+    const old = importedInJanuary();
+    const dayBefore = rollout(['digest', SLUG, '--as-of', '2026-01-04'], old);
+    const instantBefore = rollout(['digest', SLUG, '--as-of', '2026-01-05T16:59:59Z'], old);
+    const sameDay = rollout(['digest', SLUG, '--as-of', '2026-01-05'], old);
+
+    expect(dayBefore.code).toBe(1);
+    expect(dayBefore.stdout).toBe('');
+    expect(dayBefore.stderr).toBe(
+      `--as-of 2026-01-04 is before ${SLUG} existed: it was imported on Mon 5 Jan 2026, 09:00 PST. ` +
+        'Give a date from 2026-01-05 on.\n',
+    );
+    expect(instantBefore.code).toBe(1);
+    expect(instantBefore.stderr).toContain('--as-of 2026-01-05T16:59:59Z is before builder-insights existed');
+    expect(sameDay.code).toBe(0);
   });
 
   it('names the known programs for an unknown slug (exit 1)', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { EXAMPLE, query, ROOT, rollout, tempDir } from '../support/cli.js';
@@ -214,5 +214,151 @@ describe('rollout import FILE', () => {
     expect(query(before, 'SELECT slug FROM programs')).toEqual([{ slug: 'builder-insights' }]);
     expect(query(joined, 'SELECT slug FROM programs')).toEqual([{ slug: 'builder-insights' }]);
     expect(existsSync(env.DATABASE_PATH)).toBe(false);
+  });
+});
+
+describe('rollout import FILE: reading the file', () => {
+  /** Runs an import that must be refused before the database is created, and returns its stderr. */
+  const refused = (file: string) => {
+    const run = rollout(['import', file], env);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(env.DATABASE_PATH)).toBe(false);
+    return run.stderr;
+  };
+
+  it('refuses a file that is not UTF-8, naming the byte, instead of storing "�"', () => {
+    const latin1 = dir.file('latin1.yaml');
+    writeFileSync(latin1, Buffer.from(stringify({ ...smallProgram(), name: 'Café rollout' }), 'latin1'));
+    const byte = Buffer.from(stringify({ ...smallProgram(), name: 'Caf' }), 'latin1').indexOf('Caf') + 3;
+
+    expect(refused(latin1)).toBe(
+      `Cannot import ${latin1}: not valid UTF-8 at byte ${byte} (0xE9, line 2, column 10); save the file as UTF-8.\n`,
+    );
+  });
+
+  it('refuses a directory, a missing file and an empty file in one line each', () => {
+    const folder = dir.file('folder.yaml');
+    mkdirSync(folder);
+    const empty = dir.file('empty.yaml');
+    writeFileSync(empty, '');
+    const comments = dir.file('comments.json');
+    writeFileSync(comments, '\n\n');
+
+    expect(refused(folder)).toBe(`Cannot import ${folder}: it is a directory, not a file.\n`);
+    expect(refused(dir.file('missing.yaml'))).toBe(
+      `Cannot import ${dir.file('missing.yaml')}: no such file.\n`,
+    );
+    expect(refused(empty)).toBe(
+      `Cannot import ${empty}: 1 problem, nothing was written.\n` +
+        '  - the file is empty: a program file needs at least slug and name\n',
+    );
+    expect(refused(comments)).toContain('the file is empty');
+  });
+
+  it('refuses a file over 5 MB before parsing it', () => {
+    const big = dir.file('big.yaml');
+    // Not YAML at all: a parse would report a syntax error instead of the size.
+    writeFileSync(big, `slug: [${'x'.repeat(5 * 1024 * 1024)}`);
+
+    expect(refused(big)).toBe(
+      `Cannot import ${big}: the file is 5.0 MB; a program file may be at most 5 MB.\n`,
+    );
+  });
+
+  it('refuses several YAML documents and an alias bomb as located problems', () => {
+    const several = dir.file('several.yaml');
+    writeFileSync(several, `${stringify(smallProgram())}---\n${stringify(smallProgram())}`);
+    const bomb = dir.file('bomb.yaml');
+    const row = (name: string, of: string) => `${name}: &${name} [${Array(9).fill(of).join(', ')}]\n`;
+    writeFileSync(
+      bomb,
+      `slug: x\n${row('a', 'lol')}${row('b', '*a')}${row('c', '*b')}${row('d', '*c')}${row('e', '*d')}`,
+    );
+    const secondAt = stringify(smallProgram()).split('\n').length;
+
+    expect(refused(several)).toContain(
+      `  - line ${secondAt}, column 1: a second YAML document starts here; a program file holds one program, in one document\n`,
+    );
+    expect(refused(bomb)).toBe(
+      `Cannot import ${bomb}: 1 problem, nothing was written.\n` +
+        '  - line 3, column 8: too many aliases: the *aliases in this file expand to too much data; write the values out\n',
+    );
+  });
+
+  it('refuses a depends_on cycle, an abbreviated time zone and an hour out of range, naming each', () => {
+    const [identity, kanopy, gating] = smallProgram().workstreams ?? [];
+    const bad = dir.file('cycle.yaml');
+    writeFileSync(
+      bad,
+      stringify({
+        ...smallProgram(),
+        timezone: 'PST',
+        digest: { channel: 'C0LEADERS', schedule: '0 25 * * 1' },
+        workstreams: [
+          { ...identity, depends_on: ['readiness-gating'] },
+          kanopy,
+          { ...gating, depends_on: ['identity-sso'] },
+        ],
+      }),
+    );
+
+    expect(refused(bad).split('\n').slice(1).sort()).toEqual(
+      [
+        '',
+        '  - digest.schedule: "0 25 * * 1" is not a valid schedule: hour 25 is out of range 0–23',
+        '  - timezone: "PST" is an abbreviation, not a time zone: use a region name such as America/Los_Angeles, or UTC',
+        '  - workstreams[0].depends_on: depends_on cycle: identity-sso → readiness-gating → identity-sso',
+      ].sort(),
+    );
+  });
+
+  it('lists the first 50 problems and says how many more there are', () => {
+    const [identity] = smallProgram().workstreams ?? [];
+    const bad = dir.file('many.yaml');
+    const workstreams = Array.from({ length: 60 }, (_, i) => ({
+      ...identity,
+      key: `w${i}`,
+      status: 'stuck',
+    }));
+    writeFileSync(bad, stringify({ ...smallProgram(), workstreams, risks: [], actions: [] }));
+
+    const lines = refused(bad).trimEnd().split('\n');
+
+    expect(lines[0]).toBe(`Cannot import ${bad}: 60 problems, nothing was written.`);
+    expect(lines).toHaveLength(52);
+    expect(lines[50]).toMatch(/^ {2}- workstreams\[49\]\.status: expected one of /);
+    expect(lines[51]).toBe('  … and 10 more');
+  });
+
+  it('stores a time zone in its canonical spelling', () => {
+    const file = dir.file('lower.yaml');
+    writeFileSync(file, stringify({ ...smallProgram(), timezone: 'america/los_angeles' }));
+
+    expect(rollout(['import', file], env).code).toBe(0);
+    expect(query(env.DATABASE_PATH, 'SELECT timezone FROM programs')).toEqual([
+      { timezone: 'America/Los_Angeles' },
+    ]);
+  });
+
+  it('imports a schedule that fires more than once a week, noting that one digest a week is posted', () => {
+    const file = dir.file('daily.yaml');
+    writeFileSync(
+      file,
+      stringify({ ...smallProgram(), digest: { channel: 'C0LEADERS', schedule: '0 9 * * *' } }),
+    );
+
+    const run = rollout(['import', file], env);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Created program builder-insights /);
+    expect(run.stderr).toBe(
+      'Note: digest.schedule "0 9 * * *" fires more than once a week; one digest a week is posted, at the first ' +
+        'of those times in the week (Monday to Sunday, in the program’s time zone).\n',
+    );
+    expect(query(env.DATABASE_PATH, 'SELECT digest_schedule FROM programs')).toEqual([
+      { digest_schedule: '0 9 * * *' },
+    ]);
   });
 });

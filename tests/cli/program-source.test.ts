@@ -50,4 +50,37 @@ describe('parseSource', () => {
       ),
     ]);
   });
+
+  it('refuses an empty file, in either format, as one problem', () => {
+    const empty = { ok: false, problems: ['the file is empty: a program file needs at least slug and name'] };
+    expect(parseSource('', 'yaml')).toEqual(empty);
+    expect(parseSource('# just a comment\n', 'yaml')).toEqual(empty);
+    expect(parseSource('---\n', 'yaml')).toEqual(empty);
+    expect(parseSource(' \n', 'json')).toEqual(empty);
+  });
+
+  it('refuses a second YAML document where it starts', () => {
+    expect(parseSource('slug: a\n---\nslug: b\n', 'yaml')).toEqual({
+      ok: false,
+      problems: [
+        'line 2, column 1: a second YAML document starts here; a program file holds one program, in one document',
+      ],
+    });
+    expect(parseSource('---\nslug: a\n', 'yaml')).toEqual({ ok: true, data: { slug: 'a' } });
+  });
+
+  it('takes a few aliases and refuses an alias bomb at its first alias, without throwing', () => {
+    expect(parseSource('a: &x [1, 2]\nb: *x\n', 'yaml')).toEqual({
+      ok: true,
+      data: { a: [1, 2], b: [1, 2] },
+    });
+    const row = (name: string, of: string) => `${name}: &${name} [${Array(9).fill(of).join(', ')}]\n`;
+    const bomb = `${row('a', 'lol')}${row('b', '*a')}${row('c', '*b')}${row('d', '*c')}${row('e', '*d')}`;
+    expect(parseSource(bomb, 'yaml')).toEqual({
+      ok: false,
+      problems: [
+        'line 2, column 8: too many aliases: the *aliases in this file expand to too much data; write the values out',
+      ],
+    });
+  });
 });

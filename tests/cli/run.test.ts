@@ -63,7 +63,9 @@ describe('rollout (the command line itself)', () => {
     const unknown = rollout(['export', 'builder-insights', '--fromat', 'json']);
 
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe('rollout import: missing FILE.\nUsage: rollout import FILE [--db PATH]\n');
+    expect(missing.stderr).toBe(
+      'rollout import: missing FILE.\nUsage: rollout import FILE [--dry-run] [--prefer PREFER] [--db PATH]\n',
+    );
     expect(extra.code).toBe(2);
     expect(extra.stderr).toContain('rollout migrate: unexpected argument "now".');
     expect(unknown.code).toBe(2);

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from '../../src/db/open.js';
+import { ADMIN_WRITE_WAIT_MS, type Db, openDatabase, SERVER_WRITE_WAIT_MS } from '../../src/db/open.js';
 
 let dir: string;
 let db: Db | undefined;
@@ -28,6 +28,20 @@ describe('openDatabase', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+  });
+
+  it('syncs every commit to disk (synchronous=FULL), so a power cut cannot undo a recorded post', () => {
+    db = openDatabase(join(dir, 'rollout.db'));
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  it('lets the server’s writes wait about a second for the write lock, within Slack’s 3 s; others as told', () => {
+    db = openDatabase(join(dir, 'rollout.db'));
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(SERVER_WRITE_WAIT_MS);
+    expect(SERVER_WRITE_WAIT_MS).toBeLessThanOrEqual(1000);
+    const admin = openDatabase(join(dir, 'rollout.db'), { writeWaitMs: ADMIN_WRITE_WAIT_MS });
+    expect(admin.pragma('busy_timeout', { simple: true })).toBe(ADMIN_WRITE_WAIT_MS);
+    admin.close();
   });
 
   it('enforces foreign keys', () => {

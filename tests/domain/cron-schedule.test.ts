@@ -2,6 +2,7 @@ import cron from 'node-cron';
 import { describe, expect, it } from 'vitest';
 import {
   CronExpressionError,
+  firesMoreThanOnceAWeek,
   firstOccurrenceBetween,
   firstOccurrenceInWeek,
   isValidCron,
@@ -54,9 +55,20 @@ describe('parseCron', () => {
 
   it('refuses what node-cron refuses, naming the problem', () => {
     expect(() => parseCron('0 24 * * *')).toThrow(CronExpressionError);
-    expect(() => parseCron('0 24 * * *')).toThrow(/"24" is not a hour/);
+    expect(() => parseCron('0 24 * * *')).toThrow(/hour 24 is out of range 0–23/);
     expect(() => parseCron('0 9 * *')).toThrow(/expected 5 or 6 fields, got 4/);
     expect(() => parseCron('0 9 31 2 *')).toThrow(/never happens/);
+  });
+
+  it('names the field and the value that is out of range or not a number', () => {
+    expect(() => parseCron('0 25 * * 1')).toThrow(
+      '"0 25 * * 1" is not a valid schedule: hour 25 is out of range 0–23',
+    );
+    expect(() => parseCron('61 9 * * 1')).toThrow(/minute 61 is out of range 0–59/);
+    expect(() => parseCron('0 9 * 13 1')).toThrow(/month 13 is out of range 1–12/);
+    expect(() => parseCron('0 9 * * 8')).toThrow(/day of week 8 is out of range 0–7/);
+    expect(() => parseCron('0 9 * * 1-9')).toThrow(/day of week 8 is out of range 0–7/);
+    expect(() => parseCron('x 9 * * 1')).toThrow(/minute "x" is not a number in 0–59/);
   });
 
   it('accepts exactly the expressions node-cron accepts', () => {
@@ -112,6 +124,39 @@ describe('parseCron', () => {
     ];
     for (const expression of corpus) {
       expect(isValidCron(expression), JSON.stringify(expression)).toBe(cron.validate(expression));
+    }
+  });
+});
+
+describe('firesMoreThanOnceAWeek', () => {
+  const twice = (expression: string) => firesMoreThanOnceAWeek(parseCron(expression));
+
+  it('is false for a schedule that fires at most once in any Monday-to-Sunday week', () => {
+    for (const once of [
+      '0 9 * * 1',
+      '30 17 * * FRI',
+      '@weekly',
+      '0 9 1 * *',
+      '0 9 1-7 * 1',
+      '0 9 * * 1#2',
+      '0 9 L * *',
+    ]) {
+      expect(twice(once), once).toBe(false);
+    }
+  });
+
+  it('is true for several days a week, several times a day, or two month days that can share a week', () => {
+    for (const more of [
+      '0 9 * * *',
+      '0 9 * * 1,3',
+      '0 9 * * MON-FRI',
+      '*/30 9 * * 1',
+      '0 9,15 * * 1',
+      '0 9 1,3 * *',
+      '0 9 L,1 * *',
+      '0 0 * * 0-1',
+    ]) {
+      expect(twice(more), more).toBe(true);
     }
   });
 });

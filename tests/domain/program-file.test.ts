@@ -28,4 +28,69 @@ describe('parseProgramFile', () => {
     );
     expect(problems.join('\n')).not.toMatch(/Too big|Invalid URL/);
   });
+
+  it('takes the ids export writes on risks and actions, refusing one used twice or not a positive whole number', () => {
+    const risk = { text: 'budget slips', severity: 'medium' };
+    const action = { text: 'book the review' };
+
+    expect(
+      problemsOf({ ...smallProgram(), risks: [{ id: 3, ...risk }], actions: [{ id: 3, ...action }] }),
+    ).toEqual([]);
+    expect(
+      problemsOf({
+        ...smallProgram(),
+        risks: [
+          { id: 3, ...risk },
+          { id: 3, ...risk, text: 'another' },
+        ],
+      }),
+    ).toEqual(['risks[1].id: duplicate id 3']);
+    expect(problemsOf({ ...smallProgram(), actions: [{ id: 1.5, ...action }] })).toEqual([
+      'actions[0].id: expected a whole number',
+    ]);
+  });
+
+  it('refuses a depends_on cycle of any length, naming it, and still a self-dependency on its own', () => {
+    const [identity, kanopy, gating] = smallProgram().workstreams ?? [];
+    const problems = problemsOf({
+      ...smallProgram(),
+      workstreams: [
+        { ...identity, depends_on: ['kanopy-hosting'] },
+        { ...kanopy, depends_on: ['readiness-gating', 'kanopy-hosting'] },
+        { ...gating, depends_on: ['identity-sso'] },
+      ],
+    });
+    expect(problems).toEqual([
+      'workstreams[0].depends_on: depends_on cycle: identity-sso → kanopy-hosting → readiness-gating → identity-sso',
+      'workstreams[1].depends_on[1]: a workstream cannot depend on itself',
+    ]);
+  });
+
+  it('stores a time zone in its canonical spelling and refuses abbreviations with a hint', () => {
+    const parsed = parseProgramFile({ ...smallProgram(), timezone: 'america/los_angeles' });
+    expect(parsed.ok && parsed.program.timezone).toBe('America/Los_Angeles');
+    expect(problemsOf({ ...smallProgram(), timezone: 'EST' })).toEqual([
+      'timezone: "EST" is an abbreviation, not a time zone: use a region name such as America/New_York, or UTC',
+    ]);
+  });
+
+  it('names the field and value of a bad schedule', () => {
+    const digest = (schedule: string) => ({ ...smallProgram(), digest: { channel: 'C0LEADERS', schedule } });
+    expect(problemsOf(digest('0 25 * * 1'))).toEqual([
+      'digest.schedule: "0 25 * * 1" is not a valid schedule: hour 25 is out of range 0–23',
+    ]);
+  });
+
+  it('takes a schedule that fires more than once a week, with a note that one digest a week is posted', () => {
+    const daily = parseProgramFile({
+      ...smallProgram(),
+      digest: { channel: 'C0LEADERS', schedule: '0 9 * * *' },
+    });
+    expect(daily.ok && daily.notes).toEqual([
+      'digest.schedule "0 9 * * *" fires more than once a week; one digest a week is posted, at the first of ' +
+        'those times in the week (Monday to Sunday, in the program’s time zone).',
+    ]);
+    const weekly = parseProgramFile(smallProgram());
+    expect(weekly.ok && weekly.notes).toEqual([]);
+  });
 });

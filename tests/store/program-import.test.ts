@@ -6,7 +6,8 @@ import { migrate } from '../../src/db/migrate.js';
 import { type Db, openDatabase } from '../../src/db/open.js';
 import type { ProgramFileInput } from '../../src/domain/program-file.js';
 import { ProgramRepo } from '../../src/store/program-repo.js';
-import { importFixture, OTHER_OWNER, smallProgram } from '../support/programs.js';
+import { WorkstreamWrites } from '../../src/store/workstream-writes.js';
+import { importFixture, OTHER_OWNER, OWNER, smallProgram } from '../support/programs.js';
 
 const FIRST = new Date('2026-11-02T09:00:00Z');
 const SECOND = new Date('2026-11-09T09:00:00Z');
@@ -48,6 +49,7 @@ const TABLES = [
   'actions',
   'program_references',
   'history',
+  'import_bases',
 ];
 
 /** Every row the import writes to, to compare the store before and after. */
@@ -161,5 +163,117 @@ describe('importProgram re-import', () => {
 
     expect(dump(db)).toEqual(before);
     expect(new ProgramRepo(db).get('builder-insights')?.name).toBe('Builder Insights operationalization');
+  });
+});
+
+describe('importProgram merge base', () => {
+  let dir: string;
+  let db: Db;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rollout-import-'));
+    db = openDatabase(join(dir, 'rollout.db'));
+    migrate(db);
+  });
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const base = () =>
+    JSON.parse(db.prepare('SELECT file FROM import_bases').pluck().get() as string) as {
+      risks: { id?: number; text: string }[];
+      actions: { id?: number; text: string }[];
+    };
+
+  /** Identity and SSO set to Blocked by its owner, as the update form writes it. */
+  function blockIdentity(at: Date): void {
+    const program = new ProgramRepo(db).get('builder-insights');
+    const identity = program?.workstreams.find((w) => w.key === 'identity-sso');
+    if (!program || !identity) throw new Error('program is missing');
+    const written = new WorkstreamWrites(db).apply({
+      programId: program.id,
+      workstream: identity,
+      expectedVersion: identity.version,
+      next: { ...identity, status: 'blocked' },
+      changes: [{ field: 'status', oldValue: identity.status, newValue: 'blocked' }],
+      actor: OWNER,
+      at: at.toISOString(),
+      note: '',
+    });
+    expect(written).toBe(true);
+  }
+
+  const identityStatus = () =>
+    db.prepare("SELECT status FROM workstreams WHERE key = 'identity-sso'").pluck().get();
+
+  it('keeps the file it applied as the base, its risks and actions with their rows’ ids', () => {
+    importFixture(db, fullProgram(), FIRST);
+
+    const stored = base();
+
+    expect(stored.risks.map((r) => [r.id, r.text])).toEqual(
+      db.prepare('SELECT id, text FROM risks ORDER BY position').raw().all(),
+    );
+    expect(stored.actions.map((a) => [a.id, a.text])).toEqual(
+      db.prepare('SELECT id, text FROM actions ORDER BY position').raw().all(),
+    );
+  });
+
+  it('leaves the store and the base as they were when conflicts stop an import', () => {
+    importFixture(db, fullProgram(), FIRST);
+    blockIdentity(FIRST);
+    const before = dump(db);
+    const baseBefore = base();
+    const conflicting = fullProgram();
+    const identity = conflicting.workstreams?.find((w) => w.key === 'identity-sso');
+    if (identity) identity.status = 'in-discovery';
+
+    const stopped = importFixture(db, conflicting, SECOND);
+
+    expect(stopped).toMatchObject({ applied: false, changes: 0 });
+    expect(stopped.conflicts).toHaveLength(1);
+    expect(dump(db)).toEqual(before);
+    expect(base()).toEqual(baseBefore);
+  });
+
+  it('rebuilds the base of a program imported before bases were kept from its history, keeping Slack’s edit', () => {
+    importFixture(db, fullProgram(), FIRST);
+    // As a database from before migration 003 holds it: the program, its history, no base.
+    db.exec('DELETE FROM import_bases');
+    blockIdentity(FIRST);
+    const kanopy = fullProgram();
+    const hosting = kanopy.workstreams?.find((w) => w.key === 'kanopy-hosting');
+    if (hosting) hosting.status = 'needs-validation';
+
+    const result = importFixture(db, kanopy, SECOND);
+
+    expect(result).toMatchObject({ applied: true, changes: 1, conflicts: [] });
+    expect(identityStatus()).toBe('blocked');
+    expect(db.prepare("SELECT status FROM workstreams WHERE key = 'kanopy-hosting'").pluck().get()).toBe(
+      'needs-validation',
+    );
+  });
+
+  it('sees a conflict, not an overwrite, where a program without a base was changed on both sides', () => {
+    importFixture(db, fullProgram(), FIRST);
+    db.exec('DELETE FROM import_bases');
+    blockIdentity(FIRST);
+    const conflicting = fullProgram();
+    const identity = conflicting.workstreams?.find((w) => w.key === 'identity-sso');
+    if (identity) identity.status = 'in-discovery';
+
+    const result = importFixture(db, conflicting, SECOND);
+
+    expect(result.applied).toBe(false);
+    expect(result.conflicts.map((c) => c.conflict)).toEqual([
+      expect.objectContaining({
+        item: 'identity-sso',
+        field: 'status',
+        base: 'needs-decision',
+        slack: 'blocked',
+      }),
+    ]);
+    expect(result.conflicts[0]?.lastEdit).toEqual({ actor: OWNER, at: FIRST.toISOString() });
+    expect(identityStatus()).toBe('blocked');
   });
 });

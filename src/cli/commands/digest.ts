@@ -1,6 +1,6 @@
 import type { Logger } from '@slack/logger';
 import { type Config, ConfigError, loadLogLevel, loadSlackClientConfig } from '../../config.js';
-import { parseDate, wallTimeToInstant } from '../../domain/local-time.js';
+import { localDate, parseDate, wallTimeToInstant } from '../../domain/local-time.js';
 import type { Program } from '../../domain/program.js';
 import { weekKeyLabel } from '../../domain/week.js';
 import { createLogger } from '../../logger.js';
@@ -36,6 +36,22 @@ function parseAsOf(raw: string): AsOf {
   const at = new Date(raw);
   if (!INSTANT.test(raw) || Number.isNaN(at.getTime())) throw new CliError(problem, EXIT_USAGE);
   return { kind: 'instant', at };
+}
+
+/**
+ * A digest as of a time before the program was imported would show its first state as if it had been
+ * there all along, and weeks that never had a digest; a date counts if the program existed on any of it.
+ */
+function assertExistedBy(asOf: AsOf, raw: string, program: Program, createdAt: string | undefined): void {
+  if (!createdAt) return;
+  const zone = program.timezone;
+  const firstDay = localDate(new Date(createdAt), zone);
+  const before = asOf.kind === 'date' ? asOf.date < firstDay : asOf.at.getTime() < Date.parse(createdAt);
+  if (!before) return;
+  throw new CliError(
+    `--as-of ${raw} is before ${program.slug} existed: it was imported on ${inZone(createdAt, zone)}. ` +
+      `Give a date from ${firstDay} on.`,
+  );
 }
 
 /** A bare date is that day's noon on the program's calendar: safely inside the day whatever its clocks do. */
@@ -91,6 +107,7 @@ export const digestCommand: Command = {
       (db) => {
         const programs = new ProgramRepo(db);
         const program = requireProgram(programs, slug, path);
+        if (asOf) assertExistedBy(asOf, rawAsOf as string, program, programs.createdAt(program.id));
         const at = asOf ? resolveAsOf(asOf, program.timezone) : ctx.clock.now();
         return digestPreviewText(
           composeDigest({ runs: new DigestRuns(db), history: new DigestHistory(db) }, program, at),

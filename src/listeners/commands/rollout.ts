@@ -4,7 +4,7 @@ import { parseCommandText } from '../../domain/command-text.js';
 import type { Services } from '../../services/index.js';
 import { helpMessage } from '../../ui/help.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
-import { SORRY } from '../shared/failures.js';
+import { failureText } from '../shared/failures.js';
 import { actions } from './actions.js';
 import { type CommandContext, ephemeral, type Subcommand } from './context.js';
 import { digest } from './digest.js';
@@ -61,8 +61,9 @@ export function register(app: App, deps: Deps, services: Services): void {
     try {
       await run(ctx);
     } catch (error) {
-      deps.logger.error({ event: 'command_failed', sub, user: command.user_id }, error);
-      const sorry = ephemeral({ text: SORRY });
+      const sorry = ephemeral({
+        text: failureText(deps, error, { event: 'command_failed', sub, user: command.user_id }),
+      });
       // Once acked, the only way left to reach the user is the command's response_url.
       if (acked) await respond(sorry).catch(() => undefined);
       else await ack(sorry);
