@@ -6,14 +6,20 @@ import { FIELD_LIMITS as L } from './field-limits.js';
 import { isCalendarDate } from './local-time.js';
 import { SLACK_USER_ID } from './slack-user.js';
 import { canonicalTimeZone } from './time-zone-name.js';
+import { normalizeUserText, type TextField } from './user-text.js';
 import { RISK_STATES, RISKS, SIGNALS, STATUSES } from './vocabulary.js';
 
 const slackUser = z.string().regex(SLACK_USER_ID, 'expected a Slack user ID such as U012ABCDEF');
 const slackChannel = z
   .string()
   .regex(/^[CGD][A-Z0-9]{2,}$/, 'expected a Slack channel ID such as C012ABCDEF');
-const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
-const required = (max: number) => text(max).min(1, 'must not be empty');
+/** A text of the file as it is kept: one line (or, for summaries, tidy lines) with no bidi controls. */
+const text = (field: TextField) =>
+  z
+    .string()
+    .overwrite((value) => normalizeUserText(field, value))
+    .max(L[field], `at most ${L[field]} characters`);
+const required = (field: TextField) => text(field).min(1, 'must not be empty');
 const key = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lowercase letters, digits and dashes (e.g. identity-sso)')
@@ -30,14 +36,14 @@ const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
 
 const workstreamFileSchema = z.strictObject({
   key,
-  name: required(L.workstreamName),
-  owner: text(L.ownerTeam).default(''),
+  name: required('workstreamName'),
+  owner: text('ownerTeam').default(''),
   owner_ids: z.array(slackUser).default([]),
-  state: text(L.state).default(''),
-  summary: text(L.summary).default(''),
+  state: text('state').default(''),
+  summary: text('summary').default(''),
   status: enumOf(STATUSES),
   risk: enumOf(RISKS),
-  blocker: text(L.blocker).default(''),
+  blocker: text('blocker').default(''),
   depends_on: z.array(key).default([]),
 });
 
@@ -61,8 +67,8 @@ const programFileSchema = z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lowercase letters, digits and dashes (e.g. builder-insights)')
       .max(64),
-    name: required(L.programName),
-    summary: text(L.programSummary).default(''),
+    name: required('programName'),
+    summary: text('programSummary').default(''),
     timezone: z
       .string()
       .transform((name, ctx) => {
@@ -92,13 +98,13 @@ const programFileSchema = z
     admins: z.array(slackUser).default([]),
     workstreams: z.array(workstreamFileSchema).default([]),
     milestones: z
-      .array(z.strictObject({ name: required(L.workstreamName), depends_on: z.array(key).default([]) }))
+      .array(z.strictObject({ name: required('workstreamName'), depends_on: z.array(key).default([]) }))
       .default([]),
     risks: z
       .array(
         z.strictObject({
           id: itemId.optional(),
-          text: required(L.riskText),
+          text: required('riskText'),
           severity: enumOf(RISKS),
           workstream: key.optional(),
           status: enumOf(RISK_STATES).default('open'),
@@ -108,9 +114,9 @@ const programFileSchema = z
     readiness: z
       .array(
         z.strictObject({
-          name: required(L.readinessName),
+          name: required('readinessName'),
           signal: enumOf(SIGNALS),
-          note: text(L.readinessNote).default(''),
+          note: text('readinessNote').default(''),
         }),
       )
       .default([]),
@@ -118,8 +124,8 @@ const programFileSchema = z
       .array(
         z.strictObject({
           id: itemId.optional(),
-          text: required(L.actionText),
-          owner: text(L.actionOwner).optional(),
+          text: required('actionText'),
+          owner: text('actionOwner').optional(),
           workstream: key.optional(),
           due: z.string().refine(isCalendarDate, 'expected a date as YYYY-MM-DD').optional(),
           done: z.boolean().default(false),
@@ -129,7 +135,7 @@ const programFileSchema = z
     references: z
       .array(
         z.strictObject({
-          title: required(L.referenceTitle),
+          title: required('referenceTitle'),
           url: z.url('expected a full URL such as https://wiki.example.com/page').max(L.url).optional(),
         }),
       )

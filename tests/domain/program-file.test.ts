@@ -50,6 +50,29 @@ describe('parseProgramFile', () => {
     ]);
   });
 
+  it('keeps imported one-line texts on one line without bidi controls, and summaries as tidy lines', () => {
+    const file = smallProgram();
+    const [first, ...rest] = file.workstreams ?? [];
+    const parsed = parseProgramFile({
+      ...file,
+      workstreams: [
+        {
+          ...first,
+          blocker: 'beta risk\n\n*Readiness*: :large_green_circle: Ready',
+          name: 'Identity\u202E and SSO',
+          summary: '  First line.  \n\n\n\nSecond   line. ',
+        },
+        ...rest,
+      ],
+    });
+    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+    expect(parsed.program.workstreams[0]).toMatchObject({
+      blocker: 'beta risk *Readiness*: :large_green_circle: Ready',
+      name: 'Identity and SSO',
+      summary: 'First line.\n\nSecond line.',
+    });
+  });
+
   it('refuses a depends_on cycle of any length, naming it, and still a self-dependency on its own', () => {
     const [identity, kanopy, gating] = smallProgram().workstreams ?? [];
     const problems = problemsOf({
