@@ -2,11 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import type { Bench, BenchResult } from './bench.js';
 import { digestBench } from './digest.js';
+import { loadBench } from './load.js';
 import { formatChecks, formatRows } from './report.js';
 import { statusBench } from './status.js';
 
 /** Every benchmark, run in this order; `npm run bench -- NAME…` runs only those named. */
-const BENCHES: Bench[] = [statusBench, digestBench];
+const BENCHES: Bench[] = [statusBench, loadBench, digestBench];
 
 const RESULTS_FILE = new URL('./results.json', import.meta.url);
 

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '../src/db/migrate.js';
 import { openDatabase } from '../src/db/open.js';
-import { commandBody, signature } from '../src/slack-standin/requests.js';
 import { SlackStandIn } from '../src/slack-standin/stand-in.js';
 import { importFixture, largeProgram } from '../tests/support/programs.js';
 import type { Bench, BenchCheck, BenchResult, BenchRow } from './bench.js';
 import { type ServerProcess, startServer } from './server-process.js';
+import { commandSender } from './signed-command.js';
 import { type Summary, summarize } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -80,7 +80,8 @@ async function runStatusBench(): Promise<BenchResult> {
     if (failed) throw failed.reason;
     const [rollout, bolt] = servers as [ServerProcess, ServerProcess];
 
-    const send = commandSender(secret, fake);
+    const sendTo = commandSender(secret, fake, USER, REQUEST_TIMEOUT_MS);
+    const send = (server: ServerProcess) => sendTo(server, 'status');
     const targets: Target[] = [
       { server: rollout, checkAnswer: isStatusOverview, samples: [], answerBytes: 0 },
       { server: bolt, checkAnswer: isFixedAnswer, samples: [], answerBytes: 0 },
@@ -172,44 +173,6 @@ function seed(databasePath: string): void {
   }
 }
 
-/** One signed `/rollout status`, as Slack sends it; the clock runs from send to the answer's last byte. */
-function commandSender(secret: string, fake: SlackStandIn) {
-  const body = commandBody({
-    user: USER,
-    text: 'status',
-    responseUrl: fake.responseUrl('bench'),
-    triggerId: fake.mintTrigger(),
-  });
-  return async (server: ServerProcess): Promise<{ ms: number; body: string }> => {
-    const timestamp = Math.floor(Date.now() / 1000);
-    const headers = {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signature(secret, timestamp, body),
-    };
-    const start = performance.now();
-    let res: Response;
-    let text: string;
-    try {
-      res = await fetch(server.eventsUrl, {
-        method: 'POST',
-        headers,
-        body,
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-      text = await res.text();
-    } catch (error) {
-      const why =
-        error instanceof Error ? `${error.message}${error.cause ? ` (${error.cause})` : ''}` : error;
-      throw new Error(`${server.name} did not answer: ${why}. Its last output:\n${server.lastOutput()}`);
-    }
-    const ms = performance.now() - start;
-    if (res.status !== 200)
-      throw new Error(`${server.name} answered HTTP ${res.status}: ${text.slice(0, 300)}`);
-    return { ms, body: text };
-  };
-}
-
 function isStatusOverview(body: string): void {
   const answer = JSON.parse(body) as { blocks?: unknown[]; text?: string };
   const blocks = answer.blocks ?? [];
@@ -234,7 +197,7 @@ function check(what: string, target: string, actual: string, pass: boolean): Ben
 }
 
 /** `node FLAGS dist/main.js` from package.json's start script, as an argument list for the node binary. */
-function startArgs(): string[] {
+export function startArgs(): string[] {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
   const [node, ...args] = pkg.scripts.start.split(/\s+/);
   if (node !== 'node') throw new Error(`package.json's start script should run node, not ${node}`);

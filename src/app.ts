@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, type LogLevel } from '@slack/bolt';
+import { checkWritable } from './db/health.js';
 import type { Deps } from './deps.js';
+import { gatedReceiver } from './http/receiver.js';
 import { registerListeners } from './listeners/index.js';
 import { DigestScheduler } from './services/digest-scheduler.js';
 import { createServices, type Services } from './services/index.js';
@@ -20,19 +22,21 @@ export interface RolloutApp {
   stop(): Promise<void>;
 }
 
+/**
+ * 200 while the database can be written (a reader that answers is not enough: every edit would fail), 503
+ * once it cannot (read-only, damaged, I/O errors). A write lock held by another process is 200 with
+ * `busy`: the file is fine, and restarting the server would not release that lock.
+ */
 function healthRoute(deps: Deps): CustomRoute {
   return {
     path: '/healthz',
     method: ['GET'],
     handler: (_req, res) => {
-      let ok = false;
-      try {
-        ok = deps.db.prepare('SELECT 1').pluck().get() === 1;
-      } catch (error) {
-        deps.logger.error({ event: 'healthz_failed' }, error);
-      }
-      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok }));
+      const health = checkWritable(deps.db);
+      if (!health.ok) deps.logger.error({ event: 'healthz_failed', problem: health.problem });
+      const body = health.ok ? { ok: true, ...(health.busy ? { busy: true } : {}) } : health;
+      res.writeHead(health.ok ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
     },
   };
 }
@@ -44,20 +48,29 @@ function healthRoute(deps: Deps): CustomRoute {
 export function createApp(deps: Deps): RolloutApp {
   const { config, logger } = deps;
   const socketMode = Boolean(config.slackAppToken);
+  const customRoutes = [healthRoute(deps)];
+  // Over HTTP, anyone can reach the endpoint: Bolt's receiver sits behind Rollout's gate (request-gate.ts).
+  const http = socketMode
+    ? undefined
+    : gatedReceiver({ signingSecret: config.slackSigningSecret ?? '', customRoutes, logger });
   const app = new App({
     token: config.slackBotToken,
     logger,
     // Bolt sets its logger to INFO unless told a level, which would undo LOG_LEVEL=warn or error.
     logLevel: config.logLevel as LogLevel,
-    customRoutes: [healthRoute(deps)],
     // Rollout keeps no conversation state; Bolt's default store would run on every request for nothing.
     convoStore: false,
     // Check the token (auth.test) inside start(), where a refusal can fail the start, not in the background.
     deferInitialization: true,
     clientOptions: slackClientOptions(config),
-    ...(socketMode
-      ? { socketMode: true, appToken: config.slackAppToken, installerOptions: { port: config.port } }
-      : { signingSecret: config.slackSigningSecret, endpoints: '/slack/events' }),
+    ...(http
+      ? { receiver: http.receiver }
+      : {
+          socketMode: true,
+          appToken: config.slackAppToken,
+          installerOptions: { port: config.port },
+          customRoutes,
+        }),
   });
   app.error(async (error) => {
     logger.error({ event: 'unhandled_listener_error' }, error);
@@ -93,6 +106,8 @@ export function createApp(deps: Deps): RolloutApp {
     async stop() {
       await scheduler.stop();
       await app.stop();
+      // Refusals counted since the last line are written now rather than lost with the process.
+      http?.refusals.flush();
     },
   };
   return rollout;

@@ -1,4 +1,11 @@
+import { SocketModeReceiver } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { systemClock } from '../src/clock.js';
+import { loadConfig } from '../src/config.js';
+import { migrate } from '../src/db/migrate.js';
+import { openDatabase } from '../src/db/open.js';
+import { createLogger } from '../src/logger.js';
 import { signature } from '../src/slack-standin/requests.js';
 import { RolloutHarness, SIGNING_SECRET } from './support/rollout-server.js';
 
@@ -57,6 +64,25 @@ describe('LOG_LEVEL', () => {
       expect(h.logs.filter((l) => l.level === 'info' || l.level === 'debug')).toEqual([]);
     } finally {
       await h.stop();
+    }
+  });
+});
+
+describe('Socket Mode', () => {
+  it('keeps Bolt’s socket receiver: the HTTP gate is for the public endpoint only', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_APP_TOKEN: 'xapp-1-test-token',
+      PORT: '0',
+      DATABASE_PATH: ':memory:',
+    });
+    const db = openDatabase(':memory:');
+    migrate(db);
+    try {
+      const rollout = createApp({ config, db, clock: systemClock, logger: createLogger('error') });
+      expect((rollout.app as unknown as { receiver: unknown }).receiver).toBeInstanceOf(SocketModeReceiver);
+    } finally {
+      db.close();
     }
   });
 });

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import { ProgramRepo } from '../store/program-repo.js';
+import { DigestPreviews } from './digest-previews.js';
 import { DigestSender } from './digest-sender.js';
 import { createHomeService, type HomeService } from './home.js';
 import { ProgramEdits } from './program-edits.js';
@@ -18,18 +19,22 @@ export interface Services {
   programEdits: ProgramEdits;
   /** The weekly digest: previews and exactly-once posting. */
   digest: DigestSender;
+  /** `/rollout digest` previews, kept per program snapshot and day. */
+  digestPreviews: DigestPreviews;
   /** The day-before DMs to owners of workstreams not updated that week. */
   reminders: ReminderSender;
 }
 
 export function createServices(deps: Deps, client: WebClient): Services {
   const programs = new ProgramRepo(deps.db);
+  const digest = new DigestSender(deps, client);
   return {
     programs,
     home: createHomeService(deps, programs),
     workstreamUpdates: new WorkstreamUpdates(deps, programs),
     programEdits: new ProgramEdits(deps, programs),
-    digest: new DigestSender(deps, client),
+    digest,
+    digestPreviews: new DigestPreviews(digest, deps.clock),
     reminders: new ReminderSender(deps, programs),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandText } from '../../src/domain/command-text.js';
+import { COMMAND_TEXT_LIMIT, commandTokens, parseCommandText } from '../../src/domain/command-text.js';
 
 describe('parseCommandText', () => {
   it('splits the subcommand from its arguments on spaces', () => {
@@ -63,5 +63,37 @@ describe('parseCommandText', () => {
       args: ['Identity and SSO'],
     });
     expect(parseCommandText('history “Kanopy hosting')).toEqual({ sub: 'history', args: ['Kanopy hosting'] });
+  });
+
+  it('reads text full of unclosed quotes in one pass: a million characters within the test timeout', () => {
+    // The regex it replaces looked for a closing quote afresh at each opening one: 1.9 s at 120k characters,
+    // growing with the square of the length (minutes at a million).
+    const text = '" “'.repeat(333_334);
+    const tokens = commandTokens(text);
+    expect(tokens[0]).toBe('“');
+    expect(tokens.length).toBeGreaterThan(300_000);
+  });
+
+  it('ignores text past COMMAND_TEXT_LIMIT characters', () => {
+    const padded = `status ${'x'.repeat(COMMAND_TEXT_LIMIT)} beyond`;
+    expect(parseCommandText(padded)).toEqual({ sub: 'status', args: ['x'.repeat(COMMAND_TEXT_LIMIT - 7)] });
+  });
+
+  it('splits exactly as the regex it replaces, on every short mix of words, spaces and quotes', () => {
+    const old = (text: string) =>
+      [...text.matchAll(/"([^"]*)"|“([^”]*)”|["“]([^"”]*)$|(\S+)/g)]
+        .map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim())
+        .filter(Boolean);
+    const alphabet = ['a', ' ', '"', '“', '”', '\t'];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let n = 0; n < 5000; n++) {
+      const length = Math.floor(random() * 12);
+      const text = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(commandTokens(text), JSON.stringify(text)).toEqual(old(text));
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { isAdmin } from '../../domain/permissions.js';
 import type { Program } from '../../domain/program.js';
 import { lookupProgram } from '../../services/program-lookup.js';
-import { digestPreview, digestSending, digestSendOutcome } from '../../ui/digest-command.js';
+import { digestSending, digestSendOutcome } from '../../ui/digest-command.js';
 import { chooseProgram, NO_PROGRAMS, notice } from '../../ui/help.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { type CommandContext, ephemeral } from './context.js';
@@ -21,12 +21,7 @@ export async function digest(ctx: CommandContext): Promise<void> {
   const { program, rest } = found;
   if (rest.length > 0) return ctx.ack(ephemeral(unknownProgram(rest.join(' '), program, usage)));
 
-  if (!sending) {
-    const digest = ctx.services.digest.preview(program);
-    const run = ctx.services.digest.runs.weekRun(program.id, digest.weekKey);
-    const posted = run?.status === 'posted' ? run : undefined;
-    return ctx.ack(ephemeral(digestPreview(digest, program, posted)));
-  }
+  if (!sending) return ctx.ack(ephemeral(ctx.services.digestPreviews.of(program)));
 
   if (!isAdmin(ctx.userId, program, ctx.deps.config.rolloutAdmins)) {
     ctx.deps.logger.warn(

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../../../src/clock.js';
 import type { Db } from '../../../src/db/open.js';
 import { blockKitProblems } from '../../../src/slack-standin/block-kit-rules.js';
@@ -50,6 +50,28 @@ describe('/rollout digest', () => {
       /^Preview, not posted: Builder Insights operationalization — Week of/,
     );
     expect(h.fake.callsOf('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('builds the preview once per program snapshot and day: again after an edit, and on the next day', async () => {
+    const clock = fixedClock('2026-11-23T16:00:00Z');
+    h = await RolloutHarness.start({ clock, seed });
+    const built = vi.spyOn(h.rollout.services.digest, 'preview');
+
+    const first = await h.command(STRANGER, 'digest');
+    const again = await h.command(OWNER, 'digest');
+    expect(again.json?.blocks).toEqual(first.json?.blocks);
+    expect(built).toHaveBeenCalledTimes(1);
+
+    // Any change to the database is a new snapshot: the next preview is built from it.
+    h.db.prepare("UPDATE programs SET name = 'Renamed program' WHERE slug = 'builder-insights'").run();
+    const edited = await h.command(STRANGER, 'digest');
+    expect(JSON.stringify(edited.json?.blocks)).toContain('Renamed program');
+    expect(built).toHaveBeenCalledTimes(2);
+
+    // Days blocked and overdue are counted to today, in the program's zone.
+    clock.advance(24 * 3_600_000);
+    await h.command(STRANGER, 'digest');
+    expect(built).toHaveBeenCalledTimes(3);
   });
 
   it('lets an admin send it: acks at once, posts once, answers with the link; a second send says it is out', async () => {

@@ -1,0 +1,227 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { migrate } from '../src/db/migrate.js';
+import { openDatabase } from '../src/db/open.js';
+import { SlackStandIn } from '../src/slack-standin/stand-in.js';
+import { HistoryWriter } from '../src/store/history-writer.js';
+import { importFixture, largeProgram } from '../tests/support/programs.js';
+import type { Bench, BenchCheck, BenchResult, BenchRow } from './bench.js';
+import { type ServerProcess, startServer } from './server-process.js';
+import { type CommandAnswer, commandSender } from './signed-command.js';
+import { summarize } from './stats.js';
+import { startArgs } from './status.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const SIZES = [1000, 5000];
+const COMMANDS = 1000;
+const IN_FLIGHT = 50;
+const WARM_UP = 100;
+/** Edits per workstream in the week before the run: what the digest preview reports. */
+const EDITS_PER_WORKSTREAM = 10;
+/** Measured commands are split into rounds taken in turn (Rollout, Bolt, Rollout, Bolt) to share out noise. */
+const ROUNDS = 2;
+/** Well past Slack's 3 s, so that a slow ack is measured rather than cut off. */
+const REQUEST_TIMEOUT_MS = 15_000;
+const SLACK_ACK_MS = 3000;
+const TARGET_P99_RATIO = 3;
+/** The size at which p99 is compared with bare Bolt's; every size must ack within Slack's 3 s. */
+const RATIO_SIZE = 1000;
+
+const USER = 'U000001';
+
+/**
+ * 1,000 mixed `/rollout` commands with 50 in flight (`status`, `status WORKSTREAM`, `history WORKSTREAM`,
+ * `digest`, in turn), against a bare Bolt app acking a fixed message under the same load, at 1,000 and
+ * 5,000 workstreams.
+ */
+export const loadBench: Bench = {
+  name: 'load',
+  description: `${COMMANDS.toLocaleString('en-US')} mixed commands, ${IN_FLIGHT} in flight, at ${SIZES.map((n) => n.toLocaleString('en-US')).join(' and ')} workstreams vs a bare Bolt app`,
+  run: runLoadBench,
+};
+
+/** The i-th command of the mix; workstreams are spread over the program. */
+export function mixedCommand(i: number, workstreams: number): string {
+  const ws = `ws-${(i * 7919) % workstreams}`;
+  return [`status`, `status ${ws}`, `history ${ws}`, 'digest'][i % 4] as string;
+}
+
+async function runLoadBench(): Promise<BenchResult> {
+  const main = startArgs();
+  if (!existsSync(join(ROOT, 'dist', 'main.js')))
+    throw new Error('dist/main.js is missing: build first (`npm run build`).');
+  const rows: BenchRow[] = [];
+  const checks: BenchCheck[] = [];
+  const notes = [
+    `Each size: a program of N workstreams with ${EDITS_PER_WORKSTREAM} edits each in the past week; ${WARM_UP} warm-up then ${COMMANDS} measured commands per server with ${IN_FLIGHT} in flight, in ${ROUNDS} alternating rounds; timed from send to the ack's last byte (history acks at once and answers through the response_url, to the stand-in).`,
+  ];
+  for (const size of SIZES) {
+    const { rollout, bolt, failures } = await runSize(main, size);
+    const label = size.toLocaleString('en-US');
+    rows.push(
+      {
+        bench: loadBench.name,
+        target: `Rollout mixed, ${label} ws`,
+        ...summarize(rollout.samples),
+        ...(rollout.memory ?? {}),
+      },
+      {
+        bench: loadBench.name,
+        target: `bare Bolt, ${label} ws run`,
+        ...summarize(bolt.samples),
+        ...(bolt.memory ?? {}),
+      },
+    );
+    const rolloutStats = summarize(rollout.samples);
+    const boltStats = summarize(bolt.samples);
+    checks.push({
+      bench: loadBench.name,
+      what: `slowest ack (of ${rollout.samples.length + failures.length}), Rollout, ${label} workstreams`,
+      target: `< ${SLACK_ACK_MS} ms, none failed`,
+      actual: `${rolloutStats.maxMs.toFixed(0)} ms, ${failures.length} failed`,
+      pass: rolloutStats.maxMs < SLACK_ACK_MS && failures.length === 0,
+    });
+    if (size === RATIO_SIZE) {
+      const ratio = rolloutStats.p99Ms / boltStats.p99Ms;
+      checks.push({
+        bench: loadBench.name,
+        what: `p99, Rollout ÷ bare Bolt, ${label} workstreams`,
+        target: `≤ ${TARGET_P99_RATIO}×`,
+        actual: `${ratio.toFixed(2)}×`,
+        pass: ratio <= TARGET_P99_RATIO,
+      });
+    }
+    if (failures.length) notes.push(`${label} workstreams: ${failures.length} failed, first: ${failures[0]}`);
+  }
+  return { rows, checks, notes };
+}
+
+interface Measured {
+  samples: number[];
+  memory: { rssMb: number; peakRssMb: number } | undefined;
+}
+
+async function runSize(
+  main: string[],
+  size: number,
+): Promise<{ rollout: Measured; bolt: Measured; failures: string[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'rollout-bench-load-'));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', removeDir);
+  const fake = await new SlackStandIn().start();
+  const servers: ServerProcess[] = [];
+  try {
+    const databasePath = join(dir, 'rollout.db');
+    seed(databasePath, size);
+    const secret = randomBytes(16).toString('hex');
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-bench-token',
+      SLACK_SIGNING_SECRET: secret,
+      SLACK_API_URL: fake.apiUrl,
+      DATABASE_PATH: databasePath,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+    };
+    const started = await Promise.allSettled([
+      startServer('Rollout', main, env),
+      startServer('bare Bolt', [join(ROOT, 'bench', 'bolt-server.js')], env),
+    ]);
+    for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [rolloutServer, boltServer] = servers as [ServerProcess, ServerProcess];
+    const send = commandSender(secret, fake, USER, REQUEST_TIMEOUT_MS);
+
+    const first = await send(rolloutServer, 'status');
+    if (!first.body.includes('Large program'))
+      throw new Error(`Rollout did not answer with the status overview: ${first.body.slice(0, 300)}`);
+    const failures: string[] = [];
+    const rollout: number[] = [];
+    const bolt: number[] = [];
+    await burst(WARM_UP, IN_FLIGHT, (i) => send(rolloutServer, mixedCommand(i, size)), [], failures);
+    await burst(WARM_UP, IN_FLIGHT, (i) => send(boltServer, mixedCommand(i, size)), [], []);
+    failures.length = 0;
+    const perRound = Math.ceil(COMMANDS / ROUNDS);
+    for (let round = 0; round < ROUNDS; round++) {
+      const offset = round * perRound;
+      await burst(
+        perRound,
+        IN_FLIGHT,
+        (i) => send(rolloutServer, mixedCommand(offset + i, size)),
+        rollout,
+        failures,
+      );
+      await burst(perRound, IN_FLIGHT, (i) => send(boltServer, mixedCommand(offset + i, size)), bolt, []);
+    }
+    return {
+      rollout: { samples: rollout, memory: rolloutServer.memory() },
+      bolt: { samples: bolt, memory: boltServer.memory() },
+      failures,
+    };
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    await fake.stop();
+    process.off('exit', removeDir);
+    removeDir();
+  }
+}
+
+/** `count` commands with `inFlight` outstanding at any time; a failed one is counted, not timed. */
+async function burst(
+  count: number,
+  inFlight: number,
+  send: (i: number) => Promise<CommandAnswer>,
+  samples: number[],
+  failures: string[],
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      try {
+        samples.push((await send(i)).ms);
+      } catch (error) {
+        failures.push(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+}
+
+function seed(databasePath: string, size: number): void {
+  const db = openDatabase(databasePath);
+  try {
+    migrate(db);
+    const now = Date.now();
+    const { programId } = importFixture(
+      db,
+      largeProgram(size, { digest: { channel: 'C0LEADERS', schedule: '0 9 * * 1' } }),
+      new Date(now - 30 * 86_400_000),
+    );
+    const history = new HistoryWriter(db);
+    const week = 7 * 86_400_000;
+    const edits = size * EDITS_PER_WORKSTREAM;
+    db.transaction(() => {
+      for (let i = 0; i < edits; i++) {
+        const ws = i % size;
+        history.record(programId, {
+          entity: 'workstream',
+          entityKey: `ws-${ws}`,
+          entityLabel: `Workstream ${ws}`,
+          field: 'blocker',
+          oldValue: `blocker before ${i}`,
+          newValue: `blocker after ${i}`,
+          actor: `U${String(i % 50).padStart(6, '0')}`,
+          at: new Date(now - week + Math.floor((i / edits) * week)).toISOString(),
+          note: '',
+        });
+      }
+    })();
+  } finally {
+    db.close();
+  }
+}
