@@ -1,20 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { migrate } from '../src/db/migrate.js';
 import { openDatabase } from '../src/db/open.js';
-import { SlackStandIn } from '../src/slack-standin/stand-in.js';
 import { HistoryWriter } from '../src/store/history-writer.js';
 import { importFixture, largeProgram } from '../tests/support/programs.js';
 import type { Bench, BenchCheck, BenchResult, BenchRow } from './bench.js';
-import { type ServerProcess, startServer } from './server-process.js';
-import { type CommandAnswer, commandSender } from './signed-command.js';
+import { withServerPair } from './server-pair.js';
+import type { CommandAnswer } from './signed-command.js';
 import { summarize } from './stats.js';
-import { startArgs } from './status.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const SIZES = [1000, 5000];
 const COMMANDS = 1000;
@@ -51,16 +42,13 @@ export function mixedCommand(i: number, workstreams: number): string {
 }
 
 async function runLoadBench(): Promise<BenchResult> {
-  const main = startArgs();
-  if (!existsSync(join(ROOT, 'dist', 'main.js')))
-    throw new Error('dist/main.js is missing: build first (`npm run build`).');
   const rows: BenchRow[] = [];
   const checks: BenchCheck[] = [];
   const notes = [
     `Each size: a program of N workstreams with ${EDITS_PER_WORKSTREAM} edits each in the past week; ${WARM_UP} warm-up then ${COMMANDS} measured commands per server with ${IN_FLIGHT} in flight, in ${ROUNDS} alternating rounds; timed from send to the ack's last byte (history acks at once and answers through the response_url, to the stand-in).`,
   ];
   for (const size of SIZES) {
-    const { rollout, bolt, failures } = await runSize(main, size);
+    const { rollout, bolt, failures } = await runSize(size);
     const label = size.toLocaleString('en-US');
     rows.push(
       {
@@ -105,69 +93,41 @@ interface Measured {
   memory: { rssMb: number; peakRssMb: number } | undefined;
 }
 
-async function runSize(
-  main: string[],
-  size: number,
-): Promise<{ rollout: Measured; bolt: Measured; failures: string[] }> {
-  const dir = mkdtempSync(join(tmpdir(), 'rollout-bench-load-'));
-  const removeDir = () => rmSync(dir, { recursive: true, force: true });
-  process.once('exit', removeDir);
-  const fake = await new SlackStandIn().start();
-  const servers: ServerProcess[] = [];
-  try {
-    const databasePath = join(dir, 'rollout.db');
-    seed(databasePath, size);
-    const secret = randomBytes(16).toString('hex');
-    const env = {
-      SLACK_BOT_TOKEN: 'xoxb-bench-token',
-      SLACK_SIGNING_SECRET: secret,
-      SLACK_API_URL: fake.apiUrl,
-      DATABASE_PATH: databasePath,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-    };
-    const started = await Promise.allSettled([
-      startServer('Rollout', main, env),
-      startServer('bare Bolt', [join(ROOT, 'bench', 'bolt-server.js')], env),
-    ]);
-    for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
-    const failed = started.find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
-    const [rolloutServer, boltServer] = servers as [ServerProcess, ServerProcess];
-    const send = commandSender(secret, fake, USER, REQUEST_TIMEOUT_MS);
+async function runSize(size: number): Promise<{ rollout: Measured; bolt: Measured; failures: string[] }> {
+  const seedSize = (databasePath: string) => seed(databasePath, size);
+  return withServerPair(
+    { user: USER, requestTimeoutMs: REQUEST_TIMEOUT_MS, seed: seedSize },
+    async (pair) => {
+      const { rollout: rolloutServer, bolt: boltServer, send } = pair;
 
-    const first = await send(rolloutServer, 'status');
-    if (!first.body.includes('Large program'))
-      throw new Error(`Rollout did not answer with the status overview: ${first.body.slice(0, 300)}`);
-    const failures: string[] = [];
-    const rollout: number[] = [];
-    const bolt: number[] = [];
-    await burst(WARM_UP, IN_FLIGHT, (i) => send(rolloutServer, mixedCommand(i, size)), [], failures);
-    await burst(WARM_UP, IN_FLIGHT, (i) => send(boltServer, mixedCommand(i, size)), [], []);
-    failures.length = 0;
-    const perRound = Math.ceil(COMMANDS / ROUNDS);
-    for (let round = 0; round < ROUNDS; round++) {
-      const offset = round * perRound;
-      await burst(
-        perRound,
-        IN_FLIGHT,
-        (i) => send(rolloutServer, mixedCommand(offset + i, size)),
-        rollout,
+      const first = await send(rolloutServer, 'status');
+      if (!first.body.includes('Large program'))
+        throw new Error(`Rollout did not answer with the status overview: ${first.body.slice(0, 300)}`);
+      const failures: string[] = [];
+      const rollout: number[] = [];
+      const bolt: number[] = [];
+      await burst(WARM_UP, IN_FLIGHT, (i) => send(rolloutServer, mixedCommand(i, size)), [], failures);
+      await burst(WARM_UP, IN_FLIGHT, (i) => send(boltServer, mixedCommand(i, size)), [], []);
+      failures.length = 0;
+      const perRound = Math.ceil(COMMANDS / ROUNDS);
+      for (let round = 0; round < ROUNDS; round++) {
+        const offset = round * perRound;
+        await burst(
+          perRound,
+          IN_FLIGHT,
+          (i) => send(rolloutServer, mixedCommand(offset + i, size)),
+          rollout,
+          failures,
+        );
+        await burst(perRound, IN_FLIGHT, (i) => send(boltServer, mixedCommand(offset + i, size)), bolt, []);
+      }
+      return {
+        rollout: { samples: rollout, memory: rolloutServer.memory() },
+        bolt: { samples: bolt, memory: boltServer.memory() },
         failures,
-      );
-      await burst(perRound, IN_FLIGHT, (i) => send(boltServer, mixedCommand(offset + i, size)), bolt, []);
-    }
-    return {
-      rollout: { samples: rollout, memory: rolloutServer.memory() },
-      bolt: { samples: bolt, memory: boltServer.memory() },
-      failures,
-    };
-  } finally {
-    await Promise.all(servers.map((s) => s.stop()));
-    await fake.stop();
-    process.off('exit', removeDir);
-    removeDir();
-  }
+      };
+    },
+  );
 }
 
 /** `count` commands with `inFlight` outstanding at any time; a failed one is counted, not timed. */

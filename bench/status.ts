@@ -1,18 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { migrate } from '../src/db/migrate.js';
 import { openDatabase } from '../src/db/open.js';
-import { SlackStandIn } from '../src/slack-standin/stand-in.js';
 import { importFixture, largeProgram } from '../tests/support/programs.js';
 import type { Bench, BenchCheck, BenchResult, BenchRow } from './bench.js';
-import { type ServerProcess, startServer } from './server-process.js';
-import { commandSender } from './signed-command.js';
+import { withServerPair } from './server-pair.js';
+import type { ServerProcess } from './server-process.js';
 import { type Summary, summarize } from './stats.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const WORKSTREAMS = 1000;
 const WARM_UP = 200;
@@ -48,40 +40,9 @@ export const statusBench: Bench = {
 };
 
 async function runStatusBench(): Promise<BenchResult> {
-  // Rollout runs as `npm start` runs it, with the same node flags (package.json is their one place).
-  const main = startArgs();
-  if (!existsSync(join(ROOT, 'dist', 'main.js')))
-    throw new Error('dist/main.js is missing: build first (`npm run build`).');
-  const dir = mkdtempSync(join(tmpdir(), 'rollout-bench-'));
-  // Ctrl-C ends the process without reaching `finally`; the temporary database goes anyway.
-  const removeDir = () => rmSync(dir, { recursive: true, force: true });
-  process.once('exit', removeDir);
-  const fake = await new SlackStandIn().start();
-  const servers: ServerProcess[] = [];
-  try {
-    const databasePath = join(dir, 'rollout.db');
-    seed(databasePath);
-    const secret = randomBytes(16).toString('hex');
-    const env = {
-      SLACK_BOT_TOKEN: 'xoxb-bench-token',
-      SLACK_SIGNING_SECRET: secret,
-      SLACK_API_URL: fake.apiUrl,
-      DATABASE_PATH: databasePath,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-    };
-    const started = await Promise.allSettled([
-      startServer('Rollout', main, env),
-      startServer('bare Bolt', [join(ROOT, 'bench', 'bolt-server.js')], env),
-    ]);
-    // Keep every server that did start, so `finally` stops it even when the other one failed.
-    for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
-    const failed = started.find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
-    const [rollout, bolt] = servers as [ServerProcess, ServerProcess];
-
-    const sendTo = commandSender(secret, fake, USER, REQUEST_TIMEOUT_MS);
-    const send = (server: ServerProcess) => sendTo(server, 'status');
+  return withServerPair({ user: USER, requestTimeoutMs: REQUEST_TIMEOUT_MS, seed }, async (pair) => {
+    const { rollout, bolt } = pair;
+    const send = (server: ServerProcess) => pair.send(server, 'status');
     const targets: Target[] = [
       { server: rollout, checkAnswer: isStatusOverview, samples: [], answerBytes: 0 },
       { server: bolt, checkAnswer: isFixedAnswer, samples: [], answerBytes: 0 },
@@ -155,12 +116,7 @@ async function runStatusBench(): Promise<BenchResult> {
         );
     }
     return { rows, checks, notes };
-  } finally {
-    await Promise.all(servers.map((s) => s.stop()));
-    await fake.stop();
-    process.off('exit', removeDir);
-    removeDir();
-  }
+  });
 }
 
 function seed(databasePath: string): void {
@@ -194,12 +150,4 @@ function row(
 
 function check(what: string, target: string, actual: string, pass: boolean): BenchCheck {
   return { bench: statusBench.name, what, target, actual, pass };
-}
-
-/** `node FLAGS dist/main.js` from package.json's start script, as an argument list for the node binary. */
-export function startArgs(): string[] {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const [node, ...args] = pkg.scripts.start.split(/\s+/);
-  if (node !== 'node') throw new Error(`package.json's start script should run node, not ${node}`);
-  return args.map((a) => (a.endsWith('.js') ? join(ROOT, a) : a));
 }
