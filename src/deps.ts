@@ -9,4 +9,9 @@ export interface Deps {
   db: Db;
   clock: Clock;
   logger: Logger;
+  /**
+   * How long a lookup that only makes a message nicer (users.info for a name or a time zone) may take before
+   * the answer goes out without it: 1.5 s when not set. Tests pass a short one.
+   */
+  slackLookupDeadlineMs?: number;
 }

@@ -6,6 +6,8 @@ export interface CliContext {
   clock: Clock;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+  /** How long a write waits behind another process's write lock; ADMIN_WRITE_WAIT_MS unless a test says less. */
+  writeWaitMs?: number | undefined;
 }
 
 export const EXIT_OK = 0;

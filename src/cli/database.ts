@@ -19,6 +19,8 @@ export interface DatabaseOptions {
    * cannot change before it writes. It waits its turn behind the server's writes, at most ADMIN_WRITE_WAIT_MS.
    */
   writeLock?: boolean;
+  /** The wait for the write lock; ADMIN_WRITE_WAIT_MS when not given. */
+  writeWaitMs?: number | undefined;
 }
 
 /**
@@ -35,7 +37,7 @@ export function withDatabase<T>(
     const { applied } = migrate(db);
     return opts.writeLock ? writeTransaction(db, () => use(db, applied)) : use(db, applied);
   } catch (error) {
-    throw explained(error, path);
+    throw explained(error, path, opts);
   } finally {
     db.close();
   }
@@ -59,11 +61,11 @@ export async function withDatabaseAsync<T>(
 }
 
 /** SQLite's errors about the file itself, in words for the person at the terminal; others unchanged. */
-function explained(error: unknown, path: string): unknown {
+function explained(error: unknown, path: string, opts: DatabaseOptions = {}): unknown {
   if (isDatabaseBusy(error)) {
     return new CliError(
       `The database at ${path} is busy: another Rollout process (the server saving an edit, or another ` +
-        `command) held its write lock for more than ${ADMIN_WRITE_WAIT_MS / 1000} seconds. Nothing was ` +
+        `command) held its write lock for more than ${(opts.writeWaitMs ?? ADMIN_WRITE_WAIT_MS) / 1000} seconds. Nothing was ` +
         'written; try again.',
     );
   }
@@ -76,7 +78,7 @@ function open(path: string, opts: DatabaseOptions): Db {
     throw new CliError(`No database at ${path}. Pass --db PATH or set DATABASE_PATH.`);
   }
   try {
-    return openDatabase(path, { writeWaitMs: ADMIN_WRITE_WAIT_MS });
+    return openDatabase(path, { writeWaitMs: opts.writeWaitMs ?? ADMIN_WRITE_WAIT_MS });
   } catch (error) {
     throw new CliError(`Cannot open the database at ${path}: ${(error as Error).message}.`);
   }

@@ -69,7 +69,7 @@ export function digestLog<R extends RunRecord>(input: DigestLogInput<R>): WeekLo
   const { runs, timeZone, now } = input;
   const maxWeeks = input.maxWeeks ?? 104;
   const current = weekKeyOf(now, timeZone);
-  const schedule = validSchedule(input.schedule);
+  const schedule = input.schedule && isValidCron(input.schedule) ? input.schedule : undefined;
   const byWeek = new Map<string, RunRecord[]>();
   for (const run of runs) {
     const list = byWeek.get(run.weekKey) ?? [];
@@ -109,10 +109,6 @@ function outcomeOf(run: RunRecord): WeekOutcome {
   if (run.status === 'posted') return { kind: 'posted', run, caughtUp: run.trigger === 'catch-up' };
   if (run.status === 'failed') return { kind: 'failed', run };
   return { kind: 'in-progress', run };
-}
-
-function validSchedule(expression: string | null): string | undefined {
-  return expression && isValidCron(expression) ? expression : undefined;
 }
 
 export function summarizeDigestLog(rows: readonly WeekLogRow[]): DigestLogSummary {

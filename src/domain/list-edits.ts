@@ -164,12 +164,12 @@ export function planReadinessEdit(
 
 // Next actions -----------------------------------------------------------------------------------------
 
-const ACTION_FIELDS = ['text', 'owner', 'workstream', 'due', 'done'] as const;
-export type ActionField = (typeof ACTION_FIELDS)[number];
-export type ActionEditField = ActionField | 'note';
-export type ActionValues = Pick<NextAction, ActionField>;
+const NEXT_ACTION_FIELDS = ['text', 'owner', 'workstream', 'due', 'done'] as const;
+export type NextActionField = (typeof NEXT_ACTION_FIELDS)[number];
+export type NextActionEditField = NextActionField | 'note';
+export type NextActionValues = Pick<NextAction, NextActionField>;
 
-export interface ActionAddInput {
+export interface NextActionAddInput {
   text: string;
   /** A Slack user ID (or a `<@U…>` mention), or free text such as "Platform team"; "" or null for nobody. */
   owner?: string | null | undefined;
@@ -179,7 +179,7 @@ export interface ActionAddInput {
   note?: string | undefined;
 }
 
-export interface ActionChangesInput {
+export interface NextActionChangesInput {
   text?: string | undefined;
   owner?: string | null | undefined;
   workstream?: string | null | undefined;
@@ -187,10 +187,10 @@ export interface ActionChangesInput {
   done?: boolean | undefined;
 }
 
-const actionText = requiredFieldText('actionText', 'Say what needs doing');
+const nextActionText = requiredFieldText('actionText', 'Say what needs doing');
 
 /** `<@U012AB>` and `<@U012AB|name>` (how a mention arrives in command text) are kept as the bare ID. */
-const actionOwner = z.preprocess((value) => {
+const nextActionOwner = z.preprocess((value) => {
   if (typeof value !== 'string') return value;
   const line = oneLine(value);
   if (line === '') return null;
@@ -205,20 +205,20 @@ const dueDate = z.preprocess(
     .nullable(),
 );
 
-function actionAddSchema(workstreamKeys: readonly string[]) {
+function nextActionAddSchema(workstreamKeys: readonly string[]) {
   return z.object({
-    text: actionText,
-    owner: actionOwner.default(null),
+    text: nextActionText,
+    owner: nextActionOwner.default(null),
     workstream: workstreamField(workstreamKeys).default(null),
     due: dueDate.default(null),
     note: noteField,
   });
 }
 
-function actionEditSchema(workstreamKeys: readonly string[]) {
+function nextActionEditSchema(workstreamKeys: readonly string[]) {
   return z.object({
-    text: actionText.optional(),
-    owner: actionOwner.optional(),
+    text: nextActionText.optional(),
+    owner: nextActionOwner.optional(),
     workstream: workstreamField(workstreamKeys).optional(),
     due: dueDate.optional(),
     done: z.boolean({ error: 'Expected done or not done' }).optional(),
@@ -227,32 +227,32 @@ function actionEditSchema(workstreamKeys: readonly string[]) {
 }
 
 /** A new action is not done. */
-export function planActionAdd(
-  input: ActionAddInput,
+export function planNextActionAdd(
+  input: NextActionAddInput,
   workstreamKeys: readonly string[],
-): AddPlan<Omit<ActionValues, 'done'>, ActionEditField> {
-  const parsed = actionAddSchema(workstreamKeys).safeParse(input);
+): AddPlan<Omit<NextActionValues, 'done'>, NextActionEditField> {
+  const parsed = nextActionAddSchema(workstreamKeys).safeParse(input);
   if (!parsed.success) return refused(fieldErrors(parsed.error));
   const { note, ...values } = parsed.data;
   return { ok: true, values, note };
 }
 
-export function planActionEdit(
-  current: ActionValues,
-  input: ActionChangesInput & { note?: string | undefined },
+export function planNextActionEdit(
+  current: NextActionValues,
+  input: NextActionChangesInput & { note?: string | undefined },
   workstreamKeys: readonly string[],
-): EditPlan<ActionField, ActionValues, ActionEditField> {
-  const parsed = actionEditSchema(workstreamKeys).safeParse(input);
+): EditPlan<NextActionField, NextActionValues, NextActionEditField> {
+  const parsed = nextActionEditSchema(workstreamKeys).safeParse(input);
   if (!parsed.success) return refused(fieldErrors(parsed.error));
   const { note, ...submitted } = parsed.data;
-  const pick = <K extends ActionField>(field: K): ActionValues[K] =>
-    (submitted[field] === undefined ? current[field] : submitted[field]) as ActionValues[K];
-  const next: ActionValues = {
+  const pick = <K extends NextActionField>(field: K): NextActionValues[K] =>
+    (submitted[field] === undefined ? current[field] : submitted[field]) as NextActionValues[K];
+  const next: NextActionValues = {
     text: pick('text'),
     owner: pick('owner'),
     workstream: pick('workstream'),
     due: pick('due'),
     done: pick('done'),
   };
-  return { ok: true, next, changes: diffFields(ACTION_FIELDS, current, submitted), note };
+  return { ok: true, next, changes: diffFields(NEXT_ACTION_FIELDS, current, submitted), note };
 }

@@ -1,4 +1,10 @@
-import { tzOffset } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
+// Per-function entry points: the package index loads all of date-fns (about 20 MB of a server's memory).
+import { addDays as addDaysTo } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { formatISO } from 'date-fns/formatISO';
+import { getISODay } from 'date-fns/getISODay';
+import { z } from 'zod';
 
 /**
  * Calendar dates and wall-clock times in a program's IANA time zone, without `Date`'s local getters
@@ -8,7 +14,6 @@ import { tzOffset } from '@date-fns/tz';
  */
 
 const DAY_MS = 86_400_000;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const knownZones = new Set<string>();
 
@@ -51,76 +56,63 @@ export interface WallTime extends CalendarDay {
   second: number;
 }
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
-function formatDate(d: CalendarDay): string {
-  return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
-}
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not); years from 0100, as before date-fns. */
+const calendarDateSchema = z.iso.date().refine((date) => date >= '0100');
 
 /** Whether `value` is a real calendar date written YYYY-MM-DD (2026-02-30 is not). */
 export function isCalendarDate(value: string): boolean {
-  try {
-    parseDate(value);
-    return true;
-  } catch {
-    return false;
-  }
+  return calendarDateSchema.safeParse(value).success;
 }
 
 export function parseDate(date: string): CalendarDay {
-  const m = DATE_RE.exec(date);
-  const day = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
-  if (!day || formatDate(fromEpochDay(toEpochDay(day))) !== date) {
-    throw new RangeError(`"${date}" is not a calendar date (expected YYYY-MM-DD)`);
-  }
-  return day;
+  if (!isCalendarDate(date)) throw new RangeError(`"${date}" is not a calendar date (expected YYYY-MM-DD)`);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
 }
 
-/** Days since 1970-01-01; plain integers make "days between" and "add days" exact. */
-function toEpochDay(d: CalendarDay): number {
-  return Math.floor(Date.UTC(d.year, d.month - 1, d.day) / DAY_MS);
+/** The date as midnight in UTC: with no clock changes in UTC, date-fns' maths on it is calendar maths. */
+export function calendarDate(date: string): TZDate {
+  parseDate(date);
+  return new TZDate(Date.parse(date), 'UTC');
 }
 
-function fromEpochDay(n: number): CalendarDay {
-  const d = new Date(n * DAY_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+/** 'YYYY-MM-DD' of a date, read in its own zone (a `TZDate`'s). */
+export function formatDate(date: Date): string {
+  return formatISO(date, { representation: 'date' });
 }
 
 /** The wall-clock time in `timeZone` at `instant`. */
 export function wallTime(instant: Date, timeZone: string): WallTime {
   assertTimeZone(timeZone);
-  const ms = instant.getTime();
-  const local = new Date(ms + offsetMinutes(timeZone, ms) * 60_000);
+  const local = new TZDate(instant, timeZone);
   return {
-    year: local.getUTCFullYear(),
-    month: local.getUTCMonth() + 1,
-    day: local.getUTCDate(),
-    hour: local.getUTCHours(),
-    minute: local.getUTCMinutes(),
-    second: local.getUTCSeconds(),
+    year: local.getFullYear(),
+    month: local.getMonth() + 1,
+    day: local.getDate(),
+    hour: local.getHours(),
+    minute: local.getMinutes(),
+    second: local.getSeconds(),
   };
 }
 
 /** The calendar date in `timeZone` at `instant`, as 'YYYY-MM-DD'. */
 export function localDate(instant: Date, timeZone: string): string {
-  return formatDate(wallTime(instant, timeZone));
+  assertTimeZone(timeZone);
+  return formatDate(new TZDate(instant, timeZone));
 }
 
 export function addDays(date: string, days: number): string {
-  return formatDate(fromEpochDay(toEpochDay(parseDate(date)) + days));
+  return formatDate(addDaysTo(calendarDate(date), days));
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return toEpochDay(parseDate(to)) - toEpochDay(parseDate(from));
+  return differenceInCalendarDays(calendarDate(to), calendarDate(from));
 }
 
 /** ISO day of the week: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
-  const weekday = new Date(toEpochDay(parseDate(date)) * DAY_MS).getUTCDay();
-  return weekday === 0 ? 7 : weekday;
+  return getISODay(calendarDate(date));
 }
 
 /**
@@ -135,6 +127,8 @@ export type NonexistentTime = 'skip' | 'shift';
 /**
  * The instant at which `timeZone` shows the wall-clock time `t`.
  * Looks at the zone's offset a day before and a day after, which bracket any single transition.
+ * Not `new TZDate(…, timeZone)`: for a time the clocks repeat it can give the second occurrence (east of
+ * UTC, e.g. Berlin's 02:30 on the last Sunday of October), and node-cron runs a schedule at the first.
  */
 export function wallTimeToInstant(
   t: WallTime,

@@ -1,6 +1,5 @@
-import cron from 'node-cron';
 import { z } from 'zod';
-import { CronExpressionError, firesMoreThanOnceAWeek, parseCron } from './cron-schedule.js';
+import { firesMoreThanOnceAWeek, parseCron, scheduleProblem } from './cron-schedule.js';
 import { dependencyCycles } from './dependency-cycles.js';
 import { FIELD_LIMITS as L } from './field-limits.js';
 import { isCalendarDate } from './local-time.js';
@@ -219,20 +218,6 @@ const programFileSchema = z
       names.add(r.name);
     });
   }, crossChecksEvenWhenFieldsAreWrong);
-
-/** What is wrong with a digest schedule, naming the field and value: the server would refuse to run it. */
-function scheduleProblem(expression: string): string | undefined {
-  try {
-    parseCron(expression);
-  } catch (error) {
-    if (!(error instanceof CronExpressionError)) throw error;
-    return error.message;
-  }
-  // parseCron follows node-cron; should they ever differ, the one that runs the schedule has the last word.
-  return cron.validate(expression)
-    ? undefined
-    : `"${expression}" is not a valid schedule: expected e.g. "0 9 * * 1" (Mondays at 09:00)`;
-}
 
 export type ProgramFile = z.output<typeof programFileSchema>;
 export type ProgramFileInput = z.input<typeof programFileSchema>;

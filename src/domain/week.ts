@@ -1,11 +1,16 @@
-import { TZDate } from '@date-fns/tz';
+import { tz } from '@date-fns/tz';
 // Per-function entry points: the package index loads all of date-fns (about 20 MB of a server's memory).
+import { addWeeks } from 'date-fns/addWeeks';
+import { format } from 'date-fns/format';
 import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeeksInYear } from 'date-fns/getISOWeeksInYear';
 import { getISOWeekYear } from 'date-fns/getISOWeekYear';
+import { startOfISOWeekYear } from 'date-fns/startOfISOWeekYear';
 import {
   addDays,
   type CalendarDay,
-  isoWeekday,
+  calendarDate,
+  formatDate,
   localDate,
   parseDate,
   wallTimeToInstant,
@@ -18,17 +23,27 @@ import {
  */
 
 const WEEK_KEY_RE = /^(\d{4})-W(\d{2})$/;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 export interface IsoWeek {
   year: number;
   week: number;
 }
 
-/** The calendar date as a midnight in UTC: with no DST in UTC, date-fns' week maths is pure calendar maths. */
-function utcCalendarDate(date: string): TZDate {
-  const d = parseDate(date);
-  return new TZDate(Date.UTC(d.year, d.month - 1, d.day), 'UTC');
+/**
+ * date-fns' week maths on a `TZDate` takes a fraction of a millisecond a call, and a date's week (or a
+ * week's Monday) never changes: the last few thousand answers are kept. A refused key is not.
+ */
+function remembered(compute: (key: string) => string): (key: string) => string {
+  const known = new Map<string, string>();
+  return (key) => {
+    let answer = known.get(key);
+    if (answer === undefined) {
+      answer = compute(key);
+      if (known.size >= 5000) known.clear();
+      known.set(key, answer);
+    }
+    return answer;
+  };
 }
 
 function formatWeekKey(w: IsoWeek): string {
@@ -36,21 +51,19 @@ function formatWeekKey(w: IsoWeek): string {
 }
 
 /** The ISO week key of a calendar date ('YYYY-MM-DD'). */
-export function weekKeyOfDate(date: string): string {
-  const d = utcCalendarDate(date);
+export const weekKeyOfDate = remembered((date) => {
+  const d = calendarDate(date);
   return formatWeekKey({ year: getISOWeekYear(d), week: getISOWeek(d) });
-}
+});
 
 /** The ISO week key ("2026-W48") of `instant` on the program's local calendar. */
 export function weekKey(instant: Date, timeZone: string): string {
   return weekKeyOfDate(localDate(instant, timeZone));
 }
 
-/** 52 or 53: a year has a week 53 when it starts on a Thursday, or on a Wednesday in a leap year. */
-function isoWeeksInYear(year: number): number {
-  const jan1 = isoWeekday(`${String(year).padStart(4, '0')}-01-01`);
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return jan1 === 4 || (leap && jan1 === 3) ? 53 : 52;
+/** 4 January of an ISO week year: always in its week 1. */
+function fourthOfJanuary(year: number) {
+  return calendarDate(`${String(year).padStart(4, '0')}-01-04`);
 }
 
 /** Parses "2026-W48"; throws a RangeError for anything else, including a week 53 the year does not have. */
@@ -58,18 +71,17 @@ export function parseWeekKey(key: string): IsoWeek {
   const m = WEEK_KEY_RE.exec(key);
   const year = Number(m?.[1]);
   const week = Number(m?.[2]);
-  if (!m || week < 1 || week > isoWeeksInYear(year)) {
+  if (!m || week < 1 || week > getISOWeeksInYear(fourthOfJanuary(year))) {
     throw new RangeError(`"${key}" is not an ISO week key (expected e.g. 2026-W48)`);
   }
   return { year, week };
 }
 
-/** The Monday of an ISO week, as 'YYYY-MM-DD' (week 1 is the week with the year's first Thursday, Jan 4). */
-export function weekMonday(key: string): string {
+/** The Monday of an ISO week, as 'YYYY-MM-DD'. */
+export const weekMonday = remembered((key) => {
   const { year, week } = parseWeekKey(key);
-  const jan4 = `${String(year).padStart(4, '0')}-01-04`;
-  return addDays(jan4, 1 - isoWeekday(jan4) + (week - 1) * 7);
-}
+  return formatDate(addWeeks(startOfISOWeekYear(fourthOfJanuary(year)), week - 1));
+});
 
 /** The Sunday that ends an ISO week, as 'YYYY-MM-DD'. */
 export function weekSunday(key: string): string {
@@ -98,7 +110,7 @@ export function weekEnd(key: string, timeZone: string): Date {
 /** "23 Nov 2026": day, short English month, year; deterministic, whatever the server's locale. */
 export function formatDayMonthYear(date: CalendarDay | string): string {
   const d = typeof date === 'string' ? parseDate(date) : date;
-  return `${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
+  return format(new Date(Date.UTC(d.year, d.month - 1, d.day)), 'd MMM yyyy', { in: tz('UTC') });
 }
 
 /** "Week of 23 Nov 2026": the label of a week key, from its Monday. */

@@ -8,6 +8,9 @@ import type { ProgramRepo } from '../store/program-repo.js';
 import { retryDelayMs } from './digest-retry.js';
 import type { DigestSender, SendResult } from './digest-sender.js';
 
+/** What the scheduler needs of the sender: this week's run, to see whether it is due, and sending it. */
+export type ScheduledSender = Pick<DigestSender, 'send' | 'weekRun'>;
+
 export interface SchedulerOptions {
   /** How often to look for digests that are due but not out (downtime, failures) and for reminders. */
   sweepMs?: number;
@@ -48,7 +51,7 @@ export class DigestScheduler {
   constructor(
     private readonly deps: Deps,
     private readonly programs: ProgramRepo,
-    private readonly sender: DigestSender,
+    private readonly sender: ScheduledSender,
     private readonly options: SchedulerOptions = {},
   ) {}
 
@@ -115,7 +118,7 @@ export class DigestScheduler {
       const now = this.deps.clock.now();
       for (const program of programs) {
         if (!program.digest) continue;
-        const run = this.sender.runs.weekRun(program.id, weekKey(now, program.timezone));
+        const run = this.sender.weekRun(program.id, weekKey(now, program.timezone));
         if (isDue(program, run, now)) await this.fire(program.id, 'catch-up');
       }
       await this.options.onSweep?.(now);

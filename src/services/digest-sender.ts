@@ -3,6 +3,7 @@ import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import { buildDigest, type Digest } from '../domain/digest-content.js';
 import { digestMetadata } from '../domain/digest-metadata.js';
+import type { SendResult as DigestSendResult } from '../domain/digest-send.js';
 import type { Program } from '../domain/program.js';
 import { shiftWeek, weekKey as weekKeyOf, weekStart } from '../domain/week.js';
 import {
@@ -18,20 +19,22 @@ import { digestMessage } from '../ui/digest-message.js';
 import { channelReadHint, DigestChannel } from './digest-channel.js';
 import { retryAt } from './digest-retry.js';
 
-export type SendResult =
-  | { kind: 'posted'; run: DigestRun }
-  /** This week's digest was already out; nothing was posted. */
-  | { kind: 'already-posted'; run: DigestRun }
-  /** An earlier attempt had posted it but died before recording it; the channel showed it, now recorded. */
-  | { kind: 'recovered'; run: DigestRun }
-  /** Another process is sending it right now. */
-  | { kind: 'in-progress'; run: DigestRun }
-  /**
-   * Not posted, or (`uncertain`) Slack's answer to the post was lost and the channel could not tell: the run
-   * is recorded as failed either way, and the next sweep reads the channel before it posts anything.
-   */
-  | { kind: 'failed'; run: DigestRun; error: string; uncertain?: true }
-  | { kind: 'not-configured' };
+/** How a send ended (see the domain's `SendResult`), with the run as the store records it. */
+export type SendResult = DigestSendResult<DigestRun>;
+
+/** What the sender uses: the database (its run log and history), the clock and the logger; no config. */
+export type SenderDeps = Pick<Deps, 'db' | 'clock' | 'logger'>;
+
+/** What a digest is composed from: the last posted run (changes are reported since it) and the history. */
+export interface DigestSources {
+  runs: Pick<DigestRuns, 'lastPosted'>;
+  history: Pick<DigestHistory, 'changesSince'>;
+}
+
+/** The sources of a database's digests. */
+export function digestSources(db: Deps['db']): DigestSources {
+  return { runs: new DigestRuns(db), history: new DigestHistory(db) };
+}
 
 export interface SendOptions {
   trigger: DigestTrigger;
@@ -80,7 +83,7 @@ type PostOutcome =
 
 /** What a week's digest says, as of `asOf`, from the store: the same for the preview and the post. */
 export function composeDigest(
-  store: { runs: DigestRuns; history: DigestHistory },
+  store: DigestSources,
   program: Program,
   asOf: Date,
   last: DigestRun | undefined = store.runs.lastPosted(program.id),
@@ -118,8 +121,9 @@ interface Attempt {
  * fails is recorded and tried again by the scheduler's sweep.
  */
 export class DigestSender {
-  readonly runs: DigestRuns;
-  readonly history: DigestHistory;
+  private readonly runs: DigestRuns;
+  /** The run log and the history, as composing a digest reads them. */
+  private readonly sources: DigestSources;
   private readonly who = `${hostname()}:${process.pid}`;
   /** Posts go out once per attempt: the client's own retries could double a post Slack took silently. */
   private readonly poster: WebClient;
@@ -127,12 +131,12 @@ export class DigestSender {
   private readonly timings: SenderTimings;
 
   constructor(
-    private readonly deps: Deps,
+    private readonly deps: SenderDeps,
     client: WebClient,
     timings: Partial<SenderTimings> = {},
   ) {
     this.runs = new DigestRuns(deps.db);
-    this.history = new DigestHistory(deps.db);
+    this.sources = { runs: this.runs, history: new DigestHistory(deps.db) };
     this.timings = { ...SENDER_TIMINGS, ...timings };
     this.poster = singleAttemptClient(client, deps.logger, this.timings.postTimeoutMs);
     this.channel = new DigestChannel(client);
@@ -140,7 +144,12 @@ export class DigestSender {
 
   /** The digest as it would be posted now, for previews. */
   preview(program: Program, asOf: Date = this.deps.clock.now()): Digest {
-    return composeDigest(this, program, asOf);
+    return composeDigest(this.sources, program, asOf);
+  }
+
+  /** The week's regular run, if any: whether this week's digest is out, failed, or being sent. */
+  weekRun(programId: number, weekKey: string): DigestRun | undefined {
+    return this.runs.weekRun(programId, weekKey);
   }
 
   async send(program: Program, options: SendOptions): Promise<SendResult> {
@@ -257,7 +266,7 @@ export class DigestSender {
     const { logger } = this.deps;
     let outcome: PostOutcome;
     try {
-      const digest = composeDigest(this, a.program, a.now, a.last);
+      const digest = composeDigest(this.sources, a.program, a.now, a.last);
       outcome = await this.post(a, {
         channel: a.channel,
         ...digestMessage(digest, a.program),

@@ -1,4 +1,10 @@
+import type { Logger } from '@slack/logger';
+import { writeTransaction } from '../db/write-lock.js';
+import type { Deps } from '../deps.js';
 import type { FieldErrors } from '../domain/edit-fields.js';
+import type { Permission } from '../domain/permissions.js';
+import type { Program } from '../domain/program.js';
+import type { ProgramRepo } from '../store/program-repo.js';
 
 /**
  * The ways an edit from Slack can be turned down, shared by every edit service. Each says what a listener
@@ -22,4 +28,65 @@ export interface Conflict {
   kind: 'conflict';
   updatedBy: string | null;
   updatedAt: string | null;
+}
+
+export function notFound(what: NotFound): { kind: 'not-found'; what: NotFound } {
+  return { kind: 'not-found', what };
+}
+
+export function forbidden(permission: { reason: string }): { kind: 'forbidden'; reason: string } {
+  return { kind: 'forbidden', reason: permission.reason };
+}
+
+/** The first refusal, or the first permission (its role says why the edit itself was allowed). */
+export function both(edit: Permission, move: Permission): Permission {
+  return edit.allowed ? (move.allowed ? edit : move) : edit;
+}
+
+/**
+ * Runs one edit of a program under the database's write lock, from reading the program to writing: the
+ * version read and the write are one, even with the CLI writing too. A lock held elsewhere past the short
+ * wait throws SQLITE_BUSY with nothing written (the listener says busy). Returns the outcome and the program
+ * as it was read (for the log), or not-found when the program is gone.
+ */
+export function editProgram<R>(
+  deps: Deps,
+  repo: ProgramRepo,
+  programId: number,
+  edit: (program: Program) => R,
+): { result: R | ReturnType<typeof notFound>; program: Program | undefined } {
+  let program: Program | undefined;
+  const result = writeTransaction(deps.db, () => {
+    program = repo.getById(programId);
+    return program ? edit(program) : notFound('program');
+  });
+  return { result, program };
+}
+
+/** The events an edit's outcome is logged under; each is written out where the edit is. */
+export interface OutcomeEvents {
+  /** At warn: someone tried and may need access, or is probing. */
+  forbidden: string;
+  /** At info: someone else's change came first. */
+  conflict?: string;
+  /** At info: the edit was written (`fields` lists what changed). */
+  saved: string;
+}
+
+/** Logs an edit's outcome: refusals at warn, conflicts and writes at info; the rest (invalid, unchanged) not. */
+export function logOutcome(
+  logger: Logger,
+  events: OutcomeEvents,
+  context: Record<string, unknown>,
+  result: { kind: string; reason?: string; updatedBy?: string | null; changes?: { field: string }[] },
+  extra: Record<string, unknown> = {},
+): void {
+  if (result.kind === 'forbidden') {
+    logger.warn({ event: events.forbidden, ...context, reason: result.reason });
+  } else if (result.kind === 'conflict' && events.conflict) {
+    logger.info({ event: events.conflict, ...context, ...extra, updatedBy: result.updatedBy });
+  } else if (result.kind === 'updated' || result.kind === 'added') {
+    const fields = result.changes?.map((c) => c.field);
+    logger.info({ event: events.saved, ...context, ...(fields ? { fields } : {}), ...extra });
+  }
 }

@@ -6,6 +6,7 @@ import { DigestSender } from './digest-sender.js';
 import { createHomeService, type HomeService } from './home.js';
 import { ProgramEdits } from './program-edits.js';
 import { ReminderSender } from './reminders.js';
+import { StatusPages } from './status-pages.js';
 import { WorkstreamUpdates } from './workstream-updates.js';
 
 /** Services are built once per app from its dependencies and handed to listeners and schedules. */
@@ -21,6 +22,8 @@ export interface Services {
   digest: DigestSender;
   /** `/rollout digest` previews, kept per program snapshot and day. */
   digestPreviews: DigestPreviews;
+  /** `/rollout status`'s first page, kept per program snapshot. */
+  statusPages: StatusPages;
   /** The day-before DMs to owners of workstreams not updated that week. */
   reminders: ReminderSender;
 }
@@ -35,6 +38,7 @@ export function createServices(deps: Deps, client: WebClient): Services {
     programEdits: new ProgramEdits(deps, programs),
     digest,
     digestPreviews: new DigestPreviews(digest, deps.clock),
+    statusPages: new StatusPages(),
     reminders: new ReminderSender(deps, programs),
   };
 }

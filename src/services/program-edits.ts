@@ -1,15 +1,12 @@
-import { writeTransaction } from '../db/write-lock.js';
 import type { Deps } from '../deps.js';
 import type { FieldChange } from '../domain/edit-fields.js';
 import {
-  type ActionAddInput,
-  type ActionChangesInput,
-  type ActionEditField,
-  type ActionField,
-  type AddPlan,
-  type EditPlan,
-  planActionAdd,
-  planActionEdit,
+  type NextActionAddInput,
+  type NextActionChangesInput,
+  type NextActionEditField,
+  type NextActionField,
+  planNextActionAdd,
+  planNextActionEdit,
   planReadinessEdit,
   planRiskAdd,
   planRiskEdit,
@@ -27,15 +24,22 @@ import {
   canEditReadiness,
   canEditRisk,
   canMoveListItem,
-  type Permission,
 } from '../domain/permissions.js';
 import type { NextAction, Program, ReadinessDimension, TopRisk } from '../domain/program.js';
 import type { RiskState } from '../domain/vocabulary.js';
-import { type ItemAdd, type ItemEdit, ListWrites } from '../store/list-writes.js';
+import { type Attribution, type ListEntity, ListWrites } from '../store/list-writes.js';
 import { ProgramRepo } from '../store/program-repo.js';
-import type { Conflict, EditRefusal, NotFound } from './edit-outcomes.js';
+import {
+  both,
+  type Conflict,
+  type EditRefusal,
+  editProgram,
+  forbidden,
+  logOutcome,
+  notFound,
+} from './edit-outcomes.js';
 
-/** Who edits what, and the version it was opened on: `risk.version`, `dimension.version`, `action.version`. */
+/** Who edits what, and the version it was opened on: `risk.version`, `readiness.version`, `action.version`. */
 interface ItemEditBase {
   programId: number;
   /** Slack user ID of the person submitting. */
@@ -64,88 +68,60 @@ export interface SetRiskStatusInput extends ItemEditBase {
 }
 
 export interface EditReadinessInput extends ItemEditBase {
-  dimensionId: number;
-  /** `note` is the dimension's own note (its "current signal" text); readiness has no separate log note. */
+  readinessId: number;
+  /** `note` is the readiness item's own note (its "current signal" text); readiness has no separate log note. */
   changes: ReadinessChangesInput;
 }
 
-export interface AddActionInput {
+export interface AddNextActionInput {
   programId: number;
   actor: string;
-  action: Omit<ActionAddInput, 'note'>;
+  action: Omit<NextActionAddInput, 'note'>;
   note?: string | undefined;
 }
 
-export interface EditActionInput extends ItemEditBase {
+export interface EditNextActionInput extends ItemEditBase {
   actionId: number;
   /** Fields left out are not changed; `owner`, `workstream`, `due` take null (or "") to clear. */
-  changes: ActionChangesInput;
+  changes: NextActionChangesInput;
   note?: string | undefined;
 }
 
-export interface SetActionDoneInput extends ItemEditBase {
+export interface SetNextActionDoneInput extends ItemEditBase {
   actionId: number;
   done: boolean;
   note?: string | undefined;
 }
 
-/** An edit of one list item; the item sits under its own name (`risk`, `dimension`, `action`). */
-export type ItemEditResult<K extends string, T, F extends string, E extends string = F> =
-  | ({ kind: 'updated'; changes: FieldChange<F>[] } & Record<K, T>)
-  /** The submission matched what is stored: nothing was written. */
-  | ({ kind: 'unchanged' } & Record<K, T>)
-  /** The item as it is now, to reopen the edit on current values. */
-  | (Conflict & Record<K, T>)
+/**
+ * An edit of one list item, the item under its own name. `unchanged`: the submission matched what is stored,
+ * nothing was written. `conflict`: the item as it is now, to reopen the edit on current values.
+ */
+type EditResult<F extends string, E extends string, Item> =
+  | ({ kind: 'updated'; changes: FieldChange<F>[] } & Item)
+  | ({ kind: 'unchanged' } & Item)
+  | (Conflict & Item)
   | EditRefusal<E>;
 
-export type ItemAddResult<K extends string, T, E extends string> =
-  | ({ kind: 'added' } & Record<K, T>)
-  | EditRefusal<E>;
-
-export type AddRiskResult = ItemAddResult<'risk', TopRisk, RiskEditField>;
-export type EditRiskResult = ItemEditResult<'risk', TopRisk, RiskField, RiskEditField>;
-export type EditReadinessResult = ItemEditResult<'dimension', ReadinessDimension, ReadinessField>;
-export type AddActionResult = ItemAddResult<'action', NextAction, ActionEditField>;
-export type EditActionResult = ItemEditResult<'action', NextAction, ActionField, ActionEditField>;
-
-type ListEntity = 'risk' | 'readiness' | 'action';
-
-/** How one kind of list item is found, guarded, validated and written; the flow around it is shared. */
-interface EditSpec<
-  K extends string,
-  T extends { id: number; version: number },
-  F extends string,
-  V,
-  E extends string,
-> {
-  name: K;
-  entity: ListEntity;
-  id: number;
-  find(program: Program): T | undefined;
-  permit(program: Program, item: T): Permission;
-  plan(program: Program, item: T): EditPlan<F, V, E>;
-  label(next: V, item: T): string;
-  write(edit: ItemEdit<F, V>): boolean;
-}
-
-interface AddSpec<K extends string, T extends { id: number }, V, E extends string> {
-  name: K;
-  entity: ListEntity;
-  /** As submitted, for the log. */
-  workstream: string | null | undefined;
-  permit(program: Program): Permission;
-  plan(program: Program): AddPlan<V, E>;
-  write(add: ItemAdd<V>): number;
-  find(program: Program, id: number): T | undefined;
-}
+export type AddRiskResult = ({ kind: 'added' } & { risk: TopRisk }) | EditRefusal<RiskEditField>;
+export type EditRiskResult = EditResult<RiskField, RiskEditField, { risk: TopRisk }>;
+export type EditReadinessResult = EditResult<
+  ReadinessField,
+  ReadinessField,
+  { readiness: ReadinessDimension }
+>;
+export type AddNextActionResult =
+  | ({ kind: 'added' } & { action: NextAction })
+  | EditRefusal<NextActionEditField>;
+export type EditNextActionResult = EditResult<NextActionField, NextActionEditField, { action: NextAction }>;
 
 /**
  * Edits of the program's lists from Slack: top risks (add, edit, close, reopen), readiness (signal and
- * note) and next actions (add, edit, reassign, due date, done). Every edit follows the workstream rules:
- * permission (domain/permissions.ts), version check against the version the edit was opened on, field-keyed
- * validation, then the row, its version and one history entry per changed field in one transaction; a
- * submission that changes nothing writes nothing. Refused attempts are logged at warn. Synchronous: post
- * to Slack after it returns.
+ * note) and next actions (add, edit, reassign, due date, done). Each edit runs under the write lock
+ * (`editProgram`) and reads top to bottom: the item, permission (domain/permissions.ts), field-keyed
+ * validation, nothing to change, the version it was opened on, then the store writes the row, its version
+ * and one history entry per changed field in one transaction. Refused attempts are logged at warn, conflicts
+ * and writes at info. Synchronous: post to Slack after it returns.
  */
 export class ProgramEdits {
   private readonly repo: ProgramRepo;
@@ -161,32 +137,59 @@ export class ProgramEdits {
   }
 
   addRisk(input: AddRiskInput): AddRiskResult {
-    return this.add(input, {
-      name: 'risk',
-      entity: 'risk',
-      workstream: input.risk.workstream,
-      permit: (p) => canAddRisk(input.actor, p, this.admins),
-      plan: (p) => planRiskAdd({ ...input.risk, note: input.note }, keysOf(p)),
-      write: (add) => this.writes.addRisk(add),
-      find: (p, id) => p.risks.find((r) => r.id === id),
+    const { result, program } = editProgram(this.deps, this.repo, input.programId, (p): AddRiskResult => {
+      const permission = canAddRisk(input.actor, p, this.admins);
+      if (!permission.allowed) return forbidden(permission);
+      const plan = planRiskAdd({ ...input.risk, note: input.note }, keysOf(p));
+      if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
+      const id = this.writes.addRisk({ ...this.by(p, input.actor, plan.note), values: plan.values });
+      return { kind: 'added', risk: readBack(this.reread(p).risks, 'risk', id) };
     });
+    logOutcome(
+      this.deps.logger,
+      { forbidden: 'risk_add_forbidden', saved: 'risk_added' },
+      { ...this.who(input, program), workstream: input.risk.workstream ?? null },
+      result,
+    );
+    return result;
   }
 
   editRisk(input: EditRiskInput): EditRiskResult {
-    return this.edit(input, {
-      name: 'risk',
-      entity: 'risk',
-      id: input.riskId,
-      find: (p) => p.risks.find((r) => r.id === input.riskId),
-      permit: (p, risk) =>
-        both(
-          canEditRisk(input.actor, p, risk, this.admins),
-          canMoveListItem(input.actor, p, risk, input.changes.workstream, this.admins, 'risks'),
-        ),
-      plan: (p, risk) => planRiskEdit(risk, { ...input.changes, note: input.note }, keysOf(p)),
-      label: (next) => next.text,
-      write: (edit) => this.writes.editRisk(edit),
+    const { result, program } = editProgram(this.deps, this.repo, input.programId, (p): EditRiskResult => {
+      const risk = p.risks.find((r) => r.id === input.riskId);
+      if (!risk) return notFound('risk');
+      const permission = both(
+        canEditRisk(input.actor, p, risk, this.admins),
+        canMoveListItem(input.actor, p, risk, input.changes.workstream, this.admins, 'risks'),
+      );
+      if (!permission.allowed) return forbidden(permission);
+      const plan = planRiskEdit(risk, { ...input.changes, note: input.note }, keysOf(p));
+      if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
+      // Already as asked (a double click, two forms saying the same): nothing conflicts, nothing to write.
+      if (plan.changes.length === 0) return { kind: 'unchanged', risk };
+      if (risk.version !== input.expectedVersion) return { ...this.conflict(p, 'risk', risk.id), risk };
+
+      const written = this.writes.editRisk({
+        ...this.by(p, input.actor, plan.note),
+        id: risk.id,
+        label: plan.next.text,
+        expectedVersion: input.expectedVersion,
+        next: plan.next,
+        changes: plan.changes,
+      });
+      const now = this.reread(p).risks.find((r) => r.id === risk.id);
+      if (!now) return notFound('risk');
+      // Unreachable under the lock, but a refused version guard must never read as success.
+      if (!written) return { ...this.conflict(p, 'risk', risk.id), risk: now };
+      return { kind: 'updated', changes: plan.changes, risk: now };
     });
+    logOutcome(
+      this.deps.logger,
+      { forbidden: 'risk_edit_forbidden', conflict: 'risk_edit_conflict', saved: 'risk_edited' },
+      { ...this.who(input, program), risk: input.riskId, ...workstreamOf(program?.risks, input.riskId) },
+      result,
+    );
+    return result;
   }
 
   /** Closes or reopens a risk; closed_at follows. */
@@ -196,179 +199,148 @@ export class ProgramEdits {
   }
 
   editReadiness(input: EditReadinessInput): EditReadinessResult {
-    return this.edit(input, {
-      name: 'dimension',
-      entity: 'readiness',
-      id: input.dimensionId,
-      find: (p) => p.readiness.find((r) => r.id === input.dimensionId),
-      permit: (p) => canEditReadiness(input.actor, p, this.admins),
-      plan: (_p, dimension) => planReadinessEdit(dimension, input.changes),
-      label: (_next, dimension) => dimension.name,
-      write: (edit) => this.writes.editReadiness(edit),
-    });
+    const { result, program } = editProgram(
+      this.deps,
+      this.repo,
+      input.programId,
+      (p): EditReadinessResult => {
+        const readiness = p.readiness.find((r) => r.id === input.readinessId);
+        if (!readiness) return notFound('readiness');
+        const permission = canEditReadiness(input.actor, p, this.admins);
+        if (!permission.allowed) return forbidden(permission);
+        const plan = planReadinessEdit(readiness, input.changes);
+        if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
+        if (plan.changes.length === 0) return { kind: 'unchanged', readiness };
+        if (readiness.version !== input.expectedVersion)
+          return { ...this.conflict(p, 'readiness', readiness.id), readiness };
+
+        const written = this.writes.editReadiness({
+          ...this.by(p, input.actor, plan.note),
+          id: readiness.id,
+          label: readiness.name,
+          expectedVersion: input.expectedVersion,
+          next: plan.next,
+          changes: plan.changes,
+        });
+        const now = this.reread(p).readiness.find((r) => r.id === readiness.id);
+        if (!now) return notFound('readiness');
+        if (!written) return { ...this.conflict(p, 'readiness', readiness.id), readiness: now };
+        return { kind: 'updated', changes: plan.changes, readiness: now };
+      },
+    );
+    logOutcome(
+      this.deps.logger,
+      {
+        forbidden: 'readiness_edit_forbidden',
+        conflict: 'readiness_edit_conflict',
+        saved: 'readiness_edited',
+      },
+      { ...this.who(input, program), readiness: input.readinessId },
+      result,
+    );
+    return result;
   }
 
-  addAction(input: AddActionInput): AddActionResult {
-    return this.add(input, {
-      name: 'action',
-      entity: 'action',
-      workstream: input.action.workstream,
-      permit: (p) => canAddAction(input.actor, p, this.admins),
-      plan: (p) => planActionAdd({ ...input.action, note: input.note }, keysOf(p)),
-      write: (add) => this.writes.addAction(add),
-      find: (p, id) => p.actions.find((a) => a.id === id),
-    });
+  addNextAction(input: AddNextActionInput): AddNextActionResult {
+    const { result, program } = editProgram(
+      this.deps,
+      this.repo,
+      input.programId,
+      (p): AddNextActionResult => {
+        const permission = canAddAction(input.actor, p, this.admins);
+        if (!permission.allowed) return forbidden(permission);
+        const plan = planNextActionAdd({ ...input.action, note: input.note }, keysOf(p));
+        if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
+        const id = this.writes.addNextAction({ ...this.by(p, input.actor, plan.note), values: plan.values });
+        return { kind: 'added', action: readBack(this.reread(p).actions, 'action', id) };
+      },
+    );
+    logOutcome(
+      this.deps.logger,
+      { forbidden: 'action_add_forbidden', saved: 'action_added' },
+      { ...this.who(input, program), workstream: input.action.workstream ?? null },
+      result,
+    );
+    return result;
   }
 
-  /** Also how an action is reassigned (`owner`) or given a due date (`due`). */
-  editAction(input: EditActionInput): EditActionResult {
-    return this.edit(input, {
-      name: 'action',
-      entity: 'action',
-      id: input.actionId,
-      find: (p) => p.actions.find((a) => a.id === input.actionId),
-      permit: (p, action) =>
-        both(
+  /** Also how a next action is reassigned (`owner`), given a due date (`due`) or marked done. */
+  editNextAction(input: EditNextActionInput): EditNextActionResult {
+    const { result, program } = editProgram(
+      this.deps,
+      this.repo,
+      input.programId,
+      (p): EditNextActionResult => {
+        const action = p.actions.find((a) => a.id === input.actionId);
+        if (!action) return notFound('action');
+        const permission = both(
           canEditAction(input.actor, p, action, this.admins),
           canMoveListItem(input.actor, p, action, input.changes.workstream, this.admins, 'next actions'),
-        ),
-      plan: (p, action) => planActionEdit(action, { ...input.changes, note: input.note }, keysOf(p)),
-      label: (next) => next.text,
-      write: (edit) => this.writes.editAction(edit),
-    });
-  }
+        );
+        if (!permission.allowed) return forbidden(permission);
+        const plan = planNextActionEdit(action, { ...input.changes, note: input.note }, keysOf(p));
+        if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
+        if (plan.changes.length === 0) return { kind: 'unchanged', action };
+        if (action.version !== input.expectedVersion)
+          return { ...this.conflict(p, 'action', action.id), action };
 
-  setActionDone(input: SetActionDoneInput): EditActionResult {
-    const { done, ...rest } = input;
-    return this.editAction({ ...rest, changes: { done } });
-  }
-
-  private get admins(): readonly string[] {
-    return this.deps.config.rolloutAdmins;
-  }
-
-  private edit<
-    K extends string,
-    T extends { id: number; version: number },
-    F extends string,
-    V,
-    E extends string,
-  >(input: ItemEditBase, spec: EditSpec<K, T, F, V, E>): ItemEditResult<K, T, F, E> {
-    const { db, clock } = this.deps;
-    let program: Program | undefined;
-    let item: T | undefined;
-    // Under the write lock from the start: the version read and the write are one, even with the CLI writing
-    // too. A lock held elsewhere past the short wait throws SQLITE_BUSY, nothing written; the listener says busy.
-    const result = writeTransaction(db, (): ItemEditResult<K, T, F, E> => {
-      program = this.repo.getById(input.programId);
-      if (!program) return notFound('program');
-      item = spec.find(program);
-      if (!item) return notFound(spec.entity);
-
-      const permission = spec.permit(program, item);
-      if (!permission.allowed) return { kind: 'forbidden', reason: permission.reason };
-      const plan = spec.plan(program, item);
-      if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
-      // Already as asked (a double click, two forms saying the same): nothing conflicts, nothing to write.
-      if (plan.changes.length === 0) return { kind: 'unchanged', ...named(spec.name, item) };
-      if (item.version !== input.expectedVersion) return this.conflict(program.id, spec, item);
-
-      const written = spec.write({
-        programId: program.id,
-        id: item.id,
-        label: spec.label(plan.next, item),
-        expectedVersion: input.expectedVersion,
-        next: plan.next,
-        changes: plan.changes,
-        actor: input.actor,
-        at: clock.now().toISOString(),
-        note: plan.note,
-      });
-      const after = this.repo.getById(program.id);
-      const now = after && spec.find(after);
-      if (!now) return notFound(spec.entity);
-      // Unreachable under the IMMEDIATE lock, but a refused guard must never read as success.
-      if (!written) return this.conflict(program.id, spec, now);
-      return { kind: 'updated', changes: plan.changes, ...named(spec.name, now) };
-    });
-    this.log(
-      `${spec.entity}_edit`,
+        const written = this.writes.editNextAction({
+          ...this.by(p, input.actor, plan.note),
+          id: action.id,
+          label: plan.next.text,
+          expectedVersion: input.expectedVersion,
+          next: plan.next,
+          changes: plan.changes,
+        });
+        const now = this.reread(p).actions.find((a) => a.id === action.id);
+        if (!now) return notFound('action');
+        if (!written) return { ...this.conflict(p, 'action', action.id), action: now };
+        return { kind: 'updated', changes: plan.changes, action: now };
+      },
+    );
+    logOutcome(
+      this.deps.logger,
+      { forbidden: 'action_edit_forbidden', conflict: 'action_edit_conflict', saved: 'action_edited' },
       {
-        user: input.actor,
-        program: program?.slug ?? input.programId,
-        [spec.entity]: spec.id,
-        ...(item && 'workstream' in item ? { workstream: item.workstream } : {}),
+        ...this.who(input, program),
+        action: input.actionId,
+        ...workstreamOf(program?.actions, input.actionId),
       },
       result,
     );
     return result;
   }
 
-  private add<K extends string, T extends { id: number }, V, E extends string>(
-    input: { programId: number; actor: string },
-    spec: AddSpec<K, T, V, E>,
-  ): ItemAddResult<K, T, E> {
-    const { db, clock } = this.deps;
-    let program: Program | undefined;
-    const result = writeTransaction(db, (): ItemAddResult<K, T, E> => {
-      program = this.repo.getById(input.programId);
-      if (!program) return notFound('program');
-      const permission = spec.permit(program);
-      if (!permission.allowed) return { kind: 'forbidden', reason: permission.reason };
-      const plan = spec.plan(program);
-      if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
-      const id = spec.write({
-        programId: program.id,
-        values: plan.values,
-        actor: input.actor,
-        at: clock.now().toISOString(),
-        note: plan.note,
-      });
-      const after = this.repo.getById(program.id);
-      const item = after && spec.find(after, id);
-      if (!item) throw new Error(`the new ${spec.entity} ${id} cannot be read back`);
-      return { kind: 'added', ...named(spec.name, item) };
-    });
-    this.log(
-      `${spec.entity}_add`,
-      { user: input.actor, program: program?.slug ?? input.programId, workstream: spec.workstream ?? null },
-      result,
-    );
-    return result;
+  setNextActionDone(input: SetNextActionDoneInput): EditNextActionResult {
+    const { done, ...rest } = input;
+    return this.editNextAction({ ...rest, changes: { done } });
   }
 
-  private conflict<K extends string, T extends { id: number }>(
-    programId: number,
-    spec: { name: K; entity: ListEntity },
-    item: T,
-  ): Conflict & Record<K, T> {
-    const last = this.writes.lastChange(programId, spec.entity, item.id);
-    return {
-      kind: 'conflict',
-      updatedBy: last?.actor ?? null,
-      updatedAt: last?.at ?? null,
-      ...named(spec.name, item),
-    };
+  private get admins(): readonly string[] {
+    return this.deps.config.rolloutAdmins;
   }
 
-  /**
-   * Refused attempts at warn (`risk_edit_forbidden`…: someone tried and may need access, or is probing);
-   * conflicts and writes at info (`risk_edit_conflict`, `risk_edited`, `action_added`…).
-   */
-  private log(
-    op: `${ListEntity}_${'add' | 'edit'}`,
-    context: Record<string, unknown>,
-    result: { kind: string; reason?: string; updatedBy?: string | null; changes?: FieldChange[] },
-  ): void {
-    const { logger } = this.deps;
-    if (result.kind === 'forbidden') {
-      logger.warn({ event: `${op}_forbidden`, ...context, reason: result.reason });
-    } else if (result.kind === 'conflict') {
-      logger.info({ event: `${op}_conflict`, ...context, updatedBy: result.updatedBy });
-    } else if (result.kind === 'updated' || result.kind === 'added') {
-      const fields = result.changes?.map((c) => c.field);
-      logger.info({ event: `${op}ed`, ...context, ...(fields ? { fields } : {}) });
-    }
+  /** What the store records with the write: who, when (the clock), why. */
+  private by(program: Program, actor: string, note: string): Attribution {
+    return { programId: program.id, actor, at: this.deps.clock.now().toISOString(), note };
+  }
+
+  /** The program as stored after this edit's write (the repo reads it again: its version moved on). */
+  private reread(program: Program): Program {
+    const after = this.repo.getById(program.id);
+    if (!after) throw new Error(`program ${program.id} cannot be read back`);
+    return after;
+  }
+
+  /** Who changed the item last (risks, readiness and next actions keep no updated_by: their history says). */
+  private conflict(program: Program, entity: ListEntity, id: number): Conflict {
+    const last = this.writes.lastChange(program.id, entity, id);
+    return { kind: 'conflict', updatedBy: last?.actor ?? null, updatedAt: last?.at ?? null };
+  }
+
+  /** The log's user and program. */
+  private who(input: { actor: string; programId: number }, program: Program | undefined) {
+    return { user: input.actor, program: program?.slug ?? input.programId };
   }
 }
 
@@ -376,16 +348,17 @@ function keysOf(program: Program): string[] {
   return program.workstreams.map((w) => w.key);
 }
 
-function notFound(what: NotFound): { kind: 'not-found'; what: NotFound } {
-  return { kind: 'not-found', what };
+function readBack<T extends { id: number }>(items: readonly T[], entity: ListEntity, id: number): T {
+  const item = items.find((i) => i.id === id);
+  if (!item) throw new Error(`the new ${entity} ${id} cannot be read back`);
+  return item;
 }
 
-/** `{ risk: item }` with the key's literal type kept, so each result names its item. */
-function named<K extends string, T>(name: K, item: T): Record<K, T> {
-  return { [name]: item } as Record<K, T>;
-}
-
-/** The first refusal, or the first permission (its role says why the edit itself was allowed). */
-function both(edit: Permission, move: Permission): Permission {
-  return edit.allowed ? (move.allowed ? edit : move) : edit;
+/** The item's workstream, as it was before the edit, for the log. */
+function workstreamOf(
+  items: readonly { id: number; workstream: string | null }[] | undefined,
+  id: number,
+): { workstream?: string | null } {
+  const item = items?.find((i) => i.id === id);
+  return item ? { workstream: item.workstream } : {};
 }

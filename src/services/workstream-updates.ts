@@ -1,8 +1,7 @@
-import { writeTransaction } from '../db/write-lock.js';
 import type { Deps } from '../deps.js';
 import type { FieldChange } from '../domain/edit-fields.js';
 import { canEditWorkstream } from '../domain/permissions.js';
-import type { Program, Workstream } from '../domain/program.js';
+import type { Workstream } from '../domain/program.js';
 import {
   planWorkstreamUpdate,
   type WorkstreamChangesInput,
@@ -11,7 +10,14 @@ import {
 } from '../domain/workstream-update.js';
 import { ProgramRepo } from '../store/program-repo.js';
 import { WorkstreamWrites } from '../store/workstream-writes.js';
-import type { Conflict, EditRefusal } from './edit-outcomes.js';
+import {
+  type Conflict,
+  type EditRefusal,
+  editProgram,
+  forbidden,
+  logOutcome,
+  notFound,
+} from './edit-outcomes.js';
 
 export interface UpdateWorkstreamInput {
   programId: number;
@@ -36,9 +42,9 @@ export type UpdateWorkstreamResult =
   | EditRefusal<WorkstreamUpdateField>;
 
 /**
- * An owner's edit of a workstream (status, risk, current state, main blocker, snapshot). Checks, in order:
- * the workstream exists, the actor may change it (see domain/permissions.ts), nobody changed it since the
- * edit was opened, every field is valid; then writes the values, the version, status_since (when the
+ * An owner's edit of a workstream (status, risk, current state, main blocker, snapshot), under the write lock
+ * (`editProgram`). Checks, in order: the workstream exists, the actor may change it (see
+ * domain/permissions.ts), every field is valid, nobody changed it since the edit was opened; then writes the values, the version, status_since (when the
  * status changes) and one history entry per changed field in one transaction. Synchronous: post to Slack
  * after it returns, never inside.
  */
@@ -56,82 +62,55 @@ export class WorkstreamUpdates {
   }
 
   updateWorkstream(input: UpdateWorkstreamInput): UpdateWorkstreamResult {
-    const { db, clock, logger } = this.deps;
-    let program: Program | undefined;
-    // Under the write lock from the start: the version read and the write are one, even with the CLI writing
-    // too. A lock held elsewhere past the short wait throws SQLITE_BUSY, nothing written; the listener says busy.
-    const result = writeTransaction(db, (): UpdateWorkstreamResult => {
-      program = this.repo.getById(input.programId);
-      return program ? this.decideAndWrite(program, input, clock.now().toISOString()) : notFound('program');
-    });
+    const { result, program } = editProgram(
+      this.deps,
+      this.repo,
+      input.programId,
+      (p): UpdateWorkstreamResult => {
+        const current = p.workstreams.find((w) => w.key === input.key);
+        if (!current) return notFound('workstream');
+        const permission = canEditWorkstream(input.actor, p, current, this.deps.config.rolloutAdmins);
+        if (!permission.allowed) return forbidden(permission);
+        const plan = planWorkstreamUpdate(current, { ...input.changes, note: input.note });
+        if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
+        if (current.version !== input.expectedVersion) {
+          // Nothing to change against what is stored now (the same form sent twice): no conflict to report.
+          return plan.changes.length === 0 ? { kind: 'unchanged', workstream: current } : conflict(current);
+        }
 
-    const context = {
-      user: input.actor,
-      program: program?.slug ?? input.programId,
-      workstream: input.key,
-    };
-    switch (result.kind) {
-      case 'forbidden':
-        logger.warn({ event: 'workstream_update_forbidden', ...context, reason: result.reason });
-        break;
-      case 'conflict':
-        logger.info({
-          event: 'workstream_update_conflict',
-          ...context,
+        // With no change at all, the owner confirms it as it stands (a reminder's answer): written too.
+        const written = this.writes.apply({
+          programId: p.id,
+          workstream: current,
           expectedVersion: input.expectedVersion,
-          version: result.workstream.version,
-          updatedBy: result.updatedBy,
+          next: plan.next,
+          changes: plan.changes,
+          actor: input.actor,
+          at: this.deps.clock.now().toISOString(),
+          note: plan.note,
         });
-        break;
-      case 'updated':
-        logger.info({
-          event: 'workstream_updated',
-          ...context,
-          fields: result.changes.map((c) => c.field),
-          version: result.workstream.version,
-        });
-        break;
-      default:
-        break;
-    }
+        const after = this.repo.getById(p.id)?.workstreams.find((w) => w.id === current.id);
+        if (!after) return notFound('workstream');
+        // Unreachable under the lock, but a refused version guard must never read as success.
+        if (!written) return conflict(after);
+        return { kind: 'updated', workstream: after, changes: plan.changes };
+      },
+    );
+    logOutcome(
+      this.deps.logger,
+      {
+        forbidden: 'workstream_update_forbidden',
+        conflict: 'workstream_update_conflict',
+        saved: 'workstream_updated',
+      },
+      { user: input.actor, program: program?.slug ?? input.programId, workstream: input.key },
+      result,
+      'workstream' in result
+        ? { expectedVersion: input.expectedVersion, version: result.workstream.version }
+        : {},
+    );
     return result;
   }
-
-  private decideAndWrite(program: Program, input: UpdateWorkstreamInput, at: string): UpdateWorkstreamResult {
-    const current = program.workstreams.find((w) => w.key === input.key);
-    if (!current) return notFound('workstream');
-
-    const permission = canEditWorkstream(input.actor, program, current, this.deps.config.rolloutAdmins);
-    if (!permission.allowed) return { kind: 'forbidden', reason: permission.reason };
-
-    const plan = planWorkstreamUpdate(current, { ...input.changes, note: input.note });
-    if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
-    if (current.version !== input.expectedVersion) {
-      // Nothing to change against what is stored now (the same form sent twice): no conflict to report.
-      return plan.changes.length === 0 ? { kind: 'unchanged', workstream: current } : conflict(current);
-    }
-
-    // With no change at all, the owner confirms it as it stands (a reminder's answer): written too.
-    const written = this.writes.apply({
-      programId: program.id,
-      workstream: current,
-      expectedVersion: input.expectedVersion,
-      next: plan.next,
-      changes: plan.changes,
-      actor: input.actor,
-      at,
-      note: plan.note,
-    });
-    const after = this.repo.getById(program.id)?.workstreams.find((w) => w.id === current.id);
-    if (!after) return notFound('workstream');
-    // Unreachable under the IMMEDIATE lock, but a refused guard must never read as success.
-    if (!written) return conflict(after);
-    return { kind: 'updated', workstream: after, changes: plan.changes };
-  }
-}
-
-function notFound(what: 'program' | 'workstream'): UpdateWorkstreamResult {
-  return { kind: 'not-found', what };
 }
 
 function conflict(now: Workstream): UpdateWorkstreamResult {

@@ -1,13 +1,13 @@
 import type { Db } from '../db/open.js';
 import type { FieldChange } from '../domain/edit-fields.js';
-import type { ActionValues, ReadinessValues, RiskValues } from '../domain/list-edits.js';
-import type { HistoryEntry } from '../domain/program.js';
+import type { NextActionValues, ReadinessValues, RiskValues } from '../domain/list-edits.js';
 import { createdEntry, HistoryWriter } from './history-writer.js';
 
-type ListEntity = Extract<HistoryEntry['entity'], 'risk' | 'readiness' | 'action'>;
+/** The history's entity names of the program's lists. */
+export type ListEntity = 'risk' | 'readiness' | 'action';
 
-/** What every list write records in the history besides the values. */
-interface Attribution {
+/** Who made a write, when and why: recorded with every history entry it adds. */
+export interface Attribution {
   programId: number;
   actor: string;
   /** ISO timestamp from the clock. */
@@ -19,116 +19,93 @@ export interface ItemAdd<V> extends Attribution {
   values: V;
 }
 
-export interface ItemEdit<F extends string, V> extends Attribution {
+export interface ItemEdit<V> extends Attribution {
   id: number;
-  /** The history's entity_label: the risk or action text, the dimension's name (after the edit). */
+  /** The history's entity_label: the risk or next action's text, the readiness item's name (after the edit). */
   label: string;
   /** The version the edit was opened on; the row is written only if it is still there. */
   expectedVersion: number;
   next: V;
   /** One history entry each; the caller has checked there is at least one. */
-  changes: readonly FieldChange<F>[];
+  changes: readonly FieldChange<keyof V & string>[];
 }
 
-/** Who last changed an item, from its history (risks, readiness and actions keep no updated_by). */
+/** Who last changed an item, from its history (risks, readiness and next actions keep no updated_by). */
 export interface LastChange {
   actor: string;
   at: string;
 }
 
 /**
- * Writes to top risks, readiness and next actions: each call is one transaction (a savepoint inside the
- * caller's) holding the row and its history entries; an edit returns false, having written nothing, when
- * the row has moved past `expectedVersion`.
+ * Writes to top risks, readiness and next actions. Each call is one transaction (a savepoint inside the
+ * caller's) holding the row and its history entries. An edit returns false, having written nothing, when the
+ * row has moved past `expectedVersion`.
  */
 export class ListWrites {
-  private readonly history: HistoryWriter;
   private readonly s;
-  readonly addRisk: (add: ItemAdd<Omit<RiskValues, 'status'>>) => number;
-  readonly editRisk: (edit: ItemEdit<keyof RiskValues, RiskValues>) => boolean;
-  readonly editReadiness: (edit: ItemEdit<keyof ReadinessValues, ReadinessValues>) => boolean;
-  readonly addAction: (add: ItemAdd<Omit<ActionValues, 'done'>>) => number;
-  readonly editAction: (edit: ItemEdit<keyof ActionValues, ActionValues>) => boolean;
+  private readonly history: HistoryWriter;
+  private readonly atomically: <T>(work: () => T) => T;
 
   constructor(db: Db) {
-    this.history = new HistoryWriter(db);
     this.s = prepare(db);
-    const s = this.s;
-    const workstreamId = (programId: number, key: string | null) =>
-      key === null ? null : (s.workstreamId.get(programId, key) ?? null);
+    this.history = new HistoryWriter(db);
+    const transaction = db.transaction((work: () => unknown) => work());
+    this.atomically = <T>(work: () => T) => transaction(work) as T;
+  }
 
-    const adding = <V extends { text: string }>(
-      entity: ListEntity,
-      insert: (add: ItemAdd<V>) => number | bigint,
-    ) =>
-      db.transaction((add: ItemAdd<V>) => {
-        const id = Number(insert(add));
-        this.recordCreated(entity, id, add.values.text, add);
-        return id;
-      });
-    const editing = <F extends string, V>(entity: ListEntity, update: (edit: ItemEdit<F, V>) => number) =>
-      db.transaction((edit: ItemEdit<F, V>) => update(edit) === 1 && this.recordChanges(entity, edit));
-    /** The guard's parameters: the row is written only while it is still at the version the edit was opened on. */
-    const guarded = (edit: ItemEdit<string, unknown>) => ({
-      id: edit.id,
-      programId: edit.programId,
-      expectedVersion: edit.expectedVersion,
-    });
-
-    this.addRisk = adding(
-      'risk',
-      (add: ItemAdd<Omit<RiskValues, 'status'>>) =>
-        s.insertRisk.run({
-          programId: add.programId,
-          text: add.values.text,
-          severity: add.values.severity,
-          workstreamId: workstreamId(add.programId, add.values.workstream),
-          at: add.at,
-        }).lastInsertRowid,
+  addRisk(add: ItemAdd<Omit<RiskValues, 'status'>>): number {
+    return this.added('risk', add, () =>
+      this.s.insertRisk.run({
+        programId: add.programId,
+        text: add.values.text,
+        severity: add.values.severity,
+        workstreamId: this.workstreamId(add.programId, add.values.workstream),
+        at: add.at,
+      }),
     );
+  }
 
-    this.editRisk = editing(
-      'risk',
-      (edit: ItemEdit<keyof RiskValues, RiskValues>) =>
-        s.updateRisk.run({
-          ...guarded(edit),
-          text: edit.next.text,
-          severity: edit.next.severity,
-          workstreamId: workstreamId(edit.programId, edit.next.workstream),
-          status: edit.next.status,
-          at: edit.at,
-        }).changes,
+  editRisk(edit: ItemEdit<RiskValues>): boolean {
+    return this.edited('risk', edit, () =>
+      this.s.updateRisk.run({
+        ...guard(edit),
+        text: edit.next.text,
+        severity: edit.next.severity,
+        workstreamId: this.workstreamId(edit.programId, edit.next.workstream),
+        status: edit.next.status,
+        at: edit.at,
+      }),
     );
+  }
 
-    this.editReadiness = editing(
-      'readiness',
-      (edit: ItemEdit<keyof ReadinessValues, ReadinessValues>) =>
-        s.updateReadiness.run({ ...guarded(edit), signal: edit.next.signal, note: edit.next.note }).changes,
+  editReadiness(edit: ItemEdit<ReadinessValues>): boolean {
+    return this.edited('readiness', edit, () =>
+      this.s.updateReadiness.run({ ...guard(edit), signal: edit.next.signal, note: edit.next.note }),
     );
+  }
 
-    this.addAction = adding(
-      'action',
-      (add: ItemAdd<Omit<ActionValues, 'done'>>) =>
-        s.insertAction.run({
-          programId: add.programId,
-          text: add.values.text,
-          owner: add.values.owner,
-          workstreamId: workstreamId(add.programId, add.values.workstream),
-          due: add.values.due,
-        }).lastInsertRowid,
+  addNextAction(add: ItemAdd<Omit<NextActionValues, 'done'>>): number {
+    return this.added('action', add, () =>
+      this.s.insertNextAction.run({
+        programId: add.programId,
+        text: add.values.text,
+        owner: add.values.owner,
+        workstreamId: this.workstreamId(add.programId, add.values.workstream),
+        due: add.values.due,
+      }),
     );
+  }
 
-    this.editAction = editing(
-      'action',
-      (edit: ItemEdit<keyof ActionValues, ActionValues>) =>
-        s.updateAction.run({
-          ...guarded(edit),
-          text: edit.next.text,
-          owner: edit.next.owner,
-          workstreamId: workstreamId(edit.programId, edit.next.workstream),
-          due: edit.next.due,
-          done: edit.next.done ? 1 : 0,
-        }).changes,
+  editNextAction(edit: ItemEdit<NextActionValues>): boolean {
+    return this.edited('action', edit, () =>
+      this.s.updateNextAction.run({
+        ...guard(edit),
+        text: edit.next.text,
+        owner: edit.next.owner,
+        workstreamId: this.workstreamId(edit.programId, edit.next.workstream),
+        due: edit.next.due,
+        done: edit.next.done ? 1 : 0,
+      }),
     );
   }
 
@@ -137,24 +114,48 @@ export class ListWrites {
     return this.s.lastChange.get(programId, entity, String(id));
   }
 
-  private recordCreated(entity: ListEntity, id: number, label: string, who: Attribution): void {
-    this.history.record(who.programId, {
-      ...createdEntry(entity, String(id), label),
-      actor: who.actor,
-      at: who.at,
-      note: who.note,
+  /** Inserts the row and records its "created" entry, together; returns the new row's id. */
+  private added(
+    entity: ListEntity,
+    add: ItemAdd<{ text: string }>,
+    insert: () => { lastInsertRowid: number | bigint },
+  ): number {
+    return this.atomically(() => {
+      const id = Number(insert().lastInsertRowid);
+      this.history.record(add.programId, {
+        ...createdEntry(entity, String(id), add.values.text),
+        ...who(add),
+      });
+      return id;
     });
   }
 
-  private recordChanges<F extends string, V>(entity: ListEntity, edit: ItemEdit<F, V>): true {
-    this.history.recordChanges(
-      edit.programId,
-      { entity, entityKey: String(edit.id), entityLabel: edit.label },
-      edit.changes,
-      { actor: edit.actor, at: edit.at, note: edit.note },
-    );
-    return true;
+  /** The version-guarded update and one history entry per changed field, together; false if the guard held. */
+  private edited<V>(entity: ListEntity, edit: ItemEdit<V>, update: () => { changes: number }): boolean {
+    return this.atomically(() => {
+      if (update().changes !== 1) return false;
+      this.history.recordChanges(
+        edit.programId,
+        { entity, entityKey: String(edit.id), entityLabel: edit.label },
+        edit.changes,
+        who(edit),
+      );
+      return true;
+    });
   }
+
+  private workstreamId(programId: number, key: string | null): number | null {
+    return key === null ? null : (this.s.workstreamId.get(programId, key) ?? null);
+  }
+}
+
+function who(a: Attribution): { actor: string; at: string; note: string } {
+  return { actor: a.actor, at: a.at, note: a.note };
+}
+
+/** The guard's parameters: the row is written only while it is still at the version the edit was opened on. */
+function guard(edit: { id: number; programId: number; expectedVersion: number }) {
+  return { id: edit.id, programId: edit.programId, expectedVersion: edit.expectedVersion };
 }
 
 function prepare(db: Db) {
@@ -179,12 +180,12 @@ function prepare(db: Db) {
     updateReadiness: db.prepare(
       `UPDATE readiness SET signal = @signal, note = @note, version = version + 1 ${guard}`,
     ),
-    insertAction: db.prepare(
+    insertNextAction: db.prepare(
       `INSERT INTO actions (program_id, position, text, owner, workstream_id, due, done)
        VALUES (@programId, (SELECT COALESCE(MAX(position) + 1, 0) FROM actions WHERE program_id = @programId),
          @text, @owner, @workstreamId, @due, 0)`,
     ),
-    updateAction: db.prepare(
+    updateNextAction: db.prepare(
       `UPDATE actions SET text = @text, owner = @owner, workstream_id = @workstreamId, due = @due, done = @done,
          version = version + 1
        ${guard}`,

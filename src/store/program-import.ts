@@ -124,11 +124,11 @@ function withIds(
     return out;
   };
   const riskIds = ids(written.riskIds, fromFile.risks);
-  const actionIds = ids(written.actionIds, fromFile.actions);
+  const nextActionIds = ids(written.nextActionIds, fromFile.actions);
   return {
     ...file,
     risks: file.risks.map((r, i) => ({ ...r, id: riskIds.get(i) ?? r.id })),
-    actions: file.actions.map((a, i) => ({ ...a, id: actionIds.get(i) ?? a.id })),
+    actions: file.actions.map((a, i) => ({ ...a, id: nextActionIds.get(i) ?? a.id })),
   };
 }
 
@@ -158,7 +158,7 @@ interface Written {
   entries: HistoryFacts[];
   /** The row ids of the file's risks and actions, in its order. */
   riskIds: number[];
-  actionIds: number[];
+  nextActionIds: number[];
 }
 
 /** Makes the store hold `file`, recording every difference from `before` in the history. */
@@ -240,27 +240,6 @@ function writeProgram(db: Db, before: Program | undefined, file: ProgramFile, op
 
 type Statements = ReturnType<typeof statements>;
 
-/**
- * One of the program's lists: items are matched between the store and the file by `key` (a risk's or
- * action's id, a readiness dimension's name); an item of the file without a stored match is new.
- */
-interface ListSync<F, O> {
-  entity: 'risk' | 'readiness' | 'action';
-  stored: readonly O[];
-  storedKey: (o: O) => string;
-  items: readonly F[];
-  key: (item: F) => string | undefined;
-  /** The item's text (its name for readiness): its label in the history. */
-  label: (item: F) => string;
-  storedLabel: (o: O) => string;
-  /** The fields the history compares, as stored and as in the file. */
-  compare: (old: O, item: F) => [Fields, Fields];
-  /** Rewrites a stored item as the file has it; `version` moves on when the history recorded a change. */
-  update: (old: O, item: F, position: number, version: number) => void;
-  /** Returns the new row's id. */
-  insert: (item: F, position: number) => number;
-  remove: (id: number) => void;
-}
 type Diff = (
   programId: number,
   entity: HistoryEntry['entity'],
@@ -358,10 +337,39 @@ function syncWorkstreams(
   });
 }
 
+/** A list's table: the columns an import writes, and those it writes only when it adds the row. */
+const LIST_TABLES = {
+  risks: { columns: ['text', 'severity', 'workstream_id', 'status', 'closed_at'], added: ['opened_at'] },
+  readiness: { columns: ['signal', 'note'], added: ['name'] },
+  actions: { columns: ['text', 'owner', 'workstream_id', 'due', 'done'], added: [] },
+} as const;
+type ListTable = keyof typeof LIST_TABLES;
+
+/** A file's risk or next action may carry the id of the row it came from (written by export). */
+interface ListItem {
+  id?: number | undefined;
+}
+
 /**
- * Risks and actions are matched by id (the merge gave the file's items the ids of the store's), readiness by
- * its name, which Slack cannot change; references are replaced as a whole.
+ * One of the program's lists, as the store has it and as the file has it. Items are matched by `key` (the id
+ * for risks and next actions: the merge gave the file's items the store's ids; the name for readiness, which
+ * Slack cannot change); an item of the file without a stored match is new, a stored one the file lacks goes.
  */
+interface SyncedList<O extends { id: number; version: number }, F extends object> {
+  entity: 'risk' | 'readiness' | 'action';
+  table: ListTable;
+  stored: readonly O[];
+  items: readonly F[];
+  key: (item: O | F) => string | undefined;
+  /** The history's label: the text, or the readiness item's name. */
+  label: (item: O | F) => string;
+  /** The fields the history compares, the same for a stored item and a file item. */
+  compared: (item: O | F) => Fields;
+  /** The row's columns (those of LIST_TABLES) as the file has them; `old` is the stored row it rewrites. */
+  row: (item: F, old: O | undefined) => Fields;
+}
+
+/** References are replaced as a whole; the other lists are synced item by item (`syncList`). */
 function syncLists(
   before: Program | undefined,
   file: ProgramFile,
@@ -370,132 +378,68 @@ function syncLists(
   s: Statements,
   diff: Diff,
   log: Log,
-): { riskIds: number[]; actionIds: number[] } {
-  const workstreamId = (key: string | undefined) =>
-    key === undefined ? null : ((s.workstreamId.get(programId, key) as number | undefined) ?? null);
-  const riskRow = (r: ProgramFile['risks'][number]) => ({
-    text: r.text,
-    severity: r.severity,
-    workstream_id: workstreamId(r.workstream),
-    status: r.status,
-  });
-  const actionRow = (a: ProgramFile['actions'][number]) => ({
-    text: a.text,
-    owner: a.owner ?? null,
-    workstream_id: workstreamId(a.workstream),
-    due: a.due ?? null,
-    done: a.done ? 1 : 0,
-  });
-  /** A file's id the store has free is kept, so a program moved to another database keeps its ids. */
-  const freeId = (id: number | undefined, taken: { get(id: number): unknown }) =>
-    id !== undefined && taken.get(id) === undefined ? id : null;
-  const idOf = (item: { id?: number | undefined }) => (item.id === undefined ? undefined : String(item.id));
-  const sync = <F, O extends { id: number; version: number }>(list: ListSync<F, O>): number[] => {
-    const stored = new Map(list.stored.map((o) => [list.storedKey(o), o]));
-    const ids = list.items.map((item, position) => {
-      const key = list.key(item);
-      const old = key === undefined ? undefined : stored.get(key);
-      if (!old) {
-        const id = list.insert(item, position);
-        log(programId, createdEntry(list.entity, String(id), list.label(item)));
-        return id;
-      }
-      stored.delete(list.storedKey(old));
-      const [was, now] = list.compare(old, item);
-      const changed = diff(programId, list.entity, String(old.id), list.label(item), was, now);
-      list.update(old, item, position, changed ? old.version + 1 : old.version);
-      return old.id;
-    });
-    for (const gone of stored.values()) {
-      list.remove(gone.id);
-      log(programId, removedEntry(list.entity, String(gone.id), list.storedLabel(gone)));
-    }
-    return ids;
-  };
+): { riskIds: number[]; nextActionIds: number[] } {
+  const workstreamId = (key: string | null | undefined) =>
+    key == null ? null : ((s.workstreamId.get(programId, key) as number | undefined) ?? null);
+  const idKey = (item: ListItem) => (item.id === undefined ? undefined : String(item.id));
+  const sync = <O extends { id: number; version: number }, F extends object>(list: SyncedList<O, F>) =>
+    syncList(list as SyncedList<O, F & ListItem>, programId, s, diff, log);
 
   const riskIds = sync({
     entity: 'risk',
+    table: 'risks',
     stored: before?.risks ?? [],
-    storedKey: (r) => String(r.id),
     items: file.risks,
-    key: idOf,
+    key: idKey,
     label: (r) => r.text,
-    storedLabel: (r) => r.text,
-    compare: (old, r) => [
-      { text: old.text, severity: old.severity, workstream: old.workstream, status: old.status },
-      { text: r.text, severity: r.severity, workstream: r.workstream ?? null, status: r.status },
-    ],
-    update: (old, r, position, version) =>
-      s.updateRisk.run({
-        ...riskRow(r),
-        id: old.id,
-        position,
-        closed_at: r.status === 'closed' ? (old.closedAt ?? at) : null,
-        version,
-      }),
-    insert: (r, position) =>
-      Number(
-        s.insertRisk.run({
-          ...riskRow(r),
-          id: freeId(r.id, s.riskExists),
-          program_id: programId,
-          position,
-          at,
-          closed_at: r.status === 'closed' ? at : null,
-        }).lastInsertRowid,
-      ),
-    remove: (id) => s.deleteRisk.run(id),
+    compared: (r) => ({
+      text: r.text,
+      severity: r.severity,
+      workstream: r.workstream ?? null,
+      status: r.status,
+    }),
+    row: (r, old) => ({
+      text: r.text,
+      severity: r.severity,
+      workstream_id: workstreamId(r.workstream),
+      status: r.status,
+      closed_at: r.status === 'closed' ? (old?.closedAt ?? at) : null,
+      opened_at: at,
+    }),
   });
 
   sync({
     entity: 'readiness',
+    table: 'readiness',
     stored: before?.readiness ?? [],
-    storedKey: (r) => r.name,
     items: file.readiness,
     key: (r) => r.name,
     label: (r) => r.name,
-    storedLabel: (r) => r.name,
-    compare: (old, r) => [
-      { signal: old.signal, note: old.note },
-      { signal: r.signal, note: r.note },
-    ],
-    update: (old, r, position, version) =>
-      s.updateReadiness.run({ id: old.id, position, signal: r.signal, note: r.note, version }),
-    insert: (r, position) =>
-      Number(s.insertReadiness.run({ program_id: programId, position, ...r }).lastInsertRowid),
-    remove: (id) => s.deleteReadiness.run(id),
+    compared: (r) => ({ signal: r.signal, note: r.note }),
+    row: (r) => ({ signal: r.signal, note: r.note, name: r.name }),
   });
 
-  const actionIds = sync({
+  const nextActionIds = sync({
     entity: 'action',
+    table: 'actions',
     stored: before?.actions ?? [],
-    storedKey: (a) => String(a.id),
     items: file.actions,
-    key: idOf,
+    key: idKey,
     label: (a) => a.text,
-    storedLabel: (a) => a.text,
-    compare: (old, a) => [
-      { text: old.text, owner: old.owner, workstream: old.workstream, due: old.due, done: old.done },
-      {
-        text: a.text,
-        owner: a.owner ?? null,
-        workstream: a.workstream ?? null,
-        due: a.due ?? null,
-        done: a.done,
-      },
-    ],
-    update: (old, a, position, version) =>
-      s.updateAction.run({ ...actionRow(a), id: old.id, position, version }),
-    insert: (a, position) =>
-      Number(
-        s.insertAction.run({
-          ...actionRow(a),
-          id: freeId(a.id, s.actionExists),
-          program_id: programId,
-          position,
-        }).lastInsertRowid,
-      ),
-    remove: (id) => s.deleteAction.run(id),
+    compared: (a) => ({
+      text: a.text,
+      owner: a.owner ?? null,
+      workstream: a.workstream ?? null,
+      due: a.due ?? null,
+      done: a.done,
+    }),
+    row: (a) => ({
+      text: a.text,
+      owner: a.owner ?? null,
+      workstream_id: workstreamId(a.workstream),
+      due: a.due ?? null,
+      done: a.done ? 1 : 0,
+    }),
   });
 
   const oldRefs = (before?.references ?? []).map((r) => `${r.title} ${r.url ?? ''}`).join('\n');
@@ -516,7 +460,78 @@ function syncLists(
       });
     }
   }
-  return { riskIds, actionIds };
+  return { riskIds, nextActionIds };
+}
+
+/**
+ * Makes one list of the store hold the file's items, in the file's order, recording each one added, changed
+ * (field by field; `version` moves on) or removed. Returns the row id of each of the file's items.
+ */
+function syncList<O extends { id: number; version: number }, F extends ListItem>(
+  list: SyncedList<O, F>,
+  programId: number,
+  s: Statements,
+  diff: Diff,
+  log: Log,
+): number[] {
+  const table = s.lists[list.table];
+  const stored = new Map(list.stored.map((o) => [list.key(o), o]));
+  const ids = list.items.map((item, position) => {
+    const key = list.key(item);
+    const old = key === undefined ? undefined : stored.get(key);
+    if (!old) {
+      // A file's id the store has free is kept, so a program moved to another database keeps its ids.
+      const id = item.id !== undefined && table.exists.get(item.id) === undefined ? item.id : null;
+      const row = { ...list.row(item, undefined), id, program_id: programId, position };
+      const newId = Number(table.insert.run(row).lastInsertRowid);
+      log(programId, createdEntry(list.entity, String(newId), list.label(item)));
+      return newId;
+    }
+    stored.delete(key);
+    const changed = diff(
+      programId,
+      list.entity,
+      String(old.id),
+      list.label(item),
+      list.compared(old),
+      list.compared(item),
+    );
+    table.update.run({
+      ...columnsOf(list.table, list.row(item, old)),
+      id: old.id,
+      position,
+      version: changed ? old.version + 1 : old.version,
+    });
+    return old.id;
+  });
+  for (const gone of stored.values()) {
+    table.remove.run(gone.id);
+    log(programId, removedEntry(list.entity, String(gone.id), list.label(gone)));
+  }
+  return ids;
+}
+
+/** The row's columns an update writes (those written only when adding left out). */
+function columnsOf(table: ListTable, row: Fields): Fields {
+  return Object.fromEntries(LIST_TABLES[table].columns.map((c) => [c, row[c]]));
+}
+
+/** Each list table's statements, built from its columns. */
+function listStatements(db: Db, table: ListTable) {
+  const { columns, added } = LIST_TABLES[table];
+  const inserted = [...columns, ...added];
+  return {
+    insert: db.prepare(
+      `INSERT INTO ${table} (id, program_id, position, ${inserted.join(', ')})
+       VALUES (@id, @program_id, @position, ${inserted.map((c) => `@${c}`).join(', ')})`,
+    ),
+    exists: db.prepare<[number], number>(`SELECT 1 FROM ${table} WHERE id = ?`).pluck(),
+    update: db.prepare(
+      `UPDATE ${table} SET position = @position, ${columns.map((c) => `${c} = @${c}`).join(', ')},
+         version = @version WHERE id = @id`,
+    ),
+    remove: db.prepare(`DELETE FROM ${table} WHERE id = ?`),
+  };
 }
 
 const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
@@ -571,33 +586,11 @@ function prepare(db: Db) {
     insertMilestoneDependency: db.prepare(
       'INSERT OR IGNORE INTO milestone_dependencies (milestone_id, depends_on_id) VALUES (?, ?)',
     ),
-    insertRisk: db.prepare(
-      `INSERT INTO risks (id, program_id, position, text, severity, workstream_id, status, opened_at, closed_at)
-       VALUES (@id, @program_id, @position, @text, @severity, @workstream_id, @status, @at, @closed_at)`,
-    ),
-    riskExists: db.prepare<[number], number>('SELECT 1 FROM risks WHERE id = ?').pluck(),
-    updateRisk: db.prepare(
-      `UPDATE risks SET position = @position, text = @text, severity = @severity, workstream_id = @workstream_id, status = @status,
-         closed_at = @closed_at, version = @version WHERE id = @id`,
-    ),
-    deleteRisk: db.prepare('DELETE FROM risks WHERE id = ?'),
-    insertReadiness: db.prepare(
-      'INSERT INTO readiness (program_id, position, name, signal, note) VALUES (@program_id, @position, @name, @signal, @note)',
-    ),
-    updateReadiness: db.prepare(
-      'UPDATE readiness SET position = @position, signal = @signal, note = @note, version = @version WHERE id = @id',
-    ),
-    deleteReadiness: db.prepare('DELETE FROM readiness WHERE id = ?'),
-    insertAction: db.prepare(
-      `INSERT INTO actions (id, program_id, position, text, owner, workstream_id, due, done)
-       VALUES (@id, @program_id, @position, @text, @owner, @workstream_id, @due, @done)`,
-    ),
-    actionExists: db.prepare<[number], number>('SELECT 1 FROM actions WHERE id = ?').pluck(),
-    updateAction: db.prepare(
-      `UPDATE actions SET position = @position, text = @text, owner = @owner, workstream_id = @workstream_id, due = @due,
-         done = @done, version = @version WHERE id = @id`,
-    ),
-    deleteAction: db.prepare('DELETE FROM actions WHERE id = ?'),
+    lists: {
+      risks: listStatements(db, 'risks'),
+      readiness: listStatements(db, 'readiness'),
+      actions: listStatements(db, 'actions'),
+    },
     deleteReferences: db.prepare('DELETE FROM program_references WHERE program_id = ?'),
     insertReference: db.prepare(
       'INSERT INTO program_references (program_id, position, title, url) VALUES (?, ?, ?, ?)',

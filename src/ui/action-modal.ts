@@ -1,8 +1,9 @@
 import type { KnownBlock, View } from '@slack/types';
 import { FIELD_LIMITS } from '../domain/field-limits.js';
-import type { ActionEditField } from '../domain/list-edits.js';
+import type { NextActionEditField } from '../domain/list-edits.js';
 import type { NextAction, Program } from '../domain/program.js';
 import { isSlackUserId } from '../domain/slack-user.js';
+import { option } from './blocks.js';
 import { LIST_BLOCKS, LIST_VIEWS } from './ids.js';
 import { listValue } from './list-changes.js';
 import { itemFormModal, NO_WORKSTREAM, workstreamLabel, workstreamOptions } from './list-parts.js';
@@ -10,7 +11,6 @@ import {
   checkboxInput,
   dateInput,
   noticeModal,
-  option,
   selectInput,
   textInput,
   userSelectInput,
@@ -18,7 +18,7 @@ import {
 import { escapeMrkdwn, mention } from './mrkdwn.js';
 
 /** Where each field's inline error is shown; the owner's is on the name, the only input that can be wrong. */
-export const ACTION_FIELD_BLOCKS: Record<ActionEditField, string> = {
+export const ACTION_FIELD_BLOCKS: Record<NextActionEditField, string> = {
   text: LIST_BLOCKS.actionText,
   owner: LIST_BLOCKS.actionOwnerName,
   workstream: LIST_BLOCKS.actionWorkstream,

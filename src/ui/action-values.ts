@@ -1,36 +1,58 @@
 import { z } from 'zod';
 
 /**
- * What a button carries so that its listener knows which program and workstream it is about. Encoded as
- * JSON (button values allow 2000 characters; slugs and keys are at most 64 each) and parsed back with zod,
- * since a value arrives from outside like any other input.
+ * What a button (or a modal's `private_metadata`) carries so that its listener knows which program and
+ * item it is about: JSON with short keys (button values allow 2000 characters; slugs and keys are at most
+ * 64 each), one zod codec per kind, so that the same schema writes a value and checks it when it comes
+ * back from outside like any other input. The JSON is what it was before the codecs: buttons already in
+ * Slack messages still decode.
  */
-const workstreamRef = z.object({ p: z.string().min(1), w: z.string().min(1) });
-const programRef = z.object({ p: z.string().min(1) });
-const statusPageRef = z.object({ p: z.string().min(1), n: z.number().int().min(0) });
+
+/** A string of JSON, read into `wire` (and `wire` written back as JSON). */
+function json<T extends z.ZodType>(wire: T) {
+  return z.codec(z.string(), wire, {
+    decode: (text, ctx) => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        ctx.issues.push({ code: 'invalid_format', format: 'json', input: text });
+        return z.NEVER;
+      }
+    },
+    encode: (value) => JSON.stringify(value),
+  });
+}
+
+/** Reads a button's value with `codec`: undefined for anything else (no value, not JSON, a wrong shape). */
+function decoder<V>(codec: z.ZodType<V, string>) {
+  return (value: string | undefined): V | undefined => {
+    if (value === undefined) return undefined;
+    const parsed = z.safeDecode(codec, value);
+    return parsed.success ? parsed.data : undefined;
+  };
+}
+
+const name = z.string().min(1);
+const version = z.number().int().positive();
 
 export interface WorkstreamRef {
   program: string;
   workstream: string;
 }
 
-export function encodeWorkstreamRef(ref: WorkstreamRef): string {
-  return JSON.stringify({ p: ref.program, w: ref.workstream });
-}
+const workstreamRef = z.codec(json(z.object({ p: name, w: name })), z.custom<WorkstreamRef>(), {
+  decode: (v) => ({ program: v.p, workstream: v.w }),
+  encode: (ref) => ({ p: ref.program, w: ref.workstream }),
+});
+export const encodeWorkstreamRef = (ref: WorkstreamRef): string => z.encode(workstreamRef, ref);
+export const decodeWorkstreamRef = decoder(workstreamRef);
 
-export function decodeWorkstreamRef(value: string | undefined): WorkstreamRef | undefined {
-  const parsed = workstreamRef.safeParse(safeJson(value));
-  return parsed.success ? { program: parsed.data.p, workstream: parsed.data.w } : undefined;
-}
-
-export function encodeProgramRef(program: string): string {
-  return JSON.stringify({ p: program });
-}
-
-export function decodeProgramRef(value: string | undefined): string | undefined {
-  const parsed = programRef.safeParse(safeJson(value));
-  return parsed.success ? parsed.data.p : undefined;
-}
+const programRef = z.codec(json(z.object({ p: name })), z.string(), {
+  decode: (v) => v.p,
+  encode: (program) => ({ p: program }),
+});
+export const encodeProgramRef = (program: string): string => z.encode(programRef, program);
+export const decodeProgramRef = decoder(programRef);
 
 export interface StatusPageRef {
   program: string;
@@ -38,68 +60,51 @@ export interface StatusPageRef {
   page: number;
 }
 
-export function encodeStatusPageRef(ref: StatusPageRef): string {
-  return JSON.stringify({ p: ref.program, n: ref.page });
-}
-
-export function decodeStatusPageRef(value: string | undefined): StatusPageRef | undefined {
-  const parsed = statusPageRef.safeParse(safeJson(value));
-  return parsed.success ? { program: parsed.data.p, page: parsed.data.n } : undefined;
-}
-
-function safeJson(value: string | undefined): unknown {
-  if (value === undefined) return undefined;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-}
+const statusPageRef = z.codec(
+  json(z.object({ p: name, n: z.number().int().min(0) })),
+  z.custom<StatusPageRef>(),
+  {
+    decode: (v) => ({ program: v.p, page: v.n }),
+    encode: (ref) => ({ p: ref.program, n: ref.page }),
+  },
+);
+export const encodeStatusPageRef = (ref: StatusPageRef): string => z.encode(statusPageRef, ref);
+export const decodeStatusPageRef = decoder(statusPageRef);
 
 /** The update modal's `private_metadata`: which workstream, and the version the form was opened on. */
-const updateRef = z.object({ p: z.string().min(1), w: z.string().min(1), v: z.number().int().positive() });
-
 export interface UpdateRef extends WorkstreamRef {
   version: number;
 }
 
-export function encodeUpdateRef(ref: UpdateRef): string {
-  return JSON.stringify({ p: ref.program, w: ref.workstream, v: ref.version });
-}
-
-export function decodeUpdateRef(value: string | undefined): UpdateRef | undefined {
-  const parsed = updateRef.safeParse(safeJson(value));
-  return parsed.success
-    ? { program: parsed.data.p, workstream: parsed.data.w, version: parsed.data.v }
-    : undefined;
-}
+const updateRef = z.codec(json(z.object({ p: name, w: name, v: version })), z.custom<UpdateRef>(), {
+  decode: (v) => ({ program: v.p, workstream: v.w, version: v.v }),
+  encode: (ref) => ({ p: ref.program, w: ref.workstream, v: ref.version }),
+});
+export const encodeUpdateRef = (ref: UpdateRef): string => z.encode(updateRef, ref);
+export const decodeUpdateRef = decoder(updateRef);
 
 /**
  * One item of a program's lists (a risk, a readiness dimension, a next action): on its buttons, the
  * version the list showed; in an edit modal's `private_metadata`, the version the form was opened on.
  */
-const itemRef = z.object({
-  p: z.string().min(1),
-  i: z.number().int().positive(),
-  v: z.number().int().positive(),
-});
-
 export interface ItemRef {
   program: string;
   id: number;
   version: number;
 }
 
-export function encodeItemRef(ref: ItemRef): string {
-  return JSON.stringify({ p: ref.program, i: ref.id, v: ref.version });
-}
+const itemRef = z.codec(
+  json(z.object({ p: name, i: z.number().int().positive(), v: version })),
+  z.custom<ItemRef>(),
+  {
+    decode: (v) => ({ program: v.p, id: v.i, version: v.v }),
+    encode: (ref) => ({ p: ref.program, i: ref.id, v: ref.version }),
+  },
+);
+export const encodeItemRef = (ref: ItemRef): string => z.encode(itemRef, ref);
+export const decodeItemRef = decoder(itemRef);
 
 /** The ref of an item as it is now: its program's slug, its id and its version. */
 export function encodeItemOf(program: { slug: string }, item: { id: number; version: number }): string {
   return encodeItemRef({ program: program.slug, id: item.id, version: item.version });
-}
-
-export function decodeItemRef(value: string | undefined): ItemRef | undefined {
-  const parsed = itemRef.safeParse(safeJson(value));
-  return parsed.success ? { program: parsed.data.p, id: parsed.data.i, version: parsed.data.v } : undefined;
 }

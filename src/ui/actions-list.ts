@@ -3,11 +3,11 @@ import { formatDayLabel } from '../domain/digest-content.js';
 import { daysBetween, localDate } from '../domain/local-time.js';
 import { canAddAction, canEditAction } from '../domain/permissions.js';
 import type { NextAction, Program } from '../domain/program.js';
+import { button, divider, message } from './blocks.js';
 import { itemAction, LIST_ACTIONS } from './ids.js';
-import { BLOCK_LIMITS, truncate } from './limits.js';
+import { SURFACE_BLOCKS } from './limits.js';
 import {
   addButton,
-  button,
   fitItems,
   itemBlocks,
   type ListOptions,
@@ -77,18 +77,17 @@ export function actionsList(
     summary,
     addButton(mayAdd, LIST_ACTIONS.actionAdd, 'Add action', program),
   );
-  if (open.length) head.push({ type: 'divider' });
+  if (open.length) head.push(divider());
   const items = fitItems(
     open,
     (a) => actionBlocks(program, a, today, canEditAction(viewer.userId, program, a, viewer.admins).allowed),
-    BLOCK_LIMITS.messageBlocks - head.length,
+    SURFACE_BLOCKS.message - head.length,
     (hidden) => moreOpenLine(program, hidden, 'more open action', 'due later'),
   );
-  const text = truncate(
+  return message(
     `Next actions of ${escapeMrkdwn(program.name)}: ${open.length} open, ${overdue} overdue, ${done} done`,
-    BLOCK_LIMITS.fallbackText,
+    [...head, ...items],
   );
-  return { text, blocks: [...head, ...items] };
 }
 
 function actionBlocks(program: Program, a: NextAction, today: string, editable: boolean): KnownBlock[] {

@@ -1,13 +1,13 @@
-import type { KnownBlock } from '@slack/types';
 import type { Digest } from '../domain/digest-content.js';
+import type { RunRecord } from '../domain/digest-log.js';
+import type { SendResult } from '../domain/digest-send.js';
 import type { Program } from '../domain/program.js';
 import { weekKeyLabel } from '../domain/week.js';
-import type { SendResult } from '../services/digest-sender.js';
-import type { DigestRun } from '../store/digest-runs.js';
+import { context, message } from './blocks.js';
 import { digestMessage } from './digest-message.js';
 import { notice } from './help.js';
 import { DIGEST_BLOCKS, DIGEST_PREVIEW_BLOCK } from './ids.js';
-import { BLOCK_LIMITS, truncate } from './limits.js';
+import { SURFACE_BLOCKS } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { messageLink } from './message-link.js';
 import { escapeMrkdwn, slackDate } from './mrkdwn.js';
@@ -16,25 +16,21 @@ import { escapeMrkdwn, slackDate } from './mrkdwn.js';
  * `/rollout digest`: the very message the channel would get (same builder), marked as a preview right
  * under its header so that nobody mistakes it for the posted one; once this week's is out, it says where.
  */
-export function digestPreview(digest: Digest, program: Program, postedThisWeek?: DigestRun): SlackMessage {
-  const message = digestMessage(digest, program);
+export function digestPreview(digest: Digest, program: Program, postedThisWeek?: RunRecord): SlackMessage {
+  const posted = digestMessage(digest, program);
   const where = postedThisWeek?.postedAt
     ? `this week’s digest is already out in ${channel(postedThisWeek.channel)} ${slackDate(postedThisWeek.postedAt)}: ${linked(postedThisWeek, 'view it')}`
     : program.digest
       ? `an admin posts it to ${channel(program.digest.channel)} with \`/rollout digest send\``
       : 'this program has no digest channel yet';
-  const marker: KnownBlock = {
-    type: 'context',
-    block_id: DIGEST_PREVIEW_BLOCK,
-    elements: [{ type: 'mrkdwn', text: `:eyes: *Preview: not posted.* Only you can see this; ${where}.` }],
-  };
-  const at = message.blocks.findIndex((b) => b.block_id === DIGEST_BLOCKS.header);
-  const blocks = [...message.blocks];
+  const marker = context(
+    DIGEST_PREVIEW_BLOCK,
+    `:eyes: *Preview: not posted.* Only you can see this; ${where}.`,
+  );
+  const at = posted.blocks.findIndex((b) => b.block_id === DIGEST_BLOCKS.header);
+  const blocks = [...posted.blocks];
   blocks.splice(at + 1, 0, marker);
-  return {
-    text: truncate(`Preview, not posted: ${message.text}`, BLOCK_LIMITS.fallbackText),
-    blocks: blocks.slice(0, BLOCK_LIMITS.messageBlocks),
-  };
+  return message(`Preview, not posted: ${posted.text}`, blocks.slice(0, SURFACE_BLOCKS.message));
 }
 
 /** A channel mention for a stored ID; anything else is shown as text. */
@@ -42,12 +38,12 @@ function channel(id: string): string {
   return /^[CGD][A-Z0-9]+$/.test(id) ? `<#${id}>` : escapeMrkdwn(id);
 }
 
-function linked(run: DigestRun, label: string): string {
+function linked(run: RunRecord, label: string): string {
   const url = messageLink(run.channel, run.messageTs);
   return url ? `<${url}|${label}>` : label;
 }
 
-function weekOf(run: DigestRun): string {
+function weekOf(run: RunRecord): string {
   return escapeMrkdwn(weekKeyLabel(run.weekKey));
 }
 

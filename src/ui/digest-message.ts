@@ -18,6 +18,7 @@ import {
   type Status,
 } from '../domain/vocabulary.js';
 import { encodeProgramRef } from './action-values.js';
+import { actions, button, context, divider, header, message, section } from './blocks.js';
 import { ACTIONS, DIGEST_BLOCKS, type DigestSection, digestSectionBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
@@ -28,7 +29,7 @@ import { inZone } from './zoned-time.js';
 /**
  * How much of each list the digest shows. A list fills its sections line by line (each section up to
  * Slack's 3,000 characters) and ends with "…and N more" when it runs out of items or sections. The
- * sections, plus header, context, headline, divider and button, stay under 50 blocks for any program.
+ * sections, plus the fixed blocks, stay within a message's blocks (SURFACE_BLOCKS.message) for any program.
  */
 const DIGEST_LISTS: Record<DigestSection, { maxItems: number; maxSections: number }> = {
   risks: { maxItems: 10, maxSections: 2 },
@@ -40,12 +41,12 @@ const DIGEST_LISTS: Record<DigestSection, { maxItems: number; maxSections: numbe
   readiness: { maxItems: Number.POSITIVE_INFINITY, maxSections: 2 },
 };
 
-/** Header, context, headline, divider, button row. */
-const FIXED_BLOCKS = 5;
+/** Header, context, headline, divider, button row: what the digest spends besides its lists. */
+export const DIGEST_FIXED_BLOCKS = 5;
 
-/** At most this many blocks, whatever the program: asserted by the tests against Slack's 50. */
+/** At most this many blocks, whatever the program: asserted by the tests against SURFACE_BLOCKS.message. */
 export const DIGEST_MAX_BLOCKS =
-  FIXED_BLOCKS + Object.values(DIGEST_LISTS).reduce((sum, l) => sum + l.maxSections, 0);
+  DIGEST_FIXED_BLOCKS + Object.values(DIGEST_LISTS).reduce((sum, l) => sum + l.maxSections, 0);
 
 /** Longest piece of user text in one line (escaped), so that no single item crowds out the rest. */
 const TEXT_MAX = { name: 160, team: 200, long: 600 } as const;
@@ -312,11 +313,7 @@ function listSections(list: ListContent): SectionBlock[] {
   }
   const hidden = list.lines.length - shown;
   if (hidden > 0) (chunks[chunks.length - 1] as string[]).push(`_${more(hidden, list.noun)}_`);
-  return chunks.map((lines, part) => ({
-    type: 'section',
-    block_id: digestSectionBlock(list.section, part),
-    text: { type: 'mrkdwn', text: lines.join('\n') },
-  }));
+  return chunks.map((lines, part) => section(digestSectionBlock(list.section, part), lines.join('\n')));
 }
 
 /** The header: program name cut so that the week always shows. */
@@ -341,7 +338,7 @@ function fallbackText(program: Program, d: Digest): string {
     shown++;
   }
   if (shown < d.blocked.length) parts.push(more(d.blocked.length - shown, 'blocked workstreams'));
-  return truncate(parts.join('\n'), BLOCK_LIMITS.fallbackText);
+  return parts.join('\n');
 }
 
 /**
@@ -350,37 +347,18 @@ function fallbackText(program: Program, d: Digest): string {
  */
 export function digestMessage(digest: Digest, program: Program): SlackMessage {
   const blocks: KnownBlock[] = [
-    {
-      type: 'header',
-      block_id: DIGEST_BLOCKS.header,
-      text: { type: 'plain_text', text: headerText(program, digest), emoji: true },
-    },
-    {
-      type: 'context',
-      block_id: DIGEST_BLOCKS.context,
-      elements: [{ type: 'mrkdwn', text: `Weekly leadership digest · as of ${slackDate(digest.asOf)}` }],
-    },
-    {
-      type: 'section',
-      block_id: DIGEST_BLOCKS.headline,
-      text: { type: 'mrkdwn', text: headlineParts(slack, digest).join('   ') },
-    },
-    { type: 'divider' },
+    header(DIGEST_BLOCKS.header, headerText(program, digest)),
+    context(DIGEST_BLOCKS.context, `Weekly leadership digest · as of ${slackDate(digest.asOf)}`),
+    section(DIGEST_BLOCKS.headline, headlineParts(slack, digest).join('   ')),
+    divider(),
   ];
   for (const list of lists(slack, digest)) blocks.push(...listSections(list));
-  blocks.push({
-    type: 'actions',
-    block_id: DIGEST_BLOCKS.actions,
-    elements: [
-      {
-        type: 'button',
-        action_id: ACTIONS.showStatus,
-        text: { type: 'plain_text', text: 'Full status' },
-        value: encodeProgramRef(program.slug),
-      },
-    ],
-  });
-  return { text: fallbackText(program, digest), blocks };
+  blocks.push(
+    actions(DIGEST_BLOCKS.actions, [
+      button(ACTIONS.showStatus, 'Full status', encodeProgramRef(program.slug)),
+    ]),
+  );
+  return message(fallbackText(program, digest), blocks);
 }
 
 /**

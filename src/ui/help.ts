@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { ProgramSummary } from '../store/program-repo.js';
+import { message, section } from './blocks.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -26,28 +26,21 @@ function helpText(): string {
 
 export function helpMessage(intro?: string): SlackMessage {
   const blocks: KnownBlock[] = [];
-  if (intro)
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: truncate(intro, BLOCK_LIMITS.sectionText) },
-    });
-  blocks.push({
-    type: 'section',
-    text: { type: 'mrkdwn', text: `*Rollout keeps the program’s status in one place.*\n${helpText()}` },
-  });
-  return { text: intro ?? 'Rollout: what /rollout can do', blocks };
+  if (intro) blocks.push(section(undefined, intro));
+  blocks.push(section(undefined, `*Rollout keeps the program’s status in one place.*\n${helpText()}`));
+  return message(intro ?? 'Rollout: what /rollout can do', blocks);
 }
 
 /** A plain answer; `text` is mrkdwn the caller has already escaped. */
 export function notice(text: string): SlackMessage {
-  return {
-    text,
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, BLOCK_LIMITS.sectionText) } }],
-  };
+  return message(text, [section(undefined, text)]);
 }
 
 /** Several programs and none named: say which exist. */
-export function chooseProgram(programs: ProgramSummary[], usage: string): SlackMessage {
+export function chooseProgram(
+  programs: readonly { slug: string; name: string }[],
+  usage: string,
+): SlackMessage {
   const head = `There are several programs; name one: \`/rollout ${usage}\`.`;
   // Whole lines while they fit, keeping room for the count of the rest (which a cut must never hide).
   const room = BLOCK_LIMITS.sectionText - head.length - '\n…and 00000 more'.length;

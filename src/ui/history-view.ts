@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { historyFieldLabel, historyValueLabel, REVIEWED_FIELD } from '../domain/history-fields.js';
 import type { HistoryEntry, Program, Workstream } from '../domain/program.js';
-import { oneLine } from '../domain/user-text.js';
+import { context, header, message, section } from './blocks.js';
 import { HISTORY_BLOCKS, historyEntryBlock } from './ids.js';
-import { BLOCK_LIMITS, truncate } from './limits.js';
+import { SURFACE_BLOCKS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
 import { plural } from './plural.js';
@@ -17,8 +17,8 @@ export const HISTORY_SHOWN = 20;
 const VALUE_MAX = 600;
 const NOTE_MAX = 600;
 
-/** Header, zone line and the "and N more" line: what the message spends before any entry. */
-const FIXED_BLOCKS = 3;
+/** Header, zone line and the "and N more" line: what the message spends besides its entries. */
+export const HISTORY_FIXED_BLOCKS = 3;
 
 export interface HistoryViewInput {
   program: Program;
@@ -82,7 +82,7 @@ function entryText(entry: HistoryEntry, program: Program, now: Date, zone: strin
     `by ${actorText(entry.actor)} · ${ago(entry.at, now)} · ${inZone(entry.at, zone)}`,
   ];
   if (entry.note) lines.push(`_Note:_ ${truncate(escapeMrkdwn(entry.note), NOTE_MAX)}`);
-  return truncate(lines.join('\n'), BLOCK_LIMITS.sectionText);
+  return lines.join('\n');
 }
 
 /** `/rollout history WORKSTREAM`: the most recent changes, newest first, within one message's limits. */
@@ -90,7 +90,7 @@ export function historyView(input: HistoryViewInput): SlackMessage {
   const { program, workstream, entries, now, zone, zoneFallback } = input;
   const limit = Math.max(
     0,
-    Math.min(input.limit ?? HISTORY_SHOWN, BLOCK_LIMITS.messageBlocks - FIXED_BLOCKS),
+    Math.min(input.limit ?? HISTORY_SHOWN, SURFACE_BLOCKS.message - HISTORY_FIXED_BLOCKS),
   );
   const shown = entries.slice(0, limit);
   const hidden = entries.length - shown.length;
@@ -99,61 +99,27 @@ export function historyView(input: HistoryViewInput): SlackMessage {
     ? 'Newest first. Times are in UTC: I could not read your time zone from Slack.'
     : `Newest first. Times are in your time zone (${escapeMrkdwn(zone)}).`;
   const blocks: KnownBlock[] = [
-    {
-      type: 'header',
-      block_id: HISTORY_BLOCKS.header,
-      text: {
-        type: 'plain_text',
-        text: truncate(`History: ${oneLine(workstream.name)}`, BLOCK_LIMITS.headerText),
-        emoji: true,
-      },
-    },
-    {
-      type: 'context',
-      block_id: HISTORY_BLOCKS.zone,
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: truncate(`${escapeMrkdwn(program.name)} · ${zoneLine}`, BLOCK_LIMITS.sectionText),
-        },
-      ],
-    },
+    header(HISTORY_BLOCKS.header, `History: ${workstream.name}`),
+    context(HISTORY_BLOCKS.zone, `${escapeMrkdwn(program.name)} · ${zoneLine}`),
   ];
   if (shown.length === 0) {
-    blocks.push({
-      type: 'section',
-      block_id: HISTORY_BLOCKS.empty,
-      text: {
-        type: 'mrkdwn',
-        text: truncate(
-          `No changes of ${escapeMrkdwn(workstream.name)} are recorded yet.`,
-          BLOCK_LIMITS.sectionText,
-        ),
-      },
-    });
+    blocks.push(
+      section(HISTORY_BLOCKS.empty, `No changes of ${escapeMrkdwn(workstream.name)} are recorded yet.`),
+    );
   }
   for (const entry of shown) {
-    blocks.push({
-      type: 'section',
-      block_id: historyEntryBlock(entry.id),
-      text: { type: 'mrkdwn', text: entryText(entry, program, now, zone) },
-    });
+    blocks.push(section(historyEntryBlock(entry.id), entryText(entry, program, now, zone)));
   }
   if (hidden > 0) {
     const text = input.capped
       ? `…and more than ${hidden} earlier changes.`
       : `…and ${plural(hidden, 'more earlier change')}.`;
-    blocks.push({
-      type: 'context',
-      block_id: HISTORY_BLOCKS.more,
-      elements: [{ type: 'mrkdwn', text }],
-    });
+    blocks.push(context(HISTORY_BLOCKS.more, text));
   }
-  const text = truncate(
+  return message(
     `History of ${escapeMrkdwn(workstream.name)}: ${
       shown.length === 0 ? 'no changes recorded yet' : plural(shown.length, 'most recent change')
     }`,
-    BLOCK_LIMITS.fallbackText,
+    blocks,
   );
-  return { text, blocks };
 }

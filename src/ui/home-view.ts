@@ -1,13 +1,20 @@
 import type { HomeView, KnownBlock, SectionBlock } from '@slack/types';
 import type { Program, Workstream } from '../domain/program.js';
 import { byRiskThenPosition } from '../domain/vocabulary.js';
+import { context, divider, header, section } from './blocks.js';
 import { NO_PROGRAMS } from './help.js';
 import { HOME_BLOCKS, homeProgramBlock, homeWorkstreamBlock } from './ids.js';
-import { BLOCK_LIMITS, truncate } from './limits.js';
+import { BLOCK_LIMITS, SURFACE_BLOCKS, truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { plural } from './plural.js';
 import { ago } from './relative-time.js';
-import { FIXED_BLOCKS, HEAD_BLOCKS, statusLine, statusOverview } from './status-overview.js';
+import {
+  EMPTY_OVERVIEW_BLOCKS,
+  OVERVIEW_FIXED_BLOCKS,
+  OVERVIEW_HEAD_BLOCKS,
+  statusLine,
+  statusOverview,
+} from './status-overview.js';
 import { updatableSection } from './update-button.js';
 
 /** At most this many of the viewer's own workstreams; the rest are counted. */
@@ -18,7 +25,7 @@ const HOME_MINE_SHOWN = 20;
  * `statusOverview` needs to stay within `maxBlocks`) plus a few rows, so that no program is shown as
  * counts alone; fewer programs are shown instead, and the rest counted.
  */
-const OVERVIEW_MIN_BLOCKS = FIXED_BLOCKS + 3;
+const OVERVIEW_MIN_BLOCKS = OVERVIEW_FIXED_BLOCKS + 3;
 
 export interface HomeViewInput {
   userId: string;
@@ -37,18 +44,11 @@ interface Owned {
  */
 export function homeView({ userId, programs, now }: HomeViewInput): HomeView & { blocks: KnownBlock[] } {
   const owned = ownedBy(userId, programs);
-  const blocks: KnownBlock[] = [...mineBlocks(owned, programs.length > 1, now), { type: 'divider' }];
+  const blocks: KnownBlock[] = [...mineBlocks(owned, programs.length > 1, now), divider()];
   if (programs.length === 0) {
-    blocks.push({
-      type: 'section',
-      block_id: HOME_BLOCKS.noPrograms,
-      text: {
-        type: 'mrkdwn',
-        text: NO_PROGRAMS,
-      },
-    });
+    blocks.push(section(HOME_BLOCKS.noPrograms, NO_PROGRAMS));
   } else {
-    blocks.push(...overviewBlocks(orderForViewer(programs, owned), BLOCK_LIMITS.viewBlocks - blocks.length));
+    blocks.push(...overviewBlocks(orderForViewer(programs, owned), SURFACE_BLOCKS.home - blocks.length));
   }
   return { type: 'home', blocks };
 }
@@ -72,40 +72,27 @@ function orderForViewer(programs: Program[], owned: Owned[]): Program[] {
 }
 
 function mineBlocks(owned: Owned[], namePrograms: boolean, now: Date): KnownBlock[] {
-  const blocks: KnownBlock[] = [
-    {
-      type: 'header',
-      block_id: HOME_BLOCKS.mineHeader,
-      text: { type: 'plain_text', text: 'Your workstreams', emoji: true },
-    },
-  ];
+  const blocks: KnownBlock[] = [header(HOME_BLOCKS.mineHeader, 'Your workstreams')];
   if (owned.length === 0) {
-    blocks.push({
-      type: 'section',
-      block_id: HOME_BLOCKS.mineEmpty,
-      text: {
-        type: 'mrkdwn',
-        text:
-          'You don’t own any workstream yet. :wave: When an admin lists you as an owner, your workstreams ' +
+    blocks.push(
+      section(
+        HOME_BLOCKS.mineEmpty,
+        'You don’t own any workstream yet. :wave: When an admin lists you as an owner, your workstreams ' +
           'show up here with an Update button. Meanwhile, here is where every program stands.',
-      },
-    });
+      ),
+    );
     return blocks;
   }
   const shown = owned.slice(0, HOME_MINE_SHOWN);
   for (const o of shown) blocks.push(ownedSection(o, namePrograms, now));
   const hidden = owned.length - shown.length;
   if (hidden > 0) {
-    blocks.push({
-      type: 'context',
-      block_id: HOME_BLOCKS.mineMore,
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: `…and ${hidden} more of yours. Update any with \`/rollout update WORKSTREAM\`.`,
-        },
-      ],
-    });
+    blocks.push(
+      context(
+        HOME_BLOCKS.mineMore,
+        `…and ${hidden} more of yours. Update any with \`/rollout update WORKSTREAM\`.`,
+      ),
+    );
   }
   return blocks;
 }
@@ -122,7 +109,9 @@ function ownedSection({ program, workstream: w }: Owned, nameProgram: boolean, n
 
 /** Every program's overview that fits in `room` blocks, each given a fair share; the rest are counted. */
 function overviewBlocks(programs: Program[], room: number): KnownBlock[] {
-  const needs = programs.map((p) => (p.workstreams.length === 0 ? 2 : HEAD_BLOCKS + p.workstreams.length));
+  const needs = programs.map((p) =>
+    p.workstreams.length === 0 ? EMPTY_OVERVIEW_BLOCKS : OVERVIEW_HEAD_BLOCKS + p.workstreams.length,
+  );
   const least = needs.map((n) => Math.min(n, OVERVIEW_MIN_BLOCKS));
   let count = programs.length;
   if (sum(least) > room) {
@@ -143,16 +132,12 @@ function overviewBlocks(programs: Program[], room: number): KnownBlock[] {
   });
   const hidden = programs.length - count;
   if (hidden > 0) {
-    blocks.push({
-      type: 'context',
-      block_id: HOME_BLOCKS.programsMore,
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: `…and ${plural(hidden, 'more program')}. See one with \`/rollout status PROGRAM\`.`,
-        },
-      ],
-    });
+    blocks.push(
+      context(
+        HOME_BLOCKS.programsMore,
+        `…and ${plural(hidden, 'more program')}. See one with \`/rollout status PROGRAM\`.`,
+      ),
+    );
   }
   return blocks;
 }

@@ -5,6 +5,7 @@ export const BLOCK_LIMITS = {
   sectionText: 3000,
   sectionFields: 10,
   fieldText: 2000,
+  contextText: 3000,
   headerText: 150,
   contextElements: 10,
   actionsElements: 25,
@@ -16,11 +17,28 @@ export const BLOCK_LIMITS = {
   selectOptions: 100,
   checkboxOptions: 10,
   modalTitle: 24,
+  inputLabel: 2000,
+  inputHint: 2000,
+  placeholder: 150,
   modalButton: 24,
   privateMetadata: 3000,
   blockId: 255,
   actionId: 255,
   fallbackText: 4000,
+} as const;
+
+/**
+ * The blocks each surface Rollout draws may hold, stated once: every builder of that surface fits its
+ * items into what is left after its own fixed blocks (stated beside it: `OVERVIEW_FIXED_BLOCKS`,
+ * `HISTORY_FIXED_BLOCKS`, `DIGEST_FIXED_BLOCKS`, the lists' head).
+ */
+export const SURFACE_BLOCKS = {
+  /** Answers to commands, the digest, reminder DMs: Slack's 50. */
+  message: BLOCK_LIMITS.messageBlocks,
+  /** A modal (a form, or an answer in the Home tab): Slack's 100. */
+  modal: BLOCK_LIMITS.viewBlocks,
+  /** The App Home tab: Slack's 100. */
+  home: BLOCK_LIMITS.viewBlocks,
 } as const;
 
 /** Cuts plain or escaped text to `max` characters with an ellipsis, never splitting an `&amp;`-style entity. */

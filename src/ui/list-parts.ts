@@ -1,18 +1,10 @@
-import type {
-  Button,
-  ContextBlock,
-  HeaderBlock,
-  KnownBlock,
-  PlainTextOption,
-  SectionBlock,
-  View,
-} from '@slack/types';
+import type { Button, ContextBlock, KnownBlock, PlainTextOption, View } from '@slack/types';
 import type { Program } from '../domain/program.js';
-import { oneLine } from '../domain/user-text.js';
 import { encodeItemOf, encodeProgramRef } from './action-values.js';
+import { actions, button, context, header, option, section } from './blocks.js';
 import { LIST_BLOCKS, listItemBlock, listItemButtonsBlock } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
-import { formModal, formProgramLine, historyNoteInput, option } from './modal-parts.js';
+import { formModal, formProgramLine, historyNoteInput } from './modal-parts.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { plural } from './plural.js';
 
@@ -20,6 +12,9 @@ import { plural } from './plural.js';
  * Pieces shared by the risks, readiness and next-actions lists and their forms. Lists are ephemeral
  * messages (50 blocks); each item is cut to fit, and a list that does not fit says how many more there are.
  */
+
+/** For the listeners, which build an Undo button with it; Rollout's own builders import blocks.ts. */
+export { button } from './blocks.js';
 
 /** Who is looking, to offer only the buttons they may use (the service checks again on submit). */
 export interface ListViewer {
@@ -62,47 +57,6 @@ export function workstreamOptions(program: Program, current: string | null): Pla
 export function workstreamFromSelect(value: string | undefined): string | null | undefined {
   if (value === undefined) return undefined;
   return value === NO_WORKSTREAM || value === '' ? null : value;
-}
-
-function listHeader(text: string): HeaderBlock {
-  return {
-    type: 'header',
-    block_id: LIST_BLOCKS.header,
-    text: { type: 'plain_text', text: truncate(oneLine(text), BLOCK_LIMITS.headerText), emoji: true },
-  };
-}
-
-export function mrkdwnSection(blockId: string, text: string, accessory?: Button): SectionBlock {
-  return {
-    type: 'section',
-    block_id: truncate(blockId, BLOCK_LIMITS.blockId),
-    text: { type: 'mrkdwn', text: truncate(text, BLOCK_LIMITS.sectionText) },
-    ...(accessory ? { accessory } : {}),
-  };
-}
-
-export function contextLine(blockId: string, text: string): ContextBlock {
-  return {
-    type: 'context',
-    block_id: blockId,
-    elements: [{ type: 'mrkdwn', text: truncate(text, BLOCK_LIMITS.sectionText) }],
-  };
-}
-
-export function button(
-  actionId: string,
-  text: string,
-  value: string,
-  opts: { style?: 'primary' | 'danger'; label?: string } = {},
-): Button {
-  return {
-    type: 'button',
-    action_id: actionId,
-    text: { type: 'plain_text', text: truncate(oneLine(text), BLOCK_LIMITS.buttonText), emoji: true },
-    value,
-    ...(opts.style ? { style: opts.style } : {}),
-    ...(opts.label ? { accessibility_label: truncate(oneLine(opts.label), BLOCK_LIMITS.buttonText) } : {}),
-  };
 }
 
 export interface ItemForm {
@@ -175,30 +129,35 @@ export function itemBlocks(
   line: string,
   buttons: ((ref: string, about: string) => Button[]) | undefined,
 ): KnownBlock[] {
-  const blocks: KnownBlock[] = [mrkdwnSection(listItemBlock(kind, item.id), line)];
+  const blocks: KnownBlock[] = [section(listItemBlock(kind, item.id), line)];
   if (buttons) {
-    blocks.push({
-      type: 'actions',
-      block_id: listItemButtonsBlock(kind, item.id),
-      elements: buttons(encodeItemOf(program, item), truncate(item.text, 40)),
-    });
+    blocks.push(
+      actions(
+        listItemButtonsBlock(kind, item.id),
+        buttons(encodeItemOf(program, item), truncate(item.text, 40)),
+      ),
+    );
   }
   return blocks;
 }
 
 /** The notice line (if any) that goes first. */
 function noticeBlocks(opts: ListOptions): KnownBlock[] {
-  return opts.notice ? [mrkdwnSection(LIST_BLOCKS.notice, opts.notice, opts.undo)] : [];
+  return opts.notice ? [section(LIST_BLOCKS.notice, opts.notice, opts.undo)] : [];
 }
 
 /** A list's first blocks: the notice (if any), the header, and the summary with `add` (an Add button) beside it. */
 export function listHead(opts: ListOptions, title: string, summary: string, add?: Button): KnownBlock[] {
-  return [...noticeBlocks(opts), listHeader(title), mrkdwnSection(LIST_BLOCKS.summary, summary, add)];
+  return [
+    ...noticeBlocks(opts),
+    header(LIST_BLOCKS.header, title),
+    section(LIST_BLOCKS.summary, summary, add),
+  ];
 }
 
 /** Closes a list of open items cut to fit: how many more (`items`, e.g. "more open risk"), and how to see them all. */
 export function moreOpenLine(program: Program, hidden: number, item: string, which: string): ContextBlock {
-  return contextLine(
+  return context(
     LIST_BLOCKS.more,
     `…and ${plural(hidden, item)} (${which}). An admin can export them all with \`rollout export ${escapeMrkdwn(program.slug)} --format markdown\`.`,
   );

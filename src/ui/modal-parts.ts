@@ -1,23 +1,13 @@
 import type { ContextBlock, InputBlock, KnownBlock, PlainTextOption, SectionBlock, View } from '@slack/types';
 import { FIELD_LIMITS } from '../domain/field-limits.js';
 import { isSlackUserId } from '../domain/slack-user.js';
-import { oneLine } from '../domain/user-text.js';
+import { context, plainText, section } from './blocks.js';
 import { INPUT_ACTION } from './ids.js';
-import { BLOCK_LIMITS, truncate } from './limits.js';
+import { BLOCK_LIMITS } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
-/** Labels, options and titles; often a name someone typed, so kept to one line like every shown name. */
-export function plainText(text: string, max: number = BLOCK_LIMITS.modalTitle) {
-  return { type: 'plain_text' as const, text: truncate(oneLine(text), max), emoji: true };
-}
-
-export function option(value: string, label: string, description?: string): PlainTextOption {
-  return {
-    value,
-    text: plainText(label, BLOCK_LIMITS.optionText),
-    ...(description ? { description: plainText(description, BLOCK_LIMITS.optionDescription) } : {}),
-  };
-}
+/** For the listeners, which name modal titles with it; Rollout's own builders import blocks.ts. */
+export { plainText } from './blocks.js';
 
 /** How an input block is shown around its element; `optional` is left out where Slack's default (false) holds. */
 interface InputFrame {
@@ -35,8 +25,8 @@ function inputBlock(
     type: 'input',
     block_id: blockId,
     ...(frame.optional === undefined ? {} : { optional: frame.optional }),
-    label: plainText(label, 2000),
-    ...(frame.hint ? { hint: plainText(frame.hint, 2000) } : {}),
+    label: plainText(label, BLOCK_LIMITS.inputLabel),
+    ...(frame.hint ? { hint: plainText(frame.hint, BLOCK_LIMITS.inputHint) } : {}),
     element,
   };
 }
@@ -83,7 +73,7 @@ export function textInput(
       action_id: INPUT_ACTION,
       multiline: opts.multiline ?? false,
       max_length: opts.maxLength,
-      ...(opts.placeholder ? { placeholder: plainText(opts.placeholder, 150) } : {}),
+      ...(opts.placeholder ? { placeholder: plainText(opts.placeholder, BLOCK_LIMITS.placeholder) } : {}),
       ...(opts.initial ? { initial_value: opts.initial.slice(0, opts.maxLength) } : {}),
     },
   );
@@ -114,21 +104,12 @@ export function formModal(form: FormModal): View {
 
 /** On top of a form: the item it changes, in bold, and its program under it. */
 export function formHeading(item: string, program: string): SectionBlock {
-  return {
-    type: 'section',
-    text: {
-      type: 'mrkdwn',
-      text: truncate(`*${escapeMrkdwn(item)}*\n${escapeMrkdwn(program)}`, BLOCK_LIMITS.sectionText),
-    },
-  };
+  return section(undefined, `*${escapeMrkdwn(item)}*\n${escapeMrkdwn(program)}`);
 }
 
 /** On top of a list item's form (a risk, a next action): the program's name. */
 export function formProgramLine(program: string): ContextBlock {
-  return {
-    type: 'context',
-    elements: [{ type: 'mrkdwn', text: truncate(escapeMrkdwn(program), BLOCK_LIMITS.sectionText) }],
-  };
+  return context(undefined, escapeMrkdwn(program));
 }
 
 /** The optional note a form keeps in the history with the change it saves. */
@@ -147,7 +128,7 @@ export function noticeModal(title: string, mrkdwn: string, close = 'Close'): Vie
     type: 'modal',
     title: plainText(title),
     close: plainText(close),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn, BLOCK_LIMITS.sectionText) } }],
+    blocks: [section(undefined, mrkdwn)],
   };
 }
 

@@ -2,18 +2,10 @@ import { canEditReadiness } from '../domain/permissions.js';
 import type { Program, ReadinessDimension } from '../domain/program.js';
 import { SIGNAL_INFO, SIGNALS } from '../domain/vocabulary.js';
 import { encodeItemOf } from './action-values.js';
+import { button, context, divider, message, section } from './blocks.js';
 import { itemAction, LIST_ACTIONS, LIST_BLOCKS, listItemBlock } from './ids.js';
-import { BLOCK_LIMITS, truncate } from './limits.js';
-import {
-  button,
-  contextLine,
-  fitItems,
-  type ListOptions,
-  type ListViewer,
-  listHead,
-  mrkdwnSection,
-  scaleCounts,
-} from './list-parts.js';
+import { SURFACE_BLOCKS, truncate } from './limits.js';
+import { fitItems, type ListOptions, type ListViewer, listHead, scaleCounts } from './list-parts.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { plural } from './plural.js';
@@ -45,17 +37,17 @@ export function readinessList(program: Program, viewer: ListViewer, opts: ListOp
   );
   if (!isAdmin && dims.length) {
     head.push(
-      contextLine(
+      context(
         LIST_BLOCKS.hint,
         `Only an admin of ${escapeMrkdwn(program.name)} changes readiness: it is the program’s go/no-go call.`,
       ),
     );
   }
-  if (dims.length) head.push({ type: 'divider' });
+  if (dims.length) head.push(divider());
   const items = fitItems(
     dims,
     (d) => [
-      mrkdwnSection(
+      section(
         listItemBlock('readiness', d.id),
         readinessLine(d),
         isAdmin
@@ -65,13 +57,12 @@ export function readinessList(program: Program, viewer: ListViewer, opts: ListOp
           : undefined,
       ),
     ],
-    BLOCK_LIMITS.messageBlocks - head.length,
-    (hidden) => contextLine(LIST_BLOCKS.more, `…and ${plural(hidden, 'more dimension')}.`),
+    SURFACE_BLOCKS.message - head.length,
+    (hidden) => context(LIST_BLOCKS.more, `…and ${plural(hidden, 'more dimension')}.`),
   );
   const notReady = dims.filter((d) => d.signal === 'not-ready').length;
-  const text = truncate(
+  return message(
     `Readiness of ${escapeMrkdwn(program.name)}: ${plural(dims.length, 'dimension')}, ${notReady} not ready`,
-    BLOCK_LIMITS.fallbackText,
+    [...head, ...items],
   );
-  return { text, blocks: [...head, ...items] };
 }

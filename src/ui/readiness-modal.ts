@@ -4,8 +4,9 @@ import type { ReadinessField } from '../domain/list-edits.js';
 import type { Program, ReadinessDimension } from '../domain/program.js';
 import { SIGNAL_INFO, SIGNALS } from '../domain/vocabulary.js';
 import { encodeItemOf } from './action-values.js';
+import { option } from './blocks.js';
 import { LIST_BLOCKS, LIST_VIEWS } from './ids.js';
-import { formHeading, formModal, option, selectInput, textInput } from './modal-parts.js';
+import { formHeading, formModal, selectInput, textInput } from './modal-parts.js';
 
 export const READINESS_FIELD_BLOCKS: Record<ReadinessField, string> = {
   signal: LIST_BLOCKS.readinessSignal,

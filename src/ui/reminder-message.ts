@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Program, Workstream } from '../domain/program.js';
+import { context, message, section } from './blocks.js';
 import { REMINDER_BLOCKS, reminderWorkstreamBlock } from './ids.js';
-import { BLOCK_LIMITS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, slackDate } from './mrkdwn.js';
 import { ago } from './relative-time.js';
@@ -28,18 +28,11 @@ export function reminderMessage({ program, workstreams, digestAt, now }: Reminde
   const count = workstreams.length;
   const these = count === 1 ? 'this workstream of yours has' : `these ${count} workstreams of yours have`;
   const blocks: KnownBlock[] = [
-    {
-      type: 'section',
-      block_id: REMINDER_BLOCKS.intro,
-      text: {
-        type: 'mrkdwn',
-        text: truncate(
-          `:wave: The weekly digest of *${name}* goes out ${slackDate(digestAt.toISOString(), '{date_long_pretty} at {time}')}, ` +
-            `and ${these} not been updated this week. A quick update keeps leadership’s view true.`,
-          BLOCK_LIMITS.sectionText,
-        ),
-      },
-    },
+    section(
+      REMINDER_BLOCKS.intro,
+      `:wave: The weekly digest of *${name}* goes out ${slackDate(digestAt.toISOString(), '{date_long_pretty} at {time}')}, ` +
+        `and ${these} not been updated this week. A quick update keeps leadership’s view true.`,
+    ),
   ];
   for (const w of workstreams.slice(0, REMINDER_SHOWN)) {
     blocks.push(
@@ -52,21 +45,13 @@ export function reminderMessage({ program, workstreams, digestAt, now }: Reminde
     );
   }
   if (count > REMINDER_SHOWN) {
-    blocks.push({
-      type: 'context',
-      block_id: REMINDER_BLOCKS.more,
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: `…and ${count - REMINDER_SHOWN} more: \`/rollout update ${escapeMrkdwn(program.slug)}\` picks any of them.`,
-        },
-      ],
-    });
+    blocks.push(
+      context(
+        REMINDER_BLOCKS.more,
+        `…and ${count - REMINDER_SHOWN} more: \`/rollout update ${escapeMrkdwn(program.slug)}\` picks any of them.`,
+      ),
+    );
   }
   const names = workstreams.map((w) => escapeMrkdwn(w.name)).join(', ');
-  const text = truncate(
-    `Reminder: the ${name} digest goes out soon; please update ${names}.`,
-    BLOCK_LIMITS.fallbackText,
-  );
-  return { text, blocks };
+  return message(`Reminder: the ${name} digest goes out soon; please update ${names}.`, blocks);
 }

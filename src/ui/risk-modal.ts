@@ -3,9 +3,10 @@ import { FIELD_LIMITS } from '../domain/field-limits.js';
 import type { RiskEditField } from '../domain/list-edits.js';
 import type { Program, TopRisk } from '../domain/program.js';
 import { RISK_INFO, RISKS } from '../domain/vocabulary.js';
+import { option } from './blocks.js';
 import { LIST_BLOCKS, LIST_VIEWS } from './ids.js';
 import { itemFormModal, NO_WORKSTREAM, workstreamOptions } from './list-parts.js';
-import { noticeModal, option, selectInput, textInput } from './modal-parts.js';
+import { noticeModal, selectInput, textInput } from './modal-parts.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { riskLine } from './risks-list.js';
 

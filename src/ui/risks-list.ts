@@ -3,19 +3,17 @@ import { canAddRisk, canEditRisk } from '../domain/permissions.js';
 import type { Program, TopRisk } from '../domain/program.js';
 import { bySeverityThenPosition, RISK_INFO, RISKS } from '../domain/vocabulary.js';
 import { encodeItemOf } from './action-values.js';
+import { button, context, divider, message, section } from './blocks.js';
 import { itemAction, LIST_ACTIONS, LIST_BLOCKS, listItemBlock } from './ids.js';
-import { BLOCK_LIMITS, truncate } from './limits.js';
+import { SURFACE_BLOCKS, truncate } from './limits.js';
 import {
   addButton,
-  button,
-  contextLine,
   fitItems,
   itemBlocks,
   type ListOptions,
   type ListViewer,
   listHead,
   moreOpenLine,
-  mrkdwnSection,
   scaleCounts,
   workstreamLabel,
 } from './list-parts.js';
@@ -60,9 +58,9 @@ export function risksList(program: Program, viewer: ListViewer, opts: ListOption
     summary,
     addButton(mayAdd, LIST_ACTIONS.riskAdd, 'Add risk', program),
   );
-  if (open.length) head.push({ type: 'divider' });
+  if (open.length) head.push(divider());
   const tail = closedBlocks(program, closed, mayEdit);
-  const room = BLOCK_LIMITS.messageBlocks - head.length - tail.length;
+  const room = SURFACE_BLOCKS.message - head.length - tail.length;
   const items = fitItems(
     open,
     (r) => openRiskBlocks(program, r, mayEdit(r)),
@@ -70,15 +68,16 @@ export function risksList(program: Program, viewer: ListViewer, opts: ListOption
     (hidden) => moreOpenLine(program, hidden, 'more open risk', 'lower severity'),
   );
   const high = open.filter((r) => r.severity === 'high').length;
-  const text = truncate(
+  return message(
     `Top risks of ${escapeMrkdwn(program.name)}: ${open.length} open (${high} high), ${closed.length} closed`,
-    BLOCK_LIMITS.fallbackText,
+    [...head, ...items, ...tail],
   );
-  return { text, blocks: [...head, ...items, ...tail] };
 }
 
-/** "🔴 *High* · the risk", and under it the workstream and its owning team. */
-/** One risk as every list and confirmation shows it: severity, text, and the workstream it concerns. */
+/**
+ * One risk as every list and confirmation shows it: "🔴 *High* · the risk", and under it the workstream
+ * and its owning team.
+ */
 export function riskLine(program: Program, r: TopRisk): string {
   const sev = RISK_INFO[r.severity];
   return `${sev.emoji} *${sev.label}* · ${escapeMrkdwn(r.text)}\n_${workstreamLabel(program, r.workstream)}_`;
@@ -103,8 +102,8 @@ function closedBlocks(program: Program, closed: TopRisk[], mayEdit: (r: TopRisk)
   if (closed.length === 0) return [];
   const shown = closed.slice(0, CLOSED_SHOWN);
   const blocks: KnownBlock[] = [
-    { type: 'divider' },
-    contextLine(LIST_BLOCKS.closedHeader, `*Recently closed* (${closed.length} in all)`),
+    divider(),
+    context(LIST_BLOCKS.closedHeader, `*Recently closed* (${closed.length} in all)`),
   ];
   for (const r of shown) {
     // Slack renders the date in the viewer's own time zone.
@@ -112,7 +111,7 @@ function closedBlocks(program: Program, closed: TopRisk[], mayEdit: (r: TopRisk)
     const text = `:white_check_mark: ${escapeMrkdwn(truncate(r.text, 300))}\n_${workstreamLabel(program, r.workstream)}${when}_`;
     const ref = encodeItemOf(program, r);
     blocks.push(
-      mrkdwnSection(
+      section(
         listItemBlock('risk', r.id),
         text,
         mayEdit(r)
@@ -124,7 +123,7 @@ function closedBlocks(program: Program, closed: TopRisk[], mayEdit: (r: TopRisk)
     );
   }
   if (closed.length > shown.length) {
-    blocks.push(contextLine(LIST_BLOCKS.closedMore, `…and ${closed.length - shown.length} more closed.`));
+    blocks.push(context(LIST_BLOCKS.closedMore, `…and ${closed.length - shown.length} more closed.`));
   }
   return blocks;
 }

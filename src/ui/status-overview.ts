@@ -1,18 +1,22 @@
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { Program, Workstream } from '../domain/program.js';
-import { oneLine } from '../domain/user-text.js';
 import { byRiskThenPosition, RISK_INFO, RISKS, STATUS_INFO, STATUSES } from '../domain/vocabulary.js';
 import { encodeProgramRef, encodeStatusPageRef, encodeWorkstreamRef } from './action-values.js';
+import { actions, button, context, divider, header, message, section } from './blocks.js';
 import { ACTIONS, BLOCKS, workstreamRowBlock } from './ids.js';
-import { BLOCK_LIMITS, truncate } from './limits.js';
+import { SURFACE_BLOCKS } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { plural } from './plural.js';
 
 /** Header, counts and divider: what the overview spends before any workstream. */
-export const HEAD_BLOCKS = 3;
+export const OVERVIEW_HEAD_BLOCKS = 3;
 
 /** The head and the "and N more" line: what a cut overview spends besides its rows. */
-export const FIXED_BLOCKS = HEAD_BLOCKS + 1;
+export const OVERVIEW_FIXED_BLOCKS = OVERVIEW_HEAD_BLOCKS + 1;
+
+/** An overview of a program with no workstreams: its header and the line saying so. */
+export const EMPTY_OVERVIEW_BLOCKS = 2;
 
 /** Workstreams that need eyes come first: high risk, then blocked/waiting, then the page's order. */
 function overviewOrder(a: Workstream, b: Workstream): number {
@@ -32,7 +36,7 @@ export function workstreamRow(w: Workstream): string {
   const lines = [`*${escapeMrkdwn(w.name)}*`, statusLine(w)];
   if (w.ownerTeam) lines.push(`_${escapeMrkdwn(w.ownerTeam)}_`);
   if (w.blocker && w.status !== 'done') lines.push(`*Blocker:* ${escapeMrkdwn(w.blocker)}`);
-  return truncate(lines.join('\n'), BLOCK_LIMITS.sectionText);
+  return lines.join('\n');
 }
 
 function countsLine(program: Program): { risk: string; status: string } {
@@ -55,58 +59,30 @@ function countsLine(program: Program): { risk: string; status: string } {
 export const STATUS_PAGE_SIZE = 20;
 
 /** A program with no more workstreams than this is shown whole, in one message without page buttons. */
-export const WHOLE_PROGRAM_ROWS = BLOCK_LIMITS.messageBlocks - HEAD_BLOCKS;
+export const WHOLE_PROGRAM_ROWS = SURFACE_BLOCKS.message - OVERVIEW_HEAD_BLOCKS;
 
 /** The header and headline counts (and a divider when there are rows below them). */
 function overviewHead(program: Program, total: number): KnownBlock[] {
-  const blocks: KnownBlock[] = [
-    {
-      type: 'header',
-      block_id: BLOCKS.statusHeader,
-      text: {
-        type: 'plain_text',
-        text: truncate(oneLine(program.name), BLOCK_LIMITS.headerText),
-        emoji: true,
-      },
-    },
-  ];
+  const head = header(BLOCKS.statusHeader, program.name);
   if (total === 0) {
-    blocks.push({
-      type: 'section',
-      block_id: BLOCKS.statusCounts,
-      text: {
-        type: 'mrkdwn',
-        text: 'This program has no workstreams yet. An admin adds them with `rollout import`.',
-      },
-    });
-    return blocks;
+    return [
+      head,
+      section(
+        BLOCKS.statusCounts,
+        'This program has no workstreams yet. An admin adds them with `rollout import`.',
+      ),
+    ];
   }
   const { risk, status } = countsLine(program);
-  blocks.push(
-    {
-      type: 'section',
-      block_id: BLOCKS.statusCounts,
-      text: {
-        type: 'mrkdwn',
-        text: truncate(
-          [`*${total}* workstream${total === 1 ? '' : 's'}`, status, risk].filter(Boolean).join('\n'),
-          BLOCK_LIMITS.sectionText,
-        ),
-      },
-    },
-    { type: 'divider' },
-  );
-  return blocks;
+  const counts = [`*${total}* workstream${total === 1 ? '' : 's'}`, status, risk];
+  return [head, section(BLOCKS.statusCounts, counts.filter(Boolean).join('\n')), divider()];
 }
 
 function fallbackText(program: Program): string {
   const total = program.workstreams.length;
   const blocked = program.workstreams.filter((w) => w.status === 'blocked').length;
   const high = program.workstreams.filter((w) => w.risk === 'high' && w.status !== 'done').length;
-  return truncate(
-    `${escapeMrkdwn(program.name)}: ${total} workstream${total === 1 ? '' : 's'}, ${blocked} blocked, ${high} high risk`,
-    BLOCK_LIMITS.fallbackText,
-  );
+  return `${escapeMrkdwn(program.name)}: ${plural(total, 'workstream')}, ${blocked} blocked, ${high} high risk`;
 }
 
 const moreWorkstreams = (n: number) => `${n.toLocaleString('en-US')} more workstream${n === 1 ? '' : 's'}`;
@@ -116,33 +92,23 @@ const moreWorkstreams = (n: number) => `${n.toLocaleString('en-US')} more workst
  * workstream's status, risk, owning team and main blocker, high risks first, then "…and N more" with an
  * All workstreams button that opens the paged overview.
  */
-export function statusOverview(
-  program: Program,
-  maxBlocks: number = BLOCK_LIMITS.messageBlocks,
-): SlackMessage {
+export function statusOverview(program: Program, maxBlocks: number = SURFACE_BLOCKS.message): SlackMessage {
   const ordered = [...program.workstreams].sort(overviewOrder);
   const blocks = overviewHead(program, ordered.length);
-  const room = Math.max(0, maxBlocks - FIXED_BLOCKS);
+  const room = Math.max(0, maxBlocks - OVERVIEW_FIXED_BLOCKS);
   const shown = ordered.length > room + 1 ? ordered.slice(0, room) : ordered;
   for (const w of shown) blocks.push(workstreamSection(program, w));
   const hidden = ordered.length - shown.length;
   if (hidden > 0) {
-    blocks.push({
-      type: 'section',
-      block_id: BLOCKS.statusMore,
-      text: {
-        type: 'mrkdwn',
-        text: `…and ${moreWorkstreams(hidden)} (lower risk). See one with \`/rollout status WORKSTREAM\`, or page through them all.`,
-      },
-      accessory: {
-        type: 'button',
-        action_id: ACTIONS.showStatus,
-        text: { type: 'plain_text', text: 'All workstreams' },
-        value: encodeProgramRef(program.slug),
-      },
-    });
+    blocks.push(
+      section(
+        BLOCKS.statusMore,
+        `…and ${moreWorkstreams(hidden)} (lower risk). See one with \`/rollout status WORKSTREAM\`, or page through them all.`,
+        button(ACTIONS.showStatus, 'All workstreams', encodeProgramRef(program.slug)),
+      ),
+    );
   }
-  return { text: fallbackText(program), blocks };
+  return message(fallbackText(program), blocks);
 }
 
 /**
@@ -162,7 +128,7 @@ export function statusPage(program: Program, page = 0): SlackMessage {
   const blocks = overviewHead(program, total);
   for (const w of rows) blocks.push(workstreamSection(program, w));
   if (pages > 1) blocks.push(...pageFooter(program, index, pages, from, rows.length, total));
-  return { text: fallbackText(program), blocks };
+  return message(fallbackText(program), blocks);
 }
 
 function pageFooter(
@@ -177,62 +143,29 @@ function pageFooter(
   const after = total - to;
   const where = `Workstreams ${from + 1}–${to} of ${total.toLocaleString('en-US')}, high risks first`;
   const more = after > 0 ? `; …and ${moreWorkstreams(after)}` : '';
+  const pageRef = (page: number) => encodeStatusPageRef({ program: program.slug, page });
   const buttons: Button[] = [];
   if (index > 0)
-    buttons.push({
-      type: 'button',
-      action_id: ACTIONS.statusPagePrevious,
-      text: { type: 'plain_text', text: `‹ Previous ${STATUS_PAGE_SIZE}` },
-      value: encodeStatusPageRef({ program: program.slug, page: index - 1 }),
-    });
+    buttons.push(button(ACTIONS.statusPagePrevious, `‹ Previous ${STATUS_PAGE_SIZE}`, pageRef(index - 1)));
   if (index < pages - 1)
-    buttons.push({
-      type: 'button',
-      action_id: ACTIONS.statusPageNext,
-      text: { type: 'plain_text', text: `Next ${Math.min(STATUS_PAGE_SIZE, after)} ›` },
-      value: encodeStatusPageRef({ program: program.slug, page: index + 1 }),
-    });
+    buttons.push(
+      button(ACTIONS.statusPageNext, `Next ${Math.min(STATUS_PAGE_SIZE, after)} ›`, pageRef(index + 1)),
+    );
   return [
-    {
-      type: 'context',
-      block_id: BLOCKS.statusMore,
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: `${where}${more}. See one with \`/rollout status WORKSTREAM\`.`,
-        },
-      ],
-    },
-    { type: 'actions', block_id: BLOCKS.statusPages, elements: buttons },
+    context(BLOCKS.statusMore, `${where}${more}. See one with \`/rollout status WORKSTREAM\`.`),
+    actions(BLOCKS.statusPages, buttons),
   ];
 }
 
-const firstPages = new WeakMap<Program, SlackMessage>();
-
-/**
- * The first page of `statusPage`, built once per program snapshot: the store hands out the same frozen
- * Program until something changes, so the answer to `/rollout status` is reused until then.
- */
-export function statusPageOf(program: Program): SlackMessage {
-  let message = firstPages.get(program);
-  if (!message) {
-    message = statusPage(program);
-    firstPages.set(program, message);
-  }
-  return message;
-}
-
 function workstreamSection(program: Program, w: Workstream): SectionBlock {
-  return {
-    type: 'section',
-    block_id: truncate(workstreamRowBlock(w.key), BLOCK_LIMITS.blockId),
-    text: { type: 'mrkdwn', text: workstreamRow(w) },
-    accessory: {
-      type: 'button',
-      action_id: ACTIONS.showWorkstream,
-      text: { type: 'plain_text', text: 'Details' },
-      value: encodeWorkstreamRef({ program: program.slug, workstream: w.key }),
-      accessibility_label: truncate(`Details of ${oneLine(w.name)}`, BLOCK_LIMITS.buttonText),
-    },
-  };
+  return section(
+    workstreamRowBlock(w.key),
+    workstreamRow(w),
+    button(
+      ACTIONS.showWorkstream,
+      'Details',
+      encodeWorkstreamRef({ program: program.slug, workstream: w.key }),
+      { label: `Details of ${w.name}` },
+    ),
+  );
 }

@@ -1,6 +1,7 @@
 import type { FieldChange } from '../domain/edit-fields.js';
 import { historyFieldLabel } from '../domain/history-fields.js';
 import type { Workstream } from '../domain/program.js';
+import { section } from './blocks.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
@@ -25,5 +26,5 @@ export function updateNotice(w: Workstream, changes: FieldChange[], actor: strin
     `*${escapeMrkdwn(w.name)}*: ${parts.join('; ')}, by ${mention(actor)}`,
     BLOCK_LIMITS.sectionText,
   );
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return { text, blocks: [section(undefined, text)] };
 }

@@ -1,18 +1,15 @@
-import type { KnownBlock, SectionBlock } from '@slack/types';
+import type { SectionBlock } from '@slack/types';
 import { type Program, type Workstream, workstreamsByKey } from '../domain/program.js';
-import { oneLine } from '../domain/user-text.js';
 import { RISK_INFO, STATUS_INFO } from '../domain/vocabulary.js';
 import { encodeProgramRef, encodeWorkstreamRef } from './action-values.js';
+import { actions, button, context, fieldsSection, header, message, section } from './blocks.js';
 import { ACTIONS, BLOCKS } from './ids.js';
-import { BLOCK_LIMITS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mention, quotedMrkdwn, slackDate } from './mrkdwn.js';
 import { ago } from './relative-time.js';
 
-const field = (label: string, value: string) => ({
-  type: 'mrkdwn' as const,
-  text: truncate(`*${label}*\n${value || '—'}`, BLOCK_LIMITS.fieldText),
-});
+/** A labelled value; "" shows as "—". */
+const field = (label: string, value: string) => `*${label}*\n${value || '—'}`;
 
 /** Who last changed it and when: a mention, and a date Slack renders in the reader's own time zone. */
 function lastUpdate(w: Workstream, now: Date): string {
@@ -27,62 +24,33 @@ export function workstreamDetail(program: Program, w: Workstream, now: Date): Sl
   const status = STATUS_INFO[w.status];
   const risk = RISK_INFO[w.risk];
   const ref = encodeWorkstreamRef({ program: program.slug, workstream: w.key });
-  const blocks: KnownBlock[] = [
-    {
-      type: 'header',
-      block_id: BLOCKS.statusHeader,
-      text: { type: 'plain_text', text: truncate(oneLine(w.name), BLOCK_LIMITS.headerText), emoji: true },
-    },
-    {
-      type: 'section',
-      block_id: BLOCKS.workstreamFacts,
-      fields: [
+  return message(
+    `${escapeMrkdwn(w.name)}: ${status.label}, ${risk.label} risk${w.blocker ? ` (blocker: ${escapeMrkdwn(w.blocker)})` : ''}`,
+    [
+      header(BLOCKS.statusHeader, w.name),
+      fieldsSection(BLOCKS.workstreamFacts, [
         field('Status', `${status.emoji} ${status.label}`),
         field('Risk', `${risk.emoji} ${risk.label}`),
         field('Owning team', escapeMrkdwn(w.ownerTeam)),
         field('Owners', w.ownerIds.map(mention).join(', ')),
         field('Depends on', dependsOn),
         field('Program', escapeMrkdwn(program.name)),
-      ],
-    },
-    // A section each: escaping can make one text long enough to push the next out of a shared section.
-    prose(BLOCKS.workstreamState, 'Current state', escapeMrkdwn(w.state)),
-    // The snapshot keeps its lines, quoted, so that none of them reads as one of the labels around it.
-    prose(BLOCKS.workstreamSnapshot, 'Snapshot', quotedMrkdwn(w.summary)),
-    prose(BLOCKS.workstreamBlocker, 'Main blocker', escapeMrkdwn(w.blocker)),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: lastUpdate(w, now) }] },
-    {
-      type: 'actions',
-      block_id: BLOCKS.workstreamActions,
-      elements: [
-        {
-          type: 'button',
-          action_id: ACTIONS.openWorkstreamUpdate,
-          text: { type: 'plain_text', text: 'Update' },
-          style: 'primary',
-          value: ref,
-        },
-        {
-          type: 'button',
-          action_id: ACTIONS.showStatus,
-          text: { type: 'plain_text', text: 'All workstreams' },
-          value: encodeProgramRef(program.slug),
-        },
-      ],
-    },
-  ];
-  const text = truncate(
-    `${escapeMrkdwn(w.name)}: ${status.label}, ${risk.label} risk${w.blocker ? ` (blocker: ${escapeMrkdwn(w.blocker)})` : ''}`,
-    BLOCK_LIMITS.fallbackText,
+      ]),
+      // A section each: escaping can make one text long enough to push the next out of a shared section.
+      prose(BLOCKS.workstreamState, 'Current state', escapeMrkdwn(w.state)),
+      // The snapshot keeps its lines, quoted, so that none of them reads as one of the labels around it.
+      prose(BLOCKS.workstreamSnapshot, 'Snapshot', quotedMrkdwn(w.summary)),
+      prose(BLOCKS.workstreamBlocker, 'Main blocker', escapeMrkdwn(w.blocker)),
+      context(undefined, lastUpdate(w, now)),
+      actions(BLOCKS.workstreamActions, [
+        button(ACTIONS.openWorkstreamUpdate, 'Update', ref, { style: 'primary' }),
+        button(ACTIONS.showStatus, 'All workstreams', encodeProgramRef(program.slug)),
+      ]),
+    ],
   );
-  return { text, blocks };
 }
 
 /** A labelled text in a section of its own; `mrkdwn` is already escaped, and "" shows as "—". */
 function prose(blockId: string, label: string, mrkdwn: string): SectionBlock {
-  return {
-    type: 'section',
-    block_id: blockId,
-    text: { type: 'mrkdwn', text: truncate(`*${label}*\n${mrkdwn || '—'}`, BLOCK_LIMITS.sectionText) },
-  };
+  return section(blockId, field(label, mrkdwn));
 }

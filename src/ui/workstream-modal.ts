@@ -6,6 +6,7 @@ import type { Program, Workstream } from '../domain/program.js';
 import { RISK_INFO, RISKS, STATUS_INFO, STATUSES } from '../domain/vocabulary.js';
 import type { WorkstreamUpdateField } from '../domain/workstream-update.js';
 import { encodeProgramRef, encodeUpdateRef } from './action-values.js';
+import { context, option } from './blocks.js';
 import { BLOCKS, VIEWS } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import {
@@ -13,7 +14,6 @@ import {
   formModal,
   historyNoteInput,
   noticeModal,
-  option,
   selectInput,
   textInput,
 } from './modal-parts.js';
@@ -88,15 +88,10 @@ export function workstreamPickModal(program: Program, workstreams: Workstream[])
       ),
       ...(workstreams.length > BLOCK_LIMITS.selectOptions
         ? [
-            {
-              type: 'context' as const,
-              elements: [
-                {
-                  type: 'mrkdwn' as const,
-                  text: `…and ${workstreams.length - BLOCK_LIMITS.selectOptions} more: name one with \`/rollout update WORKSTREAM\`.`,
-                },
-              ],
-            },
+            context(
+              undefined,
+              `…and ${workstreams.length - BLOCK_LIMITS.selectOptions} more: name one with \`/rollout update WORKSTREAM\`.`,
+            ),
           ]
         : []),
     ],

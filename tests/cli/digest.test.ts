@@ -1,14 +1,22 @@
 import { copyFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/clock.js';
 import { shiftWeek, weekKey } from '../../src/domain/week.js';
 import { SlackStandIn } from '../../src/slack-standin/stand-in.js';
-import { EXAMPLE, query, rollout, rolloutAsync, tempDir } from '../support/cli.js';
+import { EXAMPLE, query, rollout, tempDir } from '../support/cli.js';
 
 const SLUG = 'builder-insights';
 const CHANNEL = 'C0LEADERSHIP';
 const ZONE = 'America/Los_Angeles';
 const LINK = new RegExp(`https://slack\\.com/archives/${CHANNEL}/p\\d+`);
+/**
+ * "Now" for every command here, and for the weeks the tests expect: Wednesday 2 December 2026, 12:00 in
+ * Los Angeles. One clock for both, so that a run across a Monday midnight sees the same week as the CLI.
+ */
+const NOW = '2026-12-02T20:00:00.000Z';
+const clock = { clock: fixedClock(NOW) };
+const CURRENT_WEEK = weekKey(new Date(NOW), ZONE);
 
 let dir: ReturnType<typeof tempDir>;
 let dbCount = 0;
@@ -20,9 +28,9 @@ function freshDb(): { DATABASE_PATH: string } {
   return env;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = tempDir();
-  const imported = rollout(['import', EXAMPLE], { DATABASE_PATH: dir.file('template.db') });
+  const imported = await rollout(['import', EXAMPLE], { DATABASE_PATH: dir.file('template.db') }, clock);
   if (imported.code !== 0) throw new Error(`example import failed: ${imported.stderr}`);
 });
 afterAll(() => dir.remove());
@@ -36,7 +44,7 @@ function importedOn(env: { DATABASE_PATH: string }, at: string): void {
 
 describe('rollout digest SLUG (preview)', () => {
   let env: { DATABASE_PATH: string };
-  beforeAll(() => {
+  beforeAll(async () => {
     env = freshDb();
   });
   /** The example imported on Monday 5 January 2026, 09:00 in Los Angeles, so dates later in 2026 are after it. */
@@ -46,8 +54,8 @@ describe('rollout digest SLUG (preview)', () => {
     return old;
   };
 
-  it('prints the digest as text, with its header, week and every section, and needs no Slack token', () => {
-    const run = rollout(['digest', SLUG], env);
+  it('prints the digest as text, with its header, week and every section, and needs no Slack token', async () => {
+    const run = await rollout(['digest', SLUG], env, clock);
 
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
@@ -68,10 +76,10 @@ describe('rollout digest SLUG (preview)', () => {
     expect(query(env.DATABASE_PATH, 'SELECT * FROM digest_runs')).toEqual([]);
   });
 
-  it('--as-of DATE builds it as of noon that day in the program’s zone; an instant as of that moment', () => {
+  it('--as-of DATE builds it as of noon that day in the program’s zone; an instant as of that moment', async () => {
     const old = importedInJanuary();
-    const day = rollout(['digest', SLUG, '--as-of', '2026-11-23'], old);
-    const instant = rollout(['digest', SLUG, '--as-of', '2026-12-01T01:30:00Z'], old);
+    const day = await rollout(['digest', SLUG, '--as-of', '2026-11-23'], old, clock);
+    const instant = await rollout(['digest', SLUG, '--as-of', '2026-12-01T01:30:00Z'], old, clock);
 
     expect(day.code).toBe(0);
     expect(day.stdout).toContain('Week of 23 Nov 2026\n');
@@ -81,11 +89,11 @@ describe('rollout digest SLUG (preview)', () => {
     expect(instant.stdout).toContain('as of Mon 30 Nov 2026, 17:30 PST');
   });
 
-  it('refuses a date it cannot read, --force without --send, and --as-of with --send (exit 2)', () => {
-    const bad = rollout(['digest', SLUG, '--as-of', '23/11/2026'], env);
-    const noZone = rollout(['digest', SLUG, '--as-of', '2026-11-23T09:00'], env);
-    const force = rollout(['digest', SLUG, '--force'], env);
-    const both = rollout(['digest', SLUG, '--send', '--as-of', '2026-11-23'], env);
+  it('refuses a date it cannot read, --force without --send, and --as-of with --send (exit 2)', async () => {
+    const bad = await rollout(['digest', SLUG, '--as-of', '23/11/2026'], env, clock);
+    const noZone = await rollout(['digest', SLUG, '--as-of', '2026-11-23T09:00'], env, clock);
+    const force = await rollout(['digest', SLUG, '--force'], env, clock);
+    const both = await rollout(['digest', SLUG, '--send', '--as-of', '2026-11-23'], env, clock);
 
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--as-of "23/11/2026" is not a date: expected YYYY-MM-DD');
@@ -96,11 +104,11 @@ describe('rollout digest SLUG (preview)', () => {
     expect(both.stderr).toContain('--as-of is for previews');
   });
 
-  it('refuses --as-of before the program was imported (exit 1), naming when it was', () => {
+  it('refuses --as-of before the program was imported (exit 1), naming when it was', async () => {
     const old = importedInJanuary();
-    const dayBefore = rollout(['digest', SLUG, '--as-of', '2026-01-04'], old);
-    const instantBefore = rollout(['digest', SLUG, '--as-of', '2026-01-05T16:59:59Z'], old);
-    const sameDay = rollout(['digest', SLUG, '--as-of', '2026-01-05'], old);
+    const dayBefore = await rollout(['digest', SLUG, '--as-of', '2026-01-04'], old, clock);
+    const instantBefore = await rollout(['digest', SLUG, '--as-of', '2026-01-05T16:59:59Z'], old, clock);
+    const sameDay = await rollout(['digest', SLUG, '--as-of', '2026-01-05'], old, clock);
 
     expect(dayBefore.code).toBe(1);
     expect(dayBefore.stdout).toBe('');
@@ -113,8 +121,8 @@ describe('rollout digest SLUG (preview)', () => {
     expect(sameDay.code).toBe(0);
   });
 
-  it('names the known programs for an unknown slug (exit 1)', () => {
-    const run = rollout(['digest', 'nope'], env);
+  it('names the known programs for an unknown slug (exit 1)', async () => {
+    const run = await rollout(['digest', 'nope'], env, clock);
 
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('No program "nope"');
@@ -134,9 +142,13 @@ describe('rollout digest SLUG --send', () => {
   });
 
   it('says what is missing when there is no bot token (exit 2), and posts nothing', async () => {
-    const run = await rolloutAsync(['digest', SLUG, '--send'], {
-      DATABASE_PATH: env.DATABASE_PATH as string,
-    });
+    const run = await rollout(
+      ['digest', SLUG, '--send'],
+      {
+        DATABASE_PATH: env.DATABASE_PATH as string,
+      },
+      clock,
+    );
 
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('rollout digest --send posts to Slack');
@@ -145,7 +157,7 @@ describe('rollout digest SLUG --send', () => {
   });
 
   it('posts once; a second --send refuses politely, naming when and where; --force sends another', async () => {
-    const first = await rolloutAsync(['digest', SLUG, '--send'], env);
+    const first = await rollout(['digest', SLUG, '--send'], env, clock);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(
       new RegExp(`^Posted the digest of ${SLUG} for \\d{4}-W\\d{2}, Week of .+ to ${CHANNEL} on .+\\.\\n`),
@@ -155,7 +167,7 @@ describe('rollout digest SLUG --send', () => {
     expect(posted).toHaveLength(1);
     expect(posted[0]?.text).toContain('Builder Insights operationalization');
 
-    const again = await rolloutAsync(['digest', SLUG, '--send'], env);
+    const again = await rollout(['digest', SLUG, '--send'], env, clock);
     expect(again.code).toBe(1);
     expect(again.stdout).toBe('');
     expect(again.stderr).toContain(`digest of ${SLUG}`);
@@ -166,7 +178,7 @@ describe('rollout digest SLUG --send', () => {
     expect(again.stderr).toContain(`To send another one anyway: rollout digest ${SLUG} --send --force`);
     expect(fake.okCallsOf('chat.postMessage')).toHaveLength(1);
 
-    const forced = await rolloutAsync(['digest', SLUG, '--send', '--force'], env);
+    const forced = await rollout(['digest', SLUG, '--send', '--force'], env, clock);
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain(`Posted an extra digest (#1) of ${SLUG}`);
     expect(fake.okCallsOf('chat.postMessage')).toHaveLength(2);
@@ -180,11 +192,10 @@ describe('rollout digest SLUG --send', () => {
       { seq: 1, status: 'posted', trigger: 'forced' },
     ]);
 
-    const log = rollout(['digest', 'log', SLUG], env);
+    const log = await rollout(['digest', 'log', SLUG], env, clock);
     expect(log.code).toBe(0);
-    const week = weekKey(new Date(), ZONE);
     expect(log.stdout).toMatch(
-      new RegExp(`^${week} {2}Week of .+ {2}posted {6}.+ · 1 attempt · ${LINK.source}$`, 'm'),
+      new RegExp(`^${CURRENT_WEEK} {2}Week of .+ {2}posted {6}.+ · 1 attempt · ${LINK.source}$`, 'm'),
     );
     expect(log.stdout).toMatch(
       new RegExp(`^ {2}\\+ extra #1 +posted {6}.+ · 1 attempt \\(--force\\) · ${LINK.source}$`, 'm'),
@@ -195,21 +206,21 @@ describe('rollout digest SLUG --send', () => {
   it('records a failure with Slack’s reason, and `digest log` shows it', async () => {
     fake.failNext('chat.postMessage', { error: 'channel_not_found' });
 
-    const run = await rolloutAsync(['digest', SLUG, '--send'], env);
+    const run = await rollout(['digest', SLUG, '--send'], env, clock);
 
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('was not posted: channel_not_found (attempt 1)');
     expect(fake.okCallsOf('chat.postMessage')).toHaveLength(0);
-    const log = rollout(['digest', 'log', SLUG], env);
+    const log = await rollout(['digest', 'log', SLUG], env, clock);
     expect(log.stdout).toMatch(/ {2}failed {6}channel_not_found · 1 attempt, last \w{3} \d/);
     expect(log.stdout).toContain('1 week: 0 posted, 1 failed, 0 missed.');
   });
 });
 
 describe('rollout digest log SLUG', () => {
-  it('shows each week: posted, caught up, failed with its reason, and a week with no run as missed', () => {
+  it('shows each week: posted, caught up, failed with its reason, and a week with no run as missed', async () => {
     const env = freshDb();
-    const current = weekKey(new Date(), ZONE);
+    const current = CURRENT_WEEK;
     const db = new Database(env.DATABASE_PATH);
     const insert = db.prepare(
       `INSERT INTO digest_runs (program_id, week_key, seq, digest_key, status, trigger, claimed_at, claimed_by,
@@ -242,7 +253,7 @@ describe('rollout digest log SLUG', () => {
     run(2, { status: 'failed', error: 'not_in_channel', attempts: 3 });
     db.close();
 
-    const log = rollout(['digest', 'log', SLUG], env);
+    const log = await rollout(['digest', 'log', SLUG], env, clock);
 
     expect(log.code).toBe(0);
     const line = (weeksAgo: number) =>
@@ -259,14 +270,12 @@ describe('rollout digest log SLUG', () => {
     expect(log.stdout).toContain('2 posted (1 caught up), 1 failed, 2 missed');
   });
 
-  it('says so when nothing was sent yet', () => {
+  it('says so when nothing was sent yet', async () => {
     const env = freshDb();
-    const log = rollout(['digest', 'log', SLUG], env);
+    const log = await rollout(['digest', 'log', SLUG], env, clock);
 
     expect(log.code).toBe(0);
     expect(log.stdout).toContain(`Schedule: 0 9 * * 1 in ${ZONE}, to ${CHANNEL}.`);
-    expect(log.stdout).toMatch(
-      new RegExp(`^${weekKey(new Date(), ZONE)} {2}Week of .+ {2}(due|overdue) `, 'm'),
-    );
+    expect(log.stdout).toMatch(new RegExp(`^${CURRENT_WEEK} {2}Week of .+ {2}(due|overdue) `, 'm'));
   });
 });

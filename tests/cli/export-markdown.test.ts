@@ -64,19 +64,19 @@ function groups(lines: string[]): { intro: string; members: string[] }[] {
 let dir: ReturnType<typeof tempDir>;
 let markdown: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = tempDir();
   const env = { DATABASE_PATH: dir.file('rollout.db') };
-  const imported = rollout(['import', EXAMPLE], env);
+  const imported = await rollout(['import', EXAMPLE], env);
   if (imported.code !== 0) throw new Error(`example import failed: ${imported.stderr}`);
-  const exported = rollout(['export', 'builder-insights', '--format', 'markdown'], env);
+  const exported = await rollout(['export', 'builder-insights', '--format', 'markdown'], env);
   if (exported.code !== 0) throw new Error(`markdown export failed: ${exported.stderr}`);
   markdown = exported.stdout;
 });
 afterAll(() => dir.remove());
 
 describe('examples/builder-insights.yaml exported as Markdown reproduces the seed page', () => {
-  it('has the page’s sections in the page’s order, after its title and summary', () => {
+  it('has the page’s sections in the page’s order, after its title and summary', async () => {
     const headings = markdown.split('\n').filter((l) => l.startsWith('## '));
     expect(headings).toEqual(TITLES.map((t) => `## ${t}`));
     expect(markdown).toMatch(/^# Builder Insights operationalization\n/);
@@ -86,7 +86,7 @@ describe('examples/builder-insights.yaml exported as Markdown reproduces the see
     );
   });
 
-  it('names every status of the shared vocabulary in the page’s words, and marks Rollout’s addition', () => {
+  it('names every status of the shared vocabulary in the page’s words, and marks Rollout’s addition', async () => {
     const page = items(pageSection('Shared status vocabulary'));
     const exported = items(markdownSection(markdown, 'Shared status vocabulary'));
 
@@ -98,14 +98,14 @@ describe('examples/builder-insights.yaml exported as Markdown reproduces the see
     expect(exported).toContain('**Done** for work delivered, with nothing left to decide (added by Rollout)');
   });
 
-  it('has every executive summary row: area, state, owner, status and risk', () => {
+  it('has every executive summary row: area, state, owner, status and risk', async () => {
     const page = tableRows(pageSection('Executive summary'));
 
     expect(page).toHaveLength(5);
     expect(tableRows(markdownSection(markdown, 'Executive summary'))).toEqual(page);
   });
 
-  it('has every workstream snapshot: sentence, current owner, status and main blocker', () => {
+  it('has every workstream snapshot: sentence, current owner, status and main blocker', async () => {
     const page = pageSection('Workstream snapshot');
     const exported = markdownSection(markdown, 'Workstream snapshot');
     const sentences = page.filter((l) => !l.startsWith('- '));
@@ -121,7 +121,7 @@ describe('examples/builder-insights.yaml exported as Markdown reproduces the see
     }
   });
 
-  it('lists every top risk', () => {
+  it('lists every top risk', async () => {
     const page = pageSection('Top risks right now');
     const exported = markdownSection(markdown, 'Top risks right now');
 
@@ -130,7 +130,7 @@ describe('examples/builder-insights.yaml exported as Markdown reproduces the see
     expect(exported).toContain('Highest-priority unresolved risks');
   });
 
-  it('derives the three delivery-signal groups with the page’s members', () => {
+  it('derives the three delivery-signal groups with the page’s members', async () => {
     const page = groups(pageSection('Delivery signal'));
 
     expect(page.map((g) => g.members)).toEqual([
@@ -141,21 +141,21 @@ describe('examples/builder-insights.yaml exported as Markdown reproduces the see
     expect(groups(markdownSection(markdown, 'Delivery signal'))).toEqual(page);
   });
 
-  it('has every readiness row with its signal', () => {
+  it('has every readiness row with its signal', async () => {
     const page = tableRows(pageSection('Readiness signal'));
 
     expect(page).toHaveLength(5);
     expect(tableRows(markdownSection(markdown, 'Readiness signal'))).toEqual(page);
   });
 
-  it('lists every immediate next action', () => {
+  it('lists every immediate next action', async () => {
     const page = items(pageSection('Immediate next actions'));
 
     expect(page).toHaveLength(4);
     expect(items(markdownSection(markdown, 'Immediate next actions'))).toEqual(page);
   });
 
-  it('links every related reference under the page’s title', () => {
+  it('links every related reference under the page’s title', async () => {
     // The page lost its line breaks here: the ten titles run together on one line.
     const page = pageSection('Related references')
       .join('')

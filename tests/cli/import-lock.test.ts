@@ -1,15 +1,16 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXAMPLE, query, rollout, rolloutAsync, tempDir } from '../support/cli.js';
+import { EXAMPLE, query, rollout, rolloutProcess, tempDir } from '../support/cli.js';
+import { historyCount as countHistory } from '../support/history.js';
 
 let dir: ReturnType<typeof tempDir>;
 let env: { DATABASE_PATH: string };
 let other: Database.Database | undefined;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = tempDir();
   env = { DATABASE_PATH: dir.file('rollout.db') };
-  expect(rollout(['import', EXAMPLE], env).code).toBe(0);
+  expect((await rollout(['import', EXAMPLE], env)).code).toBe(0);
 });
 afterEach(() => {
   if (other?.inTransaction) other.exec('ROLLBACK');
@@ -30,12 +31,12 @@ function holdWriteLock(): Database.Database {
   return other;
 }
 
-const historyCount = () => query<{ n: number }>(env.DATABASE_PATH, 'SELECT count(*) AS n FROM history')[0]?.n;
+const historyCount = () => countHistory(env.DATABASE_PATH);
 
 describe('rollout import while another process writes', () => {
   it('waits its turn behind the other write, then imports on top of it', async () => {
     const lock = holdWriteLock();
-    const running = rolloutAsync(['import', EXAMPLE], env);
+    const running = rolloutProcess(['import', EXAMPLE], env);
     // Long enough for the command to start and reach the lock; far inside its wait.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     lock.exec('COMMIT');
@@ -46,10 +47,11 @@ describe('rollout import while another process writes', () => {
     expect(query(env.DATABASE_PATH, 'SELECT count(*) AS n FROM programs')).toEqual([{ n: 1 }]);
   });
 
-  it('gives up after its bounded wait: exit 1, a message saying busy, no stack trace, nothing written', () => {
+  it('gives up after its bounded wait: exit 1, a message saying busy, no stack trace, nothing written', async () => {
     const before = historyCount();
     holdWriteLock();
-    const run = rollout(['import', EXAMPLE], env);
+    // The real wait is 5 s (ADMIN_WRITE_WAIT_MS); the giving up is the same after a short one.
+    const run = await rollout(['import', EXAMPLE], env, { writeWaitMs: 100 });
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^The database at .*rollout\.db is busy: another Rollout process/);

@@ -8,6 +8,7 @@ import { ProgramEdits } from '../../src/services/program-edits.js';
 import { WorkstreamUpdates } from '../../src/services/workstream-updates.js';
 import { ProgramRepo } from '../../src/store/program-repo.js';
 import { EXAMPLE, query, rollout, tempDir } from '../support/cli.js';
+import { historyCount } from '../support/history.js';
 
 /** The example's owner of Identity and SSO, and its program lead (an admin). */
 const IDENTITY_OWNER = 'U0IDENTITY';
@@ -18,10 +19,10 @@ const IDENTITY_RISK = 'identity decisions stay abstract and block entitlement im
 let dir: ReturnType<typeof tempDir>;
 let env: { DATABASE_PATH: string };
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = tempDir();
   env = { DATABASE_PATH: dir.file('rollout.db') };
-  const created = rollout(['import', EXAMPLE], env);
+  const created = await rollout(['import', EXAMPLE], env);
   if (created.code !== 0) throw new Error(`example import failed: ${created.stderr}`);
 });
 afterEach(() => dir.remove());
@@ -100,11 +101,11 @@ function dump(): Record<string, unknown[]> {
 }
 
 describe('rollout import FILE over a program changed in Slack', () => {
-  it('keeps a status set in Slack that the file did not change, and applies the file’s unrelated change', () => {
+  it('keeps a status set in Slack that the file did not change, and applies the file’s unrelated change', async () => {
     blockIdentityInSlack();
     const file = exampleWith('unrelated.yaml', unrelatedChange);
 
-    const run = rollout(['import', file], env);
+    const run = await rollout(['import', file], env);
 
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -114,16 +115,16 @@ describe('rollout import FILE over a program changed in Slack', () => {
     expect(status('identity-sso')).toBe('blocked');
     expect(status('kanopy-hosting')).toBe('needs-validation');
     // A second import of the same file still leaves the owner's change alone.
-    expect(rollout(['import', file], env).stdout).toMatch(/^Unchanged program builder-insights /);
+    expect((await rollout(['import', file], env)).stdout).toMatch(/^Unchanged program builder-insights /);
     expect(status('identity-sso')).toBe('blocked');
   });
 
-  it('refuses a value changed both in Slack and in the file, naming each side, and writes nothing', () => {
+  it('refuses a value changed both in Slack and in the file, naming each side, and writes nothing', async () => {
     blockIdentityInSlack();
     const file = exampleWith('conflict.yaml', identityToDiscovery);
     const before = dump();
 
-    const run = rollout(['import', file], env);
+    const run = await rollout(['import', file], env);
 
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
@@ -137,11 +138,11 @@ describe('rollout import FILE over a program changed in Slack', () => {
     expect(dump()).toEqual(before);
   });
 
-  it('settles conflicts with the file’s values under --prefer file, recorded as the import’s', () => {
+  it('settles conflicts with the file’s values under --prefer file, recorded as the import’s', async () => {
     blockIdentityInSlack();
     const file = exampleWith('conflict.yaml', identityToDiscovery);
 
-    const run = rollout(['import', file, '--prefer', 'file'], env);
+    const run = await rollout(['import', file, '--prefer', 'file'], env);
 
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
@@ -160,14 +161,14 @@ describe('rollout import FILE over a program changed in Slack', () => {
       ),
     ).toEqual([{ oldValue: 'blocked', newValue: 'in-discovery', actor: 'import' }]);
     // Settled: the same file again finds nothing left to merge.
-    expect(rollout(['import', file], env).stdout).toMatch(/^Unchanged program builder-insights /);
+    expect((await rollout(['import', file], env)).stdout).toMatch(/^Unchanged program builder-insights /);
   });
 
-  it('settles conflicts with Slack’s values under --prefer slack, still applying the rest of the file', () => {
+  it('settles conflicts with Slack’s values under --prefer slack, still applying the rest of the file', async () => {
     blockIdentityInSlack();
     const file = exampleWith('conflict.yaml', identityToDiscovery);
 
-    const run = rollout(['import', file, '--prefer', 'slack'], env);
+    const run = await rollout(['import', file, '--prefer', 'slack'], env);
 
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
@@ -175,23 +176,23 @@ describe('rollout import FILE over a program changed in Slack', () => {
     );
     expect(status('identity-sso')).toBe('blocked');
     expect(status('kanopy-hosting')).toBe('needs-validation');
-    expect(rollout(['import', file], env).stdout).toMatch(/^Unchanged program builder-insights /);
+    expect((await rollout(['import', file], env)).stdout).toMatch(/^Unchanged program builder-insights /);
     expect(status('identity-sso')).toBe('blocked');
   });
 
-  it('refuses an unknown --prefer as a usage mistake', () => {
-    const run = rollout(['import', EXAMPLE, '--prefer', 'mine'], env);
+  it('refuses an unknown --prefer as a usage mistake', async () => {
+    const run = await rollout(['import', EXAMPLE, '--prefer', 'mine'], env);
 
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('Unknown --prefer "mine": expected file or slack.\n');
   });
 
-  it('--dry-run lists what would change and writes nothing', () => {
+  it('--dry-run lists what would change and writes nothing', async () => {
     blockIdentityInSlack();
     const file = exampleWith('unrelated.yaml', unrelatedChange);
     const before = dump();
 
-    const run = rollout(['import', file, '--dry-run'], env);
+    const run = await rollout(['import', file, '--dry-run'], env);
 
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
@@ -202,12 +203,12 @@ describe('rollout import FILE over a program changed in Slack', () => {
     expect(dump()).toEqual(before);
   });
 
-  it('--dry-run lists the conflicts, exits 1 and writes nothing', () => {
+  it('--dry-run lists the conflicts, exits 1 and writes nothing', async () => {
     blockIdentityInSlack();
     const file = exampleWith('conflict.yaml', identityToDiscovery);
     const before = dump();
 
-    const run = rollout(['import', file, '--dry-run'], env);
+    const run = await rollout(['import', file, '--dry-run'], env);
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
@@ -217,10 +218,10 @@ describe('rollout import FILE over a program changed in Slack', () => {
     expect(dump()).toEqual(before);
   });
 
-  it('--dry-run against no database yet creates no file', () => {
+  it('--dry-run against no database yet creates no file', async () => {
     const fresh = { DATABASE_PATH: dir.file('none.db') };
 
-    const run = rollout(['import', EXAMPLE, '--dry-run'], fresh);
+    const run = await rollout(['import', EXAMPLE, '--dry-run'], fresh);
 
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
@@ -229,7 +230,7 @@ describe('rollout import FILE over a program changed in Slack', () => {
     expect(readdirSync(dir.path)).not.toContain('none.db');
   });
 
-  it('knows a risk renamed in Slack from a file without ids, and imports its own export as a no-op', () => {
+  it('knows a risk renamed in Slack from a file without ids, and imports its own export as a no-op', async () => {
     blockIdentityInSlack();
     const renamed = inSlack(({ edits, repo }) => {
       const program = repo.get('builder-insights');
@@ -246,7 +247,7 @@ describe('rollout import FILE over a program changed in Slack', () => {
     expect(renamed.kind).toBe('updated');
 
     // The example file has no ids and still names the risk by its old text and severity.
-    const old = rollout(['import', exampleWith('unrelated.yaml', unrelatedChange)], env);
+    const old = await rollout(['import', exampleWith('unrelated.yaml', unrelatedChange)], env);
 
     expect(old.code).toBe(0);
     expect(
@@ -255,20 +256,20 @@ describe('rollout import FILE over a program changed in Slack', () => {
     expect(status('identity-sso')).toBe('blocked');
 
     const exported = dir.file('exported.yaml');
-    writeFileSync(exported, rollout(['export', 'builder-insights'], env).stdout);
-    const historyBefore = query(env.DATABASE_PATH, 'SELECT count(*) AS n FROM history');
-    const same = rollout(['import', exported], env);
+    writeFileSync(exported, (await rollout(['export', 'builder-insights'], env)).stdout);
+    const historyBefore = historyCount(env.DATABASE_PATH);
+    const same = await rollout(['import', exported], env);
 
     expect(same.stdout).toMatch(/^Unchanged program builder-insights /);
-    expect(query(env.DATABASE_PATH, 'SELECT count(*) AS n FROM history')).toEqual(historyBefore);
+    expect(historyCount(env.DATABASE_PATH)).toBe(historyBefore);
   });
 
-  it('calls removing an action that was changed in Slack a conflict', () => {
+  it('calls removing an action that was changed in Slack a conflict', async () => {
     const done = inSlack(({ edits, repo }) => {
       const program = repo.get('builder-insights');
       const action = program?.actions[0];
       if (!program || !action) throw new Error('example action is missing');
-      return edits.setActionDone({
+      return edits.setNextActionDone({
         programId: program.id,
         actor: PROGRAM_LEAD,
         actionId: action.id,
@@ -284,7 +285,7 @@ describe('rollout import FILE over a program changed in Slack', () => {
       ),
     );
 
-    const run = rollout(['import', file], env);
+    const run = await rollout(['import', file], env);
 
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
@@ -296,8 +297,8 @@ describe('rollout import FILE over a program changed in Slack', () => {
 });
 
 describe('rollout import --help', () => {
-  it('explains the merge, --prefer and --dry-run', () => {
-    const run = rollout(['import', '--help']);
+  it('explains the merge, --prefer and --dry-run', async () => {
+    const run = await rollout(['import', '--help']);
 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: rollout import FILE [--dry-run] [--prefer PREFER] [--db PATH]');

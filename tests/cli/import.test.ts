@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { EXAMPLE, query, ROOT, rollout, tempDir } from '../support/cli.js';
+import { EXAMPLE, query, ROOT, rollout, rolloutProcess, tempDir } from '../support/cli.js';
+import { historyCount as countHistory } from '../support/history.js';
 import { smallProgram } from '../support/programs.js';
 
 let dir: ReturnType<typeof tempDir>;
 let env: { DATABASE_PATH: string };
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = tempDir();
   env = { DATABASE_PATH: dir.file('rollout.db') };
 });
@@ -15,7 +16,7 @@ afterEach(() => dir.remove());
 
 const programCount = () =>
   query<{ n: number }>(env.DATABASE_PATH, 'SELECT count(*) AS n FROM programs')[0]?.n;
-const historyCount = () => query<{ n: number }>(env.DATABASE_PATH, 'SELECT count(*) AS n FROM history')[0]?.n;
+const historyCount = () => countHistory(env.DATABASE_PATH);
 
 /** A file in the shape of the seed page with four problems a person could make at once. */
 function fileWithProblems(): string {
@@ -34,9 +35,9 @@ function fileWithProblems(): string {
 }
 
 describe('rollout import FILE', () => {
-  it('creates the program from the example file and says so in one line', () => {
-    // From the repository, with the path as the README gives it.
-    const run = rollout(['import', 'examples/builder-insights.yaml'], env, ROOT);
+  it('creates the program from the example file and says so in one line', async () => {
+    // The installed command, from the repository, with the path as the README gives it.
+    const run = await rolloutProcess(['import', 'examples/builder-insights.yaml'], env, ROOT);
 
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -50,12 +51,12 @@ describe('rollout import FILE', () => {
     expect(query(env.DATABASE_PATH, 'SELECT DISTINCT actor FROM history')).toEqual([{ actor: 'import' }]);
   });
 
-  it('lists every problem of a bad file with its path, exits 1 and writes nothing', () => {
-    expect(rollout(['migrate'], env).code).toBe(0);
+  it('lists every problem of a bad file with its path, exits 1 and writes nothing', async () => {
+    expect((await rollout(['migrate'], env)).code).toBe(0);
     const bad = dir.file('bad.yaml');
     writeFileSync(bad, fileWithProblems());
 
-    const run = rollout(['import', bad], env);
+    const run = await rollout(['import', bad], env);
 
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
@@ -74,11 +75,11 @@ describe('rollout import FILE', () => {
     expect(historyCount()).toBe(0);
   });
 
-  it('reports YAML syntax errors with their line and column, before touching the database', () => {
+  it('reports YAML syntax errors with their line and column, before touching the database', async () => {
     const bad = dir.file('broken.yaml');
     writeFileSync(bad, 'slug: builder-insights\nname: Builder: Insights\nworkstreams:\n  - key: [identity\n');
 
-    const run = rollout(['import', bad], env);
+    const run = await rollout(['import', bad], env);
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^Cannot import .*broken\.yaml: 2 problems, nothing was written\.\n/);
@@ -89,29 +90,29 @@ describe('rollout import FILE', () => {
     expect(existsSync(env.DATABASE_PATH)).toBe(false);
   });
 
-  it('reports JSON syntax errors with their line and column', () => {
+  it('reports JSON syntax errors with their line and column', async () => {
     const bad = dir.file('broken.json');
     writeFileSync(bad, '{\n  "slug": "builder-insights",\n  "name": "Builder Insights",,\n}\n');
 
-    const run = rollout(['import', bad], env);
+    const run = await rollout(['import', bad], env);
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/ {2}- line 3, column 30: JSON syntax error: /);
     expect(existsSync(env.DATABASE_PATH)).toBe(false);
   });
 
-  it('reads JSON files the same way as YAML', () => {
+  it('reads JSON files the same way as YAML', async () => {
     const file = dir.file('program.json');
     writeFileSync(file, JSON.stringify(smallProgram()));
 
-    const run = rollout(['import', file], env);
+    const run = await rollout(['import', file], env);
 
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Created program builder-insights /);
   });
 
-  it('records the changes of a re-import in the history under the actor "import"', () => {
-    expect(rollout(['import', EXAMPLE], env).code).toBe(0);
+  it('records the changes of a re-import in the history under the actor "import"', async () => {
+    expect((await rollout(['import', EXAMPLE], env)).code).toBe(0);
     const changed = dir.file('changed.yaml');
     writeFileSync(
       changed,
@@ -123,7 +124,7 @@ describe('rollout import FILE', () => {
         ),
     );
 
-    const run = rollout(['import', changed], env);
+    const run = await rollout(['import', changed], env);
 
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
@@ -148,11 +149,11 @@ describe('rollout import FILE', () => {
     ).toEqual([{ updated_by: 'import' }]);
   });
 
-  it('says when a re-import changes nothing', () => {
-    rollout(['import', EXAMPLE], env);
+  it('says when a re-import changes nothing', async () => {
+    await rollout(['import', EXAMPLE], env);
     const before = historyCount();
 
-    const run = rollout(['import', EXAMPLE], env);
+    const run = await rollout(['import', EXAMPLE], env);
 
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
@@ -161,9 +162,9 @@ describe('rollout import FILE', () => {
     expect(historyCount()).toBe(before);
   });
 
-  it('leaves the stored program untouched when a re-import is bad', () => {
-    expect(rollout(['import', EXAMPLE], env).code).toBe(0);
-    const exportBefore = rollout(['export', 'builder-insights'], env).stdout;
+  it('leaves the stored program untouched when a re-import is bad', async () => {
+    expect((await rollout(['import', EXAMPLE], env)).code).toBe(0);
+    const exportBefore = (await rollout(['export', 'builder-insights'], env)).stdout;
     const historyBefore = historyCount();
     const bad = dir.file('bad-update.yaml');
     // A good change (a new name) next to a bad one: the good one must not be applied either.
@@ -174,20 +175,20 @@ describe('rollout import FILE', () => {
         .replace('    status: drafted\n', '    status: nearly-done\n'),
     );
 
-    const run = rollout(['import', bad], env);
+    const run = await rollout(['import', bad], env);
 
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('  - workstreams[2].status: expected one of ');
-    expect(rollout(['export', 'builder-insights'], env).stdout).toBe(exportBefore);
+    expect((await rollout(['export', 'builder-insights'], env)).stdout).toBe(exportBefore);
     expect(historyCount()).toBe(historyBefore);
   });
 
-  it('refuses a file that is neither YAML nor JSON, and a file that does not exist', () => {
+  it('refuses a file that is neither YAML nor JSON, and a file that does not exist', async () => {
     const text = dir.file('program.txt');
     writeFileSync(text, 'slug: x');
 
-    const wrongKind = rollout(['import', text], env);
-    const missing = rollout(['import', dir.file('nope.yaml')], env);
+    const wrongKind = await rollout(['import', text], env);
+    const missing = await rollout(['import', dir.file('nope.yaml')], env);
 
     expect(wrongKind.code).toBe(2);
     expect(wrongKind.stderr).toBe(`Cannot import ${text}: expected a .yaml, .yml or .json file.\n`);
@@ -195,21 +196,21 @@ describe('rollout import FILE', () => {
     expect(missing.stderr).toBe(`Cannot import ${dir.file('nope.yaml')}: no such file.\n`);
   });
 
-  it('writes to the database named by --db rather than DATABASE_PATH', () => {
+  it('writes to the database named by --db rather than DATABASE_PATH', async () => {
     const other = dir.file('other.db');
 
-    expect(rollout(['import', EXAMPLE, '--db', other], env).code).toBe(0);
+    expect((await rollout(['import', EXAMPLE, '--db', other], env)).code).toBe(0);
 
     expect(query(other, 'SELECT slug FROM programs')).toEqual([{ slug: 'builder-insights' }]);
     expect(existsSync(env.DATABASE_PATH)).toBe(false);
   });
 
-  it('takes --db before the command as well, in either spelling', () => {
+  it('takes --db before the command as well, in either spelling', async () => {
     const before = dir.file('before.db');
     const joined = dir.file('joined.db');
 
-    expect(rollout(['--db', before, 'import', EXAMPLE], env).code).toBe(0);
-    expect(rollout([`--db=${joined}`, 'import', EXAMPLE], env).code).toBe(0);
+    expect((await rollout(['--db', before, 'import', EXAMPLE], env)).code).toBe(0);
+    expect((await rollout([`--db=${joined}`, 'import', EXAMPLE], env)).code).toBe(0);
 
     expect(query(before, 'SELECT slug FROM programs')).toEqual([{ slug: 'builder-insights' }]);
     expect(query(joined, 'SELECT slug FROM programs')).toEqual([{ slug: 'builder-insights' }]);
@@ -219,8 +220,8 @@ describe('rollout import FILE', () => {
 
 describe('rollout import FILE: reading the file', () => {
   /** Runs an import that must be refused before the database is created, and returns its stderr. */
-  const refused = (file: string) => {
-    const run = rollout(['import', file], env);
+  const refused = async (file: string) => {
+    const run = await rollout(['import', file], env);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -228,17 +229,17 @@ describe('rollout import FILE: reading the file', () => {
     return run.stderr;
   };
 
-  it('refuses a file that is not UTF-8, naming the byte, instead of storing "�"', () => {
+  it('refuses a file that is not UTF-8, naming the byte, instead of storing "�"', async () => {
     const latin1 = dir.file('latin1.yaml');
     writeFileSync(latin1, Buffer.from(stringify({ ...smallProgram(), name: 'Café rollout' }), 'latin1'));
     const byte = Buffer.from(stringify({ ...smallProgram(), name: 'Caf' }), 'latin1').indexOf('Caf') + 3;
 
-    expect(refused(latin1)).toBe(
+    expect(await refused(latin1)).toBe(
       `Cannot import ${latin1}: not valid UTF-8 at byte ${byte} (0xE9, line 2, column 10); save the file as UTF-8.\n`,
     );
   });
 
-  it('refuses a directory, a missing file and an empty file in one line each', () => {
+  it('refuses a directory, a missing file and an empty file in one line each', async () => {
     const folder = dir.file('folder.yaml');
     mkdirSync(folder);
     const empty = dir.file('empty.yaml');
@@ -246,28 +247,28 @@ describe('rollout import FILE: reading the file', () => {
     const comments = dir.file('comments.json');
     writeFileSync(comments, '\n\n');
 
-    expect(refused(folder)).toBe(`Cannot import ${folder}: it is a directory, not a file.\n`);
-    expect(refused(dir.file('missing.yaml'))).toBe(
+    expect(await refused(folder)).toBe(`Cannot import ${folder}: it is a directory, not a file.\n`);
+    expect(await refused(dir.file('missing.yaml'))).toBe(
       `Cannot import ${dir.file('missing.yaml')}: no such file.\n`,
     );
-    expect(refused(empty)).toBe(
+    expect(await refused(empty)).toBe(
       `Cannot import ${empty}: 1 problem, nothing was written.\n` +
         '  - the file is empty: a program file needs at least slug and name\n',
     );
-    expect(refused(comments)).toContain('the file is empty');
+    expect(await refused(comments)).toContain('the file is empty');
   });
 
-  it('refuses a file over 5 MB before parsing it', () => {
+  it('refuses a file over 5 MB before parsing it', async () => {
     const big = dir.file('big.yaml');
     // Not YAML at all: a parse would report a syntax error instead of the size.
     writeFileSync(big, `slug: [${'x'.repeat(5 * 1024 * 1024)}`);
 
-    expect(refused(big)).toBe(
+    expect(await refused(big)).toBe(
       `Cannot import ${big}: the file is 5.0 MB; a program file may be at most 5 MB.\n`,
     );
   });
 
-  it('refuses several YAML documents and an alias bomb as located problems', () => {
+  it('refuses several YAML documents and an alias bomb as located problems', async () => {
     const several = dir.file('several.yaml');
     writeFileSync(several, `${stringify(smallProgram())}---\n${stringify(smallProgram())}`);
     const bomb = dir.file('bomb.yaml');
@@ -278,16 +279,16 @@ describe('rollout import FILE: reading the file', () => {
     );
     const secondAt = stringify(smallProgram()).split('\n').length;
 
-    expect(refused(several)).toContain(
+    expect(await refused(several)).toContain(
       `  - line ${secondAt}, column 1: a second YAML document starts here; a program file holds one program, in one document\n`,
     );
-    expect(refused(bomb)).toBe(
+    expect(await refused(bomb)).toBe(
       `Cannot import ${bomb}: 1 problem, nothing was written.\n` +
         '  - line 3, column 8: too many aliases: the *aliases in this file expand to too much data; write the values out\n',
     );
   });
 
-  it('refuses a depends_on cycle, an abbreviated time zone and an hour out of range, naming each', () => {
+  it('refuses a depends_on cycle, an abbreviated time zone and an hour out of range, naming each', async () => {
     const [identity, kanopy, gating] = smallProgram().workstreams ?? [];
     const bad = dir.file('cycle.yaml');
     writeFileSync(
@@ -304,7 +305,7 @@ describe('rollout import FILE: reading the file', () => {
       }),
     );
 
-    expect(refused(bad).split('\n').slice(1).sort()).toEqual(
+    expect((await refused(bad)).split('\n').slice(1).sort()).toEqual(
       [
         '',
         '  - digest.schedule: "0 25 * * 1" is not a valid schedule: hour 25 is out of range 0–23',
@@ -314,7 +315,7 @@ describe('rollout import FILE: reading the file', () => {
     );
   });
 
-  it('lists the first 50 problems and says how many more there are', () => {
+  it('lists the first 50 problems and says how many more there are', async () => {
     const [identity] = smallProgram().workstreams ?? [];
     const bad = dir.file('many.yaml');
     const workstreams = Array.from({ length: 60 }, (_, i) => ({
@@ -324,7 +325,7 @@ describe('rollout import FILE: reading the file', () => {
     }));
     writeFileSync(bad, stringify({ ...smallProgram(), workstreams, risks: [], actions: [] }));
 
-    const lines = refused(bad).trimEnd().split('\n');
+    const lines = (await refused(bad)).trimEnd().split('\n');
 
     expect(lines[0]).toBe(`Cannot import ${bad}: 60 problems, nothing was written.`);
     expect(lines).toHaveLength(52);
@@ -332,24 +333,24 @@ describe('rollout import FILE: reading the file', () => {
     expect(lines[51]).toBe('  … and 10 more');
   });
 
-  it('stores a time zone in its canonical spelling', () => {
+  it('stores a time zone in its canonical spelling', async () => {
     const file = dir.file('lower.yaml');
     writeFileSync(file, stringify({ ...smallProgram(), timezone: 'america/los_angeles' }));
 
-    expect(rollout(['import', file], env).code).toBe(0);
+    expect((await rollout(['import', file], env)).code).toBe(0);
     expect(query(env.DATABASE_PATH, 'SELECT timezone FROM programs')).toEqual([
       { timezone: 'America/Los_Angeles' },
     ]);
   });
 
-  it('imports a schedule that fires more than once a week, noting that one digest a week is posted', () => {
+  it('imports a schedule that fires more than once a week, noting that one digest a week is posted', async () => {
     const file = dir.file('daily.yaml');
     writeFileSync(
       file,
       stringify({ ...smallProgram(), digest: { channel: 'C0LEADERS', schedule: '0 9 * * *' } }),
     );
 
-    const run = rollout(['import', file], env);
+    const run = await rollout(['import', file], env);
 
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Created program builder-insights /);

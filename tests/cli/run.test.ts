@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { rollout } from '../support/cli.js';
+import { rollout, rolloutProcess } from '../support/cli.js';
 
 describe('rollout (the command line itself)', () => {
-  it('lists the commands on --help and exits 0', () => {
-    const run = rollout(['--help']);
+  it('lists the commands on --help and exits 0 (the installed command, as a process)', async () => {
+    const run = await rolloutProcess(['--help']);
 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: rollout [--db PATH] COMMAND [ARGS]');
@@ -15,9 +15,9 @@ describe('rollout (the command line itself)', () => {
     expect(run.stdout).toContain('--db PATH');
   });
 
-  it('shows one command’s help with COMMAND --help and with help COMMAND', () => {
-    const flag = rollout(['export', '--help']);
-    const word = rollout(['help', 'export']);
+  it('shows one command’s help with COMMAND --help and with help COMMAND', async () => {
+    const flag = await rollout(['export', '--help']);
+    const word = await rollout(['help', 'export']);
 
     expect(flag.code).toBe(0);
     expect(flag.stdout).toMatch(/^Usage: rollout export SLUG \[--format FORMAT\] \[--db PATH\]\n/);
@@ -25,22 +25,22 @@ describe('rollout (the command line itself)', () => {
     expect(word.stdout).toBe(flag.stdout);
   });
 
-  it('finds a two-word command by its words, with its own usage and help', () => {
-    const missing = rollout(['digest', 'log']);
-    const help = rollout(['help', 'digest', 'log']);
+  it('finds a two-word command by its words, with its own usage and help', async () => {
+    const missing = await rollout(['digest', 'log']);
+    const help = await rollout(['help', 'digest', 'log']);
 
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(
       'rollout digest log: missing SLUG.\nUsage: rollout digest log SLUG [--db PATH]\n',
     );
     expect(help.stdout).toMatch(/^Usage: rollout digest log SLUG \[--db PATH\]\n/);
-    expect(rollout(['digest', '--help']).stdout).toMatch(
+    expect((await rollout(['digest', '--help'])).stdout).toMatch(
       /^Usage: rollout digest SLUG \[--as-of AS-OF\] \[--send\] \[--force\] \[--db PATH\]\n/,
     );
   });
 
-  it('answers an unknown command with the closest one and the list, exit 2', () => {
-    const run = rollout(['imprt', 'file.yaml']);
+  it('answers an unknown command with the closest one and the list, exit 2', async () => {
+    const run = await rollout(['imprt', 'file.yaml']);
 
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
@@ -50,17 +50,17 @@ describe('rollout (the command line itself)', () => {
     );
   });
 
-  it('prints the usage to stderr and exits 2 without a command', () => {
-    const run = rollout([]);
+  it('prints the usage to stderr and exits 2 without a command (as a process: its exit code)', async () => {
+    const run = await rolloutProcess([]);
 
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Usage: rollout [--db PATH] COMMAND');
   });
 
-  it('treats a missing argument, an extra one or an unknown option as usage errors (exit 2)', () => {
-    const missing = rollout(['import']);
-    const extra = rollout(['migrate', 'now']);
-    const unknown = rollout(['export', 'builder-insights', '--fromat', 'json']);
+  it('treats a missing argument, an extra one or an unknown option as usage errors (exit 2)', async () => {
+    const missing = await rollout(['import']);
+    const extra = await rollout(['migrate', 'now']);
+    const unknown = await rollout(['export', 'builder-insights', '--fromat', 'json']);
 
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(

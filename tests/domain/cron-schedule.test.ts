@@ -9,6 +9,7 @@ import {
   occurrencesBetween,
   occurrencesInWeek,
   parseCron,
+  scheduleProblem,
 } from '../../src/domain/cron-schedule.js';
 import { weekStart } from '../../src/domain/week.js';
 
@@ -19,38 +20,26 @@ const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
 describe('parseCron', () => {
   it('reads numbers, lists, ranges, steps and stars; 5 fields get second 0', () => {
     const s = parseCron('5-20/5 8,12 * * 1-5');
-    expect(s.seconds).toEqual([0]);
-    expect(s.minutes).toEqual([5, 10, 15, 20]);
-    expect(s.hours).toEqual([8, 12]);
-    expect([...s.months]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    expect(s.daysOfWeek).toEqual([1, 2, 3, 4, 5].map((weekday) => ({ kind: 'weekday', weekday })));
-    expect(parseCron('*/20 0 9 * * *').seconds).toEqual([0, 20, 40]);
+    expect(s.second).toEqual([0]);
+    expect(s.minute).toEqual([5, 10, 15, 20]);
+    expect(s.hour).toEqual([8, 12]);
+    expect(s.month).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(s.dayOfWeek).toEqual([1, 2, 3, 4, 5]);
+    expect(parseCron('*/20 0 9 * * *').second).toEqual([0, 20, 40]);
   });
 
   it('reads names in any case, wrapping ranges, Sunday as 0 or 7, and nicknames', () => {
-    expect(parseCron('0 9 * * FRI-mon').daysOfWeek.map((r) => r.weekday)).toEqual([5, 6, 0, 1]);
-    expect(parseCron('0 9 * * Monday,7').daysOfWeek.map((r) => r.weekday)).toEqual([1, 0]);
-    expect([...parseCron('0 9 * jan,NOV-dec *').months]).toEqual([1, 11, 12]);
-    expect(parseCron('0 22-2 * * *').hours).toEqual([0, 1, 2, 22, 23]);
+    expect(parseCron('0 9 * * FRI-mon').dayOfWeek).toEqual([5, 6, 0, 1]);
+    expect(parseCron('0 9 * * Monday,7').dayOfWeek).toEqual([1, 0]);
+    expect(parseCron('0 9 * jan,NOV-dec *').month).toEqual([1, 11, 12]);
+    expect(parseCron('0 22-2 * * *').hour).toEqual([0, 1, 2, 22, 23]);
     const weekly = parseCron('@weekly');
-    expect([weekly.minutes, weekly.hours, weekly.daysOfWeek]).toEqual([
-      [0],
-      [0],
-      [{ kind: 'weekday', weekday: 0 }],
-    ]);
+    expect([weekly.minute, weekly.hour, weekly.dayOfWeek]).toEqual([[0], [0], [0]]);
   });
 
-  it('reads L, L-n, W, LW, nL and n#k as node-cron does', () => {
-    expect(parseCron('0 9 L,L-3,15W,LW * *').daysOfMonth).toEqual([
-      { kind: 'last', offset: 0 },
-      { kind: 'last', offset: 3 },
-      { kind: 'nearest-weekday', day: 15 },
-      { kind: 'nearest-weekday', day: 'last' },
-    ]);
-    expect(parseCron('0 9 ? * 5L,1#2').daysOfWeek).toEqual([
-      { kind: 'last', weekday: 5 },
-      { kind: 'nth', weekday: 1, nth: 2 },
-    ]);
+  it('keeps L, L-n, W, LW, nL and n#k for node-cron to match (see "applies L, W, nL and #")', () => {
+    expect(parseCron('0 9 L,L-3,15W,LW * *').dayOfMonth).toEqual(['L', 'L-3', '15W', 'LW']);
+    expect(parseCron('0 9 ? * 5L,1#2').dayOfWeek).toEqual(['5L', '1#2']);
   });
 
   it('refuses what node-cron refuses, naming the problem', () => {
@@ -69,6 +58,21 @@ describe('parseCron', () => {
     expect(() => parseCron('0 9 * * 8')).toThrow(/day of week 8 is out of range 0–7/);
     expect(() => parseCron('0 9 * * 1-9')).toThrow(/day of week 8 is out of range 0–7/);
     expect(() => parseCron('x 9 * * 1')).toThrow(/minute "x" is not a number in 0–59/);
+    expect(() => parseCron('0 9 1W-5 * *')).toThrow(
+      /"1W-5" is not a day of month \(W needs a day: 15W or LW\)/,
+    );
+    expect(() => parseCron('0 9 * foo *')).toThrow(/month "foo" is not a number in 1–12/);
+  });
+
+  it('is the one validator: scheduleProblem says what is wrong, isValidCron whether anything is', () => {
+    expect(scheduleProblem('0 9 * * 1')).toBeUndefined();
+    expect(scheduleProblem('0 25 * * 1')).toBe(
+      '"0 25 * * 1" is not a valid schedule: hour 25 is out of range 0–23',
+    );
+    expect(scheduleProblem('0 9 * * 1;')).toMatch(
+      /only digits, names, spaces and - \* \/ , # \? are allowed/,
+    );
+    expect([isValidCron('0 9 * * 1'), isValidCron('0 25 * * 1')]).toEqual([true, false]);
   });
 
   it('accepts exactly the expressions node-cron accepts', () => {
@@ -262,6 +266,13 @@ describe('occurrences', () => {
     expect(
       iso(occurrencesBetween('0 9 * * 1#2', 'UTC', new Date('2026-11-01Z'), new Date('2026-12-01Z'))),
     ).toEqual(['2026-11-09T09:00:00.000Z']);
+    // L-3: three days before the last; LW: the last weekday (Sat 28 Feb 2026 moves back to Friday the 27th).
+    expect(
+      iso(occurrencesBetween('0 9 L-3 * *', 'UTC', new Date('2026-02-01Z'), new Date('2026-03-01Z'))),
+    ).toEqual(['2026-02-25T09:00:00.000Z']);
+    expect(
+      iso(occurrencesBetween('0 9 LW * *', 'UTC', new Date('2026-02-01Z'), new Date('2026-03-01Z'))),
+    ).toEqual(['2026-02-27T09:00:00.000Z']);
     // The 1st and a Monday: only when the 1st is a Monday (node-cron's AND).
     expect(
       iso(occurrencesBetween('0 9 1 * 1', 'UTC', new Date('2026-01-01Z'), new Date('2027-01-01Z'))),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_LIMITS } from '../../src/domain/field-limits.js';
 import {
-  type ActionValues,
-  planActionAdd,
-  planActionEdit,
+  type NextActionValues,
+  planNextActionAdd,
+  planNextActionEdit,
   planReadinessEdit,
   planRiskAdd,
   planRiskEdit,
@@ -137,7 +137,7 @@ describe('readiness', () => {
 });
 
 describe('next actions', () => {
-  const action: ActionValues = {
+  const action: NextActionValues = {
     text: 'confirm Okta path',
     owner: 'UOWNER01',
     workstream: 'identity-sso',
@@ -147,7 +147,7 @@ describe('next actions', () => {
 
   it('adds an action owned by a Slack user (a mention is kept as the ID) or by free text', () => {
     expect(
-      planActionAdd(
+      planNextActionAdd(
         { text: 'confirm telemetry stack', owner: '<@U0PLATFORM|dana>', due: '2026-03-31' },
         keys,
       ),
@@ -156,20 +156,20 @@ describe('next actions', () => {
       values: { text: 'confirm telemetry stack', owner: 'U0PLATFORM', workstream: null, due: '2026-03-31' },
       note: '',
     });
-    const team = planActionAdd({ text: 'book review', owner: 'Platform Engineering' }, keys);
+    const team = planNextActionAdd({ text: 'book review', owner: 'Platform Engineering' }, keys);
     expect(team.ok && team.values.owner).toBe('Platform Engineering');
   });
 
   it('stores the text and a free-text owner on one line, and reads a mention broken over lines', () => {
-    expect(planActionAdd({ text: FORGED, owner: `Platform\nTeam${BIDI}` }, keys)).toMatchObject({
+    expect(planNextActionAdd({ text: FORGED, owner: `Platform\nTeam${BIDI}` }, keys)).toMatchObject({
       ok: true,
       values: { text: FORGED_PLAIN, owner: `Platform Team${BIDI_SHOWN}` },
     });
-    expect(planActionAdd({ text: 'x', owner: '\n<@U0ABC>\n' }, keys)).toMatchObject({
+    expect(planNextActionAdd({ text: 'x', owner: '\n<@U0ABC>\n' }, keys)).toMatchObject({
       ok: true,
       values: { owner: 'U0ABC' },
     });
-    expect(planActionEdit(action, { text: `${action.text}\n\n` }, keys)).toMatchObject({
+    expect(planNextActionEdit(action, { text: `${action.text}\n\n` }, keys)).toMatchObject({
       ok: true,
       changes: [],
     });
@@ -177,7 +177,10 @@ describe('next actions', () => {
 
   it('refuses a due date that is not a calendar date, and an oversize owner', () => {
     expect(
-      planActionAdd({ text: 'x', due: '2026-02-30', owner: 'o'.repeat(FIELD_LIMITS.actionOwner + 1) }, keys),
+      planNextActionAdd(
+        { text: 'x', due: '2026-02-30', owner: 'o'.repeat(FIELD_LIMITS.actionOwner + 1) },
+        keys,
+      ),
     ).toEqual({
       ok: false,
       errors: {
@@ -185,11 +188,11 @@ describe('next actions', () => {
         owner: tooLong(FIELD_LIMITS.actionOwner),
       },
     });
-    expect(planActionAdd({ text: 'x', due: 'next friday' }, keys).ok).toBe(false);
+    expect(planNextActionAdd({ text: 'x', due: 'next friday' }, keys).ok).toBe(false);
   });
 
   it('reassigns, reschedules, clears and marks done', () => {
-    const plan = planActionEdit(action, { owner: 'U0OTHER', due: '', done: true }, keys);
+    const plan = planNextActionEdit(action, { owner: 'U0OTHER', due: '', done: true }, keys);
     expect(plan).toEqual({
       ok: true,
       next: { ...action, owner: 'U0OTHER', due: null, done: true },
@@ -203,7 +206,7 @@ describe('next actions', () => {
   });
 
   it('refuses an oversize text even when it is the only change', () => {
-    expect(planActionEdit(action, { text: 't'.repeat(FIELD_LIMITS.actionText + 1) }, keys)).toEqual({
+    expect(planNextActionEdit(action, { text: 't'.repeat(FIELD_LIMITS.actionText + 1) }, keys)).toEqual({
       ok: false,
       errors: { text: tooLong(FIELD_LIMITS.actionText) },
     });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CHANNELS } from '../../src/playground/demo-world.js';
 import { type Playground, startPlayground } from '../../src/playground/playground.js';
 import type { PlaygroundAnswer, PlaygroundState } from '../../src/playground/protocol.js';
+import { textsWith } from '../support/blocks.js';
 
 const OWNER = 'U0IDENTITY';
 const MEMBER = 'U0MEMBER';
@@ -80,7 +81,7 @@ describe('the playground server', () => {
     });
     expect(sent).toEqual({ status: 200, answer: { ok: true } });
     const mine = (await state(OWNER)).messages.filter((m) => m.channel === DEMO_CHANNELS.general);
-    expect(mine.some((m) => m.ephemeral && JSON.stringify(m.blocks).includes('Identity and SSO'))).toBe(true);
+    expect(mine.some((m) => m.ephemeral && textsWith(m.blocks, 'Identity and SSO').length > 0)).toBe(true);
     const theirs = (await state(MEMBER)).messages.filter((m) => m.channel === DEMO_CHANNELS.general);
     expect(theirs.filter((m) => m.ephemeral)).toEqual([]);
     const inspector = (await state(MEMBER)).inspector;

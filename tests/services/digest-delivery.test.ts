@@ -1,6 +1,6 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import { openDatabase } from '../../src/db/open.js';
 import { DigestScheduler, isDue } from '../../src/services/digest-scheduler.js';
@@ -323,10 +323,9 @@ describe('the weekly digest is posted exactly once', () => {
     // Slack posts at 1.5 s; the client gives up at 200 ms (as at 14 s and 10 s in production).
     const scheduler = slowSlack({ postTimeoutMs: 200, lateWindowMs: 2000 });
     h.fake.failNext('chat.postMessage', { delayMs: 1500 });
-    const started = Date.now();
     const result = await scheduler.fire(1, 'schedule');
     // Whatever the sender did, look only once Slack's late post has landed.
-    await new Promise((r) => setTimeout(r, Math.max(0, 2500 - (Date.now() - started))));
+    await h.fake.waitFor(() => h.fake.messagesIn(CHANNEL).length > 0);
     expect(result?.kind).toBe('posted');
     expect(h.fake.callsOf('chat.postMessage')).toHaveLength(1);
     expect(h.fake.messagesIn(CHANNEL)).toHaveLength(1);
@@ -507,9 +506,14 @@ describe('the cron schedule itself', () => {
           smallProgram({ timezone: 'UTC', digest: { channel: CHANNEL, schedule: '* * * * * *' } }),
         ),
     });
+    // Each tick of the cron task calls fire(…, 'schedule'): counted, so the test waits for ticks, not time.
+    const fire = vi.spyOn(h.rollout.scheduler, 'fire');
+    const ticks = () => fire.mock.calls.filter(([, trigger]) => trigger === 'schedule');
     h.rollout.scheduler.reload();
     await h.fake.waitFor(() => posts(h).length === 1, 5000);
-    await new Promise((r) => setTimeout(r, 2200)); // two more ticks at least
+    const seen = ticks().length;
+    await h.fake.waitFor(() => ticks().length >= seen + 2, 5000); // two more ticks at least
+    await Promise.all(fire.mock.results.map((r) => r.value));
     expect(posts(h)).toHaveLength(1);
     expect(runs(h)).toHaveLength(1);
   });

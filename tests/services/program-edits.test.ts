@@ -257,14 +257,14 @@ describe('readiness', () => {
     const dim = identityReadiness();
     const result = edits.editReadiness({
       programId: env.programId,
-      dimensionId: dim.id,
+      readinessId: dim.id,
       actor: GLOBAL_ADMIN,
       expectedVersion: 1,
       changes: { signal: 'partial', note: 'Okta path approved; claims model open' },
     });
     expect(result).toMatchObject({
       kind: 'updated',
-      dimension: { signal: 'partial', note: 'Okta path approved; claims model open', version: 2 },
+      readiness: { signal: 'partial', note: 'Okta path approved; claims model open', version: 2 },
     });
     expect(historyOf('readiness', dim.id)).toEqual([
       {
@@ -292,7 +292,7 @@ describe('readiness', () => {
     const before = snapshot(env.db);
     const result = edits.editReadiness({
       programId: env.programId,
-      dimensionId: identityReadiness().id,
+      readinessId: identityReadiness().id,
       actor: OWNER,
       expectedVersion: 1,
       changes: { signal: 'ready' },
@@ -305,7 +305,7 @@ describe('readiness', () => {
   it('refuses an unknown signal on its field', () => {
     const result = edits.editReadiness({
       programId: env.programId,
-      dimensionId: identityReadiness().id,
+      readinessId: identityReadiness().id,
       actor: ADMIN,
       expectedVersion: 1,
       changes: { signal: 'amber' },
@@ -319,7 +319,7 @@ describe('readiness', () => {
 
 describe('next actions', () => {
   const addForAssignee = () => {
-    const added = edits.addAction({
+    const added = edits.addNextAction({
       programId: env.programId,
       actor: OWNER,
       action: { text: 'send claims model to Security', owner: `<@${ASSIGNEE}>`, workstream: 'identity-sso' },
@@ -330,7 +330,7 @@ describe('next actions', () => {
   };
 
   it('adds an action with an owner, a workstream and a due date', () => {
-    const result = edits.addAction({
+    const result = edits.addNextAction({
       programId: env.programId,
       actor: OTHER_OWNER,
       action: { text: 'confirm Kanopy assumptions', owner: 'Platform Engineering', due: '2026-02-15' },
@@ -351,7 +351,7 @@ describe('next actions', () => {
   it('lets the person it is assigned to mark it done and undone, though they own no workstream', () => {
     const action = addForAssignee();
     expect(action.owner).toBe(ASSIGNEE);
-    const done = edits.setActionDone({
+    const done = edits.setNextActionDone({
       programId: env.programId,
       actionId: action.id,
       actor: ASSIGNEE,
@@ -359,7 +359,7 @@ describe('next actions', () => {
       done: true,
     });
     expect(done).toMatchObject({ kind: 'updated', action: { done: true, version: 2 } });
-    const undone = edits.setActionDone({
+    const undone = edits.setNextActionDone({
       programId: env.programId,
       actionId: action.id,
       actor: ASSIGNEE,
@@ -379,7 +379,7 @@ describe('next actions', () => {
 
   it('lets the assignee reschedule it but not file it under another workstream, which needs a member', () => {
     const action = addForAssignee();
-    const moved = edits.editAction({
+    const moved = edits.editNextAction({
       programId: env.programId,
       actionId: action.id,
       actor: ASSIGNEE,
@@ -387,7 +387,7 @@ describe('next actions', () => {
       changes: { workstream: 'kanopy-hosting', due: '2026-01-30' },
     });
     expect(moved).toMatchObject({ kind: 'forbidden', reason: expect.stringContaining('move next actions') });
-    const rescheduled = edits.editAction({
+    const rescheduled = edits.editNextAction({
       programId: env.programId,
       actionId: action.id,
       actor: ASSIGNEE,
@@ -402,7 +402,7 @@ describe('next actions', () => {
 
   it('reassigns and reschedules in one edit, one entry per field', () => {
     const action = addForAssignee();
-    const result = edits.editAction({
+    const result = edits.editNextAction({
       programId: env.programId,
       actionId: action.id,
       actor: OWNER,
@@ -423,7 +423,7 @@ describe('next actions', () => {
   it('refuses someone who is neither owner, assignee nor admin, and warns', () => {
     const action = addForAssignee();
     const before = snapshot(env.db);
-    const result = edits.setActionDone({
+    const result = edits.setNextActionDone({
       programId: env.programId,
       actionId: action.id,
       actor: STRANGER,
@@ -440,7 +440,7 @@ describe('next actions', () => {
   it('refuses a stale edit, naming who changed it, and writes nothing', () => {
     const action = addForAssignee();
     env.clock.set('2026-01-12T11:00:00.000Z');
-    edits.setActionDone({
+    edits.setNextActionDone({
       programId: env.programId,
       actionId: action.id,
       actor: ASSIGNEE,
@@ -449,7 +449,7 @@ describe('next actions', () => {
     });
     const before = snapshot(env.db);
 
-    const late = edits.editAction({
+    const late = edits.editNextAction({
       programId: env.programId,
       actionId: action.id,
       actor: OWNER,
@@ -469,7 +469,7 @@ describe('next actions', () => {
     const action = addForAssignee();
     const before = snapshot(env.db);
     expect(
-      edits.editAction({
+      edits.editNextAction({
         programId: env.programId,
         actionId: action.id,
         actor: OWNER,
@@ -488,7 +488,7 @@ describe('next actions', () => {
     const before = snapshot(env.db);
 
     expect(() =>
-      edits.editAction({
+      edits.editNextAction({
         programId: env.programId,
         actionId: action.id,
         actor: OWNER,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkstreamUpdates } from '../../src/services/workstream-updates.js';
+import { historyRows } from '../support/history.js';
 import { ADMIN, OTHER_OWNER, OWNER, STRANGER } from '../support/programs.js';
 import {
   GLOBAL_ADMIN,
@@ -25,12 +26,11 @@ const identity = () => {
   return w;
 };
 const historyOf = (key: string) =>
-  env.db
-    .prepare(
-      `SELECT field, old_value AS oldValue, new_value AS newValue, actor, at, note FROM history
-       WHERE entity = 'workstream' AND entity_key = ? AND actor != 'import' ORDER BY id`,
-    )
-    .all(key);
+  historyRows(env.db, ['field', 'oldValue', 'newValue', 'actor', 'at', 'note'], {
+    entity: 'workstream',
+    key,
+    sinceImport: true,
+  });
 const update = (overrides: Partial<Parameters<WorkstreamUpdates['updateWorkstream']>[0]> = {}) =>
   service.updateWorkstream({
     programId: env.programId,

@@ -44,6 +44,8 @@ export interface HarnessOptions {
   seed?: (db: Db) => void;
   /** A restart hands over what the first harness created, so that the last one's stop() cleans it up. */
   owns?: { dir: boolean; fake: boolean };
+  /** `Deps.slackLookupDeadlineMs`: how long a users.info lookup for a nicer message may take (1.5 s if not set). */
+  slackLookupDeadlineMs?: number;
 }
 
 /**
@@ -88,7 +90,7 @@ export class RolloutHarness {
     options.seed?.(db);
     const clock = options.clock ?? systemClock;
     fake.now = () => clock.now().getTime();
-    const deps: Deps = { config, db, clock, logger };
+    const deps: Deps = { config, db, clock, logger, slackLookupDeadlineMs: options.slackLookupDeadlineMs };
     const rollout = createApp(deps);
     const { port } = await rollout.start();
     return new RolloutHarness(logs, rollout, deps, fake, dir, `http://127.0.0.1:${port}`, options, owns);

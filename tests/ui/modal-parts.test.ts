@@ -1,7 +1,8 @@
 import type { Checkboxes, StaticSelect } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
-import { checkboxInput, formHeading, keepWithin, option, selectInput } from '../../src/ui/modal-parts.js';
+import { option } from '../../src/ui/blocks.js';
+import { checkboxInput, formHeading, keepWithin, selectInput } from '../../src/ui/modal-parts.js';
 import { BIDI, BIDI_SHOWN, FORGED, FORGED_SHOWN } from '../support/forged-text.js';
 
 const options = (n: number) => Array.from({ length: n }, (_, i) => option(`v${i}`, `Option ${i}`));

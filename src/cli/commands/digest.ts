@@ -1,13 +1,12 @@
 import type { Logger } from '@slack/logger';
-import { type Config, ConfigError, loadLogLevel, loadSlackClientConfig } from '../../config.js';
+import { ConfigError, loadLogLevel, loadSlackClientConfig } from '../../config.js';
 import { localDate, parseDate, wallTimeToInstant } from '../../domain/local-time.js';
 import type { Program } from '../../domain/program.js';
 import { weekKeyLabel } from '../../domain/week.js';
 import { createLogger } from '../../logger.js';
-import { composeDigest, DigestSender, type SendResult } from '../../services/digest-sender.js';
+import { composeDigest, DigestSender, digestSources, type SendResult } from '../../services/digest-sender.js';
 import { createWebClient } from '../../slack-client.js';
-import { DigestHistory } from '../../store/digest-history.js';
-import { type DigestRun, DigestRuns } from '../../store/digest-runs.js';
+import type { DigestRun } from '../../store/digest-runs.js';
 import { ProgramRepo } from '../../store/program-repo.js';
 import { digestPreviewText } from '../../ui/digest-message.js';
 import { messageLink } from '../../ui/message-link.js';
@@ -109,10 +108,7 @@ export const digestCommand: Command = {
         const program = requireProgram(programs, slug, path);
         if (asOf) assertExistedBy(asOf, rawAsOf as string, program, programs.createdAt(program.id));
         const at = asOf ? resolveAsOf(asOf, program.timezone) : ctx.clock.now();
-        return digestPreviewText(
-          composeDigest({ runs: new DigestRuns(db), history: new DigestHistory(db) }, program, at),
-          program,
-        );
+        return digestPreviewText(composeDigest(digestSources(db), program, at), program);
       },
       { mustExist: true },
     );
@@ -139,29 +135,12 @@ async function sendDigest(path: string, slug: string, force: boolean, ctx: CliCo
     async (db) => {
       const program = requireProgram(new ProgramRepo(db), slug, path);
       const logger = cliLogger(ctx);
-      const sender = new DigestSender(
-        { config: cliConfig(slack, path), db, clock: ctx.clock, logger },
-        createWebClient(slack, logger),
-      );
+      const sender = new DigestSender({ db, clock: ctx.clock, logger }, createWebClient(slack, logger));
       const result = await sender.send(program, { trigger: 'manual', ...(force ? { force: true } : {}) });
       return report(result, program, ctx);
     },
     { mustExist: true },
   );
-}
-
-/** The server's config shape, for the sender; the CLI serves no requests, so the rest stays empty. */
-function cliConfig(slack: ReturnType<typeof loadSlackClientConfig>, databasePath: string): Config {
-  return {
-    ...slack,
-    slackSigningSecret: undefined,
-    slackAppToken: undefined,
-    port: 0,
-    host: undefined,
-    databasePath,
-    rolloutAdmins: [],
-    logLevel: 'error',
-  };
 }
 
 /** Quiet unless LOG_LEVEL asks: the command's own message says what happened. */

@@ -63,7 +63,7 @@ export const importCommand: Command = {
     const result = withDatabase(
       target,
       (db) => importProgram(db, program, { actor: IMPORT_ACTOR, now: ctx.clock.now(), prefer, dryRun }),
-      { writeLock: true },
+      { writeLock: true, writeWaitMs: ctx.writeWaitMs },
     );
     const conflicts = result.conflicts.map(conflictLine).join('');
     if (result.conflicts.length && !prefer) {

@@ -1,58 +1,90 @@
-import type { BlockButtonAction } from '@slack/bolt';
+import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { canAddAction, canEditAction } from '../../domain/permissions.js';
 import type { Services } from '../../services/index.js';
 import { actionModal } from '../../ui/action-modal.js';
+import { encodeItemOf } from '../../ui/action-values.js';
 import { actionsList } from '../../ui/actions-list.js';
 import { itemActionPattern, LIST_ACTIONS } from '../../ui/ids.js';
-import type { ListenerRouter } from '../router.js';
-import { quickButton, registerAddButton, registerEditButton } from '../shared/list-buttons.js';
+import { itemHeading } from '../../ui/list-changes.js';
+import { button } from '../../ui/list-parts.js';
+import { buttonListener } from '../shared/failures.js';
+import { itemOfButton, programOfButton } from '../shared/list-items.js';
+import { openListModal, openNotFound } from '../shared/open-list-modal.js';
+import { answerQuickEdit, tellBeside } from '../shared/quick-edit.js';
 
 const GONE = 'That action or its program no longer exists. Try `/rollout actions`.';
 
 /** The buttons of `/rollout actions`: Add action and Edit open the form; Mark done (and its Undo) act at once. */
-export function register(router: ListenerRouter, deps: Deps, services: Services): void {
-  registerAddButton(router, deps, services, {
-    actionId: LIST_ACTIONS.actionAdd,
-    gone: GONE,
-    refusedEvent: 'action_add_refused',
-    permission: canAddAction,
-    view: (program) => actionModal(program),
-  });
+export function register(app: App, deps: Deps, services: Services): void {
+  const admins = deps.config.rolloutAdmins;
 
-  registerEditButton(router, deps, services, {
-    actionId: LIST_ACTIONS.actionEdit,
-    gone: GONE,
-    refusedEvent: 'action_edit_refused',
-    what: 'action',
-    items: 'actions',
-    permission: canEditAction,
-    view: actionModal,
-  });
+  app.action<BlockButtonAction>(
+    LIST_ACTIONS.actionAdd,
+    buttonListener(deps, async ({ ack, action, body, client }) => {
+      await ack();
+      const req = { client, deps, triggerId: body.trigger_id, userId: body.user.id };
+      const program = programOfButton(services, action.value);
+      if (!program) return openNotFound(req, GONE);
+      return openListModal(
+        req,
+        canAddAction(req.userId, program, admins),
+        { event: 'action_add_refused', context: { program: program.slug }, title: 'Not yours to add' },
+        () => actionModal(program),
+      );
+    }),
+  );
 
+  app.action<BlockButtonAction>(
+    itemActionPattern(LIST_ACTIONS.actionEdit),
+    buttonListener(deps, async ({ ack, action, body, client }) => {
+      await ack();
+      const req = { client, deps, triggerId: body.trigger_id, userId: body.user.id };
+      const found = itemOfButton(services, action.value, (p) => p.actions);
+      if (!found) return openNotFound(req, GONE);
+      const { program, item: nextAction } = found;
+      return openListModal(
+        req,
+        canEditAction(req.userId, program, nextAction, admins),
+        {
+          event: 'action_edit_refused',
+          context: { program: program.slug, action: nextAction.id },
+          title: 'Not yours to change',
+        },
+        () => actionModal(program, nextAction),
+      );
+    }),
+  );
+
+  /** Mark done, and its Undo: the next action changes at once, and the list is answered as it is now. */
   const setDone = (done: boolean) =>
-    quickButton(deps, services, {
-      gone: GONE,
-      items: 'actions',
-      apply: (program, item, ref, actor) =>
-        services.programEdits.setActionDone({
-          programId: program.id,
-          actor,
-          expectedVersion: ref.version,
-          actionId: item.id,
-          done,
-        }),
-      saved: (result) => ('action' in result ? result.action : undefined),
-      answer: (about) => ({
+    buttonListener(deps, async ({ ack, action, body, respond, client }) => {
+      await ack();
+      const ctx = { body, respond, client, deps, services };
+      const found = itemOfButton(services, action.value, (p) => p.actions);
+      if (!found) return tellBeside(ctx, GONE);
+      const { ref, program, item: nextAction } = found;
+      const result = services.programEdits.setNextActionDone({
+        programId: program.id,
+        actor: body.user.id,
+        expectedVersion: ref.version,
+        actionId: nextAction.id,
+        done,
+      });
+      const about = itemHeading(nextAction.text);
+      const saved = 'action' in result ? result.action : nextAction;
+      return answerQuickEdit(ctx, result, {
+        programId: program.id,
         what: 'action',
         saved: done
           ? `:white_check_mark: Marked done: ${about}`
           : `:arrows_counterclockwise: Open again: ${about}`,
         unchanged: done ? `That action is already done: ${about}` : `That action is already open: ${about}`,
+        // Undo refers to the version just saved.
+        ...(done ? { undo: button(LIST_ACTIONS.actionUndone, 'Undo', encodeItemOf(program, saved)) } : {}),
         list: (p, viewer, opts) => actionsList(p, viewer, deps.clock.now(), opts),
-      }),
-      ...(done ? { undo: LIST_ACTIONS.actionUndone } : {}),
+      });
     });
-  router.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.actionDone), setDone(true));
-  router.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.actionUndone), setDone(false));
+  app.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.actionDone), setDone(true));
+  app.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.actionUndone), setDone(false));
 }

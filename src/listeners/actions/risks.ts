@@ -1,60 +1,94 @@
-import type { BlockButtonAction } from '@slack/bolt';
+import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { canAddRisk, canEditRisk } from '../../domain/permissions.js';
 import type { RiskState } from '../../domain/vocabulary.js';
 import type { Services } from '../../services/index.js';
+import { encodeItemOf } from '../../ui/action-values.js';
 import { itemActionPattern, LIST_ACTIONS } from '../../ui/ids.js';
+import { itemHeading } from '../../ui/list-changes.js';
+import { button } from '../../ui/list-parts.js';
 import { riskModal } from '../../ui/risk-modal.js';
 import { risksList } from '../../ui/risks-list.js';
-import type { ListenerRouter } from '../router.js';
-import { quickButton, registerAddButton, registerEditButton } from '../shared/list-buttons.js';
+import { buttonListener } from '../shared/failures.js';
+import { itemOfButton, programOfButton } from '../shared/list-items.js';
+import { openListModal, openNotFound } from '../shared/open-list-modal.js';
+import { answerQuickEdit, tellBeside } from '../shared/quick-edit.js';
 
 const GONE = 'That risk or its program no longer exists. Try `/rollout risks`.';
 
 /** The buttons of `/rollout risks`: Add risk and Edit open the form; Close and Reopen act at once. */
-export function register(router: ListenerRouter, deps: Deps, services: Services): void {
-  registerAddButton(router, deps, services, {
-    actionId: LIST_ACTIONS.riskAdd,
-    gone: GONE,
-    refusedEvent: 'risk_add_refused',
-    permission: canAddRisk,
-    view: (program) => riskModal(program),
-  });
+export function register(app: App, deps: Deps, services: Services): void {
+  const admins = deps.config.rolloutAdmins;
 
-  registerEditButton(router, deps, services, {
-    actionId: LIST_ACTIONS.riskEdit,
-    gone: GONE,
-    refusedEvent: 'risk_edit_refused',
-    what: 'risk',
-    items: 'risks',
-    permission: canEditRisk,
-    view: riskModal,
-  });
+  app.action<BlockButtonAction>(
+    LIST_ACTIONS.riskAdd,
+    buttonListener(deps, async ({ ack, action, body, client }) => {
+      await ack();
+      const req = { client, deps, triggerId: body.trigger_id, userId: body.user.id };
+      const program = programOfButton(services, action.value);
+      if (!program) return openNotFound(req, GONE);
+      return openListModal(
+        req,
+        canAddRisk(req.userId, program, admins),
+        { event: 'risk_add_refused', context: { program: program.slug }, title: 'Not yours to add' },
+        () => riskModal(program),
+      );
+    }),
+  );
 
+  app.action<BlockButtonAction>(
+    itemActionPattern(LIST_ACTIONS.riskEdit),
+    buttonListener(deps, async ({ ack, action, body, client }) => {
+      await ack();
+      const req = { client, deps, triggerId: body.trigger_id, userId: body.user.id };
+      const found = itemOfButton(services, action.value, (p) => p.risks);
+      if (!found) return openNotFound(req, GONE);
+      const { program, item: risk } = found;
+      return openListModal(
+        req,
+        canEditRisk(req.userId, program, risk, admins),
+        {
+          event: 'risk_edit_refused',
+          context: { program: program.slug, risk: risk.id },
+          title: 'Not yours to change',
+        },
+        () => riskModal(program, risk),
+      );
+    }),
+  );
+
+  /** Close and Reopen: the risk changes at once, and the list is answered as it is now. */
   const setStatus = (status: RiskState) =>
-    quickButton(deps, services, {
-      gone: GONE,
-      items: 'risks',
-      apply: (program, item, ref, actor) =>
-        services.programEdits.setRiskStatus({
-          programId: program.id,
-          actor,
-          expectedVersion: ref.version,
-          riskId: item.id,
-          status,
-        }),
-      saved: (result) => ('risk' in result ? result.risk : undefined),
-      answer: (about) => ({
+    buttonListener(deps, async ({ ack, action, body, respond, client }) => {
+      await ack();
+      const ctx = { body, respond, client, deps, services };
+      const found = itemOfButton(services, action.value, (p) => p.risks);
+      if (!found) return tellBeside(ctx, GONE);
+      const { ref, program, item: risk } = found;
+      const result = services.programEdits.setRiskStatus({
+        programId: program.id,
+        actor: body.user.id,
+        expectedVersion: ref.version,
+        riskId: risk.id,
+        status,
+      });
+      const about = itemHeading(risk.text);
+      const saved = 'risk' in result ? result.risk : risk;
+      return answerQuickEdit(ctx, result, {
+        programId: program.id,
         what: 'risk',
         saved:
           status === 'closed'
             ? `:white_check_mark: Closed: ${about}`
             : `:arrows_counterclockwise: Reopened: ${about}`,
         unchanged: `That risk is already ${status}: ${about}`,
+        // Undo refers to the version just saved.
+        ...(status === 'closed'
+          ? { undo: button(LIST_ACTIONS.riskReopen, 'Undo', encodeItemOf(program, saved)) }
+          : {}),
         list: risksList,
-      }),
-      ...(status === 'closed' ? { undo: LIST_ACTIONS.riskReopen } : {}),
+      });
     });
-  router.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.riskClose), setStatus('closed'));
-  router.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.riskReopen), setStatus('open'));
+  app.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.riskClose), setStatus('closed'));
+  app.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.riskReopen), setStatus('open'));
 }

@@ -1,4 +1,4 @@
-import type { BlockButtonAction, RespondArguments } from '@slack/bolt';
+import type { App, BlockButtonAction, RespondArguments } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import { findWorkstream } from '../../domain/program.js';
@@ -8,10 +8,9 @@ import { notice } from '../../ui/help.js';
 import { ACTIONS } from '../../ui/ids.js';
 import type { SlackMessage } from '../../ui/message.js';
 import { plainText } from '../../ui/modal-parts.js';
-import { statusPage, statusPageOf } from '../../ui/status-overview.js';
+import { statusPage } from '../../ui/status-overview.js';
 import { workstreamDetail } from '../../ui/workstream-detail.js';
 import { ephemeral } from '../commands/context.js';
-import type { ListenerRouter } from '../router.js';
 import { buttonListener } from '../shared/failures.js';
 import { showView } from '../shared/show-view.js';
 
@@ -22,8 +21,8 @@ const GONE = 'That program or workstream no longer exists. Try `/rollout status`
  * interaction's response_url without replacing the message (a digest in a channel stays as it is); in the
  * App Home tab, which has no response_url, in a modal.
  */
-export function register(router: ListenerRouter, deps: Deps, services: Services): void {
-  router.action<BlockButtonAction>(
+export function register(app: App, deps: Deps, services: Services): void {
+  app.action<BlockButtonAction>(
     ACTIONS.showWorkstream,
     buttonListener(deps, async ({ ack, action, body, respond, client }) => {
       await ack();
@@ -36,13 +35,14 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
     }),
   );
 
-  router.action<BlockButtonAction>(
+  app.action<BlockButtonAction>(
     ACTIONS.showStatus,
     buttonListener(deps, async ({ ack, action, body, respond, client }) => {
       await ack();
       const slug = decodeProgramRef(action.value);
       const program = slug ? services.programs.get(slug) : undefined;
-      await answer({ body, respond, client }, 'Status', program ? statusPageOf(program) : notice(GONE));
+      const message = program ? services.statusPages.first(program) : notice(GONE);
+      await answer({ body, respond, client }, 'Status', message);
     }),
   );
 
@@ -53,8 +53,8 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
     const message = program && ref ? statusPage(program, ref.page) : notice(GONE);
     await replace({ body, respond, client }, 'Status', message);
   });
-  router.action<BlockButtonAction>(ACTIONS.statusPagePrevious, turnPage);
-  router.action<BlockButtonAction>(ACTIONS.statusPageNext, turnPage);
+  app.action<BlockButtonAction>(ACTIONS.statusPagePrevious, turnPage);
+  app.action<BlockButtonAction>(ACTIONS.statusPageNext, turnPage);
 }
 
 type ButtonContext = {

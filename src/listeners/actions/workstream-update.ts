@@ -1,17 +1,16 @@
-import type { BlockButtonAction } from '@slack/bolt';
+import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { findWorkstream } from '../../domain/program.js';
 import type { Services } from '../../services/index.js';
 import { decodeWorkstreamRef } from '../../ui/action-values.js';
 import { ACTIONS } from '../../ui/ids.js';
-import type { ListenerRouter } from '../router.js';
 import { buttonListener } from '../shared/failures.js';
 import { openNotFound } from '../shared/open-list-modal.js';
 import { openUpdateModal } from '../shared/open-update-modal.js';
 
 /** The Update button, wherever it sits (workstream detail, App Home, reminders): opens the form. */
-export function register(router: ListenerRouter, deps: Deps, services: Services): void {
-  router.action<BlockButtonAction>(
+export function register(app: App, deps: Deps, services: Services): void {
+  app.action<BlockButtonAction>(
     ACTIONS.openWorkstreamUpdate,
     buttonListener(deps, async ({ ack, action, body, client }) => {
       await ack();

@@ -1,7 +1,6 @@
 import { findWorkstream } from '../../domain/program.js';
 import { lookupProgram } from '../../services/program-lookup.js';
 import { chooseProgram, NO_PROGRAMS, notice, unknownWorkstream } from '../../ui/help.js';
-import { statusPageOf } from '../../ui/status-overview.js';
 import { workstreamDetail } from '../../ui/workstream-detail.js';
 import { type CommandContext, ephemeral } from './context.js';
 
@@ -11,7 +10,7 @@ export async function status(ctx: CommandContext): Promise<void> {
   if (found.kind === 'no-programs') return ctx.ack(ephemeral(notice(NO_PROGRAMS)));
   if (found.kind === 'choose') return ctx.ack(ephemeral(chooseProgram(found.programs, 'status PROGRAM')));
   const { program, rest } = found;
-  if (rest.length === 0) return ctx.ack(ephemeral(statusPageOf(program)));
+  if (rest.length === 0) return ctx.ack(ephemeral(ctx.services.statusPages.first(program)));
   const query = rest.join(' ');
   const workstream = findWorkstream(program, query);
   if (!workstream) return ctx.ack(ephemeral(unknownWorkstream(program, query)));

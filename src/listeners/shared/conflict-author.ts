@@ -41,20 +41,18 @@ export async function conflictAuthor(
 
 /**
  * The form must be answered within Slack's 3 seconds, and these lookups are only for a nicer message:
- * past this, the answer goes out with UTC and the bare user ID.
+ * past this, the answer goes out with UTC and the bare user ID. `deps.slackLookupDeadlineMs` overrides it.
  */
 const LOOKUP_DEADLINE_MS = 1500;
 
 function withinDeadline<T>(lookup: Promise<T>, fallback: T, deps: Deps): Promise<T> {
+  const deadlineMs = deps.slackLookupDeadlineMs ?? LOOKUP_DEADLINE_MS;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<T>((resolve) => {
     timer = setTimeout(() => {
-      deps.logger.warn(
-        { event: 'users_info_slow', deadlineMs: LOOKUP_DEADLINE_MS },
-        'users.info too slow; answering without it',
-      );
+      deps.logger.warn({ event: 'users_info_slow', deadlineMs }, 'users.info too slow; answering without it');
       resolve(fallback);
-    }, LOOKUP_DEADLINE_MS);
+    }, deadlineMs);
     timer.unref();
   });
   return Promise.race([lookup, late]).finally(() => clearTimeout(timer));

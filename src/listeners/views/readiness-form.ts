@@ -1,10 +1,10 @@
+import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import type { Services } from '../../services/index.js';
 import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
 import { listSavedModal } from '../../ui/list-changes.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { READINESS_FIELD_BLOCKS } from '../../ui/readiness-modal.js';
-import type { ListenerRouter } from '../router.js';
 import { formListener } from '../shared/failures.js';
 import { readInput } from './state.js';
 import { ackErrors, answerSubmission, editForm } from './submission.js';
@@ -15,8 +15,8 @@ const GONE = {
 };
 
 /** Submissions of the readiness form: a dimension's signal and note. */
-export function register(router: ListenerRouter, deps: Deps, services: Services): void {
-  router.view(
+export function register(app: App, deps: Deps, services: Services): void {
+  app.view(
     LIST_VIEWS.readinessEdit,
     formListener(deps, async ({ ack, view, body, client }) => {
       const user = body.user.id;
@@ -27,7 +27,7 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
         programId: program.id,
         actor: user,
         expectedVersion: ref.version,
-        dimensionId: ref.id,
+        readinessId: ref.id,
         changes: {
           signal: readInput(values, LIST_BLOCKS.readinessSignal),
           note: readInput(values, LIST_BLOCKS.readinessNote),
@@ -39,7 +39,7 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
         gone: GONE,
         conflict: { what: 'readiness dimension', button: 'Change' },
         saved: (updated) =>
-          listSavedModal(program, `*${escapeMrkdwn(updated.dimension.name)}*`, updated.changes),
+          listSavedModal(program, `*${escapeMrkdwn(updated.readiness.name)}*`, updated.changes),
       });
     }),
   );

@@ -1,10 +1,10 @@
+import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import type { Services } from '../../services/index.js';
 import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
 import { itemHeading, listSavedModal } from '../../ui/list-changes.js';
 import { workstreamFromSelect } from '../../ui/list-parts.js';
 import { RISK_FIELD_BLOCKS, riskAddedModal } from '../../ui/risk-modal.js';
-import type { ListenerRouter } from '../router.js';
 import { formListener } from '../shared/failures.js';
 import { readInput } from './state.js';
 import { ackErrors, addForm, answerSubmission, editForm } from './submission.js';
@@ -14,8 +14,8 @@ const GONE = { [LIST_BLOCKS.riskText]: 'This risk or its program no longer exist
 const FORM = { top: LIST_BLOCKS.riskText, fields: RISK_FIELD_BLOCKS, gone: GONE };
 
 /** Submissions of the risk form: adding a risk, and editing one (which also closes or reopens it). */
-export function register(router: ListenerRouter, deps: Deps, services: Services): void {
-  router.view(
+export function register(app: App, deps: Deps, services: Services): void {
+  app.view(
     LIST_VIEWS.riskAdd,
     formListener(deps, async ({ ack, view, body, client }) => {
       const user = body.user.id;
@@ -39,7 +39,7 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
     }),
   );
 
-  router.view(
+  app.view(
     LIST_VIEWS.riskEdit,
     formListener(deps, async ({ ack, view, body, client }) => {
       const user = body.user.id;

@@ -1,3 +1,4 @@
+import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { findWorkstream } from '../../domain/program.js';
 import type { Services } from '../../services/index.js';
@@ -5,7 +6,6 @@ import { decodeProgramRef, decodeUpdateRef } from '../../ui/action-values.js';
 import { BLOCKS, VIEWS } from '../../ui/ids.js';
 import { updateNotice } from '../../ui/update-notice.js';
 import { UPDATE_FIELD_BLOCKS, updateSavedModal, workstreamUpdateModal } from '../../ui/workstream-modal.js';
-import type { ListenerRouter } from '../router.js';
 import { formListener } from '../shared/failures.js';
 import { parseState, readInput } from './state.js';
 import { ackErrors, answerSubmission } from './submission.js';
@@ -13,8 +13,8 @@ import { ackErrors, answerSubmission } from './submission.js';
 const GONE = { [BLOCKS.wsStatus]: 'This workstream no longer exists; nothing was saved.' };
 
 /** Submissions of the update form and of the workstream picker. */
-export function register(router: ListenerRouter, deps: Deps, services: Services): void {
-  router.view(
+export function register(app: App, deps: Deps, services: Services): void {
+  app.view(
     VIEWS.workstreamPick,
     formListener(deps, async ({ ack, view, body }) => {
       const slug = decodeProgramRef(view.private_metadata);
@@ -29,7 +29,7 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
     }),
   );
 
-  router.view(
+  app.view(
     VIEWS.workstreamUpdate,
     formListener(deps, async ({ ack, view, body, client }) => {
       const user = body.user.id;

@@ -258,7 +258,11 @@ describe('updating a workstream through its modal', () => {
   });
 
   it('answers a stale form without waiting on a slow users.info: UTC and the bare ID, logged', async () => {
-    h = await start({ admins: [OTHER_OWNER] });
+    // The lookup deadline (1.5 s in the server) shortened to 50 ms, and users.info slower than that.
+    h = await RolloutHarness.start({
+      slackLookupDeadlineMs: 50,
+      seed: (db) => importFixture(db, smallProgram({ updates_channel: 'C0UPDATES', admins: [OTHER_OWNER] })),
+    });
     h.fake.addUser(OWNER, 'Asia/Tokyo');
     h.fake.addUser(OTHER_OWNER, 'Europe/Berlin', 'Dana');
     await h.submit({
@@ -268,7 +272,7 @@ describe('updating a workstream through its modal', () => {
       values: submitted({ risk: 'medium' }),
     });
     // Slower than the lookup deadline, well inside Slack's 3 seconds for the form as a whole.
-    h.fake.failNext('users.info', { delayMs: 2500 }, 2);
+    h.fake.failNext('users.info', { delayMs: 500 }, 2);
     const late = await h.submit({
       user: OWNER,
       callbackId: VIEWS.workstreamUpdate,

@@ -1,19 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CHANNELS } from '../../../src/playground/demo-world.js';
-import { dialog, type Harness, PEOPLE, PROGRAM, screenshot, scrollToTop, startHarness } from './harness.js';
+import { dialog, type Harness, PEOPLE, PROGRAM, screenshot, scrollToTop, useHarness } from './harness.js';
 
 let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await h?.stop();
-});
-
-afterEach(async () => {
-  expect(await h.finishTest()).toEqual([]);
+useHarness((started) => {
+  h = started;
 });
 
 // Generous: the machine's two cores are shared, and a loaded one makes every step slower.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { type Playground, startPlayground } from '../../../src/playground/playground.js';
 import { type BrowserSession, launchBrowser } from '../../support/browser.js';
 
@@ -38,6 +39,24 @@ export interface Harness {
    */
   finishTest(): Promise<string[]>;
   stop(): Promise<void>;
+}
+
+/**
+ * One playground and browser for a test file, started before its tests and stopped after them; each test
+ * must end with no page error, console error or unexpected alert. `started` receives the harness.
+ */
+export function useHarness(started: (h: Harness) => void): void {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+    started(harness);
+  }, 60_000);
+  afterAll(async () => {
+    await harness?.stop();
+  });
+  afterEach(async () => {
+    expect(await harness?.finishTest()).toEqual([]);
+  });
 }
 
 export async function startHarness(): Promise<Harness> {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   dialog,
   type Harness,
@@ -7,21 +7,12 @@ import {
   privateAnswers,
   send,
   sendForAnswer,
-  startHarness,
+  useHarness,
 } from './harness.js';
 
 let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await h?.stop();
-});
-
-afterEach(async () => {
-  expect(await h.finishTest()).toEqual([]);
+useHarness((started) => {
+  h = started;
 });
 
 function identityVersion(): number | undefined {

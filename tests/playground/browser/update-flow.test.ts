@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CHANNELS } from '../../../src/playground/demo-world.js';
 import {
   dialog,
@@ -11,23 +11,14 @@ import {
   scrollToTop,
   send,
   sendForAnswer,
-  startHarness,
   statusAnswers,
   until,
+  useHarness,
 } from './harness.js';
 
 let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await h?.stop();
-});
-
-afterEach(async () => {
-  expect(await h.finishTest()).toEqual([]);
+useHarness((started) => {
+  h = started;
 });
 
 function identity() {

@@ -1,24 +1,30 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ListenerRouter } from '../../src/listeners/router.js';
+import { isAnsweredAction, isAnsweredView } from '../../src/listeners/unanswered.js';
 import { interactionBody } from '../../src/slack-standin/requests.js';
+import { ACTIONS, itemAction, LIST_ACTIONS, LIST_VIEWS, VIEWS } from '../../src/ui/ids.js';
 import { RolloutHarness } from '../support/rollout-server.js';
 
-describe('ListenerRouter', () => {
-  const noop = async () => undefined;
-
-  it('finds a listener by exact action_id first, then by pattern, and refuses a second one for an id', () => {
-    const router = new ListenerRouter();
-    const exact = async () => undefined;
-    const pattern = async () => undefined;
-    router.action('risk_close:1', exact);
-    router.action(/^risk_close:\d+$/, pattern);
-    router.view('risk_add', noop);
-    expect(router.actionListener('risk_close:1')).toBe(exact);
-    expect(router.actionListener('risk_close:2')).toBe(pattern);
-    expect(router.actionListener('other')).toBeUndefined();
-    expect(router.viewListener('risk_add')).toBe(noop);
-    expect(() => router.action('risk_close:1', noop)).toThrow('two listeners for action_id risk_close:1');
-    expect(() => router.view('risk_add', noop)).toThrow('two listeners for callback_id risk_add');
+describe('the catch-all knows what the listeners answer', () => {
+  it('answers every action_id and callback_id of ui/ids.ts elsewhere, and only those', () => {
+    for (const id of Object.values(ACTIONS)) expect(isAnsweredAction(id), id).toBe(true);
+    expect(isAnsweredAction(LIST_ACTIONS.riskAdd)).toBe(true);
+    expect(isAnsweredAction(LIST_ACTIONS.actionAdd)).toBe(true);
+    for (const kind of [
+      LIST_ACTIONS.riskEdit,
+      LIST_ACTIONS.riskClose,
+      LIST_ACTIONS.riskReopen,
+      LIST_ACTIONS.readinessEdit,
+      LIST_ACTIONS.actionEdit,
+      LIST_ACTIONS.actionDone,
+      LIST_ACTIONS.actionUndone,
+    ]) {
+      expect(isAnsweredAction(itemAction(kind, 12)), kind).toBe(true);
+    }
+    for (const id of [...Object.values(VIEWS), ...Object.values(LIST_VIEWS)])
+      expect(isAnsweredView(id), id).toBe(true);
+    expect(isAnsweredAction('retired_button')).toBe(false);
+    expect(isAnsweredAction(`${LIST_ACTIONS.riskClose}:x`)).toBe(false);
+    expect(isAnsweredView('retired_form')).toBe(false);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { isSlackUserId } from '../../domain/slack-user.js';
 import type { Services } from '../../services/index.js';
@@ -5,7 +6,6 @@ import { ACTION_FIELD_BLOCKS, actionAddedModal, DONE } from '../../ui/action-mod
 import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
 import { itemHeading, listSavedModal } from '../../ui/list-changes.js';
 import { workstreamFromSelect } from '../../ui/list-parts.js';
-import type { ListenerRouter } from '../router.js';
 import { formListener } from '../shared/failures.js';
 import { readChecked, readInput, type StateValues } from './state.js';
 import { ackErrors, addForm, answerSubmission, type BlockErrors, editForm } from './submission.js';
@@ -49,8 +49,8 @@ function fields(values: StateValues) {
 }
 
 /** Submissions of the next-action form: adding one, and editing one (reassign, due date, done…). */
-export function register(router: ListenerRouter, deps: Deps, services: Services): void {
-  router.view(
+export function register(app: App, deps: Deps, services: Services): void {
+  app.view(
     LIST_VIEWS.actionAdd,
     formListener(deps, async ({ ack, view, body, client }) => {
       const user = body.user.id;
@@ -61,7 +61,7 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
       if ('errors' in read) return ackErrors(ack, read.errors);
       const { owner } = read;
       const { text, ...rest } = fields(values);
-      const result = services.programEdits.addAction({
+      const result = services.programEdits.addNextAction({
         programId: program.id,
         actor: user,
         action: { text: text ?? '', owner, ...rest },
@@ -74,7 +74,7 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
     }),
   );
 
-  router.view(
+  app.view(
     LIST_VIEWS.actionEdit,
     formListener(deps, async ({ ack, view, body, client }) => {
       const user = body.user.id;
@@ -84,7 +84,7 @@ export function register(router: ListenerRouter, deps: Deps, services: Services)
       const read = ownerFrom(values);
       if ('errors' in read) return ackErrors(ack, read.errors);
       const { owner } = read;
-      const result = services.programEdits.editAction({
+      const result = services.programEdits.editNextAction({
         programId: program.id,
         actor: user,
         expectedVersion: ref.version,

@@ -1,0 +1,68 @@
+import type { App } from '@slack/bolt';
+import type { Logger } from '@slack/logger';
+import { ACTIONS, itemActionPattern, LIST_ACTIONS, LIST_VIEWS, VIEWS } from '../ui/ids.js';
+
+/**
+ * The action_ids the listeners in actions/ register, as they register them: the list's Add buttons and the
+ * status buttons exactly, a list item's buttons by `itemActionPattern`. Bolt runs every listener whose
+ * constraint matches, so the catch-all below must know which ones are answered elsewhere.
+ */
+const ANSWERED_ACTIONS: readonly (string | RegExp)[] = [
+  ...Object.values(ACTIONS),
+  LIST_ACTIONS.riskAdd,
+  LIST_ACTIONS.actionAdd,
+  ...[
+    LIST_ACTIONS.riskEdit,
+    LIST_ACTIONS.riskClose,
+    LIST_ACTIONS.riskReopen,
+    LIST_ACTIONS.readinessEdit,
+    LIST_ACTIONS.actionEdit,
+    LIST_ACTIONS.actionDone,
+    LIST_ACTIONS.actionUndone,
+  ].map(itemActionPattern),
+];
+
+/** The callback_ids the listeners in views/ register. */
+const ANSWERED_VIEWS: readonly string[] = [...Object.values(VIEWS), ...Object.values(LIST_VIEWS)];
+
+export function isAnsweredAction(actionId: string): boolean {
+  return ANSWERED_ACTIONS.some((id) => (typeof id === 'string' ? id === actionId : id.test(actionId)));
+}
+
+export function isAnsweredView(callbackId: string): boolean {
+  return ANSWERED_VIEWS.includes(callbackId);
+}
+
+/**
+ * What no listener answers (a button of an old message, a retired form, a surface Rollout does not use) is
+ * acknowledged at once and logged, never left to Slack's 3-second timeout.
+ */
+export function registerUnanswered(app: App, logger: Logger): void {
+  app.action({ type: 'block_actions' }, async ({ action, ack }) => {
+    const actionId = 'action_id' in action ? action.action_id : '';
+    if (isAnsweredAction(actionId)) return;
+    await ack();
+    logger.warn({ event: 'action_unhandled', actionId }, 'a button nobody answers: an old message?');
+  });
+  app.view({ type: 'view_submission' }, async ({ view, ack }) => {
+    if (isAnsweredView(view.callback_id)) return;
+    await ack();
+    logger.warn({ event: 'view_unhandled', callbackId: view.callback_id }, 'a form nobody answers');
+  });
+  // No view asks to be told it closed, the manifest declares no shortcut and no external select.
+  app.view({ type: 'view_closed' }, async ({ ack, view }) => {
+    logger.info({ event: 'view_closed', callbackId: view.callback_id }, 'a modal was closed');
+    await ack();
+  });
+  app.shortcut(/.*/, async ({ ack, shortcut }) => {
+    logger.warn(
+      { event: 'shortcut_unhandled', callbackId: shortcut.callback_id },
+      'a shortcut nobody answers',
+    );
+    await ack();
+  });
+  app.options(/.*/, async ({ ack, body }) => {
+    logger.warn({ event: 'options_unhandled', actionId: 'action_id' in body ? body.action_id : undefined });
+    await ack({ options: [] });
+  });
+}
