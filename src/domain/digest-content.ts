@@ -103,7 +103,7 @@ export interface DigestStale {
   daysSinceUpdate: number;
 }
 
-export interface DigestAction {
+export interface DigestNextAction {
   id: number;
   text: string;
   /** A Slack user ID or a free-text owner, as stored. */
@@ -140,8 +140,8 @@ export interface Digest {
     blocked: number;
     /** Workstreams waiting on a decision or a validation (WAITING_STATUSES). */
     needingDecision: number;
-    readyDimensions: number;
-    readinessDimensions: number;
+    readinessReady: number;
+    readinessTotal: number;
     stale: number;
     overdueActions: number;
     actionsDueThisWeek: number;
@@ -160,9 +160,9 @@ export interface Digest {
   stale: DigestStale[];
   actions: {
     /** Not done, due from today to the end of the digest's week, soonest first. */
-    dueThisWeek: DigestAction[];
+    dueThisWeek: DigestNextAction[];
     /** Not done, due before today, most overdue first. */
-    overdue: DigestAction[];
+    overdue: DigestNextAction[];
   };
   /** The readiness dimensions in the program's order. */
   readiness: DigestReadiness[];
@@ -308,12 +308,12 @@ export function buildDigest(input: DigestInput): Digest {
     .filter((s) => s.daysSinceUpdate >= STALE_AFTER_DAYS)
     .sort((a, b) => b.daysSinceUpdate - a.daysSinceUpdate);
 
-  const dueThisWeek: DigestAction[] = [];
-  const overdue: DigestAction[] = [];
+  const dueThisWeek: DigestNextAction[] = [];
+  const overdue: DigestNextAction[] = [];
   for (const a of [...program.actions].sort(byPositionThenId)) {
     if (a.done || a.due === null) continue;
     const w = a.workstream === null ? undefined : workstreams.get(a.workstream);
-    const action: DigestAction = {
+    const action: DigestNextAction = {
       id: a.id,
       text: a.text,
       owner: a.owner,
@@ -349,8 +349,8 @@ export function buildDigest(input: DigestInput): Digest {
       openRisks: openRisks.length,
       blocked: blocked.length,
       needingDecision: waiting.length,
-      readyDimensions: readiness.filter((r) => r.signal === 'ready').length,
-      readinessDimensions: readiness.length,
+      readinessReady: readiness.filter((r) => r.signal === 'ready').length,
+      readinessTotal: readiness.length,
       stale: stale.length,
       overdueActions: overdue.length,
       actionsDueThisWeek: dueThisWeek.length,

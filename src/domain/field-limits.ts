@@ -15,8 +15,8 @@ export const FIELD_LIMITS = {
   riskText: 500,
   readinessName: 150,
   readinessNote: 500,
-  actionText: 500,
-  actionOwner: 100,
+  nextActionText: 500,
+  nextActionOwner: 100,
   referenceTitle: 200,
   url: 2000,
 } as const;

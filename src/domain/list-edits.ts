@@ -11,7 +11,7 @@ import {
   riskLevelField,
 } from './edit-fields.js';
 import { isCalendarDate } from './local-time.js';
-import type { NextAction, ReadinessDimension, TopRisk } from './program.js';
+import type { NextAction, Readiness, TopRisk } from './program.js';
 import { oneLine } from './user-text.js';
 import { RISK_STATES, SIGNAL_INFO, SIGNALS } from './vocabulary.js';
 
@@ -133,7 +133,7 @@ const READINESS_FIELDS = ['signal', 'note'] as const;
  * edits carry no separate note for the log.
  */
 export type ReadinessField = (typeof READINESS_FIELDS)[number];
-export type ReadinessValues = Pick<ReadinessDimension, ReadinessField>;
+export type ReadinessValues = Pick<Readiness, ReadinessField>;
 export type ReadinessChangesInput = Partial<Record<ReadinessField, string>>;
 
 const readinessEditSchema = z.object({
@@ -187,7 +187,7 @@ export interface NextActionChangesInput {
   done?: boolean | undefined;
 }
 
-const nextActionText = requiredFieldText('actionText', 'Say what needs doing');
+const nextActionText = requiredFieldText('nextActionText', 'Say what needs doing');
 
 /** `<@U012AB>` and `<@U012AB|name>` (how a mention arrives in command text) are kept as the bare ID. */
 const nextActionOwner = z.preprocess((value) => {
@@ -195,7 +195,7 @@ const nextActionOwner = z.preprocess((value) => {
   const line = oneLine(value);
   if (line === '') return null;
   return /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(line)?.[1] ?? line;
-}, fieldText('actionOwner').nullable());
+}, fieldText('nextActionOwner').nullable());
 
 const dueDate = z.preprocess(
   (value) => (value === '' ? null : typeof value === 'string' ? value.trim() : value),

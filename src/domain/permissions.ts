@@ -96,7 +96,7 @@ export function canAddRisk(
   return canAdd(user, program, globalAdmins, 'risks');
 }
 
-export function canAddAction(
+export function canAddNextAction(
   user: string,
   program: ProgramAccess,
   globalAdmins: readonly string[],
@@ -153,7 +153,7 @@ export function canEditRisk(
   );
 }
 
-export function canEditAction(
+export function canEditNextAction(
   user: string,
   program: ProgramAccess,
   action: { workstream: string | null; owner: string | null },

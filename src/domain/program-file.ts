@@ -123,8 +123,8 @@ const programFileSchema = z
       .array(
         z.strictObject({
           id: itemId.optional(),
-          text: required('actionText'),
-          owner: text('actionOwner').optional(),
+          text: required('nextActionText'),
+          owner: text('nextActionOwner').optional(),
           workstream: key.optional(),
           due: z.string().refine(isCalendarDate, 'expected a date as YYYY-MM-DD').optional(),
           done: z.boolean().default(false),

@@ -90,7 +90,7 @@ function paragraphs(text: string): string[] {
   return parts.flatMap((p, i) => (i === 0 ? [p] : ['', p]));
 }
 
-function actionLine(a: NextAction): string {
+function nextActionLine(a: NextAction): string {
   const details = [a.owner ? `owner: ${a.owner}` : '', a.due ? `due ${a.due}` : ''].filter(Boolean);
   return details.length ? `${a.text} (${details.join(', ')})` : a.text;
 }
@@ -176,7 +176,7 @@ export function programToMarkdown(program: Program): string {
     ),
     section(
       'Immediate next actions',
-      openActions.length ? list(openActions.map(actionLine)) : ['No open actions.'],
+      openActions.length ? list(openActions.map(nextActionLine)) : ['No open actions.'],
     ),
     section(
       'Related references',

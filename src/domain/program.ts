@@ -14,7 +14,7 @@ export interface Program {
   workstreams: Workstream[];
   milestones: Milestone[];
   risks: TopRisk[];
-  readiness: ReadinessDimension[];
+  readiness: Readiness[];
   actions: NextAction[];
   references: Reference[];
 }
@@ -57,7 +57,7 @@ export interface TopRisk {
   version: number;
 }
 
-export interface ReadinessDimension {
+export interface Readiness {
   id: number;
   position: number;
   name: string;

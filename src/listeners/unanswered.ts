@@ -10,15 +10,15 @@ import { ACTIONS, itemActionPattern, LIST_ACTIONS, LIST_VIEWS, VIEWS } from '../
 const ANSWERED_ACTIONS: readonly (string | RegExp)[] = [
   ...Object.values(ACTIONS),
   LIST_ACTIONS.riskAdd,
-  LIST_ACTIONS.actionAdd,
+  LIST_ACTIONS.nextActionAdd,
   ...[
     LIST_ACTIONS.riskEdit,
     LIST_ACTIONS.riskClose,
     LIST_ACTIONS.riskReopen,
     LIST_ACTIONS.readinessEdit,
-    LIST_ACTIONS.actionEdit,
-    LIST_ACTIONS.actionDone,
-    LIST_ACTIONS.actionUndone,
+    LIST_ACTIONS.nextActionEdit,
+    LIST_ACTIONS.nextActionDone,
+    LIST_ACTIONS.nextActionUndone,
   ].map(itemActionPattern),
 ];
 

@@ -57,10 +57,7 @@ async function main(): Promise<void> {
     process.stderr.write(`The playground could not start: ${reason}\n`);
     process.exit(1);
   });
-  process.stdout.write(
-    `Rollout playground: ${playground.url}\n` +
-      'Open it in a browser, pick who you are under "Act as", and type /rollout help. Ctrl-C stops it.\n',
-  );
+  // Ready for Ctrl-C before saying where the page is: whoever reads the address may stop it at once.
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
@@ -70,6 +67,10 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
+  process.stdout.write(
+    `Rollout playground: ${playground.url}\n` +
+      'Open it in a browser, pick who you are under "Act as", and type /rollout help. Ctrl-C stops it.\n',
+  );
 }
 
 void main();

@@ -18,14 +18,14 @@ import {
   type RiskField,
 } from '../domain/list-edits.js';
 import {
-  canAddAction,
+  canAddNextAction,
   canAddRisk,
-  canEditAction,
+  canEditNextAction,
   canEditReadiness,
   canEditRisk,
   canMoveListItem,
 } from '../domain/permissions.js';
-import type { NextAction, Program, ReadinessDimension, TopRisk } from '../domain/program.js';
+import type { NextAction, Program, Readiness, TopRisk } from '../domain/program.js';
 import type { RiskState } from '../domain/vocabulary.js';
 import { type Attribution, type ListEntity, ListWrites } from '../store/list-writes.js';
 import { ProgramRepo } from '../store/program-repo.js';
@@ -105,11 +105,7 @@ type EditResult<F extends string, E extends string, Item> =
 
 export type AddRiskResult = ({ kind: 'added' } & { risk: TopRisk }) | EditRefusal<RiskEditField>;
 export type EditRiskResult = EditResult<RiskField, RiskEditField, { risk: TopRisk }>;
-export type EditReadinessResult = EditResult<
-  ReadinessField,
-  ReadinessField,
-  { readiness: ReadinessDimension }
->;
+export type EditReadinessResult = EditResult<ReadinessField, ReadinessField, { readiness: Readiness }>;
 export type AddNextActionResult =
   | ({ kind: 'added' } & { action: NextAction })
   | EditRefusal<NextActionEditField>;
@@ -247,7 +243,7 @@ export class ProgramEdits {
       this.repo,
       input.programId,
       (p): AddNextActionResult => {
-        const permission = canAddAction(input.actor, p, this.admins);
+        const permission = canAddNextAction(input.actor, p, this.admins);
         if (!permission.allowed) return forbidden(permission);
         const plan = planNextActionAdd({ ...input.action, note: input.note }, keysOf(p));
         if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
@@ -274,7 +270,7 @@ export class ProgramEdits {
         const action = p.actions.find((a) => a.id === input.actionId);
         if (!action) return notFound('action');
         const permission = both(
-          canEditAction(input.actor, p, action, this.admins),
+          canEditNextAction(input.actor, p, action, this.admins),
           canMoveListItem(input.actor, p, action, input.changes.workstream, this.admins, 'next actions'),
         );
         if (!permission.allowed) return forbidden(permission);

@@ -4,7 +4,7 @@ import type {
   Milestone,
   NextAction,
   Program,
-  ReadinessDimension,
+  Readiness,
   Reference,
   TopRisk,
   Workstream,
@@ -85,7 +85,7 @@ export class ProgramRepo {
          FROM risks r LEFT JOIN workstreams w ON w.id = r.workstream_id
          WHERE r.program_id = ? ORDER BY r.position, r.id`,
       ),
-      readiness: db.prepare<[number], ReadinessDimension>(
+      readiness: db.prepare<[number], Readiness>(
         'SELECT id, position, name, signal, note, version FROM readiness WHERE program_id = ? ORDER BY position, id',
       ),
       actions: db.prepare<[number], Omit<NextAction, 'done'> & { done: number }>(

@@ -1,8 +1,8 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import {
   type Digest,
-  type DigestAction,
   type DigestChange,
+  type DigestNextAction,
   formatDayLabel,
   STALE_AFTER_DAYS,
 } from '../domain/digest-content.js';
@@ -123,9 +123,9 @@ function headlineParts(s: Style, d: Digest): string[] {
     `${s.emoji(RISK_INFO.high.emoji)}${s.bold(String(c.highRisks))} high ${c.highRisks === 1 ? 'risk' : 'risks'}`,
     `${s.emoji(STATUS_INFO.blocked.emoji)}${s.bold(String(c.blocked))} blocked`,
     `${s.emoji(STATUS_INFO['needs-decision'].emoji)}${s.bold(String(c.needingDecision))} ${c.needingDecision === 1 ? 'needs' : 'need'} a decision`,
-    c.readinessDimensions === 0
+    c.readinessTotal === 0
       ? 'no readiness dimensions'
-      : `${s.emoji(SIGNAL_INFO[readinessSignal(c.readyDimensions, c.readinessDimensions)].emoji)}${s.bold(`${c.readyDimensions} of ${c.readinessDimensions}`)} readiness ${c.readinessDimensions === 1 ? 'dimension' : 'dimensions'} ready`,
+      : `${s.emoji(SIGNAL_INFO[readinessSignal(c.readinessReady, c.readinessTotal)].emoji)}${s.bold(`${c.readinessReady} of ${c.readinessTotal}`)} readiness ${c.readinessTotal === 1 ? 'dimension' : 'dimensions'} ready`,
   ];
 }
 
@@ -185,7 +185,7 @@ function staleLines(s: Style, d: Digest): string[] {
   );
 }
 
-function actionLine(s: Style, a: DigestAction, overdue: boolean): string {
+function nextActionLine(s: Style, a: DigestNextAction, overdue: boolean): string {
   const when = overdue
     ? `${s.emoji(':warning:')}${s.bold('Overdue')} (due ${formatDayLabel(a.due)}, ${plural(a.daysOverdue, 'day')} ago)`
     : a.daysOverdue === 0
@@ -200,8 +200,8 @@ function actionLine(s: Style, a: DigestAction, overdue: boolean): string {
 
 function nextLines(s: Style, d: Digest): string[] {
   const lines = [
-    ...d.actions.overdue.map((a) => actionLine(s, a, true)),
-    ...d.actions.dueThisWeek.map((a) => actionLine(s, a, false)),
+    ...d.actions.overdue.map((a) => nextActionLine(s, a, true)),
+    ...d.actions.dueThisWeek.map((a) => nextActionLine(s, a, false)),
   ];
   if (lines.length > 0 && d.counts.undatedActions > 0)
     lines.push(s.italic(undated(d.counts.undatedActions).trim()));

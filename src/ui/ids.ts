@@ -83,10 +83,10 @@ export const LIST_ACTIONS = {
   riskClose: 'risk_close',
   riskReopen: 'risk_reopen',
   readinessEdit: 'readiness_edit_open',
-  actionAdd: 'action_add_open',
-  actionEdit: 'action_edit_open',
-  actionDone: 'action_done',
-  actionUndone: 'action_undone',
+  nextActionAdd: 'action_add_open',
+  nextActionEdit: 'action_edit_open',
+  nextActionDone: 'action_done',
+  nextActionUndone: 'action_undone',
 } as const;
 export const itemAction = (kind: string, id: number) => `${kind}:${id}`;
 export const itemActionPattern = (kind: string) => new RegExp(`^${kind}(?::\\d+)?$`);
@@ -95,8 +95,8 @@ export const LIST_VIEWS = {
   riskAdd: 'risk_add',
   riskEdit: 'risk_edit',
   readinessEdit: 'readiness_edit',
-  actionAdd: 'action_add',
-  actionEdit: 'action_edit',
+  nextActionAdd: 'action_add',
+  nextActionEdit: 'action_edit',
 } as const;
 
 export const LIST_BLOCKS = {
@@ -117,13 +117,13 @@ export const LIST_BLOCKS = {
   readinessSignal: 'readiness_signal',
   readinessNote: 'readiness_note',
   // The next-action form.
-  actionText: 'action_text',
-  actionOwner: 'action_owner',
-  actionOwnerName: 'action_owner_name',
-  actionWorkstream: 'action_workstream',
-  actionDue: 'action_due',
-  actionDone: 'action_done',
-  actionNote: 'action_note',
+  nextActionText: 'action_text',
+  nextActionOwner: 'action_owner',
+  nextActionOwnerName: 'action_owner_name',
+  nextActionWorkstream: 'action_workstream',
+  nextActionDue: 'action_due',
+  nextActionDone: 'action_done',
+  nextActionNote: 'action_note',
 } as const;
 /** One item of a list (its text, and the buttons under it). */
 export const listItemBlock = (kind: 'risk' | 'readiness' | 'action', id: number) => `${kind}_item:${id}`;

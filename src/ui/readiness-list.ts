@@ -1,5 +1,5 @@
 import { canEditReadiness } from '../domain/permissions.js';
-import type { Program, ReadinessDimension } from '../domain/program.js';
+import type { Program, Readiness } from '../domain/program.js';
 import { SIGNAL_INFO, SIGNALS } from '../domain/vocabulary.js';
 import { encodeItemOf } from './action-values.js';
 import { button, context, divider, message, section } from './blocks.js';
@@ -11,9 +11,9 @@ import { escapeMrkdwn } from './mrkdwn.js';
 import { plural } from './plural.js';
 
 /** "🟡 *Hosting readiness* — Partially ready", and the note under it. */
-function readinessLine(d: ReadinessDimension): string {
-  const s = SIGNAL_INFO[d.signal];
-  return `${s.emoji} *${escapeMrkdwn(d.name)}* — ${s.label}\n${d.note ? escapeMrkdwn(d.note) : '_no note_'}`;
+function readinessLine(r: Readiness): string {
+  const s = SIGNAL_INFO[r.signal];
+  return `${s.emoji} *${escapeMrkdwn(r.name)}* — ${s.label}\n${r.note ? escapeMrkdwn(r.note) : '_no note_'}`;
 }
 
 /**
@@ -21,21 +21,21 @@ function readinessLine(d: ReadinessDimension): string {
  * go/no-go call, so only admins get a Change button; others are told who can change it.
  */
 export function readinessList(program: Program, viewer: ListViewer, opts: ListOptions = {}): SlackMessage {
-  const dims = program.readiness;
+  const readiness = program.readiness;
   const isAdmin = canEditReadiness(viewer.userId, program, viewer.admins).allowed;
   const counts = scaleCounts(
     SIGNALS,
     SIGNAL_INFO,
-    dims.map((d) => d.signal),
+    readiness.map((d) => d.signal),
   );
   const head = listHead(
     opts,
     `Readiness · ${program.name}`,
-    dims.length
-      ? `*${plural(dims.length, 'dimension')}*\n${counts}`
+    readiness.length
+      ? `*${plural(readiness.length, 'dimension')}*\n${counts}`
       : 'No readiness dimensions yet. An admin adds them to the program file and imports it with `rollout import`.',
   );
-  if (!isAdmin && dims.length) {
+  if (!isAdmin && readiness.length) {
     head.push(
       context(
         LIST_BLOCKS.hint,
@@ -43,9 +43,9 @@ export function readinessList(program: Program, viewer: ListViewer, opts: ListOp
       ),
     );
   }
-  if (dims.length) head.push(divider());
+  if (readiness.length) head.push(divider());
   const items = fitItems(
-    dims,
+    readiness,
     (d) => [
       section(
         listItemBlock('readiness', d.id),
@@ -60,9 +60,9 @@ export function readinessList(program: Program, viewer: ListViewer, opts: ListOp
     SURFACE_BLOCKS.message - head.length,
     (hidden) => context(LIST_BLOCKS.more, `…and ${plural(hidden, 'more dimension')}.`),
   );
-  const notReady = dims.filter((d) => d.signal === 'not-ready').length;
+  const notReady = readiness.filter((d) => d.signal === 'not-ready').length;
   return message(
-    `Readiness of ${escapeMrkdwn(program.name)}: ${plural(dims.length, 'dimension')}, ${notReady} not ready`,
+    `Readiness of ${escapeMrkdwn(program.name)}: ${plural(readiness.length, 'dimension')}, ${notReady} not ready`,
     [...head, ...items],
   );
 }

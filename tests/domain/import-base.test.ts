@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { baseFromHistory, storedAsFile } from '../../src/domain/import-base.js';
 import type { HistoryEntry } from '../../src/domain/program.js';
-import { dimension, nextAction, program, risk, workstream } from '../support/program-objects.js';
+import { nextAction, program, readinessItem, risk, workstream } from '../support/program-objects.js';
 
 let nextId = 1;
 function entry(
@@ -23,7 +23,7 @@ describe('baseFromHistory (a program imported before bases were kept)', () => {
   const stored = program({
     workstreams: [workstream('identity-sso', { status: 'blocked', blocker: 'legal review' })],
     risks: [risk(7, { severity: 'high' }), risk(8, { text: 'added in Slack' })],
-    readiness: [dimension(3, { signal: 'ready' })],
+    readiness: [readinessItem(3, { signal: 'ready' })],
     actions: [nextAction(9, { done: true })],
   });
 

@@ -102,22 +102,22 @@ describe('risks', () => {
 });
 
 describe('readiness', () => {
-  const dimension = { signal: 'not-ready' as const, note: 'not ready until Okta path is confirmed' };
+  const current = { signal: 'not-ready' as const, note: 'not ready until Okta path is confirmed' };
 
   it('changes the signal and note, by value or label', () => {
-    expect(planReadinessEdit(dimension, { signal: 'Partial', note: 'Okta path approved' })).toEqual({
+    expect(planReadinessEdit(current, { signal: 'Partial', note: 'Okta path approved' })).toEqual({
       ok: true,
       next: { signal: 'partial', note: 'Okta path approved' },
       changes: [
         { field: 'signal', oldValue: 'not-ready', newValue: 'partial' },
-        { field: 'note', oldValue: dimension.note, newValue: 'Okta path approved' },
+        { field: 'note', oldValue: current.note, newValue: 'Okta path approved' },
       ],
       note: '',
     });
   });
 
   it('stores the note on one line', () => {
-    expect(planReadinessEdit(dimension, { note: FORGED })).toMatchObject({
+    expect(planReadinessEdit(current, { note: FORGED })).toMatchObject({
       ok: true,
       next: { note: FORGED_PLAIN },
     });
@@ -125,7 +125,7 @@ describe('readiness', () => {
 
   it('refuses an unknown signal and an oversize note', () => {
     expect(
-      planReadinessEdit(dimension, { signal: 'green', note: 'x'.repeat(FIELD_LIMITS.readinessNote + 1) }),
+      planReadinessEdit(current, { signal: 'green', note: 'x'.repeat(FIELD_LIMITS.readinessNote + 1) }),
     ).toEqual({
       ok: false,
       errors: {
@@ -178,14 +178,14 @@ describe('next actions', () => {
   it('refuses a due date that is not a calendar date, and an oversize owner', () => {
     expect(
       planNextActionAdd(
-        { text: 'x', due: '2026-02-30', owner: 'o'.repeat(FIELD_LIMITS.actionOwner + 1) },
+        { text: 'x', due: '2026-02-30', owner: 'o'.repeat(FIELD_LIMITS.nextActionOwner + 1) },
         keys,
       ),
     ).toEqual({
       ok: false,
       errors: {
         due: 'Expected a date as YYYY-MM-DD, such as 2026-03-31',
-        owner: tooLong(FIELD_LIMITS.actionOwner),
+        owner: tooLong(FIELD_LIMITS.nextActionOwner),
       },
     });
     expect(planNextActionAdd({ text: 'x', due: 'next friday' }, keys).ok).toBe(false);
@@ -206,9 +206,9 @@ describe('next actions', () => {
   });
 
   it('refuses an oversize text even when it is the only change', () => {
-    expect(planNextActionEdit(action, { text: 't'.repeat(FIELD_LIMITS.actionText + 1) }, keys)).toEqual({
+    expect(planNextActionEdit(action, { text: 't'.repeat(FIELD_LIMITS.nextActionText + 1) }, keys)).toEqual({
       ok: false,
-      errors: { text: tooLong(FIELD_LIMITS.actionText) },
+      errors: { text: tooLong(FIELD_LIMITS.nextActionText) },
     });
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canAddAction,
+  canAddNextAction,
   canAddRisk,
-  canEditAction,
+  canEditNextAction,
   canEditReadiness,
   canEditRisk,
   canEditWorkstream,
@@ -81,7 +81,7 @@ describe('canEditWorkstream', () => {
 
 describe('adding risks and actions', () => {
   it('is open to any member and to admins', () => {
-    for (const add of [canAddRisk, canAddAction]) {
+    for (const add of [canAddRisk, canAddNextAction]) {
       expect(add(OWNER, program, globalAdmins)).toEqual({ allowed: true, as: 'program-member' });
       expect(add(ADMIN, program, globalAdmins).allowed).toBe(true);
       expect(add(GLOBAL, program, globalAdmins).allowed).toBe(true);
@@ -93,7 +93,7 @@ describe('adding risks and actions', () => {
       allowed: false,
       reason: 'Only people who own a workstream in Builder Insights, or its admins, can add risks.',
     });
-    expect(canAddAction(STRANGER, program, globalAdmins).allowed).toBe(false);
+    expect(canAddNextAction(STRANGER, program, globalAdmins).allowed).toBe(false);
   });
 });
 
@@ -133,28 +133,30 @@ describe('canEditRisk', () => {
   });
 });
 
-describe('canEditAction', () => {
+describe('canEditNextAction', () => {
   it('follows the risk rules for owners, members and admins', () => {
     const tied = { workstream: 'identity-sso', owner: 'Platform team' };
-    expect(canEditAction(OWNER, program, tied, globalAdmins).allowed).toBe(true);
-    expect(canEditAction(GLOBAL, program, tied, globalAdmins).allowed).toBe(true);
-    expect(canEditAction(OTHER_OWNER, program, tied, globalAdmins).allowed).toBe(false);
-    expect(canEditAction(OTHER_OWNER, program, { ...tied, workstream: null }, globalAdmins).allowed).toBe(
+    expect(canEditNextAction(OWNER, program, tied, globalAdmins).allowed).toBe(true);
+    expect(canEditNextAction(GLOBAL, program, tied, globalAdmins).allowed).toBe(true);
+    expect(canEditNextAction(OTHER_OWNER, program, tied, globalAdmins).allowed).toBe(false);
+    expect(canEditNextAction(OTHER_OWNER, program, { ...tied, workstream: null }, globalAdmins).allowed).toBe(
       true,
     );
   });
 
   it('lets the person the action is assigned to edit it, even owning nothing', () => {
     const mine = { workstream: 'identity-sso', owner: ASSIGNEE };
-    expect(canEditAction(ASSIGNEE, program, mine, globalAdmins)).toEqual({
+    expect(canEditNextAction(ASSIGNEE, program, mine, globalAdmins)).toEqual({
       allowed: true,
       as: 'action-owner',
     });
-    expect(canEditAction(ASSIGNEE, program, { ...mine, workstream: null }, globalAdmins).allowed).toBe(true);
+    expect(canEditNextAction(ASSIGNEE, program, { ...mine, workstream: null }, globalAdmins).allowed).toBe(
+      true,
+    );
   });
 
   it('names the assignee among those who can, when refusing', () => {
-    const refused = canEditAction(
+    const refused = canEditNextAction(
       STRANGER,
       program,
       { workstream: 'identity-sso', owner: ASSIGNEE },

@@ -41,7 +41,14 @@ describe('normalizeUserText', () => {
   it('keeps the lines of summaries only; every other stored text is one line', () => {
     expect(normalizeUserText('summary', 'a\n\nb')).toBe('a\n\nb');
     expect(normalizeUserText('programSummary', 'a\nb')).toBe('a\nb');
-    for (const field of ['blocker', 'state', 'riskText', 'actionText', 'note', 'readinessNote'] as const) {
+    for (const field of [
+      'blocker',
+      'state',
+      'riskText',
+      'nextActionText',
+      'note',
+      'readinessNote',
+    ] as const) {
       expect(normalizeUserText(field, 'a\n\nb'), field).toBe('a b');
     }
     expect(isMultiLine('workstreamName')).toBe(false);

@@ -12,9 +12,9 @@ import {
   viewSubmissionPayload,
 } from '../../src/slack-standin/requests.js';
 import { ProgramRepo } from '../../src/store/program-repo.js';
-import { actionModal } from '../../src/ui/action-modal.js';
 import { digestMessage } from '../../src/ui/digest-message.js';
 import { homeView } from '../../src/ui/home-view.js';
+import { nextActionModal } from '../../src/ui/next-action-modal.js';
 import { readinessModal } from '../../src/ui/readiness-modal.js';
 import { reminderMessage } from '../../src/ui/reminder-message.js';
 import { riskModal } from '../../src/ui/risk-modal.js';
@@ -66,8 +66,8 @@ function fullestProgram(): Program {
         note: full(L.readinessNote),
       })),
       actions: Array.from({ length: 40 }, (_, i) => ({
-        text: full(L.actionText),
-        owner: full(L.actionOwner),
+        text: full(L.nextActionText),
+        owner: full(L.nextActionOwner),
         workstream: keys[i],
         due: '2026-11-20',
       })),
@@ -143,7 +143,7 @@ function largestPayloads(): Record<string, number> {
   return {
     'submit: workstream update modal': submissionBytes(workstreamUpdateModal(p, w)),
     'submit: risk modal': submissionBytes(riskModal(p, risk)),
-    'submit: next action modal': submissionBytes(actionModal(p, action)),
+    'submit: next action modal': submissionBytes(nextActionModal(p, action)),
     'submit: readiness modal': submissionBytes(readinessModal(p, readiness)),
     'click: App Home tab': clickBytes({ view: { ...homeView({ userId: OWNER, programs: [p], now: NOW }) } }),
     'click: digest message': clickBytes({ message: digestMessage(digest, p) }),

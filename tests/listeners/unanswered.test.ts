@@ -8,15 +8,15 @@ describe('the catch-all knows what the listeners answer', () => {
   it('answers every action_id and callback_id of ui/ids.ts elsewhere, and only those', () => {
     for (const id of Object.values(ACTIONS)) expect(isAnsweredAction(id), id).toBe(true);
     expect(isAnsweredAction(LIST_ACTIONS.riskAdd)).toBe(true);
-    expect(isAnsweredAction(LIST_ACTIONS.actionAdd)).toBe(true);
+    expect(isAnsweredAction(LIST_ACTIONS.nextActionAdd)).toBe(true);
     for (const kind of [
       LIST_ACTIONS.riskEdit,
       LIST_ACTIONS.riskClose,
       LIST_ACTIONS.riskReopen,
       LIST_ACTIONS.readinessEdit,
-      LIST_ACTIONS.actionEdit,
-      LIST_ACTIONS.actionDone,
-      LIST_ACTIONS.actionUndone,
+      LIST_ACTIONS.nextActionEdit,
+      LIST_ACTIONS.nextActionDone,
+      LIST_ACTIONS.nextActionUndone,
     ]) {
       expect(isAnsweredAction(itemAction(kind, 12)), kind).toBe(true);
     }

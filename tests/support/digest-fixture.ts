@@ -2,7 +2,7 @@ import type {
   HistoryEntry,
   NextAction,
   Program,
-  ReadinessDimension,
+  Readiness,
   TopRisk,
   Workstream,
 } from '../../src/domain/program.js';
@@ -10,8 +10,8 @@ import {
   program as baseProgram,
   risk as baseRisk,
   workstream as baseWorkstream,
-  dimension,
   nextAction,
+  readinessItem,
 } from './program-objects.js';
 
 /**
@@ -39,12 +39,8 @@ export function action(id: number, position: number, over: Partial<NextAction> =
   return nextAction(id, { position, ...over });
 }
 
-export function readiness(
-  id: number,
-  position: number,
-  over: Partial<ReadinessDimension> = {},
-): ReadinessDimension {
-  return dimension(id, { position, name: `dimension ${id}`, note: '', ...over });
+export function readiness(id: number, position: number, over: Partial<Readiness> = {}): Readiness {
+  return readinessItem(id, { position, name: `dimension ${id}`, note: '', ...over });
 }
 
 export function program(over: Partial<Program> = {}): Program {

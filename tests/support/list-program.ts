@@ -4,7 +4,7 @@ import { program, workstream } from './program-objects.js';
 
 /** Plain `Program` objects for the pure tests of the risks, readiness and next-actions lists. */
 
-export { dimension, nextAction, risk } from './program-objects.js';
+export { nextAction, readinessItem, risk } from './program-objects.js';
 
 import { ADMIN, OTHER_OWNER, OWNER } from './programs.js';
 

@@ -2,7 +2,7 @@ import type {
   Milestone,
   NextAction,
   Program,
-  ReadinessDimension,
+  Readiness,
   TopRisk,
   Workstream,
 } from '../../src/domain/program.js';
@@ -54,7 +54,7 @@ export function risk(id: number, over: Partial<TopRisk> = {}): TopRisk {
   };
 }
 
-export function dimension(id: number, over: Partial<ReadinessDimension> = {}): ReadinessDimension {
+export function readinessItem(id: number, over: Partial<Readiness> = {}): Readiness {
   return {
     id,
     position: id,

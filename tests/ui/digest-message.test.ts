@@ -74,8 +74,8 @@ describe('digestMessage', () => {
 
   it('colours readiness green only when every dimension is ready, red when none is', () => {
     const headline = (signals: ('ready' | 'not-ready')[]) => {
-      const dimensions = signals.map((signal, i) => readiness(i + 1, i, { signal }));
-      const { message: m } = render(program({ readiness: dimensions }));
+      const items = signals.map((signal, i) => readiness(i + 1, i, { signal }));
+      const { message: m } = render(program({ readiness: items }));
       return textOf(m.blocks, DIGEST_BLOCKS.headline);
     };
     expect(headline(['not-ready', 'not-ready'])).toContain(':red_circle: *0 of 2* readiness');
@@ -303,7 +303,7 @@ function hugeProgram(): { program: Program; history: HistoryEntry[] } {
       due: '2026-11-20',
     }),
   );
-  const dims = Array.from({ length: 60 }, (_, i) =>
+  const items = Array.from({ length: 60 }, (_, i) =>
     readiness(i + 1, i, { name: long(`dim ${i}`, 150), note: long('note', 500) }),
   );
   const history = workstreams.map((w) =>
@@ -317,7 +317,7 @@ function hugeProgram(): { program: Program; history: HistoryEntry[] } {
     }),
   );
   return {
-    program: program({ name: long('Program', 150), workstreams, risks, actions, readiness: dims }),
+    program: program({ name: long('Program', 150), workstreams, risks, actions, readiness: items }),
     history,
   };
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryEntry, Workstream } from '../../src/domain/program.js';
 import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { historyView } from '../../src/ui/history-view.js';
+import { HISTORY_BLOCKS } from '../../src/ui/ids.js';
+import { blocksText, blockText, textsOf } from '../support/blocks.js';
 import { BIDI, BIDI_SHOWN, FORGED, FORGED_SHOWN, forgedLines } from '../support/forged-text.js';
 import { numberedWorkstream, program } from '../support/program-objects.js';
 
@@ -33,7 +35,10 @@ function entry(over: Partial<HistoryEntry>): HistoryEntry {
   };
 }
 
-const texts = (m: ReturnType<typeof historyView>) => JSON.stringify(m.blocks);
+type History = ReturnType<typeof historyView>;
+const json = (m: History) => JSON.stringify(m.blocks);
+/** The texts of the history's entries, one a line. */
+const entryTexts = (m: History) => blocksText(m.blocks, 'history_entry:');
 const view = (entries: HistoryEntry[], over: Partial<Parameters<typeof historyView>[0]> = {}) =>
   historyView({
     program: PROGRAM,
@@ -59,28 +64,31 @@ describe('historyView', () => {
     ]);
     const entries = m.blocks.filter((b) => String(b.block_id).startsWith('history_entry:'));
     expect(entries).toHaveLength(2);
-    const first = JSON.stringify(entries[0]);
+    const first = textsOf(entries[0]).join('\n');
     expect(first).toContain('*Status*: Needs decision → Blocked');
     expect(first).toContain('by <@UOWNER01> · 3 days ago · Mon 23 Nov 2026, 09:14 PST');
     expect(first).toContain('_Note:_ Okta path rejected');
-    const second = JSON.stringify(entries[1]);
+    const second = textsOf(entries[1]).join('\n');
     expect(second).toContain('*Risk*: Medium → High');
     expect(second).toContain('by an import · 6 days ago · Fri 20 Nov 2026, 00:00 PST');
-    expect(texts(m)).toContain('Times are in your time zone (America/Los_Angeles)');
+    expect(blockText(m.blocks, HISTORY_BLOCKS.zone)).toContain(
+      'Times are in your time zone (America/Los_Angeles)',
+    );
     expect(blockKitProblems(m.blocks, 'message')).toEqual([]);
     expect(m.text).toBe('History of Identity and SSO: 2 most recent changes');
   });
 
   it('writes absolute times in the viewer’s zone, and says when it fell back to UTC', () => {
-    const tokyo = texts(view([entry({})], { zone: 'Asia/Tokyo' }));
-    expect(tokyo).toContain('Tue 24 Nov 2026, 02:14 GMT+9');
-    const utc = texts(view([entry({})], { zone: 'UTC', zoneFallback: true }));
-    expect(utc).toContain('Mon 23 Nov 2026, 17:14 UTC');
-    expect(utc).toContain('Times are in UTC: I could not read your time zone from Slack.');
+    expect(entryTexts(view([entry({})], { zone: 'Asia/Tokyo' }))).toContain('Tue 24 Nov 2026, 02:14 GMT+9');
+    const utc = view([entry({})], { zone: 'UTC', zoneFallback: true });
+    expect(entryTexts(utc)).toContain('Mon 23 Nov 2026, 17:14 UTC');
+    expect(blockText(utc.blocks, HISTORY_BLOCKS.zone)).toContain(
+      'Times are in UTC: I could not read your time zone from Slack.',
+    );
   });
 
   it('labels text fields, mentions owners, names dependencies, and marks empty values', () => {
-    const t = texts(
+    const t = entryTexts(
       view([
         entry({ field: 'blocker', oldValue: '', newValue: 'waiting on Okta' }),
         entry({ field: 'summary', oldValue: 'a', newValue: 'b' }),
@@ -110,14 +118,14 @@ describe('historyView', () => {
         actor: '<@UEVIL>',
       }),
     ]);
-    const t = texts(m);
+    const t = json(m);
     expect(t).not.toContain('<!channel>');
     expect(t).not.toContain('<!here>');
     expect(t).not.toContain('<https://evil');
     expect(t).not.toContain('<@UEVIL>');
-    expect(t).toContain('&lt;!channel&gt; → &lt;https://evil.example|docs&gt; &amp; more');
-    expect(t).toContain('_Note:_ &lt;!here&gt; ping');
-    expect(t).toContain('Program &lt;one&gt;');
+    expect(entryTexts(m)).toContain('&lt;!channel&gt; → &lt;https://evil.example|docs&gt; &amp; more');
+    expect(entryTexts(m)).toContain('_Note:_ &lt;!here&gt; ping');
+    expect(blockText(m.blocks, HISTORY_BLOCKS.zone)).toContain('Program &lt;one&gt;');
   });
 
   it('shows every value and note on the line it belongs to, snapshots included, without bidi controls', () => {
@@ -140,7 +148,7 @@ describe('historyView', () => {
     expect(lines[0]).toHaveLength(3);
     expect(lines[1]?.[0]).toBe(`*Snapshot*: Old. Paragraph → New. *Status*: Done${BIDI_SHOWN}`);
     expect(lines[1]).toHaveLength(2);
-    expect(forgedLines(texts(m).replace(/\\n/g, '\n'))).toEqual([]);
+    expect(forgedLines(json(m).replace(/\\n/g, '\n'))).toEqual([]);
     expect(m.blocks[0]).toMatchObject({ text: { text: `History: Identity ${BIDI_SHOWN}` } });
     expect(m.text).toBe(`History of Identity ${BIDI_SHOWN}: 2 most recent changes`);
   });
@@ -158,10 +166,10 @@ describe('historyView', () => {
     );
     const m = view(many);
     expect(m.blocks.filter((b) => String(b.block_id).startsWith('history_entry:'))).toHaveLength(20);
-    expect(texts(m)).toContain('…and 25 more earlier changes.');
+    expect(blockText(m.blocks, HISTORY_BLOCKS.more)).toContain('…and 25 more earlier changes.');
     expect(blockKitProblems(m.blocks, 'message')).toEqual([]);
     const capped = view(many, { capped: true });
-    expect(texts(capped)).toContain('…and more than 25 earlier changes.');
+    expect(blockText(capped.blocks, HISTORY_BLOCKS.more)).toContain('…and more than 25 earlier changes.');
     const big = view(many, { limit: 500 });
     expect(big.blocks.length).toBeLessThanOrEqual(50);
     expect(blockKitProblems(big.blocks, 'message')).toEqual([]);
@@ -169,7 +177,9 @@ describe('historyView', () => {
 
   it('says when nothing is recorded yet', () => {
     const m = view([]);
-    expect(texts(m)).toContain('No changes of Identity and SSO are recorded yet.');
+    expect(blockText(m.blocks, HISTORY_BLOCKS.empty)).toContain(
+      'No changes of Identity and SSO are recorded yet.',
+    );
     expect(m.text).toBe('History of Identity and SSO: no changes recorded yet');
   });
 });

@@ -4,7 +4,8 @@ import type { Program, Workstream } from '../../src/domain/program.js';
 import { viewProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { decodeProgramRef, decodeWorkstreamRef } from '../../src/ui/action-values.js';
 import { homeView } from '../../src/ui/home-view.js';
-import { ACTIONS } from '../../src/ui/ids.js';
+import { ACTIONS, BLOCKS, HOME_BLOCKS, homeProgramBlock, workstreamRowBlock } from '../../src/ui/ids.js';
+import { blockText, blockWithId } from '../support/blocks.js';
 import { BIDI, BIDI_SHOWN, FORGED, FORGED_SHOWN } from '../support/forged-text.js';
 import { program as baseProgram, numberedWorkstream } from '../support/program-objects.js';
 
@@ -18,7 +19,6 @@ const program = (id: number, workstreams: Workstream[], over: Partial<Program> =
 
 const mine = (blocks: KnownBlock[]) =>
   blocks.filter((b): b is SectionBlock => b.type === 'section' && String(b.block_id).startsWith('home_ws:'));
-const text = (blocks: KnownBlock[]) => JSON.stringify(blocks);
 
 describe('homeView', () => {
   it('lists the viewer’s workstreams with status, risk, time since update and an Update button', () => {
@@ -45,9 +45,10 @@ describe('homeView', () => {
       workstream: 'ws-2',
     });
     // The overview follows, with its Details buttons (from Home they answer in a modal).
-    expect(text(view.blocks)).toContain('Program 1');
-    expect(text(view.blocks)).toContain('home_p:p1:ws_row:ws-0');
-    expect(text(view.blocks)).toContain(ACTIONS.showWorkstream);
+    expect(blockText(view, homeProgramBlock('p1', BLOCKS.statusHeader))).toContain('Program 1');
+    expect(blockWithId(view, homeProgramBlock('p1', workstreamRowBlock('ws-0')))).toMatchObject({
+      accessory: { action_id: ACTIONS.showWorkstream },
+    });
   });
 
   it('keeps a name to its own line, so it cannot add a status line of its own, and drops bidi controls', () => {
@@ -66,7 +67,7 @@ describe('homeView', () => {
     expect(row?.accessory).toMatchObject({
       accessibility_label: expect.not.stringMatching(/[\n\u202A-\u202E\u2066-\u2069]/),
     });
-    expect(text(view.blocks)).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/);
+    expect(JSON.stringify(view.blocks)).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/);
   });
 
   it('has a friendly line, then the overview, for someone who owns nothing', () => {
@@ -76,14 +77,14 @@ describe('homeView', () => {
       now: NOW,
     });
     expect(mine(view.blocks)).toEqual([]);
-    expect(text(view.blocks)).toContain('You don’t own any workstream yet.');
-    expect(text(view.blocks)).toContain('Workstream 0');
+    expect(blockText(view, HOME_BLOCKS.mineEmpty)).toContain('You don’t own any workstream yet.');
+    expect(blockText(view, homeProgramBlock('p1', workstreamRowBlock('ws-0')))).toContain('Workstream 0');
     expect(viewProblems(view, 'home')).toEqual([]);
   });
 
   it('says there is no program yet when there is none', () => {
     const view = homeView({ userId: ME, programs: [], now: NOW });
-    expect(text(view.blocks)).toContain('There is no program yet.');
+    expect(blockText(view, HOME_BLOCKS.noPrograms)).toContain('There is no program yet.');
     expect(viewProblems(view, 'home')).toEqual([]);
   });
 
@@ -107,8 +108,8 @@ describe('homeView', () => {
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     expect(viewProblems(view, 'home')).toEqual([]);
     expect(mine(view.blocks)).toHaveLength(20);
-    expect(text(view.blocks)).toContain('…and 39 more of yours.');
-    expect(text(view.blocks)).toMatch(/…and \d+ more workstreams/);
+    expect(blockText(view, HOME_BLOCKS.mineMore)).toContain('…and 39 more of yours.');
+    expect(blockText(view, homeProgramBlock('p1', BLOCKS.statusMore))).toMatch(/…and \d+ more workstreams/);
     const more = view.blocks.find((b): b is SectionBlock => String(b.block_id).endsWith(':status_more'));
     expect(more?.accessory).toMatchObject({ action_id: ACTIONS.showStatus });
     expect(decodeProgramRef((more?.accessory as { value?: string } | undefined)?.value)).toBe('p1');
@@ -125,7 +126,7 @@ describe('homeView', () => {
     const view = homeView({ userId: ME, programs: [small, ...bigs], now: NOW });
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     expect(viewProblems(view, 'home')).toEqual([]);
-    expect(text(view.blocks)).toContain('home_p:p1:ws_row:ws-1');
+    expect(blockWithId(view, homeProgramBlock('p1', workstreamRowBlock('ws-1')))).toBeDefined();
     // Every program shown shows some of its workstreams, not counts alone.
     const headers = view.blocks.filter((b) => String(b.block_id).endsWith(':status_header'));
     for (const h of headers) {
@@ -134,11 +135,13 @@ describe('homeView', () => {
       expect(rows.length).toBeGreaterThanOrEqual(2);
     }
     expect(headers.length).toBeGreaterThan(5);
-    expect(text(view.blocks)).toMatch(/…and \d+ more programs\. See one with `\/rollout status PROGRAM`/);
+    expect(blockText(view, HOME_BLOCKS.programsMore)).toMatch(
+      /…and \d+ more programs\. See one with `\/rollout status PROGRAM`/,
+    );
     // Programs with your workstreams come first, so a cut never hides them.
     const yours = program(99, [ws(0, { ownerIds: [ME] })], { slug: 'zz-yours' });
     const withYours = homeView({ userId: ME, programs: [...bigs, yours], now: NOW });
-    expect(text(withYours.blocks)).toContain('home_p:zz-yours:status_header');
+    expect(blockWithId(withYours, homeProgramBlock('zz-yours', BLOCKS.statusHeader))).toBeDefined();
     expect(withYours.blocks.length).toBeLessThanOrEqual(100);
   });
 });

@@ -1,10 +1,10 @@
 import type { PlainTextOption } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
-import { actionModal } from '../../src/ui/action-modal.js';
 import { LIST_BLOCKS } from '../../src/ui/ids.js';
 import { BLOCK_LIMITS } from '../../src/ui/limits.js';
 import { NO_WORKSTREAM, workstreamOptions } from '../../src/ui/list-parts.js';
+import { nextActionModal } from '../../src/ui/next-action-modal.js';
 import { riskModal } from '../../src/ui/risk-modal.js';
 import { elementOf } from '../support/modal-state.js';
 import { nextAction, numberedWorkstream, program, risk } from '../support/program-objects.js';
@@ -55,8 +55,8 @@ describe('workstreamOptions', () => {
     expect(riskSelect?.options).toContainEqual(riskSelect?.initial_option);
     expect(blockKitProblems(riskForm.blocks, 'modal')).toEqual([]);
 
-    const actionForm = actionModal(p, p.actions[0]);
-    const actionSelect = elementOf(actionForm, LIST_BLOCKS.actionWorkstream);
+    const actionForm = nextActionModal(p, p.actions[0]);
+    const actionSelect = elementOf(actionForm, LIST_BLOCKS.nextActionWorkstream);
     expect(actionSelect?.initial_option).toMatchObject({ value: 'ws-130' });
     expect(actionSelect?.options).toContainEqual(actionSelect?.initial_option);
     expect(blockKitProblems(actionForm.blocks, 'modal')).toEqual([]);

@@ -3,15 +3,20 @@ import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { decodeItemRef } from '../../src/ui/action-values.js';
 import { LIST_ACTIONS, LIST_BLOCKS } from '../../src/ui/ids.js';
 import { readinessList } from '../../src/ui/readiness-list.js';
+import { blockText } from '../support/blocks.js';
 import { BIDI, BIDI_SHOWN, FORGED, FORGED_SHOWN, forgedLines } from '../support/forged-text.js';
-import { ADMIN, buttonsOf, dimension, listProgram, mrkdwnOf, OWNER } from '../support/list-program.js';
+import { ADMIN, buttonsOf, listProgram, mrkdwnOf, OWNER, readinessItem } from '../support/list-program.js';
 
 describe('readinessList', () => {
   it('shows each dimension’s signal and note, with a Change button for admins only', () => {
     const p = listProgram({
       readiness: [
-        dimension(1, { name: 'Identity readiness', signal: 'not-ready', note: 'until Okta is confirmed' }),
-        dimension(2, { name: 'Hosting readiness', signal: 'ready', note: '' }),
+        readinessItem(1, {
+          name: 'Identity readiness',
+          signal: 'not-ready',
+          note: 'until Okta is confirmed',
+        }),
+        readinessItem(2, { name: 'Hosting readiness', signal: 'ready', note: '' }),
       ],
     });
     const admin = readinessList(p, { userId: ADMIN, admins: [] });
@@ -35,7 +40,7 @@ describe('readinessList', () => {
 
   it('shows a dimension’s name on its line and its note on one line under it', () => {
     const p = listProgram({
-      readiness: [dimension(1, { name: `Identity\n:red_circle: *Hosting*${BIDI}`, note: FORGED })],
+      readiness: [readinessItem(1, { name: `Identity\n:red_circle: *Hosting*${BIDI}`, note: FORGED })],
     });
     const { blocks } = readinessList(p, { userId: ADMIN, admins: [] });
     const item = mrkdwnOf(blocks).find((t) => t.includes('beta risk')) ?? '';
@@ -48,16 +53,14 @@ describe('readinessList', () => {
   });
 
   it('stays within 50 blocks with 200 dimensions, escaped, and says how many more', () => {
-    const dims = Array.from({ length: 200 }, (_, i) =>
-      dimension(i + 1, { name: `<!here> dim ${i}`, note: `${'n'.repeat(495)} <b>` }),
+    const items = Array.from({ length: 200 }, (_, i) =>
+      readinessItem(i + 1, { name: `<!here> dim ${i}`, note: `${'n'.repeat(495)} <b>` }),
     );
-    const { blocks } = readinessList(listProgram({ readiness: dims }), { userId: ADMIN, admins: [] });
+    const { blocks } = readinessList(listProgram({ readiness: items }), { userId: ADMIN, admins: [] });
     expect(blocks.length).toBeLessThanOrEqual(50);
     expect(blockKitProblems(blocks, 'message')).toEqual([]);
     const shown = blocks.filter((b) => b.block_id?.startsWith('readiness_item:')).length;
-    expect(JSON.stringify(blocks.find((b) => b.block_id === LIST_BLOCKS.more))).toContain(
-      `…and ${200 - shown} more dimensions.`,
-    );
+    expect(blockText(blocks, LIST_BLOCKS.more)).toContain(`…and ${200 - shown} more dimensions.`);
     expect(mrkdwnOf(blocks).join('\n')).not.toMatch(/<!here>|<b>/);
   });
 });

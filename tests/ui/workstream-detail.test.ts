@@ -4,6 +4,7 @@ import { FIELD_LIMITS } from '../../src/domain/field-limits.js';
 import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { BLOCKS } from '../../src/ui/ids.js';
 import { workstreamDetail } from '../../src/ui/workstream-detail.js';
+import { blockText } from '../support/blocks.js';
 import { BIDI, BIDI_SHOWN, FORGED, FORGED_SHOWN, forgedLines } from '../support/forged-text.js';
 import { program, workstream } from '../support/program-objects.js';
 
@@ -43,7 +44,7 @@ describe('workstreamDetail', () => {
       `*Snapshot*\n> Path is understood.\n>\n> *Main blocker*\n> none ${BIDI_SHOWN}\n> &gt; quoted`,
     );
     expect(blocks[0]).toMatchObject({ type: 'header', text: { text: `SSO *Status*${BIDI_SHOWN}` } });
-    expect(JSON.stringify(blocks)).toContain(`*Owning team*\\n${FORGED_SHOWN}`);
+    expect(blockText(blocks, BLOCKS.workstreamFacts)).toContain(`*Owning team*\n${FORGED_SHOWN}`);
     expect(text).toBe(`SSO *Status*${BIDI_SHOWN}: Drafted, Low risk (blocker: ${FORGED_SHOWN})`);
     expect(forgedLines(text)).toEqual([]);
   });

@@ -1,13 +1,13 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
-import { canAddAction, canEditAction } from '../../domain/permissions.js';
+import { canAddNextAction, canEditNextAction } from '../../domain/permissions.js';
 import type { Services } from '../../services/index.js';
-import { actionModal } from '../../ui/action-modal.js';
 import { encodeItemOf } from '../../ui/action-values.js';
-import { actionsList } from '../../ui/actions-list.js';
 import { itemActionPattern, LIST_ACTIONS } from '../../ui/ids.js';
 import { itemHeading } from '../../ui/list-changes.js';
 import { button } from '../../ui/list-parts.js';
+import { nextActionModal } from '../../ui/next-action-modal.js';
+import { nextActionsList } from '../../ui/next-actions-list.js';
 import { buttonListener } from '../shared/failures.js';
 import { itemOfButton, programOfButton } from '../shared/list-items.js';
 import { openListModal, openNotFound } from '../shared/open-list-modal.js';
@@ -20,7 +20,7 @@ export function register(app: App, deps: Deps, services: Services): void {
   const admins = deps.config.rolloutAdmins;
 
   app.action<BlockButtonAction>(
-    LIST_ACTIONS.actionAdd,
+    LIST_ACTIONS.nextActionAdd,
     buttonListener(deps, async ({ ack, action, body, client }) => {
       await ack();
       const req = { client, deps, triggerId: body.trigger_id, userId: body.user.id };
@@ -28,15 +28,15 @@ export function register(app: App, deps: Deps, services: Services): void {
       if (!program) return openNotFound(req, GONE);
       return openListModal(
         req,
-        canAddAction(req.userId, program, admins),
+        canAddNextAction(req.userId, program, admins),
         { event: 'action_add_refused', context: { program: program.slug }, title: 'Not yours to add' },
-        () => actionModal(program),
+        () => nextActionModal(program),
       );
     }),
   );
 
   app.action<BlockButtonAction>(
-    itemActionPattern(LIST_ACTIONS.actionEdit),
+    itemActionPattern(LIST_ACTIONS.nextActionEdit),
     buttonListener(deps, async ({ ack, action, body, client }) => {
       await ack();
       const req = { client, deps, triggerId: body.trigger_id, userId: body.user.id };
@@ -45,13 +45,13 @@ export function register(app: App, deps: Deps, services: Services): void {
       const { program, item: nextAction } = found;
       return openListModal(
         req,
-        canEditAction(req.userId, program, nextAction, admins),
+        canEditNextAction(req.userId, program, nextAction, admins),
         {
           event: 'action_edit_refused',
           context: { program: program.slug, action: nextAction.id },
           title: 'Not yours to change',
         },
-        () => actionModal(program, nextAction),
+        () => nextActionModal(program, nextAction),
       );
     }),
   );
@@ -81,10 +81,12 @@ export function register(app: App, deps: Deps, services: Services): void {
           : `:arrows_counterclockwise: Open again: ${about}`,
         unchanged: done ? `That action is already done: ${about}` : `That action is already open: ${about}`,
         // Undo refers to the version just saved.
-        ...(done ? { undo: button(LIST_ACTIONS.actionUndone, 'Undo', encodeItemOf(program, saved)) } : {}),
-        list: (p, viewer, opts) => actionsList(p, viewer, deps.clock.now(), opts),
+        ...(done
+          ? { undo: button(LIST_ACTIONS.nextActionUndone, 'Undo', encodeItemOf(program, saved)) }
+          : {}),
+        list: (p, viewer, opts) => nextActionsList(p, viewer, deps.clock.now(), opts),
       });
     });
-  app.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.actionDone), setDone(true));
-  app.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.actionUndone), setDone(false));
+  app.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.nextActionDone), setDone(true));
+  app.action<BlockButtonAction>(itemActionPattern(LIST_ACTIONS.nextActionUndone), setDone(false));
 }

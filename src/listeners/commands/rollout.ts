@@ -5,10 +5,10 @@ import type { Services } from '../../services/index.js';
 import { helpMessage } from '../../ui/help.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { failureText } from '../shared/failures.js';
-import { actions } from './actions.js';
 import { type CommandContext, ephemeral, type Subcommand } from './context.js';
 import { digest } from './digest.js';
 import { history } from './history.js';
+import { nextActions } from './next-actions.js';
 import { readiness } from './readiness.js';
 import { risks } from './risks.js';
 import { status } from './status.js';
@@ -22,7 +22,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   digest,
   risks,
   readiness,
-  actions,
+  actions: nextActions,
   help: async (ctx) => ctx.ack(ephemeral(helpMessage())),
 };
 

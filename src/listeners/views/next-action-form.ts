@@ -2,28 +2,30 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { isSlackUserId } from '../../domain/slack-user.js';
 import type { Services } from '../../services/index.js';
-import { ACTION_FIELD_BLOCKS, actionAddedModal, DONE } from '../../ui/action-modal.js';
 import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
 import { itemHeading, listSavedModal } from '../../ui/list-changes.js';
 import { workstreamFromSelect } from '../../ui/list-parts.js';
+import { DONE, NEXT_ACTION_FIELD_BLOCKS, nextActionAddedModal } from '../../ui/next-action-modal.js';
 import { formListener } from '../shared/failures.js';
 import { readChecked, readInput, type StateValues } from './state.js';
 import { ackErrors, addForm, answerSubmission, type BlockErrors, editForm } from './submission.js';
 
-const GONE = { [LIST_BLOCKS.actionText]: 'This action or its program no longer exists; nothing was saved.' };
+const GONE = {
+  [LIST_BLOCKS.nextActionText]: 'This action or its program no longer exists; nothing was saved.',
+};
 
 const BOTH_OWNERS = {
-  [LIST_BLOCKS.actionOwnerName]:
+  [LIST_BLOCKS.nextActionOwnerName]:
     'An action has one owner: pick a person above or type a name here, not both. Clear one of them.',
 };
 
 /** A typed name that Slack would show as a mention (or that would quietly make someone the owner). */
 const ID_TYPED = {
-  [LIST_BLOCKS.actionOwnerName]:
+  [LIST_BLOCKS.nextActionOwnerName]:
     'That looks like a Slack user ID or mention: pick the person in the field above, or type a name.',
 };
 
-const FORM = { top: LIST_BLOCKS.actionText, fields: ACTION_FIELD_BLOCKS, gone: GONE };
+const FORM = { top: LIST_BLOCKS.nextActionText, fields: NEXT_ACTION_FIELD_BLOCKS, gone: GONE };
 
 /**
  * The owner from the form's two inputs: a person picked, or a name typed; undefined when the form has neither
@@ -31,8 +33,8 @@ const FORM = { top: LIST_BLOCKS.actionText, fields: ACTION_FIELD_BLOCKS, gone: G
  * name is a user ID or a mention (a person is picked, not typed: typed, it would become a mention).
  */
 function ownerFrom(values: StateValues): { owner: string | null | undefined } | { errors: BlockErrors } {
-  const picked = readInput(values, LIST_BLOCKS.actionOwner);
-  const named = readInput(values, LIST_BLOCKS.actionOwnerName)?.trim();
+  const picked = readInput(values, LIST_BLOCKS.nextActionOwner);
+  const named = readInput(values, LIST_BLOCKS.nextActionOwnerName)?.trim();
   if (picked === undefined && named === undefined) return { owner: undefined };
   if (picked && named) return { errors: BOTH_OWNERS };
   if (named && (isSlackUserId(named) || named.startsWith('<@'))) return { errors: ID_TYPED };
@@ -42,16 +44,16 @@ function ownerFrom(values: StateValues): { owner: string | null | undefined } | 
 /** What both forms submit besides the owner and the done box. */
 function fields(values: StateValues) {
   return {
-    text: readInput(values, LIST_BLOCKS.actionText),
-    workstream: workstreamFromSelect(readInput(values, LIST_BLOCKS.actionWorkstream)),
-    due: readInput(values, LIST_BLOCKS.actionDue),
+    text: readInput(values, LIST_BLOCKS.nextActionText),
+    workstream: workstreamFromSelect(readInput(values, LIST_BLOCKS.nextActionWorkstream)),
+    due: readInput(values, LIST_BLOCKS.nextActionDue),
   };
 }
 
 /** Submissions of the next-action form: adding one, and editing one (reassign, due date, done…). */
 export function register(app: App, deps: Deps, services: Services): void {
   app.view(
-    LIST_VIEWS.actionAdd,
+    LIST_VIEWS.nextActionAdd,
     formListener(deps, async ({ ack, view, body, client }) => {
       const user = body.user.id;
       const form = addForm(services, view);
@@ -65,17 +67,17 @@ export function register(app: App, deps: Deps, services: Services): void {
         programId: program.id,
         actor: user,
         action: { text: text ?? '', owner, ...rest },
-        note: readInput(values, LIST_BLOCKS.actionNote) ?? '',
+        note: readInput(values, LIST_BLOCKS.nextActionNote) ?? '',
       });
       return answerSubmission({ ack, client, deps, services, user }, result, {
         ...FORM,
-        saved: (added) => actionAddedModal(program, added.action),
+        saved: (added) => nextActionAddedModal(program, added.action),
       });
     }),
   );
 
   app.view(
-    LIST_VIEWS.actionEdit,
+    LIST_VIEWS.nextActionEdit,
     formListener(deps, async ({ ack, view, body, client }) => {
       const user = body.user.id;
       const form = editForm(services, view);
@@ -93,11 +95,11 @@ export function register(app: App, deps: Deps, services: Services): void {
           ...fields(values),
           owner,
           done:
-            LIST_BLOCKS.actionDone in values
-              ? readChecked(values, LIST_BLOCKS.actionDone).includes(DONE)
+            LIST_BLOCKS.nextActionDone in values
+              ? readChecked(values, LIST_BLOCKS.nextActionDone).includes(DONE)
               : undefined,
         },
-        note: readInput(values, LIST_BLOCKS.actionNote) ?? '',
+        note: readInput(values, LIST_BLOCKS.nextActionNote) ?? '',
       });
       return answerSubmission({ ack, client, deps, services, user }, result, {
         ...FORM,

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/clock.js';
 import { blockKitProblems } from '../../../src/slack-standin/block-kit-rules.js';
 import { encodeItemRef, encodeProgramRef } from '../../../src/ui/action-values.js';
-import { itemAction, LIST_ACTIONS, LIST_BLOCKS, LIST_VIEWS } from '../../../src/ui/ids.js';
+import { itemAction, LIST_ACTIONS, LIST_BLOCKS, LIST_VIEWS, listItemBlock } from '../../../src/ui/ids.js';
+import { actionIdsOf, blockText, noticeText } from '../../support/blocks.js';
 import { elementOf, labelsOf } from '../../support/modal-state.js';
 import { importFixture, OTHER_OWNER, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
@@ -44,29 +45,30 @@ describe('the next-actions list and its buttons', () => {
 
   it('`/rollout actions` lists open actions with owner, workstream and due date, overdue marked', async () => {
     h = await start();
-    const owner = JSON.stringify((await h.command(OWNER, 'actions')).json);
-    expect(owner).toContain(`:warning: *OVERDUE* · ${ACTION}`);
-    expect(owner).toContain(
+    const owner = (await h.command(OWNER, 'actions')).json;
+    const item = listItemBlock('action', actionRow(h).id);
+    expect(blockText(owner, item)).toContain(`:warning: *OVERDUE* · ${ACTION}`);
+    expect(blockText(owner, item)).toContain(
       `Owner: <@${OWNER}> · _Identity and SSO · Identity and Security_ · *Due Tue 1 Dec 2026* (2 days late)`,
     );
-    expect(owner).toContain(itemAction(LIST_ACTIONS.actionEdit, actionRow(h).id));
-    expect(owner).toContain(itemAction(LIST_ACTIONS.actionDone, actionRow(h).id));
-    const stranger = JSON.stringify((await h.command(STRANGER, 'actions')).json);
-    expect(stranger).toContain(ACTION);
-    expect(stranger).not.toMatch(/action_(add|edit|done)/);
+    expect(actionIdsOf(owner)).toContain(itemAction(LIST_ACTIONS.nextActionEdit, actionRow(h).id));
+    expect(actionIdsOf(owner)).toContain(itemAction(LIST_ACTIONS.nextActionDone, actionRow(h).id));
+    const stranger = (await h.command(STRANGER, 'actions')).json;
+    expect(blockText(stranger, item)).toContain(ACTION);
+    expect(actionIdsOf(stranger).filter((a) => /action_(add|edit|done)/.test(a))).toEqual([]);
   });
 
   it('Edit opens the form prefilled with a user picker, date picker and Done box; Add opens an empty one', async () => {
     h = await start();
     await h.action({
       user: OWNER,
-      actionId: itemAction(LIST_ACTIONS.actionEdit, actionRow(h).id),
+      actionId: itemAction(LIST_ACTIONS.nextActionEdit, actionRow(h).id),
       value: ref(),
     });
     const edit = await h.fake.waitForCall('views.open');
     expect(edit.response.ok).toBe(true);
     const view = edit.args.view as View;
-    expect(view.callback_id).toBe(LIST_VIEWS.actionEdit);
+    expect(view.callback_id).toBe(LIST_VIEWS.nextActionEdit);
     expect(labelsOf(view)).toEqual([
       'Action',
       'Owner',
@@ -76,24 +78,24 @@ describe('the next-actions list and its buttons', () => {
       'Done',
       'Note',
     ]);
-    expect(elementOf(view, LIST_BLOCKS.actionOwner)).toMatchObject({
+    expect(elementOf(view, LIST_BLOCKS.nextActionOwner)).toMatchObject({
       type: 'users_select',
       initial_user: OWNER,
     });
-    expect(elementOf(view, LIST_BLOCKS.actionDue)).toMatchObject({
+    expect(elementOf(view, LIST_BLOCKS.nextActionDue)).toMatchObject({
       type: 'datepicker',
       initial_date: '2026-12-01',
     });
-    expect(elementOf(view, LIST_BLOCKS.actionDone)?.initial_options).toBeUndefined();
+    expect(elementOf(view, LIST_BLOCKS.nextActionDone)?.initial_options).toBeUndefined();
 
     await h.action({
       user: OTHER_OWNER,
-      actionId: LIST_ACTIONS.actionAdd,
+      actionId: LIST_ACTIONS.nextActionAdd,
       value: encodeProgramRef('builder-insights'),
     });
     const add = await h.fake.waitForCall('views.open', 2);
     expect(add.response.ok).toBe(true);
-    expect((add.args.view as View).callback_id).toBe(LIST_VIEWS.actionAdd);
+    expect((add.args.view as View).callback_id).toBe(LIST_VIEWS.nextActionAdd);
     expect(labelsOf(add.args.view)).toEqual([
       'Action',
       'Owner',
@@ -108,24 +110,25 @@ describe('the next-actions list and its buttons', () => {
     h = await start();
     const click = await h.action({
       user: OWNER,
-      actionId: itemAction(LIST_ACTIONS.actionDone, actionRow(h).id),
+      actionId: itemAction(LIST_ACTIONS.nextActionDone, actionRow(h).id),
       value: ref(),
     });
     const reply = await replyTo(click.responseUrl);
     expect(reply.body.replace_original).toBe(true);
     expect(blockKitProblems(reply.body.blocks, 'message')).toEqual([]);
-    const json = JSON.stringify(reply.body.blocks);
-    expect(json).toContain(`:white_check_mark: Marked done: *${ACTION}*`);
-    expect(json).toContain('No open actions.');
-    expect(json).toContain(':white_check_mark: 1 done');
+    expect(blockText(reply.body, LIST_BLOCKS.notice)).toContain(
+      `:white_check_mark: Marked done: *${ACTION}*`,
+    );
+    expect(blockText(reply.body, LIST_BLOCKS.summary)).toContain('No open actions.');
+    expect(blockText(reply.body, LIST_BLOCKS.summary)).toContain(':white_check_mark: 1 done');
     expect(actionRow(h)).toMatchObject({ done: 1, version: 2 });
     expect(history(h)).toEqual([{ field: 'done', old_value: 'false', new_value: 'true', actor: OWNER }]);
     expect((await h.fake.waitFor(() => h.fake.okCallsOf('views.publish')[0])).args.user_id).toBe(OWNER);
 
     const undo = (reply.body.blocks as { accessory?: { action_id: string; value: string } }[])[0]?.accessory;
-    expect(undo?.action_id).toBe(LIST_ACTIONS.actionUndone);
+    expect(undo?.action_id).toBe(LIST_ACTIONS.nextActionUndone);
     const again = await h.action({ user: OWNER, actionId: undo?.action_id ?? '', value: undo?.value ?? '' });
-    expect(JSON.stringify((await replyTo(again.responseUrl)).body.blocks)).toContain(
+    expect(blockText((await replyTo(again.responseUrl)).body, LIST_BLOCKS.notice)).toContain(
       `Open again: *${ACTION}*`,
     );
     expect(actionRow(h)).toMatchObject({ done: 0, version: 3 });
@@ -134,13 +137,17 @@ describe('the next-actions list and its buttons', () => {
   it('a second click on the same Mark done says it is already done, not that someone changed it', async () => {
     h = await start();
     const click = () =>
-      h.action({ user: OWNER, actionId: itemAction(LIST_ACTIONS.actionDone, actionRow(h).id), value: ref() });
+      h.action({
+        user: OWNER,
+        actionId: itemAction(LIST_ACTIONS.nextActionDone, actionRow(h).id),
+        value: ref(),
+      });
     const first = await click();
     await replyTo(first.responseUrl);
     const second = await click();
-    const json = JSON.stringify((await replyTo(second.responseUrl)).body.blocks);
-    expect(json).toContain('That action is already done');
-    expect(json).not.toContain('changed this action');
+    const reply = (await replyTo(second.responseUrl)).body;
+    expect(blockText(reply, LIST_BLOCKS.notice)).toContain('That action is already done');
+    expect(JSON.stringify(reply.blocks)).not.toContain('changed this action');
     expect(actionRow(h)).toMatchObject({ done: 1, version: 2 });
   });
 
@@ -148,17 +155,17 @@ describe('the next-actions list and its buttons', () => {
     h = await start();
     await h.action({
       user: STRANGER,
-      actionId: itemAction(LIST_ACTIONS.actionEdit, actionRow(h).id),
+      actionId: itemAction(LIST_ACTIONS.nextActionEdit, actionRow(h).id),
       value: ref(),
     });
     const refusal = await h.fake.waitForCall('views.open');
-    expect(JSON.stringify(refusal.args.view)).toContain('This action belongs to Identity and SSO');
+    expect(noticeText(refusal.args.view)).toContain('This action belongs to Identity and SSO');
     expect((refusal.args.view as View).callback_id).toBeUndefined();
     expect(h.logsOf('action_edit_refused')[0]).toMatchObject({ level: 'warn', user: STRANGER });
 
     const forged = await h.action({
       user: STRANGER,
-      actionId: itemAction(LIST_ACTIONS.actionDone, actionRow(h).id),
+      actionId: itemAction(LIST_ACTIONS.nextActionDone, actionRow(h).id),
       value: ref(),
     });
     const reply = await replyTo(forged.responseUrl);

@@ -1,7 +1,8 @@
 import type { View } from '@slack/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeItemRef } from '../../../src/ui/action-values.js';
-import { itemAction, LIST_ACTIONS, LIST_BLOCKS, LIST_VIEWS } from '../../../src/ui/ids.js';
+import { itemAction, LIST_ACTIONS, LIST_BLOCKS, LIST_VIEWS, listItemBlock } from '../../../src/ui/ids.js';
+import { actionIdsOf, blocksText, blockText, noticeText } from '../../support/blocks.js';
 import { elementOf, labelsOf } from '../../support/modal-state.js';
 import { ADMIN, importFixture, OWNER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
@@ -12,22 +13,24 @@ describe('the readiness list and its Change button', () => {
     await h?.stop();
   });
 
-  const firstDimension = () =>
+  const firstReadiness = () =>
     h.db.prepare('SELECT id FROM readiness ORDER BY position LIMIT 1').pluck().get() as number;
 
   it('`/rollout readiness` shows each signal and note; only admins get Change, which opens the form', async () => {
     h = await RolloutHarness.start({ seed: (db) => importFixture(db, smallProgram()) });
-    const owner = JSON.stringify((await h.command(OWNER, 'readiness')).json);
-    expect(owner).toContain(
-      ':red_circle: *Identity readiness* — Not ready\\nnot ready until Okta path and claims model are confirmed',
+    const owner = (await h.command(OWNER, 'readiness')).json;
+    const id = firstReadiness();
+    expect(blockText(owner, listItemBlock('readiness', id))).toContain(
+      ':red_circle: *Identity readiness* — Not ready\nnot ready until Okta path and claims model are confirmed',
     );
-    expect(owner).toContain(':large_yellow_circle: *Hosting readiness* — Partially ready');
-    expect(owner).not.toContain(LIST_ACTIONS.readinessEdit);
-    expect(owner).toContain('go/no-go call');
+    expect(blocksText(owner, 'readiness_item:')).toContain(
+      ':large_yellow_circle: *Hosting readiness* — Partially ready',
+    );
+    expect(actionIdsOf(owner).filter((a) => a.includes(LIST_ACTIONS.readinessEdit))).toEqual([]);
+    expect(blockText(owner, LIST_BLOCKS.hint)).toContain('go/no-go call');
 
-    const admin = JSON.stringify((await h.command(ADMIN, 'readiness')).json);
-    const id = firstDimension();
-    expect(admin).toContain(itemAction(LIST_ACTIONS.readinessEdit, id));
+    const admin = (await h.command(ADMIN, 'readiness')).json;
+    expect(actionIdsOf(admin)).toContain(itemAction(LIST_ACTIONS.readinessEdit, id));
     await h.action({
       user: ADMIN,
       actionId: itemAction(LIST_ACTIONS.readinessEdit, id),
@@ -48,14 +51,14 @@ describe('the readiness list and its Change button', () => {
 
   it('refuses an owner who is not an admin: a modal with the reason and a log line', async () => {
     h = await RolloutHarness.start({ seed: (db) => importFixture(db, smallProgram()) });
-    const id = firstDimension();
+    const id = firstReadiness();
     await h.action({
       user: OWNER,
       actionId: itemAction(LIST_ACTIONS.readinessEdit, id),
       value: encodeItemRef({ program: 'builder-insights', id, version: 1 }),
     });
     const call = await h.fake.waitForCall('views.open');
-    expect(JSON.stringify(call.args.view)).toContain('Only an admin of Builder Insights operationalization');
+    expect(noticeText(call.args.view)).toContain('Only an admin of Builder Insights operationalization');
     expect((call.args.view as View).callback_id).toBeUndefined();
     expect(h.logsOf('readiness_edit_refused')[0]).toMatchObject({
       level: 'warn',

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../../../src/slack-standin/block-kit-rules.js';
 import { encodeProgramRef, encodeStatusPageRef, encodeWorkstreamRef } from '../../../src/ui/action-values.js';
-import { ACTIONS } from '../../../src/ui/ids.js';
+import { ACTIONS, BLOCKS, workstreamRowBlock } from '../../../src/ui/ids.js';
+import { actionIdsOf, blockText } from '../../support/blocks.js';
 import { importFixture, largeProgram, OWNER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
 
@@ -21,7 +22,9 @@ describe('status buttons', () => {
     expect(click.status).toBe(200);
     const reply = await h.fake.responseTo(click.responseUrl);
     expect(reply.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(JSON.stringify(reply.body.blocks)).toContain('final runtime boundary and deployment expectations');
+    expect(blockText(reply.body, BLOCKS.workstreamBlocker)).toContain(
+      'final runtime boundary and deployment expectations',
+    );
   });
 
   it('All workstreams answers with the status overview; a stale or forged value gets a clear answer', async () => {
@@ -32,7 +35,7 @@ describe('status buttons', () => {
       value: encodeProgramRef('builder-insights'),
     });
     const reply = await h.fake.responseTo(click.responseUrl);
-    expect(JSON.stringify(reply.body.blocks)).toContain('Identity and SSO');
+    expect(blockText(reply.body, workstreamRowBlock('identity-sso'))).toContain('Identity and SSO');
 
     const forged = await h.action({ user: OWNER, actionId: ACTIONS.showWorkstream, value: 'not json' });
     const answer = await h.fake.responseTo(forged.responseUrl);
@@ -49,7 +52,9 @@ describe('status buttons', () => {
     });
     const open = await h.fake.waitForCall('views.open');
     expect(open.response.ok).toBe(true);
-    expect(JSON.stringify(open.args.view)).toContain('final runtime boundary and deployment expectations');
+    expect(blockText(open.args.view, BLOCKS.workstreamBlocker)).toContain(
+      'final runtime boundary and deployment expectations',
+    );
   });
 
   it('Next and Previous turn the private overview page in place, from the page the button names', async () => {
@@ -62,7 +67,7 @@ describe('status buttons', () => {
     expect(reply.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     const second = reply.body.blocks as Block[];
     expect(blockKitProblems(second, 'message')).toEqual([]);
-    expect(JSON.stringify(second)).toContain('Workstreams 21–40 of 1,000');
+    expect(blockText(second, BLOCKS.statusMore)).toContain('Workstreams 21–40 of 1,000');
     const firstRows = rowIds(first);
     expect(rowIds(second)).toHaveLength(20);
     expect(rowIds(second).some((id) => firstRows.includes(id))).toBe(false);
@@ -84,7 +89,7 @@ describe('status buttons', () => {
     const update = await h.fake.waitForCall('views.update');
     expect(update.response.ok).toBe(true);
     expect(update.args).toMatchObject({ view_id: 'VSTATUS', hash: '1700000000.abc' });
-    expect(JSON.stringify(update.args.view)).toContain('Workstreams 81–100 of 100');
+    expect(blockText(update.args.view, BLOCKS.statusMore)).toContain('Workstreams 81–100 of 100');
   });
 
   it('All workstreams from the App Home tab opens the paged overview in a modal', async () => {
@@ -97,9 +102,8 @@ describe('status buttons', () => {
     });
     const open = await h.fake.waitForCall('views.open');
     expect(open.response.ok).toBe(true);
-    const view = JSON.stringify(open.args.view);
-    expect(view).toContain('Workstreams 1–20 of 1,000');
-    expect(view).toContain(ACTIONS.statusPageNext);
+    expect(blockText(open.args.view, BLOCKS.statusMore)).toContain('Workstreams 1–20 of 1,000');
+    expect(actionIdsOf(open.args.view)).toContain(ACTIONS.statusPageNext);
   });
 
   it('inside a modal, Details goes on top of the first view, then replaces the one above it (Slack stacks 3)', async () => {
@@ -113,7 +117,7 @@ describe('status buttons', () => {
     });
     const push = await h.fake.waitForCall('views.push');
     expect(push.response.ok).toBe(true);
-    expect(JSON.stringify(push.args.view)).toContain('final runtime boundary');
+    expect(blockText(push.args.view, BLOCKS.workstreamBlocker)).toContain('final runtime boundary');
 
     await h.action({
       user: OWNER,
@@ -124,7 +128,7 @@ describe('status buttons', () => {
     const update = await h.fake.waitForCall('views.update');
     expect(update.response.ok).toBe(true);
     expect(update.args).toMatchObject({ view_id: 'VABOVE', hash: 'h2' });
-    expect(JSON.stringify(update.args.view)).toContain('Identity and SSO');
+    expect(blockText(update.args.view, workstreamRowBlock('identity-sso'))).toContain('Identity and SSO');
     expect(h.fake.callsOf('views.push')).toHaveLength(1);
   });
 

@@ -22,13 +22,13 @@ interface ActionForm {
 /** The action form as submitted, from what the edit form is prefilled with. */
 function action(form: ActionForm = {}, editing = true) {
   return state({
-    [LIST_BLOCKS.actionText]: text(form.text ?? ACTION),
-    [LIST_BLOCKS.actionOwner]: user(form.owner === undefined ? OWNER : form.owner),
-    [LIST_BLOCKS.actionOwnerName]: text(form.ownerName ?? ''),
-    [LIST_BLOCKS.actionWorkstream]: select(form.workstream ?? 'identity-sso'),
-    [LIST_BLOCKS.actionDue]: date(form.due === undefined ? '2026-12-01' : form.due),
-    ...(editing ? { [LIST_BLOCKS.actionDone]: form.done ? checks('done') : checks() } : {}),
-    [LIST_BLOCKS.actionNote]: text(form.note ?? ''),
+    [LIST_BLOCKS.nextActionText]: text(form.text ?? ACTION),
+    [LIST_BLOCKS.nextActionOwner]: user(form.owner === undefined ? OWNER : form.owner),
+    [LIST_BLOCKS.nextActionOwnerName]: text(form.ownerName ?? ''),
+    [LIST_BLOCKS.nextActionWorkstream]: select(form.workstream ?? 'identity-sso'),
+    [LIST_BLOCKS.nextActionDue]: date(form.due === undefined ? '2026-12-01' : form.due),
+    ...(editing ? { [LIST_BLOCKS.nextActionDone]: form.done ? checks('done') : checks() } : {}),
+    [LIST_BLOCKS.nextActionNote]: text(form.note ?? ''),
   });
 }
 
@@ -70,11 +70,11 @@ describe('the next-action form', () => {
   const meta = (version = 1) =>
     encodeItemRef({ program: 'builder-insights', id: actions(h)[0]?.id ?? 0, version });
   const edit = (who: string, values: ReturnType<typeof action>, version = 1) =>
-    h.submit({ user: who, callbackId: LIST_VIEWS.actionEdit, privateMetadata: meta(version), values });
+    h.submit({ user: who, callbackId: LIST_VIEWS.nextActionEdit, privateMetadata: meta(version), values });
   const add = (who: string, values: ReturnType<typeof action>) =>
     h.submit({
       user: who,
-      callbackId: LIST_VIEWS.actionAdd,
+      callbackId: LIST_VIEWS.nextActionAdd,
       privateMetadata: encodeProgramRef('builder-insights'),
       values,
     });
@@ -163,31 +163,33 @@ describe('the next-action form', () => {
     expect(list).toContain('No due date');
 
     const both = await edit(ADMIN, action({ owner: OWNER, ownerName: 'Identity team' }), 2);
-    expect(errorsOf(both)[LIST_BLOCKS.actionOwnerName]).toContain('An action has one owner');
+    expect(errorsOf(both)[LIST_BLOCKS.nextActionOwnerName]).toContain('An action has one owner');
     expect(actions(h)[0]?.version).toBe(2);
 
     // Typed, an ID or a mention would show as a mention, or quietly make someone the owner.
     for (const typed of ['U0NOTREAL9', 'W3C0', '<@U0STRANGE1>']) {
       const id = await edit(ADMIN, action({ owner: null, ownerName: typed }), 2);
-      expect(errorsOf(id)[LIST_BLOCKS.actionOwnerName]).toContain('looks like a Slack user ID or mention');
+      expect(errorsOf(id)[LIST_BLOCKS.nextActionOwnerName]).toContain(
+        'looks like a Slack user ID or mention',
+      );
     }
     expect(actions(h)[0]).toMatchObject({ owner: 'Identity <!here> team', version: 2 });
   });
 
   it('shows invalid input inline on the field at fault and writes nothing', async () => {
     h = await start();
-    expect(errorsOf(await edit(OWNER, action({ text: '' })))[LIST_BLOCKS.actionText]).toBe(
+    expect(errorsOf(await edit(OWNER, action({ text: '' })))[LIST_BLOCKS.nextActionText]).toBe(
       'Say what needs doing',
     );
     const oversized = errorsOf(
       await edit(OWNER, action({ text: 'x'.repeat(501), owner: null, ownerName: 'o'.repeat(101) })),
     );
-    expect(oversized[LIST_BLOCKS.actionText]).toContain('At most 500 characters');
-    expect(oversized[LIST_BLOCKS.actionOwnerName]).toContain('At most 100 characters');
+    expect(oversized[LIST_BLOCKS.nextActionText]).toContain('At most 500 characters');
+    expect(oversized[LIST_BLOCKS.nextActionOwnerName]).toContain('At most 100 characters');
     const badDate = errorsOf(await edit(OWNER, action({ due: '2026-02-30', workstream: 'nope' })));
-    expect(badDate[LIST_BLOCKS.actionDue]).toContain('Expected a date as YYYY-MM-DD');
-    expect(badDate[LIST_BLOCKS.actionWorkstream]).toContain('There is no workstream “nope”');
-    expect(errorsOf(await add(OWNER, action({ text: '' }, false)))[LIST_BLOCKS.actionText]).toBe(
+    expect(badDate[LIST_BLOCKS.nextActionDue]).toContain('Expected a date as YYYY-MM-DD');
+    expect(badDate[LIST_BLOCKS.nextActionWorkstream]).toContain('There is no workstream “nope”');
+    expect(errorsOf(await add(OWNER, action({ text: '' }, false)))[LIST_BLOCKS.nextActionText]).toBe(
       'Say what needs doing',
     );
     expect(actions(h)).toEqual([expect.objectContaining({ version: 1 })]);
@@ -196,12 +198,12 @@ describe('the next-action form', () => {
 
   it('refuses forged submissions from a stranger inline, writing nothing', async () => {
     h = await start();
-    expect(errorsOf(await edit(STRANGER, action({ done: true })))[LIST_BLOCKS.actionText]).toContain(
+    expect(errorsOf(await edit(STRANGER, action({ done: true })))[LIST_BLOCKS.nextActionText]).toContain(
       'This action belongs to Identity and SSO',
     );
-    expect(errorsOf(await add(STRANGER, action({ text: 'spam' }, false)))[LIST_BLOCKS.actionText]).toContain(
-      'Only people who own a workstream',
-    );
+    expect(
+      errorsOf(await add(STRANGER, action({ text: 'spam' }, false)))[LIST_BLOCKS.nextActionText],
+    ).toContain('Only people who own a workstream');
     expect(actions(h)).toEqual([expect.objectContaining({ done: 0, version: 1 })]);
     expect(history(h)).toEqual([]);
     expect(h.logsOf('action_add_forbidden')[0]).toMatchObject({ level: 'warn', user: STRANGER });
@@ -214,7 +216,7 @@ describe('the next-action form', () => {
     expect((await edit(OTHER_OWNER, action({ due: '2026-12-08' }))).json?.response_action).toBe('update');
     const late = await edit(OWNER, action({ owner: ADMIN }));
     // The clock says 18:00 UTC on Thu 26 Nov, which is 03:00 on Fri 27 Nov in Tokyo.
-    expect(errorsOf(late)[LIST_BLOCKS.actionText]).toBe(
+    expect(errorsOf(late)[LIST_BLOCKS.nextActionText]).toBe(
       'Dana changed this action at Fri 27 Nov 2026, 03:00 GMT+9, after you opened this form. Nothing was saved: close it and press Edit again to start from their change.',
     );
     expect(actions(h)[0]).toMatchObject({ owner: OWNER, due: '2026-12-08', version: 2 });

@@ -3,10 +3,10 @@ import { buildDigest } from '../../../../src/domain/digest-content.js';
 import { Blocks } from '../../../../src/playground/page/render/blocks.js';
 import type { RenderContext } from '../../../../src/playground/page/render/context.js';
 import { initialViewState } from '../../../../src/playground/page/render/view-state.js';
-import { actionModal } from '../../../../src/ui/action-modal.js';
 import { digestMessage } from '../../../../src/ui/digest-message.js';
 import { homeView } from '../../../../src/ui/home-view.js';
 import { LIST_BLOCKS } from '../../../../src/ui/ids.js';
+import { nextActionModal } from '../../../../src/ui/next-action-modal.js';
 import { statusPage } from '../../../../src/ui/status-overview.js';
 import { workstreamDetail } from '../../../../src/ui/workstream-detail.js';
 import { workstreamUpdateModal } from '../../../../src/ui/workstream-modal.js';
@@ -281,7 +281,7 @@ describe('Blocks: Rollout’s surfaces', () => {
 
   it('shows the next-action form: user picker, workstream select, date and Done checkbox', () => {
     const p = baseProgram({ workstreams: [workstream('sso', { name: 'SSO' })] });
-    const view = actionModal(
+    const view = nextActionModal(
       p,
       nextAction(1, { owner: 'UOWNER02', due: '2026-12-01', workstream: 'sso', done: true }),
     );
@@ -293,7 +293,7 @@ describe('Blocks: Rollout’s surfaces', () => {
     expect(out).toMatch(
       /<input type="checkbox" value="done" checked\/><span class="bk-choice__text"><span class="bk-plain">This action is done/,
     );
-    expect(Object.keys(initialViewState(view.blocks))).toContain(LIST_BLOCKS.actionDone);
+    expect(Object.keys(initialViewState(view.blocks))).toContain(LIST_BLOCKS.nextActionDone);
   });
 
   it('shows the Home tab with Update buttons beside the viewer’s workstreams', () => {

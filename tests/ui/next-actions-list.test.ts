@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
-import { actionsList } from '../../src/ui/actions-list.js';
 import { LIST_ACTIONS, LIST_BLOCKS } from '../../src/ui/ids.js';
+import { nextActionsList } from '../../src/ui/next-actions-list.js';
+import { blockText } from '../support/blocks.js';
 import { BIDI, BIDI_SHOWN, FORGED, FORGED_SHOWN, forgedLines } from '../support/forged-text.js';
 import {
   ADMIN,
@@ -19,15 +20,15 @@ const NOW = new Date('2026-12-01T20:00:00Z');
 const kinds = (blocks: Parameters<typeof buttonsOf>[0]) =>
   buttonsOf(blocks).map((b) => b.action_id?.replace(/:\d+$/, ''));
 
-describe('actionsList', () => {
+describe('nextActionsList', () => {
   it('marks overdue actions against the program’s own calendar date', () => {
     const actions = [nextAction(1, { text: 'due 1 Dec', due: '2026-12-01' })];
     const la = mrkdwnOf(
-      actionsList(listProgram({ actions, timezone: 'America/Los_Angeles' }), viewer(), NOW).blocks,
+      nextActionsList(listProgram({ actions, timezone: 'America/Los_Angeles' }), viewer(), NOW).blocks,
     );
     expect(la.join('\n')).toContain('due 1 Dec\nOwner: _nobody yet_ · _Program-wide_ · *Due today*');
     expect(la.join('\n')).not.toContain('OVERDUE');
-    const nz = actionsList(listProgram({ actions, timezone: 'Pacific/Auckland' }), viewer(), NOW);
+    const nz = nextActionsList(listProgram({ actions, timezone: 'Pacific/Auckland' }), viewer(), NOW);
     expect(mrkdwnOf(nz.blocks).join('\n')).toContain(':warning: *OVERDUE* · due 1 Dec\n');
     expect(mrkdwnOf(nz.blocks).join('\n')).toContain('*Due Tue 1 Dec 2026* (1 day late)');
     expect(nz.text).toBe('Next actions of Builder Insights: 1 open, 1 overdue, 0 done');
@@ -42,7 +43,7 @@ describe('actionsList', () => {
         nextAction(4, { text: 'finished', done: true }),
       ],
     });
-    const { blocks } = actionsList(p, viewer(), NOW);
+    const { blocks } = nextActionsList(p, viewer(), NOW);
     const texts = mrkdwnOf(blocks).join('\n');
     expect(texts.indexOf('sooner')).toBeLessThan(texts.indexOf('later'));
     expect(texts.indexOf('later')).toBeLessThan(texts.indexOf('undated'));
@@ -57,7 +58,7 @@ describe('actionsList', () => {
     const p = listProgram({
       actions: [nextAction(1, { text: FORGED, owner: `Platform\n*Owner:* team${BIDI}`, workstream: 'mine' })],
     });
-    const { blocks, text } = actionsList(p, viewer(), NOW);
+    const { blocks, text } = nextActionsList(p, viewer(), NOW);
     const item = mrkdwnOf(blocks).find((t) => t.includes('beta risk')) ?? '';
     expect(item.split('\n')).toEqual([
       FORGED_SHOWN,
@@ -74,18 +75,18 @@ describe('actionsList', () => {
         nextAction(2, { workstream: 'theirs', owner: STRANGER }),
       ],
     });
-    expect(kinds(actionsList(p, viewer(OWNER), NOW).blocks)).toEqual([
-      LIST_ACTIONS.actionAdd,
-      LIST_ACTIONS.actionEdit,
-      LIST_ACTIONS.actionDone,
+    expect(kinds(nextActionsList(p, viewer(OWNER), NOW).blocks)).toEqual([
+      LIST_ACTIONS.nextActionAdd,
+      LIST_ACTIONS.nextActionEdit,
+      LIST_ACTIONS.nextActionDone,
     ]);
     // The person an action is assigned to may mark it done, though they may not add.
-    expect(kinds(actionsList(p, viewer(STRANGER), NOW).blocks)).toEqual([
-      LIST_ACTIONS.actionEdit,
-      LIST_ACTIONS.actionDone,
+    expect(kinds(nextActionsList(p, viewer(STRANGER), NOW).blocks)).toEqual([
+      LIST_ACTIONS.nextActionEdit,
+      LIST_ACTIONS.nextActionDone,
     ]);
-    expect(kinds(actionsList(p, viewer(OTHER_OWNER), NOW).blocks)).toHaveLength(3);
-    expect(kinds(actionsList(p, viewer(ADMIN), NOW).blocks)).toHaveLength(5);
+    expect(kinds(nextActionsList(p, viewer(OTHER_OWNER), NOW).blocks)).toHaveLength(3);
+    expect(kinds(nextActionsList(p, viewer(ADMIN), NOW).blocks)).toHaveLength(5);
   });
 
   it('stays within 50 blocks with 200 actions, every action_id unique, and says how many more', () => {
@@ -97,15 +98,13 @@ describe('actionsList', () => {
         done: i % 20 === 19,
       }),
     );
-    const { blocks, text } = actionsList(listProgram({ actions: many }), viewer(ADMIN), NOW);
+    const { blocks, text } = nextActionsList(listProgram({ actions: many }), viewer(ADMIN), NOW);
     expect(blocks.length).toBeLessThanOrEqual(50);
     expect(blockKitProblems(blocks, 'message')).toEqual([]);
     const ids = buttonsOf(blocks).map((b) => b.action_id);
     expect(new Set(ids).size).toBe(ids.length);
     const shown = blocks.filter((b) => b.block_id?.startsWith('action_item:')).length;
-    expect(JSON.stringify(blocks.find((b) => b.block_id === LIST_BLOCKS.more))).toContain(
-      `…and ${190 - shown} more open actions`,
-    );
+    expect(blockText(blocks, LIST_BLOCKS.more)).toContain(`…and ${190 - shown} more open actions`);
     expect(text).toBe('Next actions of Builder Insights: 190 open, 0 overdue, 10 done');
   });
 });

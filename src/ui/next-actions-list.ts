@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { formatDayLabel } from '../domain/digest-content.js';
 import { daysBetween, localDate } from '../domain/local-time.js';
-import { canAddAction, canEditAction } from '../domain/permissions.js';
+import { canAddNextAction, canEditNextAction } from '../domain/permissions.js';
 import type { NextAction, Program } from '../domain/program.js';
 import { button, divider, message } from './blocks.js';
 import { itemAction, LIST_ACTIONS } from './ids.js';
@@ -31,7 +31,7 @@ function byDue(a: NextAction, b: NextAction): number {
 }
 
 /** The action, then who owns it, its workstream and its due date, overdue ones marked against `today`. */
-function actionLine(program: Program, a: NextAction, today: string): string {
+function nextActionLine(program: Program, a: NextAction, today: string): string {
   const overdue = !a.done && a.due !== null && a.due < today;
   const owner = a.owner ? `Owner: ${mention(a.owner)}` : 'Owner: _nobody yet_';
   let due = 'No due date';
@@ -51,7 +51,7 @@ function actionLine(program: Program, a: NextAction, today: string): string {
  * against the program's own calendar date at `now`. Done ones are counted. Edit and Mark done appear only
  * on actions the viewer may change, "Add action" only for members and admins.
  */
-export function actionsList(
+export function nextActionsList(
   program: Program,
   viewer: ListViewer,
   now: Date,
@@ -61,7 +61,7 @@ export function actionsList(
   const open = program.actions.filter((a) => !a.done).sort(byDue);
   const done = program.actions.length - open.length;
   const overdue = open.filter((a) => a.due !== null && a.due < today).length;
-  const mayAdd = canAddAction(viewer.userId, program, viewer.admins).allowed;
+  const mayAdd = canAddNextAction(viewer.userId, program, viewer.admins).allowed;
   const summary = [
     open.length ? `*${plural(open.length, 'open action')}*` : 'No open actions.',
     [overdue ? `:warning: *${overdue} overdue*` : '', done ? `:white_check_mark: ${done} done` : '']
@@ -75,12 +75,18 @@ export function actionsList(
     opts,
     `Next actions · ${program.name}`,
     summary,
-    addButton(mayAdd, LIST_ACTIONS.actionAdd, 'Add action', program),
+    addButton(mayAdd, LIST_ACTIONS.nextActionAdd, 'Add action', program),
   );
   if (open.length) head.push(divider());
   const items = fitItems(
     open,
-    (a) => actionBlocks(program, a, today, canEditAction(viewer.userId, program, a, viewer.admins).allowed),
+    (a) =>
+      nextActionBlocks(
+        program,
+        a,
+        today,
+        canEditNextAction(viewer.userId, program, a, viewer.admins).allowed,
+      ),
     SURFACE_BLOCKS.message - head.length,
     (hidden) => moreOpenLine(program, hidden, 'more open action', 'due later'),
   );
@@ -90,16 +96,18 @@ export function actionsList(
   );
 }
 
-function actionBlocks(program: Program, a: NextAction, today: string, editable: boolean): KnownBlock[] {
+function nextActionBlocks(program: Program, a: NextAction, today: string, editable: boolean): KnownBlock[] {
   return itemBlocks(
     'action',
     program,
     a,
-    actionLine(program, a, today),
+    nextActionLine(program, a, today),
     editable
       ? (ref, about) => [
-          button(itemAction(LIST_ACTIONS.actionEdit, a.id), 'Edit', ref, { label: `Edit action: ${about}` }),
-          button(itemAction(LIST_ACTIONS.actionDone, a.id), 'Mark done', ref, {
+          button(itemAction(LIST_ACTIONS.nextActionEdit, a.id), 'Edit', ref, {
+            label: `Edit action: ${about}`,
+          }),
+          button(itemAction(LIST_ACTIONS.nextActionDone, a.id), 'Mark done', ref, {
             style: 'primary',
             label: `Mark done: ${about}`,
           }),

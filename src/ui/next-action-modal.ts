@@ -18,13 +18,13 @@ import {
 import { escapeMrkdwn, mention } from './mrkdwn.js';
 
 /** Where each field's inline error is shown; the owner's is on the name, the only input that can be wrong. */
-export const ACTION_FIELD_BLOCKS: Record<NextActionEditField, string> = {
-  text: LIST_BLOCKS.actionText,
-  owner: LIST_BLOCKS.actionOwnerName,
-  workstream: LIST_BLOCKS.actionWorkstream,
-  due: LIST_BLOCKS.actionDue,
-  done: LIST_BLOCKS.actionDone,
-  note: LIST_BLOCKS.actionNote,
+export const NEXT_ACTION_FIELD_BLOCKS: Record<NextActionEditField, string> = {
+  text: LIST_BLOCKS.nextActionText,
+  owner: LIST_BLOCKS.nextActionOwnerName,
+  workstream: LIST_BLOCKS.nextActionWorkstream,
+  due: LIST_BLOCKS.nextActionDue,
+  done: LIST_BLOCKS.nextActionDone,
+  note: LIST_BLOCKS.nextActionNote,
 };
 
 /** The value of the Done checkbox. */
@@ -35,35 +35,35 @@ export const DONE = 'done';
  * also how it is reassigned, given a due date or marked done. The owner is a Slack user, or a name typed
  * for someone not in Slack (a team, a vendor). An edit carries the version it was opened on.
  */
-export function actionModal(program: Program, action?: NextAction): View {
+export function nextActionModal(program: Program, action?: NextAction): View {
   const owner = action?.owner ?? null;
   const blocks: KnownBlock[] = [
-    textInput(LIST_BLOCKS.actionText, 'Action', {
+    textInput(LIST_BLOCKS.nextActionText, 'Action', {
       initial: action?.text,
-      maxLength: FIELD_LIMITS.actionText,
+      maxLength: FIELD_LIMITS.nextActionText,
       multiline: true,
       optional: false,
       placeholder: 'What needs doing next',
     }),
-    userSelectInput(LIST_BLOCKS.actionOwner, 'Owner', owner),
-    textInput(LIST_BLOCKS.actionOwnerName, 'Owner not in Slack', {
+    userSelectInput(LIST_BLOCKS.nextActionOwner, 'Owner', owner),
+    textInput(LIST_BLOCKS.nextActionOwnerName, 'Owner not in Slack', {
       initial: owner !== null && !isSlackUserId(owner) ? owner : undefined,
-      maxLength: FIELD_LIMITS.actionOwner,
+      maxLength: FIELD_LIMITS.nextActionOwner,
       hint: 'A team or a name, when the owner is not someone to pick above. Leave empty otherwise.',
       placeholder: 'e.g. Platform Engineering',
     }),
     selectInput(
-      LIST_BLOCKS.actionWorkstream,
+      LIST_BLOCKS.nextActionWorkstream,
       'Workstream',
       workstreamOptions(program, action?.workstream ?? null),
       action?.workstream ?? NO_WORKSTREAM,
     ),
-    dateInput(LIST_BLOCKS.actionDue, 'Due date', action?.due ?? null),
+    dateInput(LIST_BLOCKS.nextActionDue, 'Due date', action?.due ?? null),
   ];
   if (action) {
     blocks.push(
       checkboxInput(
-        LIST_BLOCKS.actionDone,
+        LIST_BLOCKS.nextActionDone,
         'Done',
         [option(DONE, 'This action is done')],
         action.done ? [DONE] : [],
@@ -71,15 +71,15 @@ export function actionModal(program: Program, action?: NextAction): View {
     );
   }
   return itemFormModal(program, action, {
-    callbackIds: { add: LIST_VIEWS.actionAdd, edit: LIST_VIEWS.actionEdit },
+    callbackIds: { add: LIST_VIEWS.nextActionAdd, edit: LIST_VIEWS.nextActionEdit },
     noun: 'next action',
     blocks,
-    note: { blockId: LIST_BLOCKS.actionNote, whenAdding: 'Why it is needed, for the history (optional)' },
+    note: { blockId: LIST_BLOCKS.nextActionNote, whenAdding: 'Why it is needed, for the history (optional)' },
   });
 }
 
 /** What the submitter sees once a new action is saved. */
-export function actionAddedModal(program: Program, action: NextAction): View {
+export function nextActionAddedModal(program: Program, action: NextAction): View {
   const details = [
     action.owner ? `Owner: ${mention(action.owner)}` : 'Owner: nobody yet',
     `_${workstreamLabel(program, action.workstream)}_`,
