@@ -89,51 +89,39 @@ export function mergeProgram(input: MergeInput): MergeResult {
   const file = identify(input.file, base, current);
   const conflicts: Conflict[] = [];
 
-  const [program] = mergeList(
-    {
-      entity: 'program',
-      fields: PROGRAM_FIELDS,
-      identity: (p) => p.slug,
-      label: (p) => p.name,
-    },
-    [base],
-    [current],
-    [file],
-    prefer,
-    conflicts,
-  ).merged;
-  const workstreams = mergeList(
-    { entity: 'workstream', fields: WORKSTREAM_FIELDS, identity: (w) => w.key, label: (w) => w.name },
-    base.workstreams,
-    current.workstreams,
-    file.workstreams,
-    prefer,
-    conflicts,
-  ).merged;
-  const risks = mergeList(
-    { entity: 'risk', fields: RISK_FIELDS, identity: byId, label: (r) => r.text },
-    base.risks,
-    current.risks,
-    file.risks,
-    prefer,
-    conflicts,
-  );
-  const readiness = mergeList(
-    { entity: 'readiness', fields: READINESS_FIELDS, identity: (r) => r.name, label: (r) => r.name },
-    base.readiness,
-    current.readiness,
-    file.readiness,
-    prefer,
-    conflicts,
-  ).merged;
-  const actions = mergeList(
-    { entity: 'action', fields: ACTION_FIELDS, identity: byId, label: (a) => a.text },
-    base.actions,
-    current.actions,
-    file.actions,
-    prefer,
-    conflicts,
-  );
+  /** One list merged three ways, its conflicts added to the import's. */
+  const merge = <T extends object>(pick: (p: ProgramFile) => readonly T[], spec: ListSpec<NoInfer<T>>) =>
+    mergeList(spec, pick(base), pick(current), pick(file), prefer, conflicts);
+  const [program] = merge((p: ProgramFile) => [p], {
+    entity: 'program',
+    fields: PROGRAM_FIELDS,
+    identity: (p) => p.slug,
+    label: (p) => p.name,
+  }).merged;
+  const workstreams = merge((p: ProgramFile) => p.workstreams, {
+    entity: 'workstream',
+    fields: WORKSTREAM_FIELDS,
+    identity: (w) => w.key,
+    label: (w) => w.name,
+  }).merged;
+  const risks = merge((p: ProgramFile) => p.risks, {
+    entity: 'risk',
+    fields: RISK_FIELDS,
+    identity: byId,
+    label: (r) => r.text,
+  });
+  const readiness = merge((p: ProgramFile) => p.readiness, {
+    entity: 'readiness',
+    fields: READINESS_FIELDS,
+    identity: (r) => r.name,
+    label: (r) => r.name,
+  }).merged;
+  const actions = merge((p: ProgramFile) => p.actions, {
+    entity: 'action',
+    fields: ACTION_FIELDS,
+    identity: byId,
+    label: (a) => a.text,
+  });
 
   return {
     merged: {
