@@ -7,6 +7,7 @@ import { migrate } from '../src/db/migrate.js';
 import { openDatabase } from '../src/db/open.js';
 import { createLogger } from '../src/logger.js';
 import { signature } from '../src/slack-standin/requests.js';
+import { textOf } from './support/blocks.js';
 import { RolloutHarness, SIGNING_SECRET } from './support/rollout-server.js';
 
 describe('the HTTP server', () => {
@@ -45,7 +46,7 @@ describe('the HTTP server', () => {
     const res = await h.command('UOWNER01', 'help');
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ response_type: 'ephemeral' });
-    expect(JSON.stringify(res.json?.blocks)).toContain('/rollout status');
+    expect(textOf(res.json?.blocks)).toContain('/rollout status');
   });
 
   it('answers Slack’s url_verification challenge', async () => {

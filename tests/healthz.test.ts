@@ -10,6 +10,7 @@ import { migrate } from '../src/db/migrate.js';
 import { type Db, openDatabase } from '../src/db/open.js';
 import { createLogger } from '../src/logger.js';
 import { SlackStandIn } from '../src/slack-standin/stand-in.js';
+import { textOf } from './support/blocks.js';
 import { damageTable } from './support/damaged-database.js';
 import { importFixture, OWNER, smallProgram } from './support/programs.js';
 import { RolloutHarness, SIGNING_SECRET } from './support/rollout-server.js';
@@ -81,7 +82,7 @@ describe('GET /healthz', () => {
     cleanup.push(() => h.stop());
 
     const res = await h.command(OWNER, 'status');
-    expect(JSON.stringify(res.json)).toContain('failed on our side');
+    expect(textOf(res.json)).toContain('failed on our side');
     const { status, body } = await health(h.url);
     expect(status).toBe(503);
     expect(body).toMatchObject({ ok: false, problem: expect.stringContaining('malformed') });

@@ -1,38 +1,23 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../src/db/open.js';
-import type { InputValue } from '../../src/slack-standin/requests.js';
 import { encodeItemRef, encodeUpdateRef } from '../../src/ui/action-values.js';
-import { BLOCKS, INPUT_ACTION, itemAction, LIST_ACTIONS, VIEWS } from '../../src/ui/ids.js';
+import { BLOCKS, itemAction, LIST_ACTIONS, VIEWS, workstreamRowBlock } from '../../src/ui/ids.js';
+import { blockText } from '../support/blocks.js';
+import { workstreamForm } from '../support/modal-state.js';
 import { importFixture, OWNER, smallProgram } from '../support/programs.js';
 import { RolloutHarness } from '../support/rollout-server.js';
 
 /** Slack gives up on an answer after 3 seconds: the one time bound the person sees. */
 const SLACK_DEADLINE_MS = 3000;
 
-const select = (value: string): InputValue => ({ type: 'static_select', selected_option: { value } });
-const text = (value: string): InputValue => ({ type: 'plain_text_input', value });
-
 /** The update form as submitted, with the status changed to `status` and everything else as it was. */
 function updateForm(status: string) {
-  const values: Record<string, Record<string, InputValue>> = {};
-  const put = (block: string, v: InputValue) => {
-    values[block] = { [INPUT_ACTION]: v };
-  };
-  put(BLOCKS.wsStatus, select(status));
-  put(BLOCKS.wsRisk, select('high'));
-  put(BLOCKS.wsState, text('directionally clear, enterprise path not finalized'));
-  put(BLOCKS.wsBlocker, text('approved Okta path and claims model'));
-  put(
-    BLOCKS.wsSummary,
-    text('The enterprise direction is clear, but core decisions still need confirmation.'),
-  );
-  put(BLOCKS.wsNote, text('from the busy test'));
   return {
     user: OWNER,
     callbackId: VIEWS.workstreamUpdate,
     privateMetadata: encodeUpdateRef({ program: 'builder-insights', workstream: 'identity-sso', version: 1 }),
-    values,
+    values: workstreamForm({ status, note: 'from the busy test' }),
   };
 }
 
@@ -114,9 +99,8 @@ describe('while another process holds the database write lock', () => {
   it('reads do not wait: /rollout status answers with what is committed', async () => {
     await startLocked();
     const res = await h.command(OWNER, 'status');
-    const answer = JSON.stringify(res.json);
-    expect(answer).toContain('Identity and SSO');
-    expect(answer).not.toContain('busy');
+    expect(blockText(res.json, workstreamRowBlock('identity-sso'))).toContain('Identity and SSO');
+    expect(JSON.stringify(res.json)).not.toContain('busy');
     expect(h.logsOf('database_busy')).toEqual([]);
   });
 });

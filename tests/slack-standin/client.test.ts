@@ -5,7 +5,8 @@ import { initialViewState } from '../../src/playground/page/render/view-state.js
 import { StandInClient } from '../../src/slack-standin/client.js';
 import type { ViewState } from '../../src/slack-standin/interactions.js';
 import { SlackStandIn } from '../../src/slack-standin/stand-in.js';
-import { BLOCKS, INPUT_ACTION } from '../../src/ui/ids.js';
+import { BLOCKS, homeWorkstreamBlock, INPUT_ACTION, workstreamRowBlock } from '../../src/ui/ids.js';
+import { blockText, noticeText } from '../support/blocks.js';
 import { importFixture, OWNER, STRANGER, smallProgram } from '../support/programs.js';
 import { RolloutHarness, SIGNING_SECRET } from '../support/rollout-server.js';
 
@@ -50,7 +51,7 @@ describe('StandInClient: a person in Slack, against the real app', () => {
     const mine = slack.workspace.visibleTo(OWNER).filter((m) => m.channel === CHANNEL);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ ephemeralTo: OWNER, bot_id: 'BROLLOUT' });
-    expect(JSON.stringify(mine[0]?.blocks)).toContain('Identity and SSO');
+    expect(blockText(mine[0]?.blocks, workstreamRowBlock('identity-sso'))).toContain('Identity and SSO');
     expect(slack.workspace.visibleTo(STRANGER).filter((m) => m.channel === CHANNEL)).toEqual([]);
     expect(slack.traffic.at(-1)).toMatchObject({
       direction: 'to_app',
@@ -84,7 +85,7 @@ describe('StandInClient: a person in Slack, against the real app', () => {
     expect(await client.submit(OWNER, modal.id, state)).toEqual({ ok: true });
     // The app answers with a confirmation in place of the form.
     expect(slack.workspace.modalsOf(OWNER).map((v) => v.id)).toEqual([modal.id]);
-    expect(JSON.stringify(slack.workspace.view(modal.id)?.view)).toContain('Blocked');
+    expect(noticeText(slack.workspace.view(modal.id)?.view)).toContain('Blocked');
     const notice = await slack.waitFor(() => slack.messagesIn(UPDATES)[0]);
     expect(notice.text).toContain('Identity and SSO');
   });
@@ -110,7 +111,9 @@ describe('StandInClient: a person in Slack, against the real app', () => {
     const { client, slack } = await start();
     expect(await client.openHome(OWNER)).toEqual({ ok: true });
     const home = await slack.waitFor(() => slack.workspace.homeOf(OWNER));
-    expect(JSON.stringify(home.view.blocks)).toContain('Identity and SSO');
+    expect(blockText(home.view, homeWorkstreamBlock('builder-insights', 'identity-sso'))).toContain(
+      'Identity and SSO',
+    );
     expect(slack.workspace.homeOf(STRANGER)).toBeUndefined();
   });
 

@@ -56,7 +56,7 @@ describe('response_url', () => {
     const refused = await reply(url, { response_type: 'ephemeral', blocks });
     expect(refused.status).toBe(400);
     expect(refused.json).toMatchObject({ ok: false, error: 'invalid_blocks' });
-    expect(JSON.stringify(refused.json.errors)).toContain('fallback text');
+    expect(refused.json.errors).toContainEqual(expect.stringContaining('fallback text'));
 
     const taken = await reply(url, { response_type: 'ephemeral', text: 'hi', blocks });
     expect(taken).toEqual({ status: 200, json: { ok: true } });

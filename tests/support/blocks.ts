@@ -20,6 +20,11 @@ export function textsOf(blocks: unknown): string[] {
   return out;
 }
 
+/** Every text a person reads in `source`, one a line: for an answer whose blocks carry no block_id to name. */
+export function textOf(source: unknown): string {
+  return textsOf(source).join('\n');
+}
+
 /** The texts of `blocks` that contain `part`. */
 export function textsWith(blocks: unknown, part: string): string[] {
   return textsOf(blocks).filter((text) => text.includes(part));

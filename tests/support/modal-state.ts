@@ -1,5 +1,5 @@
 import type { InputValue } from '../../src/slack-standin/requests.js';
-import { INPUT_ACTION } from '../../src/ui/ids.js';
+import { BLOCKS, INPUT_ACTION } from '../../src/ui/ids.js';
 
 /** A modal's `view.state.values` as Slack sends it on submit, one element per input block. */
 
@@ -17,6 +17,30 @@ export const checks = (...values: string[]): InputValue => ({
 
 export function state(fields: Record<string, InputValue>): Record<string, Record<string, InputValue>> {
   return Object.fromEntries(Object.entries(fields).map(([block, v]) => [block, { [INPUT_ACTION]: v }]));
+}
+
+/** What the workstream update form may be submitted with; a field left out is as the modal prefilled it. */
+export interface WorkstreamForm {
+  status?: string;
+  risk?: string;
+  state?: string;
+  blocker?: string;
+  summary?: string;
+  note?: string;
+}
+
+/** The update form of the small program's Identity and SSO as submitted, starting from its prefilled values. */
+export function workstreamForm(form: WorkstreamForm = {}) {
+  return state({
+    [BLOCKS.wsStatus]: select(form.status ?? 'needs-decision'),
+    [BLOCKS.wsRisk]: select(form.risk ?? 'high'),
+    [BLOCKS.wsState]: text(form.state ?? 'directionally clear, enterprise path not finalized'),
+    [BLOCKS.wsBlocker]: text(form.blocker ?? 'approved Okta path and claims model'),
+    [BLOCKS.wsSummary]: text(
+      form.summary ?? 'The enterprise direction is clear, but core decisions still need confirmation.',
+    ),
+    [BLOCKS.wsNote]: text(form.note ?? ''),
+  });
 }
 
 export const errorsOf = (res: { json?: Record<string, unknown> | undefined }) =>

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../../../src/clock.js';
 import type { Db } from '../../../src/db/open.js';
 import { blockKitProblems } from '../../../src/slack-standin/block-kit-rules.js';
+import { DIGEST_BLOCKS, DIGEST_PREVIEW_BLOCK } from '../../../src/ui/ids.js';
+import { blockText, textOf } from '../../support/blocks.js';
 import { ADMIN, importFixture, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
 
@@ -42,7 +44,7 @@ describe('/rollout digest', () => {
       text: { text: 'Builder Insights operationalization · Week of 23 Nov 2026' },
     });
     expect(blocks[1]).toMatchObject({ type: 'context', block_id: 'digest_preview' });
-    expect(JSON.stringify(blocks[1])).toContain('Preview: not posted.');
+    expect(blockText(blocks, DIGEST_PREVIEW_BLOCK)).toContain('Preview: not posted.');
     const ids = blocks.map((b) => b.block_id);
     expect(ids).toContain('digest_headline');
     expect(ids).toContain('digest_blocked:0');
@@ -65,7 +67,7 @@ describe('/rollout digest', () => {
     // Any change to the database is a new snapshot: the next preview is built from it.
     h.db.prepare("UPDATE programs SET name = 'Renamed program' WHERE slug = 'builder-insights'").run();
     const edited = await h.command(STRANGER, 'digest');
-    expect(JSON.stringify(edited.json?.blocks)).toContain('Renamed program');
+    expect(blockText(edited.json?.blocks, DIGEST_BLOCKS.header)).toContain('Renamed program');
     expect(built).toHaveBeenCalledTimes(2);
 
     // Days blocked and overdue are counted to today, in the program's zone.
@@ -82,7 +84,7 @@ describe('/rollout digest', () => {
     expect(String(res.json?.text)).toContain(
       'Sending the digest of *Builder Insights operationalization* to <#C0LEADERS>…',
     );
-    const answer = JSON.stringify(await answerTo(res.responseUrl));
+    const answer = textOf(await answerTo(res.responseUrl));
     const [posted] = h.fake.messagesIn(CHANNEL);
     expect(h.fake.messagesIn(CHANNEL)).toHaveLength(1);
     expect(answer).toContain(
@@ -91,7 +93,7 @@ describe('/rollout digest', () => {
     expect(answer).toContain(`https://slack.com/archives/${CHANNEL}/p${posted?.ts.replace('.', '')}|view it`);
 
     const again = await h.command(GLOBAL_ADMIN, 'digest send builder-insights');
-    const second = JSON.stringify(await answerTo(again.responseUrl));
+    const second = textOf(await answerTo(again.responseUrl));
     expect(second).toContain(
       'This week’s digest of *Builder Insights operationalization* (Week of 23 Nov 2026) is already out',
     );
@@ -100,10 +102,10 @@ describe('/rollout digest', () => {
     expect(h.logsOf('digest_send_requested').map((l) => l.outcome)).toEqual(['posted', 'already-posted']);
 
     // The preview no longer invites a send: it says the week's digest is out, and where.
-    const preview = JSON.stringify((await h.command(OWNER, 'digest')).json);
-    expect(preview).toContain('this week’s digest is already out in <#C0LEADERS>');
-    expect(preview).toContain(`p${posted?.ts.replace('.', '')}|view it`);
-    expect(preview).not.toContain('/rollout digest send');
+    const preview = (await h.command(OWNER, 'digest')).json;
+    expect(textOf(preview)).toContain('this week’s digest is already out in <#C0LEADERS>');
+    expect(textOf(preview)).toContain(`p${posted?.ts.replace('.', '')}|view it`);
+    expect(JSON.stringify(preview)).not.toContain('/rollout digest send');
   });
 
   it('refuses to send for someone who is not an admin, saying why, and logs a warning', async () => {
@@ -130,7 +132,7 @@ describe('/rollout digest', () => {
 
     const res = await h.command(ADMIN, 'digest send');
 
-    const answer = JSON.stringify(await answerTo(res.responseUrl));
+    const answer = textOf(await answerTo(res.responseUrl));
     expect(answer).toContain('could not be posted: `not_in_channel`');
     expect(h.fake.messagesIn(CHANNEL)).toHaveLength(0);
   });

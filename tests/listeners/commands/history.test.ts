@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/clock.js';
 import type { Db } from '../../../src/db/open.js';
 import { HistoryWriter } from '../../../src/store/history-writer.js';
+import { HISTORY_BLOCKS } from '../../../src/ui/ids.js';
+import { blockText, textOf } from '../../support/blocks.js';
 import { ADMIN, importFixture, largeProgram, OWNER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
 
@@ -72,7 +74,7 @@ describe('/rollout history', () => {
     );
     expect(entries.at(-1)).toContain('*Created*: Identity and SSO');
     expect(entries.at(-1)).toContain('by an import · 6 days ago · Fri 20 Nov 2026, 17:00 GMT+9');
-    expect(JSON.stringify(body)).toContain('Times are in your time zone (Asia/Tokyo)');
+    expect(blockText(body, HISTORY_BLOCKS.zone)).toContain('Times are in your time zone (Asia/Tokyo)');
     expect(JSON.stringify(body)).not.toContain('<!channel>');
     expect(JSON.stringify(body)).not.toContain('<!here>');
   });
@@ -93,7 +95,7 @@ describe('/rollout history', () => {
     expect(res.status).toBe(200);
     // The ack came back while users.info was still pending: nothing had been answered yet.
     expect(h.fake.responses.some((r) => res.responseUrl.endsWith(`/response/${r.id}`))).toBe(false);
-    expect(JSON.stringify(await answerTo(res.responseUrl))).toContain('GMT+9');
+    expect(entryTexts(await answerTo(res.responseUrl)).join('\n')).toContain('GMT+9');
   });
 
   it('falls back to UTC, says so, and logs a warning when users.info fails', async () => {
@@ -103,7 +105,9 @@ describe('/rollout history', () => {
     const body = await answerTo(res.responseUrl);
     const status = entryTexts(body).find((e) => e.startsWith('*Status*'));
     expect(status).toContain('Mon 23 Nov 2026, 17:14 UTC');
-    expect(JSON.stringify(body)).toContain('Times are in UTC: I could not read your time zone from Slack.');
+    expect(blockText(body, HISTORY_BLOCKS.zone)).toContain(
+      'Times are in UTC: I could not read your time zone from Slack.',
+    );
     const warn = h.logsOf('users_info_failed').find((l) => l.for === 'time zone');
     expect(warn?.level).toBe('warn');
     expect(String(warn?.error)).toContain('user_not_found');
@@ -113,9 +117,9 @@ describe('/rollout history', () => {
     h = await start();
     const missing = await h.command(OWNER, 'history');
     expect(missing.json?.response_type).toBe('ephemeral');
-    expect(JSON.stringify(missing.json)).toContain('Which workstream? `/rollout history identity-sso`');
+    expect(textOf(missing.json)).toContain('Which workstream? `/rollout history identity-sso`');
     const unknown = await h.command(OWNER, 'history nonsense');
-    const text = JSON.stringify(blocksOf(unknown.json));
+    const text = textOf(blocksOf(unknown.json));
     expect(text).toContain('No workstream of Builder Insights operationalization matches “nonsense”');
     expect(text).toContain('`kanopy-hosting`');
     expect(h.fake.callsOf('users.info')).toEqual([]);
@@ -134,16 +138,16 @@ describe('/rollout history', () => {
       },
     });
     const ask = await h.command(OWNER, 'history');
-    expect(JSON.stringify(ask.json)).toContain('`/rollout history PROGRAM WORKSTREAM`');
+    expect(textOf(ask.json)).toContain('`/rollout history PROGRAM WORKSTREAM`');
     const res = await h.command(OWNER, 'history second kanopy-hosting');
     const body = await answerTo(res.responseUrl);
-    expect(JSON.stringify(body)).toContain('Second program');
+    expect(blockText(body, HISTORY_BLOCKS.zone)).toContain('Second program');
     expect(entryTexts(body)).toEqual([expect.stringContaining('*Created*: Kanopy hosting')]);
     expect(entryTexts(body)[0]).toContain('5 days ago · Sat 21 Nov 2026, 08:00 UTC');
 
     // Naming only the program: the example to follow names it too, so following it works.
     const which = await h.command(OWNER, 'history second');
-    expect(JSON.stringify(which.json)).toContain('Which workstream? `/rollout history second identity-sso`');
+    expect(textOf(which.json)).toContain('Which workstream? `/rollout history second identity-sso`');
   });
 
   it('takes a word that is both a program and one of its workstreams as the workstream', async () => {

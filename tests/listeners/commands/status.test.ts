@@ -3,13 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/clock.js';
 import { blockKitProblems } from '../../../src/slack-standin/block-kit-rules.js';
 import { commandBody } from '../../../src/slack-standin/requests.js';
-import { ACTIONS } from '../../../src/ui/ids.js';
+import { ACTIONS, BLOCKS, workstreamRowBlock } from '../../../src/ui/ids.js';
 import { STATUS_PAGE_SIZE } from '../../../src/ui/status-overview.js';
+import { actionIdsOf, blockText, blockWithId, textOf, textsWith } from '../../support/blocks.js';
 import { importFixture, largeProgram, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
 
 const blocksOf = (json: Record<string, unknown> | undefined) => (json?.blocks ?? []) as KnownBlock[];
-const allText = (blocks: KnownBlock[]) => JSON.stringify(blocks);
 const rowTexts = (blocks: KnownBlock[]) =>
   blocks
     .filter((b): b is SectionBlock => b.type === 'section' && String(b.block_id).startsWith('ws_row:'))
@@ -38,9 +38,9 @@ describe('/rollout status', () => {
     expect(rows[0]).toContain('High risk');
     expect(rows[0]).toContain('_Identity and Security_');
     expect(rows[0]).toContain('*Blocker:* approved Okta path and claims model');
-    expect(allText(blocks)).toContain('Kanopy hosting');
-    expect(allText(blocks)).toContain('Blocked: *1*');
-    expect(allText(blocks)).toContain('High risk: *1*');
+    expect(blockText(blocks, workstreamRowBlock('kanopy-hosting'))).toContain('Kanopy hosting');
+    expect(blockText(blocks, BLOCKS.statusCounts)).toContain('Blocked: *1*');
+    expect(blockText(blocks, BLOCKS.statusCounts)).toContain('High risk: *1*');
     expect(res.json?.text).toBe('Builder Insights operationalization: 3 workstreams, 1 blocked, 1 high risk');
   });
 
@@ -63,17 +63,23 @@ describe('/rollout status', () => {
     });
     for (const query of ['identity-sso', 'Identity and SSO', '"identity and sso"']) {
       const res = await h.command(OWNER, `status ${query}`);
-      const text = allText(blocksOf(res.json));
+      const blocks = blocksOf(res.json);
       expect(res.json?.response_type).toBe('ephemeral');
-      expect(text).toContain('directionally clear, enterprise path not finalized');
-      expect(text).toContain('approved Okta path and claims model');
-      expect(text).toContain('<@UOWNER01>');
-      expect(text).toContain('Last updated by an import <!date^1795197600^');
-      expect(text).toContain('(5 days ago)');
-      expect(text).toContain('workstream_update_open');
+      expect(blockText(blocks, BLOCKS.workstreamState)).toContain(
+        'directionally clear, enterprise path not finalized',
+      );
+      expect(blockText(blocks, BLOCKS.workstreamBlocker)).toContain('approved Okta path and claims model');
+      expect(blockText(blocks, BLOCKS.workstreamFacts)).toContain('<@UOWNER01>');
+      const updated = textsWith(blocks, 'Last updated by');
+      expect(updated).toHaveLength(1);
+      expect(updated[0]).toContain('Last updated by an import <!date^1795197600^');
+      expect(updated[0]).toContain('(5 days ago)');
+      expect(actionIdsOf(blockWithId(blocks, BLOCKS.workstreamActions))).toContain(
+        ACTIONS.openWorkstreamUpdate,
+      );
     }
     const dependent = await h.command(OWNER, 'status readiness-gating');
-    expect(allText(blocksOf(dependent.json))).toContain('Identity and SSO');
+    expect(blockText(dependent.json, BLOCKS.workstreamFacts)).toContain('Identity and SSO');
   });
 
   it('escapes user text so a blocker cannot ping the channel or hide a link', async () => {
@@ -86,7 +92,9 @@ describe('/rollout status', () => {
       const body = JSON.stringify(res.json);
       expect(body).not.toContain('<!channel>');
       expect(body).not.toContain('<https://evil.example|docs>');
-      expect(body).toContain('&lt;!channel&gt; see &lt;https://evil.example|docs&gt; &amp; more');
+      expect(textOf(res.json?.blocks)).toContain(
+        '&lt;!channel&gt; see &lt;https://evil.example|docs&gt; &amp; more',
+      );
     }
   });
 
@@ -96,10 +104,10 @@ describe('/rollout status', () => {
     const blocks = blocksOf(res.json);
     expect(blockKitProblems(blocks, 'message')).toEqual([]);
     expect(blocks.filter((b) => String(b.block_id).startsWith('ws_row:'))).toHaveLength(STATUS_PAGE_SIZE);
-    expect(allText(blocks)).toContain(
+    expect(blockText(blocks, BLOCKS.statusMore)).toContain(
       'Workstreams 1–20 of 1,000, high risks first; …and 980 more workstreams',
     );
-    expect(JSON.stringify(blocks)).toContain(ACTIONS.statusPageNext);
+    expect(actionIdsOf(blockWithId(blocks, BLOCKS.statusPages))).toContain(ACTIONS.statusPageNext);
   });
 
   it('with several programs, asks which one, and takes a slug', async () => {
@@ -110,8 +118,8 @@ describe('/rollout status', () => {
       },
     });
     const ask = await h.command(OWNER, 'status');
-    expect(allText(blocksOf(ask.json))).toContain('`second`');
-    expect(allText(blocksOf(ask.json))).toContain('`builder-insights`');
+    expect(textOf(blocksOf(ask.json))).toContain('`second`');
+    expect(textOf(blocksOf(ask.json))).toContain('`builder-insights`');
     const second = await h.command(OWNER, 'status second');
     expect(blocksOf(second.json)[0]).toMatchObject({ type: 'header', text: { text: 'Second program' } });
     const detail = await h.command(OWNER, 'status second kanopy-hosting');
@@ -121,13 +129,13 @@ describe('/rollout status', () => {
   it('says what to do when there is no program, or no such workstream', async () => {
     h = await RolloutHarness.start();
     const none = await h.command(OWNER, 'status');
-    expect(allText(blocksOf(none.json))).toContain('rollout import FILE');
+    expect(textOf(blocksOf(none.json))).toContain('rollout import FILE');
     await h.restart().then((next) => {
       h = next;
     });
     importFixture(h.db, smallProgram());
     const unknown = await h.command(OWNER, 'status nonsense');
-    const text = allText(blocksOf(unknown.json));
+    const text = textOf(blocksOf(unknown.json));
     expect(text).toContain('No workstream of Builder Insights operationalization matches “nonsense”');
     expect(text).toContain('`identity-sso`');
   });
@@ -143,9 +151,9 @@ describe('/rollout help and unknown subcommands', () => {
     h = await RolloutHarness.start();
     const help = await h.command(OWNER, 'help');
     expect(help.json?.response_type).toBe('ephemeral');
-    expect(allText(blocksOf(help.json))).toContain('/rollout status');
+    expect(textOf(blocksOf(help.json))).toContain('/rollout status');
     const unknown = await h.command(OWNER, 'frobnicate <!here>');
-    const text = allText(blocksOf(unknown.json));
+    const text = textOf(blocksOf(unknown.json));
     expect(text).toContain('I don’t know `/rollout frobnicate`');
     expect(text).toContain('/rollout update');
   });
@@ -162,7 +170,7 @@ describe('/rollout help and unknown subcommands', () => {
     const res = await h.post(body, 'application/x-www-form-urlencoded');
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ response_type: 'ephemeral' });
-    expect(allText(blocksOf(res.json))).toContain('/rollout status');
+    expect(textOf(blocksOf(res.json))).toContain('/rollout status');
   });
 
   it('answers names every JavaScript object has, constructor and __proto__, as unknown subcommands', async () => {
@@ -170,7 +178,7 @@ describe('/rollout help and unknown subcommands', () => {
     for (const sub of ['constructor', '__proto__']) {
       const res = await h.command(OWNER, sub);
       expect(res.status).toBe(200);
-      expect(allText(blocksOf(res.json))).toContain(`I don’t know \`/rollout ${sub}\``);
+      expect(textOf(blocksOf(res.json))).toContain(`I don’t know \`/rollout ${sub}\``);
     }
   });
 });

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/clock.js';
 import { viewProblems } from '../../../src/slack-standin/block-kit-rules.js';
 import { encodeItemRef, encodeProgramRef } from '../../../src/ui/action-values.js';
-import { LIST_BLOCKS, LIST_VIEWS } from '../../../src/ui/ids.js';
+import { LIST_BLOCKS, LIST_VIEWS, listItemBlock } from '../../../src/ui/ids.js';
+import { blockText, noticeText } from '../../support/blocks.js';
 import { checks, date, errorsOf, select, state, text, user } from '../../support/modal-state.js';
 import { ADMIN, importFixture, OTHER_OWNER, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
@@ -96,7 +97,7 @@ describe('the next-action form', () => {
     );
     expect(res.json?.response_action).toBe('update');
     expect(viewProblems(res.json?.view, 'modal')).toEqual([]);
-    expect(JSON.stringify(res.json?.view)).toContain('Due Thu 10 Dec 2026');
+    expect(noticeText(res.json?.view)).toContain('Due Thu 10 Dec 2026');
     const added = actions(h)[1];
     expect(added).toMatchObject({
       text: 'confirm Kanopy assumptions with platform owners',
@@ -117,7 +118,7 @@ describe('the next-action form', () => {
       },
     ]);
     expect((await h.fake.waitFor(() => h.fake.okCallsOf('views.publish')[0])).args.user_id).toBe(OTHER_OWNER);
-    const list = JSON.stringify((await h.command(OWNER, 'actions')).json);
+    const list = blockText((await h.command(OWNER, 'actions')).json, listItemBlock('action', added?.id ?? 0));
     expect(list).toContain(
       `Owner: <@${OTHER_OWNER}> · _Kanopy hosting · Platform Engineering_ · Due Thu 10 Dec 2026`,
     );
@@ -126,13 +127,13 @@ describe('the next-action form', () => {
   it('reassigns an action, then sets its due date, then marks it done: one history entry per change', async () => {
     h = await start();
     const reassigned = await edit(OWNER, action({ owner: OTHER_OWNER, note: 'Dana runs the Okta meeting' }));
-    expect(JSON.stringify(reassigned.json?.view)).toContain(`*Owner:* <@${OWNER}> → <@${OTHER_OWNER}>`);
+    expect(noticeText(reassigned.json?.view)).toContain(`*Owner:* <@${OWNER}> → <@${OTHER_OWNER}>`);
     expect(actions(h)[0]).toMatchObject({ owner: OTHER_OWNER, version: 2 });
 
     const moved = await edit(OWNER, action({ owner: OTHER_OWNER, due: '2026-12-15' }), 2);
-    expect(JSON.stringify(moved.json?.view)).toContain('*Due date:* Tue 1 Dec 2026 → Tue 15 Dec 2026');
+    expect(noticeText(moved.json?.view)).toContain('*Due date:* Tue 1 Dec 2026 → Tue 15 Dec 2026');
     const done = await edit(OTHER_OWNER, action({ owner: OTHER_OWNER, due: '2026-12-15', done: true }), 3);
-    expect(JSON.stringify(done.json?.view)).toContain('*Done:* No → Yes');
+    expect(noticeText(done.json?.view)).toContain('*Done:* No → Yes');
     expect(actions(h)[0]).toMatchObject({ owner: OTHER_OWNER, due: '2026-12-15', done: 1, version: 4 });
     expect(history(h)).toEqual([
       expect.objectContaining({
@@ -149,8 +150,8 @@ describe('the next-action form', () => {
       }),
       expect.objectContaining({ field: 'done', old_value: 'false', new_value: 'true', actor: OTHER_OWNER }),
     ]);
-    const list = JSON.stringify((await h.command(OWNER, 'actions')).json);
-    expect(list).toContain('No open actions.');
+    const list = (await h.command(OWNER, 'actions')).json;
+    expect(blockText(list, LIST_BLOCKS.summary)).toContain('No open actions.');
   });
 
   it('takes an owner who is not in Slack by name, and refuses both a person and a name', async () => {
@@ -158,7 +159,10 @@ describe('the next-action form', () => {
     const named = await edit(ADMIN, action({ owner: null, ownerName: 'Identity <!here> team', due: null }));
     expect(named.json?.response_action).toBe('update');
     expect(actions(h)[0]).toMatchObject({ owner: 'Identity <!here> team', due: null, version: 2 });
-    const list = JSON.stringify((await h.command(OWNER, 'actions')).json);
+    const list = blockText(
+      (await h.command(OWNER, 'actions')).json,
+      listItemBlock('action', actions(h)[0]?.id ?? 0),
+    );
     expect(list).toContain('Owner: Identity &lt;!here&gt; team');
     expect(list).toContain('No due date');
 

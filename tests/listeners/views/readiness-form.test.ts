@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { viewProblems } from '../../../src/slack-standin/block-kit-rules.js';
 import { encodeItemRef } from '../../../src/ui/action-values.js';
-import { LIST_BLOCKS, LIST_VIEWS } from '../../../src/ui/ids.js';
+import { LIST_BLOCKS, LIST_VIEWS, listItemBlock } from '../../../src/ui/ids.js';
+import { blockText, noticeText } from '../../support/blocks.js';
 import { errorsOf, select, state, text } from '../../support/modal-state.js';
 import { ADMIN, importFixture, OWNER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
@@ -48,7 +49,7 @@ describe('the readiness form', () => {
     });
     expect(res.json?.response_action).toBe('update');
     expect(viewProblems(res.json?.view, 'modal')).toEqual([]);
-    expect(JSON.stringify(res.json?.view)).toContain('*Signal:* Not ready → Partially ready');
+    expect(noticeText(res.json?.view)).toContain('*Signal:* Not ready → Partially ready');
     expect(identity(h)).toMatchObject({
       signal: 'partial',
       note: 'Okta path confirmed; claims model still open',
@@ -71,7 +72,10 @@ describe('the readiness form', () => {
     ]);
     const home = await h.fake.waitFor(() => h.fake.okCallsOf('views.publish')[0]);
     expect(home.args.user_id).toBe(ADMIN);
-    const list = JSON.stringify((await h.command(OWNER, 'readiness')).json);
+    const list = blockText(
+      (await h.command(OWNER, 'readiness')).json,
+      listItemBlock('readiness', identity(h).id),
+    );
     expect(list).toContain(':large_yellow_circle: *Identity readiness* — Partially ready');
   });
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { viewProblems } from '../../../src/slack-standin/block-kit-rules.js';
 import { encodeItemRef, encodeProgramRef } from '../../../src/ui/action-values.js';
-import { LIST_BLOCKS, LIST_VIEWS } from '../../../src/ui/ids.js';
+import { LIST_BLOCKS, LIST_VIEWS, listItemBlock } from '../../../src/ui/ids.js';
+import { blockText, noticeText } from '../../support/blocks.js';
 import { errorsOf, select, state, text } from '../../support/modal-state.js';
 import { ADMIN, importFixture, OTHER_OWNER, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
@@ -78,7 +79,7 @@ describe('the risk form', () => {
     });
     expect(res.json?.response_action).toBe('update');
     expect(viewProblems(res.json?.view, 'modal')).toEqual([]);
-    expect(JSON.stringify(res.json?.view)).toContain('Risk added to Builder Insights operationalization');
+    expect(noticeText(res.json?.view)).toContain('Risk added to Builder Insights operationalization');
     const added = risks(h)[1];
     expect(added).toMatchObject({
       text: 'Kanopy planning starts before auth is aligned',
@@ -100,9 +101,9 @@ describe('the risk form', () => {
     ]);
     const home = await h.fake.waitFor(() => h.fake.okCallsOf('views.publish')[0]);
     expect(home.args.user_id).toBe(OTHER_OWNER);
-    const list = JSON.stringify((await h.command(OWNER, 'risks')).json);
+    const list = blockText((await h.command(OWNER, 'risks')).json, listItemBlock('risk', added?.id ?? 0));
     expect(list).toContain(
-      ':large_orange_circle: *Medium* · Kanopy planning starts before auth is aligned\\n_Program-wide_',
+      ':large_orange_circle: *Medium* · Kanopy planning starts before auth is aligned\n_Program-wide_',
     );
   });
 
@@ -116,7 +117,7 @@ describe('the risk form', () => {
     });
     expect(res.json?.response_action).toBe('update');
     expect(viewProblems(res.json?.view, 'modal')).toEqual([]);
-    const view = JSON.stringify(res.json?.view);
+    const view = noticeText(res.json?.view);
     expect(view).toContain('*Severity:* High → Medium');
     expect(view).toContain('*Workstream:* Identity and SSO → Kanopy hosting');
     expect(risks(h)[0]).toMatchObject({ severity: 'medium', workstream: 'kanopy-hosting', version: 2 });
@@ -157,14 +158,14 @@ describe('the risk form', () => {
       privateMetadata: editMeta(),
       values: risk({ status: 'closed' }),
     });
-    expect(JSON.stringify(closed.json?.view)).toContain('*Status:* Open → Closed');
+    expect(noticeText(closed.json?.view)).toContain('*Status:* Open → Closed');
     expect(risks(h)[0]).toMatchObject({ status: 'closed', version: 2 });
     expect(history(h)).toEqual([
       expect.objectContaining({ field: 'status', new_value: 'closed', actor: ADMIN }),
     ]);
-    const list = JSON.stringify((await h.command(OWNER, 'risks')).json);
-    expect(list).toContain('No open risks.');
-    expect(list).toContain(`:white_check_mark: ${RISK}`);
+    const list = (await h.command(OWNER, 'risks')).json;
+    expect(blockText(list, LIST_BLOCKS.summary)).toContain('No open risks.');
+    expect(blockText(list, listItemBlock('risk', firstId()))).toContain(`:white_check_mark: ${RISK}`);
   });
 
   it('shows invalid input inline on the field at fault and writes nothing', async () => {
@@ -270,7 +271,7 @@ describe('the risk form', () => {
     expect(res.status).toBe(200);
     expect(res.json?.response_action).toBe('push');
     expect(viewProblems(res.json?.view, 'modal')).toEqual([]);
-    expect(JSON.stringify(res.json?.view)).toContain('failed on our side');
+    expect(noticeText(res.json?.view)).toContain('failed on our side');
     expect(risks(h)[0]).toMatchObject({ severity: 'high', version: 1 });
     expect(history(h)).toEqual([]);
     expect(h.logsOf('view_failed')[0]).toMatchObject({ level: 'error', user: OWNER });

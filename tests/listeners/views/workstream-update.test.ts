@@ -1,46 +1,11 @@
 import type { View } from '@slack/types';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { InputValue } from '../../../src/slack-standin/requests.js';
 import { encodeProgramRef, encodeUpdateRef, encodeWorkstreamRef } from '../../../src/ui/action-values.js';
-import { ACTIONS, BLOCKS, INPUT_ACTION, VIEWS } from '../../../src/ui/ids.js';
+import { ACTIONS, BLOCKS, historyEntryBlock, VIEWS, workstreamRowBlock } from '../../../src/ui/ids.js';
+import { blocksText, blockText, noticeText, textsOf } from '../../support/blocks.js';
+import { elementOf, errorsOf, select, state, workstreamForm } from '../../support/modal-state.js';
 import { importFixture, OTHER_OWNER, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
-
-interface Form {
-  status?: string;
-  risk?: string;
-  state?: string;
-  blocker?: string;
-  summary?: string;
-  note?: string;
-}
-
-const select = (value: string): InputValue => ({ type: 'static_select', selected_option: { value } });
-const text = (value: string): InputValue => ({
-  type: 'plain_text_input',
-  value: value === '' ? null : value,
-});
-
-/** The form's state as Slack sends it on submit, starting from what the modal was prefilled with. */
-function submitted(form: Form) {
-  const values: Record<string, Record<string, InputValue>> = {};
-  const put = (block: string, v: InputValue) => {
-    values[block] = { [INPUT_ACTION]: v };
-  };
-  put(BLOCKS.wsStatus, select(form.status ?? 'needs-decision'));
-  put(BLOCKS.wsRisk, select(form.risk ?? 'high'));
-  put(BLOCKS.wsState, text(form.state ?? 'directionally clear, enterprise path not finalized'));
-  put(BLOCKS.wsBlocker, text(form.blocker ?? 'approved Okta path and claims model'));
-  put(
-    BLOCKS.wsSummary,
-    text(form.summary ?? 'The enterprise direction is clear, but core decisions still need confirmation.'),
-  );
-  put(BLOCKS.wsNote, text(form.note ?? ''));
-  return values;
-}
-
-const errorsOf = (res: { json?: Record<string, unknown> | undefined }) =>
-  (res.json?.errors ?? {}) as Record<string, string>;
 
 const meta = (version = 1) =>
   encodeUpdateRef({ program: 'builder-insights', workstream: 'identity-sso', version });
@@ -111,10 +76,10 @@ describe('updating a workstream through its modal', () => {
       user: OWNER,
       callbackId: VIEWS.workstreamUpdate,
       privateMetadata: meta(),
-      values: submitted({ note: 'checked with Okta, still waiting' }),
+      values: workstreamForm({ note: 'checked with Okta, still waiting' }),
     });
     expect(res.json?.response_action).toBe('update');
-    expect(JSON.stringify(res.json?.view)).toContain('is confirmed as current');
+    expect(noticeText(res.json?.view)).toContain('is confirmed as current');
     expect(workstreamRow(h)).toMatchObject({ status: 'needs-decision', version: 2, updated_by: OWNER });
     expect(historyRows(h)).toEqual([
       {
@@ -130,8 +95,9 @@ describe('updating a workstream through its modal', () => {
 
     const history = await h.command(OWNER, 'history identity-sso');
     const reply = await h.fake.responseTo(history.responseUrl);
-    expect(JSON.stringify(reply.body.blocks)).toContain('*Confirmed current*: nothing needed changing');
-    expect(JSON.stringify(reply.body.blocks)).toContain('checked with Okta, still waiting');
+    const entries = blocksText(reply.body.blocks, historyEntryBlock(0).slice(0, -1));
+    expect(entries).toContain('*Confirmed current*: nothing needed changing');
+    expect(entries).toContain('checked with Okta, still waiting');
   });
 
   it('saves a change in one go: values, version, one history entry per changed field, confirmation, notice, Home', async () => {
@@ -140,11 +106,15 @@ describe('updating a workstream through its modal', () => {
       user: OWNER,
       callbackId: VIEWS.workstreamUpdate,
       privateMetadata: meta(),
-      values: submitted({ status: 'drafted', blocker: 'claims model sign-off', note: 'Okta path approved' }),
+      values: workstreamForm({
+        status: 'drafted',
+        blocker: 'claims model sign-off',
+        note: 'Okta path approved',
+      }),
     });
     expect(res.status).toBe(200);
     expect(res.json?.response_action).toBe('update');
-    expect(JSON.stringify(res.json?.view)).toContain('Needs decision → Drafted');
+    expect(noticeText(res.json?.view)).toContain('Needs decision → Drafted');
     expect(workstreamRow(h)).toMatchObject({
       status: 'drafted',
       blocker: 'claims model sign-off',
@@ -175,14 +145,16 @@ describe('updating a workstream through its modal', () => {
     expect(home.args.user_id).toBe(OWNER);
 
     const status = await h.command(OWNER, 'status');
-    expect(JSON.stringify(status.json)).toContain(':memo: Drafted · :red_circle: High risk');
+    expect(blockText(status.json, workstreamRowBlock('identity-sso'))).toContain(
+      ':memo: Drafted · :red_circle: High risk',
+    );
   });
 
   it('refuses a stranger: no form, a clear reason, a log line, and a forged submission changes nothing', async () => {
     h = await start();
     await h.command(STRANGER, 'update identity-sso');
     const call = await h.fake.waitForCall('views.open');
-    expect(JSON.stringify(call.args.view)).toContain('Only the owners of Identity and SSO or an admin');
+    expect(noticeText(call.args.view)).toContain('Only the owners of Identity and SSO or an admin');
     expect(JSON.stringify(call.args.view)).not.toContain(VIEWS.workstreamUpdate);
     expect(h.logsOf('update_refused')[0]).toMatchObject({
       level: 'warn',
@@ -194,7 +166,7 @@ describe('updating a workstream through its modal', () => {
       user: STRANGER,
       callbackId: VIEWS.workstreamUpdate,
       privateMetadata: meta(),
-      values: submitted({ status: 'done' }),
+      values: workstreamForm({ status: 'done' }),
     });
     expect(res.json?.response_action).toBe('errors');
     expect(workstreamRow(h)).toMatchObject({ status: 'needs-decision', version: 1 });
@@ -207,7 +179,7 @@ describe('updating a workstream through its modal', () => {
       user: OWNER,
       callbackId: VIEWS.workstreamUpdate,
       privateMetadata: meta(),
-      values: submitted({ status: 'blocked', blocker: '' }),
+      values: workstreamForm({ status: 'blocked', blocker: '' }),
     });
     expect(blocked.json).toMatchObject({
       response_action: 'errors',
@@ -218,7 +190,7 @@ describe('updating a workstream through its modal', () => {
       user: OWNER,
       callbackId: VIEWS.workstreamUpdate,
       privateMetadata: meta(),
-      values: submitted({ state: 'x'.repeat(501), note: 'n'.repeat(1001) }),
+      values: workstreamForm({ state: 'x'.repeat(501), note: 'n'.repeat(1001) }),
     });
     const errors = errorsOf(oversized);
     expect(errors[BLOCKS.wsState]).toContain('At most 500 characters');
@@ -228,7 +200,7 @@ describe('updating a workstream through its modal', () => {
       user: OWNER,
       callbackId: VIEWS.workstreamUpdate,
       privateMetadata: meta(),
-      values: submitted({ status: 'shipped' }),
+      values: workstreamForm({ status: 'shipped' }),
     });
     expect(errorsOf(forged)[BLOCKS.wsStatus]).toContain('Choose a status');
     expect(workstreamRow(h)).toMatchObject({ status: 'needs-decision', version: 1 });
@@ -243,14 +215,14 @@ describe('updating a workstream through its modal', () => {
       user: OTHER_OWNER,
       callbackId: VIEWS.workstreamUpdate,
       privateMetadata: meta(1),
-      values: submitted({ risk: 'medium' }),
+      values: workstreamForm({ risk: 'medium' }),
     });
     expect(first.json?.response_action).toBe('update');
     const late = await h.submit({
       user: OWNER,
       callbackId: VIEWS.workstreamUpdate,
       privateMetadata: meta(1),
-      values: submitted({ status: 'drafted' }),
+      values: workstreamForm({ status: 'drafted' }),
     });
     const message = errorsOf(late)[BLOCKS.wsStatus];
     expect(message).toMatch(/^Dana changed this workstream at \w{3} \d+ \w{3} \d{4}, \d\d:\d\d GMT\+9/);
@@ -269,7 +241,7 @@ describe('updating a workstream through its modal', () => {
       user: OTHER_OWNER,
       callbackId: VIEWS.workstreamUpdate,
       privateMetadata: meta(1),
-      values: submitted({ risk: 'medium' }),
+      values: workstreamForm({ risk: 'medium' }),
     });
     // Slower than the lookup deadline, well inside Slack's 3 seconds for the form as a whole.
     h.fake.failNext('users.info', { delayMs: 500 }, 2);
@@ -277,7 +249,7 @@ describe('updating a workstream through its modal', () => {
       user: OWNER,
       callbackId: VIEWS.workstreamUpdate,
       privateMetadata: meta(1),
-      values: submitted({ status: 'drafted' }),
+      values: workstreamForm({ status: 'drafted' }),
     });
     expect(errorsOf(late)[BLOCKS.wsStatus]).toMatch(
       new RegExp(`^${OTHER_OWNER} changed this workstream at .* UTC,`),
@@ -291,14 +263,14 @@ describe('updating a workstream through its modal', () => {
     const call = await h.fake.waitForCall('views.open');
     const view = call.args.view as View;
     expect(view.callback_id).toBe(VIEWS.workstreamPick);
-    expect(JSON.stringify(view)).toContain('Identity and SSO');
+    expect(textsOf(elementOf(view, BLOCKS.wsPick))).toContain('Identity and SSO');
     expect(JSON.stringify(view)).not.toContain('Kanopy hosting');
 
     const picked = await h.submit({
       user: OWNER,
       callbackId: VIEWS.workstreamPick,
       privateMetadata: encodeProgramRef('builder-insights'),
-      values: { [BLOCKS.wsPick]: { [INPUT_ACTION]: select('identity-sso') } },
+      values: state({ [BLOCKS.wsPick]: select('identity-sso') }),
     });
     expect(picked.json?.response_action).toBe('update');
     expect(picked.json).toMatchObject({ view: { callback_id: VIEWS.workstreamUpdate } });
