@@ -1,4 +1,4 @@
-import type { Program } from './program.js';
+import type { Program, Workstream } from './program.js';
 
 export type DeliveryGroup = 'slowing' | 'follow-through' | 'dependent';
 
@@ -24,18 +24,30 @@ export interface DeliverySignal {
  * naming both would say the same upstream dependency twice.
  */
 export function deliverySignal(program: Program): DeliverySignal {
+  const { groups, waitingMilestones } = classify(program);
+  const out: DeliverySignal = { slowing: [], 'follow-through': [], dependent: [] };
+  for (const [w, group] of groups) out[group].push(w.name);
+  out.dependent.push(...waitingMilestones.map((m) => m.name));
+  return out;
+}
+
+/** The workstreams of the signal's first group ("most likely to slow rollout"), in the program's order. */
+export function slowingWorkstreams(program: Program): Workstream[] {
+  return [...classify(program).groups].filter(([, g]) => g === 'slowing').map(([w]) => w);
+}
+
+/** The one rule behind both: each open workstream's group, in the program's order, and the waiting milestones. */
+function classify(program: Program) {
   const done = new Set(program.workstreams.filter((w) => w.status === 'done').map((w) => w.key));
   const waiting = (deps: string[]) => deps.some((d) => !done.has(d));
   const waitingMilestones = program.milestones.filter((m) => waiting(m.dependsOn));
   const shownByMilestone = new Set(waitingMilestones.flatMap((m) => m.dependsOn));
-  const out: DeliverySignal = { slowing: [], 'follow-through': [], dependent: [] };
+  const groups: [Workstream, DeliveryGroup][] = [];
   for (const w of program.workstreams) {
     if (w.status === 'done') continue;
     if (waiting(w.dependsOn)) {
-      if (!shownByMilestone.has(w.key)) out.dependent.push(w.name);
-    } else if (w.risk === 'high') out.slowing.push(w.name);
-    else out['follow-through'].push(w.name);
+      if (!shownByMilestone.has(w.key)) groups.push([w, 'dependent']);
+    } else groups.push([w, w.risk === 'high' ? 'slowing' : 'follow-through']);
   }
-  out.dependent.push(...waitingMilestones.map((m) => m.name));
-  return out;
+  return { groups, waitingMilestones };
 }

@@ -1,3 +1,4 @@
+import { slowingWorkstreams } from './delivery-signal.js';
 import { daysBetween, isoWeekday, localDate } from './local-time.js';
 import type { HistoryEntry, Program, TopRisk, Workstream } from './program.js';
 import {
@@ -55,6 +56,16 @@ export interface DigestBlocked {
   blocker: string;
   /** Calendar days in Blocked so far. */
   days: number;
+}
+
+/** Why a workstream is most likely to slow rollout: each that applies, in this order. */
+export type SlowingReason = 'blocked' | 'high-risk' | 'upstream';
+
+export interface DigestSlowing {
+  workstream: DigestWorkstream;
+  reasons: SlowingReason[];
+  /** The blocked workstreams that depend on this one (its `upstream` reason), in the program's order. */
+  upstreamOf: { key: string; name: string }[];
 }
 
 export interface DigestWaiting {
@@ -148,6 +159,11 @@ export interface Digest {
     /** Open actions with no due date: never listed as due, still open. */
     undatedActions: number;
   };
+  /**
+   * The delivery signal's first group (src/domain/delivery-signal.ts, as the Markdown export shows it): the
+   * workstreams most likely to slow rollout, in the program's order, each with why.
+   */
+  slowing: DigestSlowing[];
   /** Open risks, high severity first, then the program's order. */
   topRisks: DigestRisk[];
   /** Blocked workstreams, high risk first, then the program's order. */
@@ -308,6 +324,29 @@ export function buildDigest(input: DigestInput): Digest {
     .filter((s) => s.daysSinceUpdate >= STALE_AFTER_DAYS)
     .sort((a, b) => b.daysSinceUpdate - a.daysSinceUpdate);
 
+  // Blocked workstreams that depend on each workstream: one pass, so the section stays linear.
+  const blockedBy = new Map<string, { key: string; name: string }[]>();
+  for (const w of ordered) {
+    if (w.status !== 'blocked') continue;
+    for (const dep of new Set(w.dependsOn)) {
+      const list = blockedBy.get(dep) ?? [];
+      list.push({ key: w.key, name: w.name });
+      blockedBy.set(dep, list);
+    }
+  }
+  // The program's order, as the store gives it and the Markdown export lists it, whatever the input order.
+  const slowingSet = new Set(slowingWorkstreams(program));
+  const slowing: DigestSlowing[] = ordered
+    .filter((w) => slowingSet.has(w))
+    .map((w) => {
+      const upstreamOf = blockedBy.get(w.key) ?? [];
+      const reasons: SlowingReason[] = [];
+      if (w.status === 'blocked') reasons.push('blocked');
+      if (w.risk === 'high') reasons.push('high-risk');
+      if (upstreamOf.length > 0) reasons.push('upstream');
+      return { workstream: ref(w), reasons, upstreamOf };
+    });
+
   const dueThisWeek: DigestNextAction[] = [];
   const overdue: DigestNextAction[] = [];
   for (const a of [...program.actions].sort(byPositionThenId)) {
@@ -356,6 +395,7 @@ export function buildDigest(input: DigestInput): Digest {
       actionsDueThisWeek: dueThisWeek.length,
       undatedActions: program.actions.filter((a) => !a.done && a.due === null).length,
     },
+    slowing,
     topRisks,
     blocked,
     waiting,

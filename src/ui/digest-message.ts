@@ -3,6 +3,7 @@ import {
   type Digest,
   type DigestChange,
   type DigestNextAction,
+  type DigestSlowing,
   formatDayLabel,
   STALE_AFTER_DAYS,
 } from '../domain/digest-content.js';
@@ -32,6 +33,7 @@ import { inZone } from './zoned-time.js';
  * sections, plus the fixed blocks, stay within a message's blocks (SURFACE_BLOCKS.message) for any program.
  */
 const DIGEST_LISTS: Record<DigestSection, { maxItems: number; maxSections: number }> = {
+  slowing: { maxItems: Number.POSITIVE_INFINITY, maxSections: 2 },
   risks: { maxItems: 10, maxSections: 2 },
   blocked: { maxItems: Number.POSITIVE_INFINITY, maxSections: 4 },
   waiting: { maxItems: Number.POSITIVE_INFINITY, maxSections: 4 },
@@ -52,6 +54,8 @@ export const DIGEST_MAX_BLOCKS =
 const TEXT_MAX = { name: 160, team: 200, long: 600 } as const;
 /** Owners mentioned per item; more are counted ("+2"). */
 const OWNERS_SHOWN = 5;
+/** Blocked workstreams named per "upstream of" reason; more are counted ("+2 more"). */
+const UPSTREAM_SHOWN = 3;
 /** Room kept in every section for the "…and N more" line. */
 const MORE_RESERVE = 120;
 
@@ -127,6 +131,21 @@ function headlineParts(s: Style, d: Digest): string[] {
       ? 'no readiness dimensions'
       : `${s.emoji(SIGNAL_INFO[readinessSignal(c.readinessReady, c.readinessTotal)].emoji)}${s.bold(`${c.readinessReady} of ${c.readinessTotal}`)} readiness ${c.readinessTotal === 1 ? 'dimension' : 'dimensions'} ready`,
   ];
+}
+
+function slowingReason(s: Style, item: DigestSlowing, reason: DigestSlowing['reasons'][number]): string {
+  if (reason === 'blocked') return `${s.emoji(STATUS_INFO.blocked.emoji)}blocked`;
+  if (reason === 'high-risk') return `${s.emoji(RISK_INFO.high.emoji)}high risk`;
+  const names = item.upstreamOf.slice(0, UPSTREAM_SHOWN).map((w) => s.bold(s.text(w.name, TEXT_MAX.name)));
+  const rest = item.upstreamOf.length - UPSTREAM_SHOWN;
+  return `upstream of blocked ${names.join(', ')}${rest > 0 ? ` +${rest} more` : ''}`;
+}
+
+function slowingLines(s: Style, d: Digest): string[] {
+  return d.slowing.map(
+    (w) =>
+      `${s.bullet} ${s.bold(s.text(w.workstream.name, TEXT_MAX.name))} — ${w.reasons.map((r) => slowingReason(s, w, r)).join(', ')} · ${owners(s, w.workstream.ownerIds, w.workstream.ownerTeam)}`,
+  );
 }
 
 function riskLines(s: Style, d: Digest): string[] {
@@ -234,6 +253,14 @@ interface ListContent {
 function lists(s: Style, d: Digest): ListContent[] {
   const c = d.counts;
   return [
+    {
+      // Right after the headline: the one list that answers "what will hold rollout up, and who to ask".
+      section: 'slowing',
+      title: `Most likely to slow rollout (${d.slowing.length})`,
+      lines: slowingLines(s, d),
+      empty: 'No open workstream stands out as likely to slow rollout.',
+      noun: 'workstreams',
+    },
     {
       section: 'risks',
       title: `Top risks (${c.openRisks} open)`,

@@ -12,6 +12,7 @@ import {
   EMPTY_OVERVIEW_BLOCKS,
   OVERVIEW_FIXED_BLOCKS,
   OVERVIEW_HEAD_BLOCKS,
+  overviewFootBlocks,
   statusLine,
   statusOverview,
 } from './status-overview.js';
@@ -21,7 +22,7 @@ import { updatableSection } from './update-button.js';
 const HOME_MINE_SHOWN = 20;
 
 /**
- * The fewest blocks a program's overview gets: header, counts, divider and "and N more" (what
+ * The fewest blocks a program's overview gets: header, counts, divider, "and N more" and references (what
  * `statusOverview` needs to stay within `maxBlocks`) plus a few rows, so that no program is shown as
  * counts alone; fewer programs are shown instead, and the rest counted.
  */
@@ -109,8 +110,10 @@ function ownedSection({ program, workstream: w }: Owned, nameProgram: boolean, n
 
 /** Every program's overview that fits in `room` blocks, each given a fair share; the rest are counted. */
 function overviewBlocks(programs: Program[], room: number): KnownBlock[] {
-  const needs = programs.map((p) =>
-    p.workstreams.length === 0 ? EMPTY_OVERVIEW_BLOCKS : OVERVIEW_HEAD_BLOCKS + p.workstreams.length,
+  const needs = programs.map(
+    (p) =>
+      (p.workstreams.length === 0 ? EMPTY_OVERVIEW_BLOCKS : OVERVIEW_HEAD_BLOCKS + p.workstreams.length) +
+      overviewFootBlocks(p),
   );
   const least = needs.map((n) => Math.min(n, OVERVIEW_MIN_BLOCKS));
   let count = programs.length;

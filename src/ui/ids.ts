@@ -23,6 +23,7 @@ export const BLOCKS = {
   statusCounts: 'status_counts',
   statusMore: 'status_more',
   statusPages: 'status_pages',
+  statusReferences: 'status_references',
   workstreamFacts: 'workstream_facts',
   workstreamState: 'workstream_state',
   workstreamSnapshot: 'workstream_snapshot',
@@ -69,7 +70,15 @@ export const DIGEST_BLOCKS = {
   headline: 'digest_headline',
   actions: 'digest_actions',
 } as const;
-export type DigestSection = 'risks' | 'blocked' | 'waiting' | 'changes' | 'stale' | 'next' | 'readiness';
+export type DigestSection =
+  | 'slowing'
+  | 'risks'
+  | 'blocked'
+  | 'waiting'
+  | 'changes'
+  | 'stale'
+  | 'next'
+  | 'readiness';
 export const digestSectionBlock = (section: DigestSection, part: number) => `digest_${section}:${part}`;
 
 /**

@@ -4,7 +4,7 @@ import { byRiskThenPosition, RISK_INFO, RISKS, STATUS_INFO, STATUSES } from '../
 import { encodeProgramRef, encodeStatusPageRef, encodeWorkstreamRef } from './action-values.js';
 import { actions, button, context, divider, header, message, section } from './blocks.js';
 import { ACTIONS, BLOCKS, workstreamRowBlock } from './ids.js';
-import { SURFACE_BLOCKS } from './limits.js';
+import { BLOCK_LIMITS, SURFACE_BLOCKS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { plural } from './plural.js';
@@ -12,8 +12,14 @@ import { plural } from './plural.js';
 /** Header, counts and divider: what the overview spends before any workstream. */
 export const OVERVIEW_HEAD_BLOCKS = 3;
 
-/** The head and the "and N more" line: what a cut overview spends besides its rows. */
-export const OVERVIEW_FIXED_BLOCKS = OVERVIEW_HEAD_BLOCKS + 1;
+/** The program's references, one context line at the foot of the overview (none when it has none). */
+export const overviewFootBlocks = (program: Program): number => (program.references.length > 0 ? 1 : 0);
+
+/**
+ * The head, the "and N more" line and the references line: the most a cut overview spends besides its rows
+ * (a program without references spends one less).
+ */
+export const OVERVIEW_FIXED_BLOCKS = OVERVIEW_HEAD_BLOCKS + 2;
 
 /** An overview of a program with no workstreams: its header and the line saying so. */
 export const EMPTY_OVERVIEW_BLOCKS = 2;
@@ -31,9 +37,17 @@ export function statusLine(w: Workstream): string {
   return `${s.emoji} ${s.label} · ${r.emoji} ${r.label} risk`;
 }
 
-/** One workstream as a row of the overview: status, risk, owning team and main blocker at a glance. */
+/** A row's current state, cut so that a long one leaves room for the blocker below it; Details has it whole. */
+const ROW_STATE_CHARS = 500;
+
+/**
+ * One workstream as a row of the overview: status, risk, current state, owning team and main blocker at a
+ * glance.
+ */
 export function workstreamRow(w: Workstream): string {
   const lines = [`*${escapeMrkdwn(w.name)}*`, statusLine(w)];
+  const state = escapeMrkdwn(w.state);
+  if (state) lines.push(`*State:* ${truncate(state, ROW_STATE_CHARS)}`);
   if (w.ownerTeam) lines.push(`_${escapeMrkdwn(w.ownerTeam)}_`);
   if (w.blocker && w.status !== 'done') lines.push(`*Blocker:* ${escapeMrkdwn(w.blocker)}`);
   return lines.join('\n');
@@ -58,8 +72,55 @@ function countsLine(program: Program): { risk: string; status: string } {
 /** Rows on one page of `/rollout status` for a program too large for one message: a screenful to scan. */
 export const STATUS_PAGE_SIZE = 20;
 
-/** A program with no more workstreams than this is shown whole, in one message without page buttons. */
+/**
+ * A program with no more workstreams than this is shown whole, in one message without page buttons (one
+ * less when it has references: their line takes a block).
+ */
 export const WHOLE_PROGRAM_ROWS = SURFACE_BLOCKS.message - OVERVIEW_HEAD_BLOCKS;
+
+/** A reference's title in the references line is cut to this, so that one link always fits in the line. */
+const REFERENCE_TITLE_CHARS = 300;
+
+/** A URL as the target of a Slack link: the characters that would end or break `<url|title>` are encoded. */
+function linkTarget(url: string): string {
+  return url
+    .replace(/[\s<>|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+    .replace(/&/g, '&amp;');
+}
+
+/** One reference: a link when its URL is http(s), else its title with the URL shown as text. */
+export function referenceLink(ref: { title: string; url?: string | null }): string {
+  const title = truncate(escapeMrkdwn(ref.title), REFERENCE_TITLE_CHARS);
+  if (!ref.url) return title;
+  if (!/^https?:\/\//i.test(ref.url))
+    return `${title} (${truncate(escapeMrkdwn(ref.url), REFERENCE_TITLE_CHARS)})`;
+  const target = linkTarget(ref.url);
+  // A link longer than the line could hold would be cut in two: its title alone says more.
+  if (target.length > BLOCK_LIMITS.contextText - REFERENCE_TITLE_CHARS - 100) return title;
+  return `<${target}|${title}>`;
+}
+
+/**
+ * The program's references as one context line of links, as many as fit in it (never a link cut in two),
+ * then how many more; `undefined` when it has none.
+ */
+function referencesBlock(program: Program): KnownBlock | undefined {
+  const refs = program.references;
+  if (refs.length === 0) return undefined;
+  const lead = ':link: *References:* ';
+  const more = (n: number) => ` · …and ${n} more`;
+  const room = BLOCK_LIMITS.contextText - more(refs.length).length;
+  let text = lead;
+  let shown = 0;
+  for (const ref of refs) {
+    const link = `${shown ? ' · ' : ''}${referenceLink(ref)}`;
+    if (text.length + link.length > room && shown > 0) break;
+    text += link;
+    shown++;
+  }
+  if (shown < refs.length) text += more(refs.length - shown);
+  return context(BLOCKS.statusReferences, text);
+}
 
 /** The header and headline counts (and a divider when there are rows below them). */
 function overviewHead(program: Program, total: number): KnownBlock[] {
@@ -95,7 +156,9 @@ const moreWorkstreams = (n: number) => `${n.toLocaleString('en-US')} more workst
 export function statusOverview(program: Program, maxBlocks: number = SURFACE_BLOCKS.message): SlackMessage {
   const ordered = [...program.workstreams].sort(overviewOrder);
   const blocks = overviewHead(program, ordered.length);
-  const room = Math.max(0, maxBlocks - OVERVIEW_FIXED_BLOCKS);
+  const refs = referencesBlock(program);
+  // Rows take what the head, the "and N more" line and the references line leave.
+  const room = Math.max(0, maxBlocks - OVERVIEW_HEAD_BLOCKS - 1 - (refs ? 1 : 0));
   const shown = ordered.length > room + 1 ? ordered.slice(0, room) : ordered;
   for (const w of shown) blocks.push(workstreamSection(program, w));
   const hidden = ordered.length - shown.length;
@@ -108,6 +171,7 @@ export function statusOverview(program: Program, maxBlocks: number = SURFACE_BLO
       ),
     );
   }
+  if (refs && blocks.length < maxBlocks) blocks.push(refs);
   return message(fallbackText(program), blocks);
 }
 
@@ -120,7 +184,9 @@ export function statusOverview(program: Program, maxBlocks: number = SURFACE_BLO
 export function statusPage(program: Program, page = 0): SlackMessage {
   const ordered = [...program.workstreams].sort(overviewOrder);
   const total = ordered.length;
-  const pageSize = total <= WHOLE_PROGRAM_ROWS ? Math.max(1, total) : STATUS_PAGE_SIZE;
+  const refs = referencesBlock(program);
+  const whole = WHOLE_PROGRAM_ROWS - (refs ? 1 : 0);
+  const pageSize = total <= whole ? Math.max(1, total) : STATUS_PAGE_SIZE;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const index = Math.min(Math.max(0, Math.trunc(page) || 0), pages - 1);
   const from = index * pageSize;
@@ -128,6 +194,7 @@ export function statusPage(program: Program, page = 0): SlackMessage {
   const blocks = overviewHead(program, total);
   for (const w of rows) blocks.push(workstreamSection(program, w));
   if (pages > 1) blocks.push(...pageFooter(program, index, pages, from, rows.length, total));
+  if (refs) blocks.push(refs);
   return message(fallbackText(program), blocks);
 }
 

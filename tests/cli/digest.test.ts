@@ -2,6 +2,7 @@ import { copyFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
+import { DELIVERY_GROUPS } from '../../src/domain/delivery-signal.js';
 import { shiftWeek, weekKey } from '../../src/domain/week.js';
 import { SlackStandIn } from '../../src/slack-standin/stand-in.js';
 import { EXAMPLE, query, rollout, tempDir } from '../support/cli.js';
@@ -74,6 +75,30 @@ describe('rollout digest SLUG (preview)', () => {
     }
     expect(run.stdout).toContain('Full status: /rollout status builder-insights');
     expect(query(env.DATABASE_PATH, 'SELECT * FROM digest_runs')).toEqual([]);
+  });
+
+  it('names the example’s workstreams most likely to slow rollout: the Markdown export’s first delivery group', async () => {
+    const run = await rollout(['digest', SLUG], env, clock);
+    const exported = await rollout(['export', SLUG, '--format', 'markdown'], env);
+    expect(exported.code).toBe(0);
+
+    const md = exported.stdout.split('\n');
+    const start = md.indexOf(DELIVERY_GROUPS.slowing);
+    const group: string[] = [];
+    for (const line of md.slice(start + 1)) {
+      if (line.startsWith('- ')) group.push(line.slice(2));
+      else if (line !== '' || group.length > 0) break;
+    }
+    expect(group).toEqual(['Identity and SSO', 'Org-aware access']);
+
+    const preview = run.stdout.split('\n');
+    const title = preview.findIndex((l) => l.startsWith('Most likely to slow rollout'));
+    expect(preview[title]).toBe(`Most likely to slow rollout (${group.length})`);
+    const items = preview.slice(title + 1, title + 1 + group.length);
+    expect(items.map((l) => /^ {2}- (.+?) — /.exec(l)?.[1])).toEqual(group);
+    expect(items.every((l) => l.includes('— high risk, upstream of blocked Readiness gating · '))).toBe(true);
+    // Right after the headline, before the top risks.
+    expect(preview.indexOf('Top risks (4 open)')).toBeGreaterThan(title);
   });
 
   it('--as-of DATE builds it as of noon that day in the program’s zone; an instant as of that moment', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, type DigestChange, STALE_AFTER_DAYS } from '../../src/domain/digest-content.js';
-import type { HistoryEntry } from '../../src/domain/program.js';
+import type { HistoryEntry, Workstream } from '../../src/domain/program.js';
 import { STATUSES } from '../../src/domain/vocabulary.js';
 import {
   AS_OF,
@@ -54,6 +54,20 @@ describe('buildDigest', () => {
       ownerIds: ['UOWNER01'],
     });
     expect(digest.topRisks[2]?.workstream).toBeNull();
+  });
+
+  it('lists the delivery signal’s "most likely to slow rollout" workstreams, each with why, in the program’s order', () => {
+    expect(digest.slowing.map((w) => [w.workstream.key, w.reasons, w.upstreamOf.map((u) => u.key)])).toEqual([
+      ['identity-sso', ['high-risk', 'upstream'], ['readiness-gating']],
+      ['org-access', ['high-risk', 'upstream'], ['readiness-gating']],
+      ['telemetry', ['blocked', 'high-risk'], []],
+    ]);
+    expect(digest.slowing[0]?.workstream).toEqual({
+      key: 'identity-sso',
+      name: 'Identity and SSO',
+      ownerTeam: 'Identity and Security',
+      ownerIds: ['UOWNER01'],
+    });
   });
 
   it('lists every blocked workstream with its blocker, owners and days blocked, high risk first', () => {
@@ -226,5 +240,46 @@ describe('buildDigest', () => {
       to: STATUSES[4],
     });
     expect(d.changes[n - 1]).toMatchObject({ workstream: { key: `ws-${n - 1}` } });
+  });
+});
+
+describe('buildDigest: most likely to slow rollout', () => {
+  const slowing = (workstreams: Workstream[]) =>
+    buildDigest({ program: program({ workstreams }), asOf: AS_OF, changesSince: [] }).slowing.map((w) => [
+      w.workstream.key,
+      w.reasons,
+      w.upstreamOf.map((u) => u.name),
+    ]);
+
+  it('takes exactly the delivery signal’s first group: high risk, open, waiting on nothing open', () => {
+    expect(
+      slowing([
+        workstream('a', 0, { status: 'blocked', risk: 'high' }),
+        workstream('b', 1, { status: 'drafted', risk: 'medium' }),
+        // Waits on open work: "dependent", not slowing, though high risk and blocked.
+        workstream('c', 2, { status: 'blocked', risk: 'high', dependsOn: ['b'] }),
+        workstream('d', 3, { status: 'done', risk: 'high' }),
+        // Its upstream is done: free to move, so it counts.
+        workstream('e', 4, { status: 'needs-decision', risk: 'high', dependsOn: ['d'] }),
+      ]),
+    ).toEqual([
+      ['a', ['blocked', 'high-risk'], []],
+      ['e', ['high-risk'], []],
+    ]);
+  });
+
+  it('says which blocked work depends on it, once each, in the program’s order; waiting work that is not blocked does not count', () => {
+    expect(
+      slowing([
+        workstream('up', 0, { risk: 'high', status: 'blocked' }),
+        workstream('x', 1, { name: 'X', status: 'blocked', dependsOn: ['up', 'up'] }),
+        workstream('y', 2, { name: 'Y', status: 'needs-decision', dependsOn: ['up'] }),
+        workstream('z', 3, { name: 'Z', status: 'blocked', dependsOn: ['up'] }),
+      ]),
+    ).toEqual([['up', ['blocked', 'high-risk', 'upstream'], ['X', 'Z']]]);
+  });
+
+  it('is empty when nothing is high risk', () => {
+    expect(slowing([workstream('a', 0, { status: 'blocked', risk: 'medium' })])).toEqual([]);
   });
 });

@@ -109,6 +109,8 @@ export function scenario(): { program: Program; history: HistoryEntry[] } {
       status: 'blocked',
       risk: 'medium',
       blocker: 'depends on upstream decisions',
+      // Blocked on two open workstreams: upstream of blocked work, in "Most likely to slow rollout".
+      dependsOn: ['identity-sso', 'org-access'],
       statusSince: '2026-11-16T17:00:00.000Z',
     }),
     workstream('telemetry', 4, {

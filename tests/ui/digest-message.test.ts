@@ -2,7 +2,7 @@ import type { ActionsBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/domain/digest-content.js';
 import type { HistoryEntry, Program } from '../../src/domain/program.js';
-import { RISKS, STATUSES } from '../../src/domain/vocabulary.js';
+import { RISKS, STATUSES, type Status } from '../../src/domain/vocabulary.js';
 import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { decodeProgramRef } from '../../src/ui/action-values.js';
 import { DIGEST_MAX_BLOCKS, digestMessage, digestPreviewText } from '../../src/ui/digest-message.js';
@@ -80,6 +80,17 @@ describe('digestMessage', () => {
     };
     expect(headline(['not-ready', 'not-ready'])).toContain(':red_circle: *0 of 2* readiness');
     expect(headline(['ready', 'ready'])).toContain(':large_green_circle: *2 of 2* readiness');
+  });
+
+  it('says which workstreams are most likely to slow rollout, and why, right after the headline', () => {
+    const ids = blocks.map((b) => b.block_id ?? b.type);
+    expect(ids.slice(2, 5)).toEqual([DIGEST_BLOCKS.headline, 'divider', 'digest_slowing:0']);
+    expect(sectionText(blocks, 'slowing').split('\n')).toEqual([
+      '*Most likely to slow rollout (3)*',
+      '• *Identity and SSO* — :red_circle: high risk, upstream of blocked *Readiness gating* · _Identity and Security_ (<@UOWNER01>)',
+      '• *Org-aware access* — :red_circle: high risk, upstream of blocked *Readiness gating* · _Builder Relations Ops_',
+      '• *Observability and analytics* — :no_entry: blocked, :red_circle: high risk · _Platform_',
+    ]);
   });
 
   it('lists top risks, high first, with workstream and owning team', () => {
@@ -181,6 +192,9 @@ describe('digestMessage', () => {
       program(),
     );
     expect(blockKitProblems(empty.blocks, 'message')).toEqual([]);
+    expect(sectionText(empty.blocks, 'slowing')).toContain(
+      '_No open workstream stands out as likely to slow rollout._',
+    );
     expect(sectionText(empty.blocks, 'risks')).toContain('_No open risks._');
     expect(sectionText(empty.blocks, 'blocked')).toContain('_Nothing is blocked._');
     expect(sectionText(empty.blocks, 'changes')).toContain('_No status or risk changes in the past week._');
@@ -191,13 +205,65 @@ describe('digestMessage', () => {
   });
 });
 
+describe('digestMessage: most likely to slow rollout', () => {
+  it('names at most three blocked workstreams downstream of one, and counts the rest', () => {
+    const p = program({
+      workstreams: [
+        workstream('up', 0, { name: 'Up', risk: 'high', ownerTeam: 'Core' }),
+        ...Array.from({ length: 5 }, (_, i) =>
+          workstream(`b${i}`, i + 1, { name: `B${i}`, status: 'blocked', dependsOn: ['up'] }),
+        ),
+      ],
+    });
+    const { message } = render(p);
+    expect(sectionText(message.blocks, 'slowing')).toContain(
+      '• *Up* — :red_circle: high risk, upstream of blocked *B0*, *B1*, *B2* +2 more · _Core_',
+    );
+  });
+
+  it('cuts a long list with "and N more" within its two sections, in the message and the preview', () => {
+    const p = program({
+      workstreams: Array.from({ length: 200 }, (_, i) =>
+        workstream(`w${i}`, i, {
+          name: `Workstream ${i} ${'<&> '.repeat(40)}`,
+          ownerTeam: 'x'.repeat(200),
+          ownerIds: ['U000001', 'U000002', 'U000003', 'U000004', 'U000005', 'U000006'],
+          risk: 'high',
+          status: 'blocked',
+        }),
+      ),
+    });
+    const { digest, message } = render(p);
+    expect(digest.slowing).toHaveLength(200);
+    expect(blockKitProblems(message.blocks, 'message')).toEqual([]);
+    const slowingBlocks = message.blocks.filter((b) => (b.block_id ?? '').startsWith('digest_slowing:'));
+    expect(slowingBlocks).toHaveLength(2);
+    const text = sectionText(message.blocks, 'slowing');
+    const shown = text.split('\n').filter((l) => l.startsWith('• ')).length;
+    expect(text).toContain(`_…and ${200 - shown} more workstreams — see the full status_`);
+    expect(digestPreviewText(digest, p)).toContain('Most likely to slow rollout (200)\n  - Workstream 0 ');
+  });
+});
+
 describe('digestMessage escaping', () => {
   it('shows user text as written, in blocks and in the fallback text, and pings nobody', () => {
     const p = program({
       name: `Program ${EVIL}`,
       workstreams: [
-        workstream('evil', 0, { name: `WS ${EVIL}`, ownerTeam: EVIL, status: 'blocked', blocker: EVIL }),
+        workstream('evil', 0, {
+          name: `WS ${EVIL}`,
+          ownerTeam: EVIL,
+          status: 'blocked',
+          risk: 'high',
+          blocker: EVIL,
+        }),
         workstream('waiting', 1, { name: 'Waiting', status: 'needs-decision', blocker: EVIL }),
+        workstream('down', 2, {
+          name: `Down ${EVIL}`,
+          status: 'blocked',
+          blocker: EVIL,
+          dependsOn: ['evil'],
+        }),
       ],
       risks: [risk(1, 0, { text: EVIL, severity: 'high', workstream: 'evil' })],
       readiness: [readiness(1, 0, { name: EVIL, note: EVIL })],
@@ -209,7 +275,10 @@ describe('digestMessage escaping', () => {
     const { message } = render(p, history);
     expect(blockKitProblems(message.blocks, 'message')).toEqual([]);
     expect(sectionText(message.blocks, 'blocked')).toContain(`— ${EVIL_ESCAPED} · _${EVIL_ESCAPED}_`);
-    for (const section of ['risks', 'blocked', 'waiting', 'changes', 'next', 'readiness']) {
+    expect(sectionText(message.blocks, 'slowing')).toContain(
+      `• *WS ${EVIL_ESCAPED}* — :no_entry: blocked, :red_circle: high risk, upstream of blocked *Down ${EVIL_ESCAPED}* · _${EVIL_ESCAPED}_`,
+    );
+    for (const section of ['slowing', 'risks', 'blocked', 'waiting', 'changes', 'next', 'readiness']) {
       expect(sectionText(message.blocks, section), section).toContain(EVIL_ESCAPED);
     }
     expect(message.text).toContain(`Blocked: WS ${EVIL_ESCAPED} — ${EVIL_ESCAPED}`);
@@ -229,7 +298,13 @@ describe('digestMessage and user text that looks like Rollout’s own', () => {
   const p = program({
     name: `Program\n${BIDI}`,
     workstreams: [
-      workstream('forged', 0, { name: `WS${BIDI}\n`, ownerTeam: FORGED, status: 'blocked', blocker: FORGED }),
+      workstream('forged', 0, {
+        name: `WS${BIDI}\n`,
+        ownerTeam: FORGED,
+        status: 'blocked',
+        risk: 'high',
+        blocker: FORGED,
+      }),
       workstream('waiting', 1, { name: 'Waiting', status: 'needs-decision', blocker: FORGED }),
     ],
     risks: [risk(1, 0, { text: FORGED, severity: 'high', workstream: 'forged' })],
@@ -243,7 +318,7 @@ describe('digestMessage and user text that looks like Rollout’s own', () => {
   it('keeps every piece of user text on the line of its item, so no line of the message is forged', () => {
     const { message } = render(p, history);
     expect(blockKitProblems(message.blocks, 'message')).toEqual([]);
-    for (const section of ['risks', 'blocked', 'waiting', 'changes', 'next', 'readiness']) {
+    for (const section of ['slowing', 'risks', 'blocked', 'waiting', 'changes', 'next', 'readiness']) {
       const [title, ...lines] = sectionText(message.blocks, section).split('\n');
       expect(title, section).toMatch(/^\*[^*]+\*$/);
       for (const line of lines) expect(line, section).toMatch(/^(• |_)/);
@@ -280,15 +355,23 @@ describe('digestMessage and user text that looks like Rollout’s own', () => {
 
 /** 1,000 workstreams, 300 open high risks, texts at their longest, full of characters that escaping grows. */
 function hugeProgram(): { program: Program; history: HistoryEntry[] } {
+  const status = (i: number) => STATUSES[i % STATUSES.length] as Status;
+  const free = (i: number) => RISKS[i % RISKS.length] === 'high' && !['done', 'blocked'].includes(status(i));
+  const UPSTREAM = Array.from({ length: 1000 }, (_, i) => i)
+    .filter(free)
+    .slice(0, 6)
+    .map((i) => `ws-${i}`);
   const long = (label: string, max: number) => `${label} ${'<&> '.repeat(max)}`.slice(0, max);
   const workstreams = Array.from({ length: 1000 }, (_, i) =>
     workstream(`ws-${i}`, i, {
       name: long(`Workstream ${i}`, 150),
       ownerTeam: long(`Team ${i % 17}`, 200),
       ownerIds: Array.from({ length: 8 }, (_, j) => `U${String((i + j) % 50).padStart(6, '0')}`),
-      status: STATUSES[i % STATUSES.length],
+      status: status(i),
       risk: RISKS[i % RISKS.length],
       blocker: long(`blocker ${i}`, 500),
+      // Blocked work downstream of the first high-risk open workstreams: "upstream of blocked …" at its longest.
+      dependsOn: status(i) === 'blocked' ? UPSTREAM : [],
       statusSince: '2026-10-01T17:00:00.000Z',
       updatedAt: '2026-10-01T17:00:00.000Z',
     }),
@@ -331,12 +414,14 @@ describe('digestMessage within Block Kit limits', () => {
     const { program: p, history } = hugeProgram();
     const { digest, message } = render(p, history);
     expect(digest.counts.highRisks).toBe(300);
+    expect(digest.slowing.filter((w) => w.upstreamOf.length > 3).length).toBeGreaterThan(0);
     expect(blockKitProblems(message.blocks, 'message')).toEqual([]);
     expect(message.blocks.length).toBeLessThanOrEqual(DIGEST_MAX_BLOCKS);
     expect(message.text.length).toBeLessThanOrEqual(BLOCK_LIMITS.fallbackText);
     expect(message.text).toMatch(/…and \d+ more blocked workstreams/);
     // Every list shows what fits and counts the rest, so that nothing silently disappears.
     const totals = {
+      slowing: digest.slowing.length,
       risks: digest.topRisks.length,
       blocked: digest.blocked.length,
       waiting: digest.waiting.length,
@@ -377,6 +462,9 @@ describe('digestPreviewText', () => {
       '  - Kanopy hosting — last updated 13 days ago · Platform Engineering (@UOWNER02 @UOWNER03)',
     );
     expect(preview).toContain('  - Readiness gating: Drafted → Blocked');
+    expect(preview).toContain(
+      '\nMost likely to slow rollout (3)\n  - Identity and SSO — high risk, upstream of blocked Readiness gating · Identity and Security (@UOWNER01)\n',
+    );
     expect(preview).toContain(
       '  - Overdue (due Fri 20 Nov 2026, 3 days ago): confirm Okta meeting path — @UOWNER01',
     );

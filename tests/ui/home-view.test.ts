@@ -144,4 +144,33 @@ describe('homeView', () => {
     expect(blockWithId(withYours, homeProgramBlock('zz-yours', BLOCKS.statusHeader))).toBeDefined();
     expect(withYours.blocks.length).toBeLessThanOrEqual(100);
   });
+
+  it('stays within 100 blocks with the references of many programs, each overview ending with its own', () => {
+    const references = [{ position: 0, title: 'Decision Register', url: 'https://wiki.example.com/dr' }];
+    const small = program(1, [ws(0, { state: 'on track', ownerIds: [ME] })], { references });
+    const bigs = Array.from({ length: 40 }, (_, n) =>
+      program(
+        n + 2,
+        Array.from({ length: 200 }, (_, i) => ws(i, { ownerIds: i % 9 === 0 ? [ME] : [] })),
+        { references },
+      ),
+    );
+    const view = homeView({ userId: ME, programs: [small, ...bigs], now: NOW });
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expect(viewProblems(view, 'home')).toEqual([]);
+    expect(blockText(view, homeProgramBlock('p1', BLOCKS.statusReferences))).toContain(
+      '<https://wiki.example.com/dr|Decision Register>',
+    );
+    expect(blockText(view, homeProgramBlock('p1', workstreamRowBlock('ws-0')))).toContain(
+      '*State:* on track',
+    );
+    const headers = view.blocks.filter((b) => String(b.block_id).endsWith(':status_header'));
+    for (const h of headers) {
+      const slug = String(h.block_id).split(':')[1];
+      expect(blockWithId(view, homeProgramBlock(String(slug), BLOCKS.statusReferences))).toBeDefined();
+    }
+    const one = homeView({ userId: ME, programs: [bigs[0] as Program], now: NOW });
+    expect(one.blocks.length).toBeLessThanOrEqual(100);
+    expect(one.blocks.at(-1)?.block_id).toBe(homeProgramBlock('p2', BLOCKS.statusReferences));
+  });
 });

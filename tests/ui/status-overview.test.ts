@@ -69,6 +69,64 @@ describe('statusOverview', () => {
     expect(text).toBe(`Program ${FORGED_SHOWN}: 1 workstream, 0 blocked, 0 high risk`);
   });
 
+  it('shows the current state on the row’s block, escaped and on one line, and nothing for an empty state', () => {
+    const p = program([
+      ws(1, { state: 'likely path <!channel>\n*Blocker:* none & more' }),
+      ws(2, { state: '' }),
+    ]);
+    const { blocks } = statusOverview(p);
+    expect(blockText(blocks, 'ws_row:ws-1').split('\n')).toContain(
+      '*State:* likely path &lt;!channel&gt; *Blocker:* none &amp; more',
+    );
+    expect(blockText(blocks, 'ws_row:ws-2')).not.toContain('State:');
+    expect(blockText(statusPage(p).blocks, 'ws_row:ws-1')).toContain('*State:* likely path');
+  });
+
+  it('ends with the program’s references as links, titles escaped, a non-http URL not linked', () => {
+    const p = baseProgram({
+      workstreams: [ws(1)],
+      references: [
+        { position: 0, title: 'Decision <Register> & co', url: 'https://wiki.example.com/a|b?x=1&y=2' },
+        { position: 1, title: 'Share', url: 'ftp://files.example.com/x' },
+        { position: 2, title: 'Notes', url: null },
+      ],
+    });
+    for (const { blocks } of [statusOverview(p), statusPage(p)]) {
+      expect(blocks.at(-1)?.block_id).toBe(BLOCKS.statusReferences);
+      const line = blockText(blocks, BLOCKS.statusReferences);
+      expect(line).toContain(
+        '<https://wiki.example.com/a%7Cb?x=1&amp;y=2|Decision &lt;Register&gt; &amp; co>',
+      );
+      expect(line).toContain('Share (ftp://files.example.com/x)');
+      expect(line).not.toContain('<ftp:');
+      expect(line).toContain('Notes');
+      expect(blockKitProblems(blocks, 'message')).toEqual([]);
+    }
+    expect(statusOverview(program([ws(1)])).blocks.some((b) => b.block_id === BLOCKS.statusReferences)).toBe(
+      false,
+    );
+  });
+
+  it('keeps references within the line and the program within 50 blocks', () => {
+    const references = Array.from({ length: 100 }, (_, i) => ({
+      position: i,
+      title: `${'&'.repeat(200)} ${i}`,
+      url: `https://wiki.example.com/${'p'.repeat(1900)}/${i}`,
+    }));
+    const p = baseProgram({ workstreams: Array.from({ length: 60 }, (_, i) => ws(i)), references });
+    for (const { blocks } of [statusOverview(p), statusPage(p), statusPage(p, 2)]) {
+      expect(blocks.length).toBeLessThanOrEqual(50);
+      const line = blockText(blocks, BLOCKS.statusReferences);
+      expect(line.length).toBeLessThanOrEqual(3000);
+      expect(line).toMatch(/…and \d+ more$/);
+      expect(blockKitProblems(blocks, 'message')).toEqual([]);
+    }
+    const whole = statusPage(
+      baseProgram({ workstreams: Array.from({ length: 47 }, (_, i) => ws(i)), references }),
+    );
+    expect(whole.blocks.length).toBeLessThanOrEqual(50);
+  });
+
   it('says an empty program has no workstreams yet', () => {
     expect(blockText(statusOverview(program([])).blocks, BLOCKS.statusCounts)).toContain(
       'no workstreams yet',
