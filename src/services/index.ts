@@ -7,6 +7,7 @@ import { createHomeService, type HomeService } from './home.js';
 import { ProgramEdits } from './program-edits.js';
 import { ReminderSender } from './reminders.js';
 import { StatusPages } from './status-pages.js';
+import { UpdateNotices } from './update-notices.js';
 import { WorkstreamUpdates } from './workstream-updates.js';
 
 /** Services are built once per app from its dependencies and handed to listeners and schedules. */
@@ -16,6 +17,8 @@ export interface Services {
   home: HomeService;
   /** Owners' edits of a workstream (status, risk, state, blocker, snapshot) in one transaction each. */
   workstreamUpdates: WorkstreamUpdates;
+  /** The updates channel's weekly thread per workstream: a parent edited in place, each change a reply. */
+  updateNotices: UpdateNotices;
   /** Edits of top risks, readiness and next actions. */
   programEdits: ProgramEdits;
   /** The weekly digest: previews and exactly-once posting. */
@@ -35,6 +38,7 @@ export function createServices(deps: Deps, client: WebClient): Services {
     programs,
     home: createHomeService(deps, programs),
     workstreamUpdates: new WorkstreamUpdates(deps, programs),
+    updateNotices: new UpdateNotices(deps, programs),
     programEdits: new ProgramEdits(deps, programs),
     digest,
     digestPreviews: new DigestPreviews(digest, deps.clock),

@@ -1,17 +1,21 @@
 import type { FieldChange } from '../domain/edit-fields.js';
 import { historyFieldLabel } from '../domain/history-fields.js';
 import type { Workstream } from '../domain/program.js';
-import { section } from './blocks.js';
+import { context, section } from './blocks.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
 import { changeValue } from './workstream-modal.js';
 
+/** The line under a weekly parent message that points readers at its thread. */
+export const THREAD_HINT = 'Changes this week in the thread';
+
 /**
- * The short line posted to a program's updates channel: "Identity and SSO: Needs decision → Drafted, by @x".
- * Status and risk moves are named; other fields are listed by label, since a channel wants the gist.
+ * The reply posted in a workstream's weekly thread: "Identity and SSO: Needs decision → Drafted, by @x",
+ * then the owner's note, if any, quoted. Status and risk moves are named; other fields are listed by
+ * label, since a channel wants the gist.
  */
-export function updateNotice(w: Workstream, changes: FieldChange[], actor: string): SlackMessage {
+export function updateNotice(w: Workstream, changes: FieldChange[], actor: string, note = ''): SlackMessage {
   const moves = changes
     .filter((c) => c.field === 'status' || c.field === 'risk')
     .map((c) => {
@@ -22,9 +26,26 @@ export function updateNotice(w: Workstream, changes: FieldChange[], actor: strin
     .filter((c) => c.field !== 'status' && c.field !== 'risk')
     .map((c) => historyFieldLabel(c.field).toLowerCase());
   const parts = [...moves, ...(others.length ? [`updated ${others.join(', ')}`] : [])];
+  const line = `*${escapeMrkdwn(w.name)}*: ${parts.join('; ')}, by ${mention(actor)}`;
+  const quoted = note.trim() ? `\n> ${escapeMrkdwn(note)}` : '';
+  const text = truncate(`${line}${quoted}`, BLOCK_LIMITS.sectionText);
+  return { text, blocks: [section(undefined, text)] };
+}
+
+/**
+ * The week's parent message for a workstream, edited in place as it changes: its current status, risk and
+ * main blocker, and a pointer to the thread where each change is a reply.
+ */
+export function updateThreadParent(w: Workstream): SlackMessage {
+  const status = escapeMrkdwn(changeValue('status', w.status));
+  const risk = escapeMrkdwn(changeValue('risk', w.risk));
+  const blocker = w.blocker.trim() ? escapeMrkdwn(truncate(w.blocker, 500)) : 'none';
   const text = truncate(
-    `*${escapeMrkdwn(w.name)}*: ${parts.join('; ')}, by ${mention(actor)}`,
+    `*${escapeMrkdwn(w.name)}*: ${status} · ${risk} risk · Blocker: ${blocker}`,
     BLOCK_LIMITS.sectionText,
   );
-  return { text, blocks: [section(undefined, text)] };
+  return {
+    text: `${text}\n${THREAD_HINT}`,
+    blocks: [section(undefined, text), context(undefined, THREAD_HINT)],
+  };
 }

@@ -4,7 +4,6 @@ import { findWorkstream } from '../../domain/program.js';
 import type { Services } from '../../services/index.js';
 import { decodeProgramRef, decodeUpdateRef } from '../../ui/action-values.js';
 import { BLOCKS, VIEWS } from '../../ui/ids.js';
-import { updateNotice } from '../../ui/update-notice.js';
 import { UPDATE_FIELD_BLOCKS, updateSavedModal, workstreamUpdateModal } from '../../ui/workstream-modal.js';
 import { formListener } from '../shared/failures.js';
 import { parseState, readInput } from './state.js';
@@ -38,6 +37,7 @@ export function register(app: App, deps: Deps, services: Services): void {
       const workstream = program && ref ? findWorkstream(program, ref.workstream) : undefined;
       if (!ref || !program || !workstream) return ackErrors(ack, GONE);
       const values = parseState(view.state.values);
+      const note = readInput(values, BLOCKS.wsNote) ?? '';
       const result = services.workstreamUpdates.updateWorkstream({
         programId: program.id,
         key: workstream.key,
@@ -50,7 +50,7 @@ export function register(app: App, deps: Deps, services: Services): void {
           blocker: readInput(values, BLOCKS.wsBlocker),
           summary: readInput(values, BLOCKS.wsSummary),
         },
-        note: readInput(values, BLOCKS.wsNote) ?? '',
+        note,
       });
       return answerSubmission({ ack, client, deps, services, user }, result, {
         top: BLOCKS.wsStatus,
@@ -62,16 +62,13 @@ export function register(app: App, deps: Deps, services: Services): void {
         after: async (updated) => {
           // A confirmation changes nothing the channel needs to hear about.
           if (!program.updatesChannel || updated.changes.length === 0) return;
-          const notice = updateNotice(updated.workstream, updated.changes, user);
-          await client.chat
-            .postMessage({ channel: program.updatesChannel, ...notice })
-            .catch((error) =>
-              deps.logger.warn(
-                { event: 'update_notice_failed', program: program.slug, channel: program.updatesChannel },
-                'could not post to the updates channel; is the bot in it?',
-                error,
-              ),
-            );
+          await services.updateNotices.post(client, {
+            program,
+            workstream: updated.workstream,
+            changes: updated.changes,
+            actor: user,
+            note,
+          });
         },
       });
     }),

@@ -137,10 +137,18 @@ describe('updating a workstream through its modal', () => {
         note: 'Okta path approved',
       },
     ]);
-    const notice = await h.fake.waitFor(() => h.fake.okCallsOf('chat.postMessage')[0]);
+    const notice = await h.fake.waitFor(() => h.fake.okCallsOf('chat.postMessage')[1]);
+    const parent = h.fake.okCallsOf('chat.postMessage')[0];
+    expect(parent?.args.channel).toBe('C0UPDATES');
+    expect(parent?.args.thread_ts).toBeUndefined();
+    expect(parent?.args.text).toContain(
+      '*Identity and SSO*: Drafted · High risk · Blocker: claims model sign-off',
+    );
     expect(notice.args.channel).toBe('C0UPDATES');
+    expect(notice.args.thread_ts).toBe(parent?.response.ts);
     expect(notice.args.text).toContain('*Identity and SSO*: Needs decision → Drafted');
     expect(notice.args.text).toContain(`by <@${OWNER}>`);
+    expect(notice.args.text).toContain('> Okta path approved');
     const home = await h.fake.waitFor(() => h.fake.okCallsOf('views.publish')[0]);
     expect(home.args.user_id).toBe(OWNER);
 

@@ -87,7 +87,14 @@ describe('updating a workstream in the browser', { timeout: 60_000 }, () => {
       'Identity and SSO: Needs decision → Blocked; updated main blocker, by @marcus',
     );
     expect(noticeText).not.toContain('Only visible to you');
-    expect(h.playground.slack.messagesIn(DEMO_CHANNELS.updates)).toHaveLength(1);
+    // One parent for the week, showing the current status, with the change as its thread's one reply.
+    const posted = h.playground.slack.messagesIn(DEMO_CHANNELS.updates);
+    expect(posted).toHaveLength(2);
+    const parents = posted.filter((m) => !m.thread_ts);
+    expect(parents).toHaveLength(1);
+    expect(parents[0]?.text).toContain('*Identity and SSO*: Blocked');
+    expect(parents[0]?.text).toContain('Changes this week in the thread');
+    expect(posted.filter((m) => m.thread_ts === parents[0]?.ts)).toHaveLength(1);
 
     await page.getByRole('link', { name: '#general' }).click();
     const again = await sendForAnswer(page, '/rollout status', statusAnswers(page));
