@@ -105,6 +105,7 @@ export function createApp(deps: Deps): RolloutApp {
     },
     async stop() {
       await scheduler.stop();
+      await services.canvases.stop();
       await app.stop();
       // Refusals counted since the last line are written now rather than lost with the process.
       http?.refusals.flush();

@@ -9,7 +9,7 @@ import { loadEnvFile } from './env-file.js';
 import { createLogger } from './logger.js';
 import { startupHint } from './startup-hint.js';
 
-/** config → open DB → migrate → register listeners → check the token → start schedules → listen. */
+/** config → open DB → migrate → register listeners → check the token → start schedules and canvases → listen. */
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -38,6 +38,8 @@ async function main(): Promise<void> {
     await rollout.init();
     // Not awaited: the first sweep (catch-up after downtime) talks to Slack and must not delay listening.
     void rollout.scheduler.start();
+    // Its first look brings canvases left behind while the server was down up to date.
+    rollout.services.canvases.start();
     await rollout.listen();
   } catch (error) {
     logger.error({ event: 'fatal', hint: startupHint(error, config) }, 'Rollout could not start', error);

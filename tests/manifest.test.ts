@@ -4,7 +4,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const SUBCOMMANDS = ['status', 'update', 'risks', 'readiness', 'actions', 'history', 'digest', 'help'];
-const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'im:write', 'channels:history', 'groups:history'];
+const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'users:read',
+  'im:write',
+  'channels:history',
+  'groups:history',
+  'canvases:write',
+  'channels:read',
+  'groups:read',
+];
 
 interface Manifest {
   display_information: { name: string };

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config.js';
 import { MigrationError } from '../db/migrate.js';
 import type { Command, OptionValues } from './command.js';
+import { canvasCommand } from './commands/canvas.js';
 import { digestCommand } from './commands/digest.js';
 import { digestLogCommand } from './commands/digest-log.js';
 import { exportCommand } from './commands/export.js';
@@ -16,6 +17,7 @@ const COMMANDS: readonly Command[] = [
   migrateCommand,
   digestCommand,
   digestLogCommand,
+  canvasCommand,
 ];
 
 const COMMON_OPTIONS = {

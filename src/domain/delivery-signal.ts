@@ -36,6 +36,44 @@ export function slowingWorkstreams(program: Program): Workstream[] {
   return [...classify(program).groups].filter(([, g]) => g === 'slowing').map(([w]) => w);
 }
 
+/** Why a workstream is most likely to slow rollout: each that applies, in this order. */
+export type SlowingReason = 'blocked' | 'high-risk' | 'upstream';
+
+export interface SlowingWhy {
+  workstream: Workstream;
+  reasons: SlowingReason[];
+  /** The blocked workstreams that depend on this one (its `upstream` reason), in the program's order. */
+  upstreamOf: Workstream[];
+}
+
+/**
+ * The first group with why, for the digest and the canvas alike. Linear: the blocked workstreams standing
+ * on each workstream are gathered in one pass.
+ */
+export function slowingWithReasons(program: Program): SlowingWhy[] {
+  const ordered = [...program.workstreams].sort((a, b) => a.position - b.position || a.id - b.id);
+  const blockedBy = new Map<string, Workstream[]>();
+  for (const w of ordered) {
+    if (w.status !== 'blocked') continue;
+    for (const dep of new Set(w.dependsOn)) {
+      const list = blockedBy.get(dep) ?? [];
+      list.push(w);
+      blockedBy.set(dep, list);
+    }
+  }
+  const slowing = new Set(slowingWorkstreams(program));
+  return ordered
+    .filter((w) => slowing.has(w))
+    .map((w) => {
+      const upstreamOf = blockedBy.get(w.key) ?? [];
+      const reasons: SlowingReason[] = [];
+      if (w.status === 'blocked') reasons.push('blocked');
+      if (w.risk === 'high') reasons.push('high-risk');
+      if (upstreamOf.length > 0) reasons.push('upstream');
+      return { workstream: w, reasons, upstreamOf };
+    });
+}
+
 /** The one rule behind both: each open workstream's group, in the program's order, and the waiting milestones. */
 function classify(program: Program) {
   const done = new Set(program.workstreams.filter((w) => w.status === 'done').map((w) => w.key));

@@ -1,4 +1,4 @@
-import { slowingWorkstreams } from './delivery-signal.js';
+import { type SlowingReason, slowingWithReasons } from './delivery-signal.js';
 import { daysBetween, isoWeekday, localDate } from './local-time.js';
 import type { HistoryEntry, Program, TopRisk, Workstream } from './program.js';
 import {
@@ -58,8 +58,7 @@ export interface DigestBlocked {
   days: number;
 }
 
-/** Why a workstream is most likely to slow rollout: each that applies, in this order. */
-export type SlowingReason = 'blocked' | 'high-risk' | 'upstream';
+export type { SlowingReason };
 
 export interface DigestSlowing {
   workstream: DigestWorkstream;
@@ -324,28 +323,12 @@ export function buildDigest(input: DigestInput): Digest {
     .filter((s) => s.daysSinceUpdate >= STALE_AFTER_DAYS)
     .sort((a, b) => b.daysSinceUpdate - a.daysSinceUpdate);
 
-  // Blocked workstreams that depend on each workstream: one pass, so the section stays linear.
-  const blockedBy = new Map<string, { key: string; name: string }[]>();
-  for (const w of ordered) {
-    if (w.status !== 'blocked') continue;
-    for (const dep of new Set(w.dependsOn)) {
-      const list = blockedBy.get(dep) ?? [];
-      list.push({ key: w.key, name: w.name });
-      blockedBy.set(dep, list);
-    }
-  }
   // The program's order, as the store gives it and the Markdown export lists it, whatever the input order.
-  const slowingSet = new Set(slowingWorkstreams(program));
-  const slowing: DigestSlowing[] = ordered
-    .filter((w) => slowingSet.has(w))
-    .map((w) => {
-      const upstreamOf = blockedBy.get(w.key) ?? [];
-      const reasons: SlowingReason[] = [];
-      if (w.status === 'blocked') reasons.push('blocked');
-      if (w.risk === 'high') reasons.push('high-risk');
-      if (upstreamOf.length > 0) reasons.push('upstream');
-      return { workstream: ref(w), reasons, upstreamOf };
-    });
+  const slowing: DigestSlowing[] = slowingWithReasons(program).map((s) => ({
+    workstream: ref(s.workstream),
+    reasons: s.reasons,
+    upstreamOf: s.upstreamOf.map((w) => ({ key: w.key, name: w.name })),
+  }));
 
   const dueThisWeek: DigestNextAction[] = [];
   const overdue: DigestNextAction[] = [];

@@ -35,6 +35,7 @@ const HISTORY_FIELD_LABELS: Readonly<Record<string, string>> = {
   digest_schedule: 'Digest schedule',
   reminder_days_before: 'Reminder (days before)',
   updates_channel: 'Updates channel',
+  canvas_channel: 'Canvas channel',
   admins: 'Admins',
 };
 

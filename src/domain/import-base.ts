@@ -15,6 +15,7 @@ export function storedAsFile(p: Program): ProgramFile {
       ? { channel: p.digest.channel, schedule: p.digest.schedule, reminder_days_before: p.reminderDaysBefore }
       : undefined,
     updates_channel: p.updatesChannel ?? undefined,
+    canvas: p.canvasChannel ? { channel: p.canvasChannel } : undefined,
     admins: [...p.admins],
     workstreams: p.workstreams.map((w) => ({
       key: w.key,

@@ -65,6 +65,7 @@ const PROGRAM_FIELDS = [
   'timezone',
   'digest',
   'updates_channel',
+  'canvas',
   'admins',
   'milestones',
   'references',

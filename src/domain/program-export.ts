@@ -14,6 +14,7 @@ export function programToFile(p: Program): ProgramFileInput {
     if (p.reminderDaysBefore !== 1) out.digest.reminder_days_before = p.reminderDaysBefore;
   }
   if (p.updatesChannel) out.updates_channel = p.updatesChannel;
+  if (p.canvasChannel) out.canvas = { channel: p.canvasChannel };
   if (p.admins.length) out.admins = [...p.admins];
   out.workstreams = p.workstreams.map((w) => ({
     key: w.key,

@@ -94,6 +94,7 @@ const programFileSchema = z
       })
       .optional(),
     updates_channel: slackChannel.optional(),
+    canvas: z.strictObject({ channel: slackChannel }).optional(),
     admins: z.array(slackUser).default([]),
     workstreams: z.array(workstreamFileSchema).default([]),
     milestones: z

@@ -10,6 +10,8 @@ export interface Program {
   digest: { channel: string; schedule: string } | null;
   reminderDaysBefore: number | null;
   updatesChannel: string | null;
+  /** The channel whose canvas Rollout keeps as the program's page; null for none. */
+  canvasChannel: string | null;
   admins: string[];
   workstreams: Workstream[];
   milestones: Milestone[];

@@ -80,6 +80,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     const rollout = createApp({ config, db, clock, logger });
     await rollout.init();
     void rollout.scheduler.start();
+    rollout.services.canvases.start();
     stopAll.push(() => rollout.stop());
     const { port } = await rollout.listen();
 

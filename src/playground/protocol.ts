@@ -40,6 +40,22 @@ export interface PlaygroundMessage {
   edited?: boolean;
 }
 
+/** A canvas of the workspace: a channel's own, or a standalone one (perhaps a tab in channels). */
+export interface PlaygroundCanvas {
+  id: string;
+  title: string;
+  /** The document as canvas Markdown; the page parses it and shows it as text, never as HTML. */
+  markdown: string;
+  /** The channel whose own canvas it is. */
+  channel?: string;
+  /** Channels where it shows as a tab. */
+  tabbedIn: string[];
+  /** Milliseconds since the epoch. */
+  updatedAt: number;
+  /** How many times the app edited it (canvases.edit). */
+  edits: number;
+}
+
 /** A modal in the acting person's stack, as Slack holds it. */
 export interface PlaygroundView {
   id: string;
@@ -64,6 +80,8 @@ export interface PlaygroundState {
   dmChannel?: string;
   /** Messages of every channel and of the acting person's DM with Rollout, as that person sees them. */
   messages: PlaygroundMessage[];
+  /** Every canvas of the workspace: channels show theirs as tabs, and a link to any of them opens it. */
+  canvases: PlaygroundCanvas[];
   /** The acting person's App Home tab as last published (views.publish), if ever. */
   home?: PlaygroundView;
   /** The acting person's open modals, bottom first (Slack keeps at most three). */

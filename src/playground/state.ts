@@ -1,6 +1,12 @@
 import type { SlackStandIn } from '../slack-standin/stand-in.js';
-import type { StandInChannel, StoredMessage, StoredView } from '../slack-standin/workspace.js';
-import type { PlaygroundMessage, PlaygroundState, PlaygroundUser, PlaygroundView } from './protocol.js';
+import type { StandInCanvas, StandInChannel, StoredMessage, StoredView } from '../slack-standin/workspace.js';
+import type {
+  PlaygroundCanvas,
+  PlaygroundMessage,
+  PlaygroundState,
+  PlaygroundUser,
+  PlaygroundView,
+} from './protocol.js';
 
 /** How many traffic entries the inspector shows. */
 const INSPECTOR_ENTRIES = 200;
@@ -30,6 +36,7 @@ export function playgroundState(
       .visibleTo(as)
       .filter((m) => shown.has(m.channel))
       .map(toMessage),
+    canvases: [...workspace.canvases.values()].map(toCanvas),
     ...(home ? { home: toView(home) } : {}),
     modals: workspace.modalsOf(as).map(toView),
     inspector: slack.traffic.slice(-INSPECTOR_ENTRIES),
@@ -47,6 +54,18 @@ function toMessage(m: StoredMessage): PlaygroundMessage {
     ephemeral: m.ephemeralTo !== undefined,
     ...(m.thread_ts ? { threadTs: m.thread_ts } : {}),
     ...(m.edited ? { edited: true } : {}),
+  };
+}
+
+function toCanvas(c: StandInCanvas): PlaygroundCanvas {
+  return {
+    id: c.id,
+    title: c.title,
+    markdown: c.markdown,
+    ...(c.channel !== undefined ? { channel: c.channel } : {}),
+    tabbedIn: [...c.tabbedIn],
+    updatedAt: c.updatedAt,
+    edits: c.edits,
   };
 }
 

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import { buildDigest, type Digest } from '../domain/digest-content.js';
-import { digestMetadata } from '../domain/digest-metadata.js';
+import { digestMetadata, parseDigestMetadata } from '../domain/digest-metadata.js';
 import type { SendResult as DigestSendResult } from '../domain/digest-send.js';
 import type { Program } from '../domain/program.js';
 import { shiftWeek, weekKey as weekKeyOf, weekStart } from '../domain/week.js';
@@ -16,7 +16,7 @@ import {
 import { DigestHistory } from '../store/digest-history.js';
 import { type DigestRun, DigestRuns, type DigestTrigger } from '../store/digest-runs.js';
 import { digestMessage } from '../ui/digest-message.js';
-import { channelReadHint, DigestChannel } from './digest-channel.js';
+import { ChannelWitness, channelReadHint } from './channel-witness.js';
 import { retryAt } from './digest-retry.js';
 
 /** How a send ended (see the domain's `SendResult`), with the run as the store records it. */
@@ -127,7 +127,7 @@ export class DigestSender {
   private readonly who = `${hostname()}:${process.pid}`;
   /** Posts go out once per attempt: the client's own retries could double a post Slack took silently. */
   private readonly poster: WebClient;
-  private readonly channel: DigestChannel;
+  private readonly channel: ChannelWitness;
   private readonly timings: SenderTimings;
 
   constructor(
@@ -139,7 +139,7 @@ export class DigestSender {
     this.sources = { runs: this.runs, history: new DigestHistory(deps.db) };
     this.timings = { ...SENDER_TIMINGS, ...timings };
     this.poster = singleAttemptClient(client, deps.logger, this.timings.postTimeoutMs);
-    this.channel = new DigestChannel(client);
+    this.channel = new ChannelWitness(client);
   }
 
   /** The digest as it would be posted now, for previews. */
@@ -228,7 +228,7 @@ export class DigestSender {
     const { logger } = this.deps;
     let found: string | undefined;
     try {
-      found = await this.channel.findPosted(a.channel, a.run.digestKey, a.oldest);
+      found = await this.channel.findOwn(a.channel, a.oldest, isRun(a.run.digestKey));
     } catch (error) {
       const why = slackErrorReason(error);
       const reason = `could not read the channel before posting: ${why}`;
@@ -369,7 +369,7 @@ export class DigestSender {
         await sleep(lateWindowMs);
         let found: string | undefined;
         try {
-          found = await this.channel.findPosted(a.channel, a.run.digestKey, a.oldest);
+          found = await this.channel.findOwn(a.channel, a.oldest, isRun(a.run.digestKey));
         } catch (readError) {
           return {
             kind: 'uncertain',
@@ -392,4 +392,9 @@ export class DigestSender {
 
 function tsDate(ts: string): Date {
   return new Date(Math.floor(Number(ts) * 1000));
+}
+
+/** A message of the channel that is this run's digest: its key in the metadata. */
+function isRun(digestKey: string): (message: unknown) => boolean {
+  return (message) => parseDigestMetadata(message)?.digest_key === digestKey;
 }

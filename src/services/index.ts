@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import { ProgramRepo } from '../store/program-repo.js';
+import { CanvasKeeper } from './canvas-keeper.js';
 import { DigestPreviews } from './digest-previews.js';
 import { DigestSender } from './digest-sender.js';
 import { createHomeService, type HomeService } from './home.js';
@@ -29,6 +30,8 @@ export interface Services {
   statusPages: StatusPages;
   /** The day-before DMs to owners of workstreams not updated that week. */
   reminders: ReminderSender;
+  /** Each program's page as a Slack canvas, kept current; `main` starts it. */
+  canvases: CanvasKeeper;
 }
 
 export function createServices(deps: Deps, client: WebClient): Services {
@@ -44,5 +47,6 @@ export function createServices(deps: Deps, client: WebClient): Services {
     digestPreviews: new DigestPreviews(digest, deps.clock),
     statusPages: new StatusPages(),
     reminders: new ReminderSender(deps, programs),
+    canvases: new CanvasKeeper(deps, programs, client),
   };
 }

@@ -7,7 +7,8 @@ import { SnapshotCache } from './snapshot-cache.js';
 export class StatusPages {
   private readonly firstPages = new SnapshotCache<SlackMessage>();
 
-  first(program: Program): SlackMessage {
-    return this.firstPages.of(program, '', () => statusPage(program));
+  /** `pageUrl`: the program's canvas, linked at the foot when there is one. */
+  first(program: Program, pageUrl?: string | null): SlackMessage {
+    return this.firstPages.of(program, pageUrl ?? '', () => statusPage(program, 0, pageUrl));
   }
 }

@@ -2,11 +2,17 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import type { FieldChange } from '../domain/edit-fields.js';
 import { findWorkstream, type Program, type Workstream } from '../domain/program.js';
+import {
+  isUpdateThreadParent,
+  type UpdateThreadPayload,
+  updateThreadMetadata,
+} from '../domain/update-thread-metadata.js';
 import { weekKey } from '../domain/week.js';
-import { singleAttemptClient, slackErrorReason } from '../slack-client.js';
+import { answerLost, singleAttemptClient, slackErrorReason } from '../slack-client.js';
 import type { ProgramRepo } from '../store/program-repo.js';
 import { type UpdateThreadKey, UpdateThreads } from '../store/update-threads.js';
 import { updateNotice, updateThreadParent } from '../ui/update-notice.js';
+import { ChannelWitness } from './channel-witness.js';
 
 export interface UpdateNoticeInput {
   program: Program;
@@ -104,11 +110,28 @@ export class UpdateNotices {
     else if (existing.ts && existing.channel === channel) return { ts: existing.ts, fresh: false };
     // The program's updates channel moved this week: the thread starts again in the new one.
     else if (existing.ts) claimed = this.threads.reclaim(key, existing.ts, channel, now);
-    // A claim left by a save that died between claiming and posting is taken over, by one save only.
-    else
-      claimed =
-        now.getTime() - Date.parse(existing.claimedAt) > STALE_CLAIM_MS &&
-        this.threads.takeOver(key, existing.claimedAt, now);
+    // A claim left by a save that died between claiming and posting, or whose post's answer was lost, is
+    // taken over by one save only; that save first looks for the parent in the channel.
+    else if (
+      now.getTime() - Date.parse(existing.claimedAt) > STALE_CLAIM_MS &&
+      this.threads.takeOver(key, existing.claimedAt, now)
+    ) {
+      const since = new Date(Date.parse(existing.claimedAt) - STALE_CLAIM_MS);
+      let found: string | undefined;
+      try {
+        found = await new ChannelWitness(client).findOwn(channel, since, (m) =>
+          isUpdateThreadParent(m, this.payload(key)),
+        );
+      } catch (error) {
+        failed('find parent', error);
+        return undefined;
+      }
+      if (found) {
+        this.threads.record(key, found);
+        return { ts: found, fresh: false };
+      }
+      claimed = true;
+    } else claimed = false;
     if (claimed) {
       const current = this.current(key);
       if (!current) return undefined;
@@ -137,13 +160,16 @@ export class UpdateNotices {
       const res = await singleAttemptClient(client, this.deps.logger).chat.postMessage({
         channel,
         ...updateThreadParent(workstream),
+        metadata: updateThreadMetadata(this.payload(key)),
         unfurl_links: false,
       });
       if (!res.ts) throw new Error('Slack answered without a message ts');
       this.threads.record(key, res.ts);
       return res.ts;
     } catch (error) {
-      this.threads.release(key);
+      // With the answer lost the parent may be in the channel: the claim stays, and the save that takes it
+      // over once it is stale looks there before posting another.
+      if (!answerLost(error)) this.threads.release(key);
       failed('parent', error);
       return undefined;
     }
@@ -157,6 +183,11 @@ export class UpdateNotices {
       await sleep(PENDING_POLL_MS);
     }
     return undefined;
+  }
+
+  private payload(key: UpdateThreadKey): UpdateThreadPayload {
+    const slug = this.programs.getById(key.programId)?.slug ?? String(key.programId);
+    return { program: slug, workstream: key.workstreamKey, week: key.week };
   }
 
   /** The workstream as the store has it now. */

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { messageProblems, viewProblems } from './block-kit-rules.js';
+import { canvasHandlers } from './canvases.js';
+import { parseArgs, parseJson, requireArgs } from './web-api-args.js';
 import {
   BOT_ID,
   BOT_USER,
@@ -34,7 +36,7 @@ export interface RecordedResponse {
 /** Slack takes up to 5 replies on one response_url (within 30 minutes). */
 export const RESPONSE_URL_USES = 5;
 
-export { messageProblems };
+export { messageProblems, parseJson };
 
 export type Fault =
   | { status: 429; retryAfter: number }
@@ -80,7 +82,10 @@ export class SlackStandIn {
   readonly responses: RecordedResponse[] = [];
   /** Every call and reply, and what the client side sent the app, newest last (bounded). */
   readonly traffic: TrafficEntry[] = [];
-  readonly workspace: Workspace;
+  /** Message timestamps follow this clock, so they line up with an app running on a test clock. */
+  now: () => number = Date.now;
+  // A field rather than set in the constructor: the handlers table below is built from it.
+  readonly workspace: Workspace = new Workspace(() => this.now());
   private readonly changeListeners = new Set<() => void>();
   private trafficCounter = 0;
   private readonly faults = new Map<string, Fault[]>();
@@ -89,14 +94,8 @@ export class SlackStandIn {
   private readonly responseUrls = new Map<string, { uses: number; context?: ResponseContext }>();
   private responseUrlCounter = 0;
   private server: Server | undefined;
-  /** Message timestamps follow this clock, so they line up with an app running on a test clock. */
-  now: () => number = Date.now;
   private triggerCounter = 0;
   url = '';
-
-  constructor() {
-    this.workspace = new Workspace(() => this.now());
-  }
 
   async start(port = 0): Promise<this> {
     this.server = createServer((req, res) => {
@@ -521,6 +520,7 @@ export class SlackStandIn {
         response_metadata: { next_cursor: Buffer.from(`next_ts:${next.m.ts}`).toString('base64') },
       };
     },
+    ...canvasHandlers(this.workspace),
   };
 
   /** views.open and views.push: a fresh trigger of the person, a view Slack takes, room in the stack. */
@@ -588,36 +588,6 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
-}
-
-/** Arguments as the app meant them: the WebClient sends objects (view, blocks, metadata) as JSON strings. */
-function parseArgs(raw: string, contentType: string): Record<string, unknown> {
-  if (contentType.includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of new URLSearchParams(raw)) out[k] = JSON_ARGS.has(k) ? parseJson(v) : v;
-  return out;
-}
-
-const JSON_ARGS = new Set(['view', 'blocks', 'attachments', 'metadata']);
-
-export function parseJson(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-}
-
-function requireArgs(args: Record<string, unknown>, names: string[]): Record<string, unknown> | undefined {
-  const missing = names.filter((n) => args[n] === undefined || args[n] === '');
-  if (!missing.length) return undefined;
-  if (missing.includes('channel')) return { ok: false, error: 'channel_not_found' };
-  return {
-    ok: false,
-    error: 'invalid_arguments',
-    response_metadata: { messages: missing.map((m) => `missing ${m}`) },
-  };
 }
 
 function refuseMessage(

@@ -1,6 +1,6 @@
 /**
  * What the stand-in's workspace holds, as Slack would: people, channels, the messages in them (ephemeral
- * ones visible to one person), each person's stack of modals and Home tab. The Web API handlers and the
+ * ones visible to one person), canvases, each person's stack of modals and Home tab. The Web API handlers and the
  * client side (what a person does in Slack) both change it; the playground page reads it.
  */
 
@@ -19,6 +19,42 @@ export interface StandInChannel {
   name: string;
   /** A direct message between Rollout and this person. */
   dmWith?: string;
+  /** False when Rollout's bot user is not in the channel (it is, unless told otherwise). */
+  botMember?: boolean;
+}
+
+export type CanvasAccessLevel = 'read' | 'write' | 'owner';
+
+/** A canvas as Slack keeps it: a channel's own, or a standalone one (perhaps shown as a tab in channels). */
+export interface StandInCanvas {
+  /** 'F' and digits or capitals, like Slack's file IDs ('F0CANVAS0001'). */
+  id: string;
+  title: string;
+  /** The whole document, as canvas Markdown. */
+  markdown: string;
+  /** The channel whose own canvas this is (conversations.canvases.create); unset for a standalone one. */
+  channel?: string;
+  /** Channels where a standalone canvas shows as a tab (canvases.create with channel_id). */
+  tabbedIn: string[];
+  access: {
+    channels: Record<string, CanvasAccessLevel>;
+    users: Record<string, CanvasAccessLevel>;
+  };
+  /** BOT_USER when the app made it, else a person's ID. */
+  createdBy: string;
+  /** Successful canvases.edit calls on it. */
+  edits: number;
+  /** Milliseconds, from the stand-in's clock. */
+  updatedAt: number;
+}
+
+/** What a new canvas is made from: by the app through the Web API, or seeded by a test as a person's. */
+export interface NewCanvas {
+  channel?: string;
+  title: string;
+  markdown: string;
+  createdBy: string;
+  tabbedIn?: string[];
 }
 
 export interface StoredMessage {
@@ -64,15 +100,20 @@ export class Workspace {
   readonly users = new Map<string, StandInUser>();
   readonly channels = new Map<string, StandInChannel>();
   readonly messages: StoredMessage[] = [];
+  readonly canvases = new Map<string, StandInCanvas>();
+  /** Free workspaces refuse standalone canvases the app did not tab into a channel, and their edits. */
+  plan: 'paid' | 'free' = 'paid';
   private readonly views = new Map<string, StoredView>();
   /** Each person's open modals, bottom first (view ids). */
   private readonly stacks = new Map<string, string[]>();
   private readonly homes = new Map<string, string>();
   private tsCounter = 0;
+  private canvasCounter = 0;
   private viewCounter = 0;
   private hashCounter = 0;
 
-  constructor(private readonly now: () => number) {}
+  /** The stand-in's clock, in milliseconds. */
+  constructor(readonly now: () => number) {}
 
   addUser(user: StandInUser): void {
     this.users.set(user.id, user);
@@ -124,6 +165,62 @@ export class Workspace {
   /** What a person sees of a channel: every public message and their own ephemeral ones. */
   visibleTo(user: string): StoredMessage[] {
     return this.messages.filter((m) => m.ephemeralTo === undefined || m.ephemeralTo === user);
+  }
+
+  /** Whether Rollout's bot user is in the channel (and so may act there); false for an unknown channel. */
+  botIsMember(channel: string): boolean {
+    const known = this.channels.get(channel);
+    return known !== undefined && known.botMember !== false;
+  }
+
+  // --- Canvases --------------------------------------------------------------------------------------
+
+  /** The channel's own canvas, if it has one. */
+  channelCanvas(channel: string): StandInCanvas | undefined {
+    for (const canvas of this.canvases.values()) if (canvas.channel === channel) return canvas;
+    return undefined;
+  }
+
+  /** The canvases a channel shows as tabs: its own first, then standalone ones tabbed in it. */
+  canvasesIn(channel: string): StandInCanvas[] {
+    const own = this.channelCanvas(channel);
+    const tabbed = [...this.canvases.values()].filter((c) => c.tabbedIn.includes(channel));
+    return own ? [own, ...tabbed] : tabbed;
+  }
+
+  /**
+   * A new canvas (tests seed a person's with it: "the channel already has a canvas Rollout did not
+   * make"). A channel canvas's access follows the channel's membership; a standalone one is its maker's,
+   * and editable by the channels it is tabbed in, as Slack shares it there.
+   */
+  addCanvas(fields: NewCanvas): StandInCanvas {
+    if (fields.channel !== undefined && this.channelCanvas(fields.channel))
+      throw new Error(`${fields.channel} already has a canvas: Slack keeps one per channel`);
+    const tabbedIn = fields.tabbedIn ?? [];
+    const canvas: StandInCanvas = {
+      id: `F0CANVAS${String(++this.canvasCounter).padStart(4, '0')}`,
+      title: fields.title,
+      markdown: fields.markdown,
+      ...(fields.channel !== undefined ? { channel: fields.channel } : {}),
+      tabbedIn: [...tabbedIn],
+      access:
+        fields.channel !== undefined
+          ? { channels: { [fields.channel]: 'write' }, users: {} }
+          : {
+              channels: Object.fromEntries(tabbedIn.map((c) => [c, 'write' as const])),
+              users: { [fields.createdBy]: 'owner' },
+            },
+      createdBy: fields.createdBy,
+      edits: 0,
+      updatedAt: this.now(),
+    };
+    this.canvases.set(canvas.id, canvas);
+    return canvas;
+  }
+
+  /** Someone deleted the canvas (or the app did, with canvases.delete). */
+  deleteCanvas(id: string): boolean {
+    return this.canvases.delete(id);
   }
 
   // --- Views -----------------------------------------------------------------------------------------

@@ -202,6 +202,7 @@ function writeProgram(db: Db, before: Program | undefined, file: ProgramFile, op
     digest_schedule: file.digest?.schedule ?? null,
     reminder_days_before: file.digest ? file.digest.reminder_days_before : 1,
     updates_channel: file.updates_channel ?? null,
+    canvas_channel: file.canvas?.channel ?? null,
   };
   let programId: number;
   if (before) {
@@ -219,6 +220,7 @@ function writeProgram(db: Db, before: Program | undefined, file: ProgramFile, op
         digest_schedule: before.digest?.schedule ?? null,
         reminder_days_before: before.reminderDaysBefore,
         updates_channel: before.updatesChannel,
+        canvas_channel: before.canvasChannel,
         admins: before.admins,
       },
       { ...programFields, admins: file.admins },
@@ -549,14 +551,15 @@ function prepare(db: Db) {
   return {
     insertProgram: db.prepare(
       `INSERT INTO programs (slug, name, summary, timezone, digest_channel, digest_schedule, reminder_days_before,
-         updates_channel, created_at, updated_at)
+         updates_channel, canvas_channel, created_at, updated_at)
        VALUES (@slug, @name, @summary, @timezone, @digest_channel, @digest_schedule, @reminder_days_before,
-         @updates_channel, @at, @at)`,
+         @updates_channel, @canvas_channel, @at, @at)`,
     ),
     updateProgram: db.prepare(
       `UPDATE programs SET name = @name, summary = @summary, timezone = @timezone, digest_channel = @digest_channel,
          digest_schedule = @digest_schedule, reminder_days_before = @reminder_days_before,
-         updates_channel = @updates_channel, updated_at = @updated_at WHERE id = @id`,
+         updates_channel = @updates_channel, canvas_channel = @canvas_channel, updated_at = @updated_at
+       WHERE id = @id`,
     ),
     deleteAdmins: db.prepare('DELETE FROM program_admins WHERE program_id = ?'),
     insertAdmin: db.prepare('INSERT OR IGNORE INTO program_admins (program_id, user_id) VALUES (?, ?)'),

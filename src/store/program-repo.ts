@@ -21,6 +21,7 @@ interface ProgramRow {
   digest_schedule: string | null;
   reminder_days_before: number | null;
   updates_channel: string | null;
+  canvas_channel: string | null;
   created_at: string;
 }
 
@@ -126,6 +127,14 @@ export class ProgramRepo {
 
   getById(id: number): Program | undefined {
     return this.read(id, this.fresh());
+  }
+
+  /**
+   * A mark that moves whenever the database may have changed (this connection's writes or another
+   * process's commits): a watcher compares marks before reading anything whole.
+   */
+  changeMark(): string {
+    return this.q.fingerprint.get() ?? '';
   }
 
   /** When the program was first imported (ISO), e.g. so a digest is not asked for a week before it existed. */
@@ -240,6 +249,7 @@ export class ProgramRepo {
           : null,
       reminderDaysBefore: row.reminder_days_before,
       updatesChannel: row.updates_channel,
+      canvasChannel: row.canvas_channel,
       admins: this.q.admins.all(id),
       workstreams,
       milestones,

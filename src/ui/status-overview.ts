@@ -12,8 +12,12 @@ import { plural } from './plural.js';
 /** Header, counts and divider: what the overview spends before any workstream. */
 export const OVERVIEW_HEAD_BLOCKS = 3;
 
-/** The program's references, one context line at the foot of the overview (none when it has none). */
-export const overviewFootBlocks = (program: Program): number => (program.references.length > 0 ? 1 : 0);
+/**
+ * The link to the program's page (its canvas) and its references: one context line at the foot of the
+ * overview, none when it has neither.
+ */
+export const overviewFootBlocks = (program: Program, pageUrl?: string | null): number =>
+  program.references.length > 0 || pageUrl ? 1 : 0;
 
 /**
  * The head, the "and N more" line and the references line: the most a cut overview spends besides its rows
@@ -101,13 +105,15 @@ export function referenceLink(ref: { title: string; url?: string | null }): stri
 }
 
 /**
- * The program's references as one context line of links, as many as fit in it (never a link cut in two),
- * then how many more; `undefined` when it has none.
+ * The link to the program's page and its references as one context line of links, as many as fit in it
+ * (never a link cut in two), then how many more; `undefined` when it has neither.
  */
-function referencesBlock(program: Program): KnownBlock | undefined {
+function referencesBlock(program: Program, pageUrl?: string | null): KnownBlock | undefined {
   const refs = program.references;
-  if (refs.length === 0) return undefined;
-  const lead = ':link: *References:* ';
+  const page =
+    pageUrl && /^https?:\/\//i.test(pageUrl) ? `:page_facing_up: <${linkTarget(pageUrl)}|*The page*>` : '';
+  if (refs.length === 0) return page ? context(BLOCKS.statusReferences, page) : undefined;
+  const lead = `${page ? `${page}  ` : ''}:link: *References:* `;
   const more = (n: number) => ` · …and ${n} more`;
   const room = BLOCK_LIMITS.contextText - more(refs.length).length;
   let text = lead;
@@ -153,10 +159,14 @@ const moreWorkstreams = (n: number) => `${n.toLocaleString('en-US')} more workst
  * workstream's status, risk, owning team and main blocker, high risks first, then "…and N more" with an
  * All workstreams button that opens the paged overview.
  */
-export function statusOverview(program: Program, maxBlocks: number = SURFACE_BLOCKS.message): SlackMessage {
+export function statusOverview(
+  program: Program,
+  maxBlocks: number = SURFACE_BLOCKS.message,
+  pageUrl?: string | null,
+): SlackMessage {
   const ordered = [...program.workstreams].sort(overviewOrder);
   const blocks = overviewHead(program, ordered.length);
-  const refs = referencesBlock(program);
+  const refs = referencesBlock(program, pageUrl);
   // Rows take what the head, the "and N more" line and the references line leave.
   const room = Math.max(0, maxBlocks - OVERVIEW_HEAD_BLOCKS - 1 - (refs ? 1 : 0));
   const shown = ordered.length > room + 1 ? ordered.slice(0, room) : ordered;
@@ -179,12 +189,12 @@ export function statusOverview(program: Program, maxBlocks: number = SURFACE_BLO
  * `/rollout status`: every workstream, high risks first, each row with a Details button. A program too
  * large for one message comes a page at a time: each page says which rows it shows and how many more, with
  * Previous/Next buttons that turn the page in place. `page` counts from 0; past the end (the program shrank
- * since the button was drawn) it shows the last page.
+ * since the button was drawn) it shows the last page. `pageUrl` is the program's canvas, linked at the foot.
  */
-export function statusPage(program: Program, page = 0): SlackMessage {
+export function statusPage(program: Program, page = 0, pageUrl?: string | null): SlackMessage {
   const ordered = [...program.workstreams].sort(overviewOrder);
   const total = ordered.length;
-  const refs = referencesBlock(program);
+  const refs = referencesBlock(program, pageUrl);
   const whole = WHOLE_PROGRAM_ROWS - (refs ? 1 : 0);
   const pageSize = total <= whole ? Math.max(1, total) : STATUS_PAGE_SIZE;
   const pages = Math.max(1, Math.ceil(total / pageSize));

@@ -176,7 +176,7 @@ describe('rollout digest SLUG --send', () => {
     );
 
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('rollout digest --send posts to Slack');
+    expect(run.stderr).toContain('rollout digest --send talks to Slack');
     expect(run.stderr).toContain('SLACK_BOT_TOKEN: required');
     expect(fake.calls).toEqual([]);
   });

@@ -48,8 +48,13 @@ describe('rollout export', () => {
     const run = await rolloutProcess(['export', 'builder-insights'], env);
 
     expect(run.code).toBe(0);
-    const data = parse(run.stdout) as { slug: string; workstreams: { key: string }[] };
+    const data = parse(run.stdout) as {
+      slug: string;
+      canvas: { channel: string };
+      workstreams: { key: string }[];
+    };
     expect(data.slug).toBe('builder-insights');
+    expect(data.canvas).toEqual({ channel: 'C0LEADERSHIP' });
     expect(data.workstreams.map((w) => w.key)).toEqual([
       'identity-sso',
       'org-aware-access',

@@ -46,7 +46,7 @@ describe('rollout (the command line itself)', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
       'Unknown command "imprt". Did you mean "import"?\n' +
-        'Commands: import, export, migrate, digest, digest log. Run rollout --help for more.\n',
+        'Commands: import, export, migrate, digest, digest log, canvas. Run rollout --help for more.\n',
     );
   });
 

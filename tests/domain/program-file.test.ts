@@ -29,6 +29,16 @@ describe('parseProgramFile', () => {
     expect(problems.join('\n')).not.toMatch(/Too big|Invalid URL/);
   });
 
+  it('takes a canvas channel, and names a canvas that is not a channel ID or has other fields', () => {
+    const parsed = parseProgramFile(smallProgram({ canvas: { channel: 'C0PAGE' } }));
+    expect(parsed.ok && parsed.program.canvas).toEqual({ channel: 'C0PAGE' });
+
+    expect(problemsOf({ ...smallProgram(), canvas: { channel: '#leadership', title: 'Page' } })).toEqual([
+      expect.stringMatching(/^canvas\.channel: /),
+      expect.stringMatching(/^canvas: .*title/),
+    ]);
+  });
+
   it('takes the ids export writes on risks and actions, refusing one used twice or not a positive whole number', () => {
     const risk = { text: 'budget slips', severity: 'medium' };
     const action = { text: 'book the review' };

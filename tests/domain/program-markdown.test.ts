@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { markdownText, tableCell } from '../../src/domain/markdown-text.js';
 import type { NextAction, TopRisk, Workstream } from '../../src/domain/program.js';
-import { markdownText, programToMarkdown, tableCell } from '../../src/domain/program-markdown.js';
+import { programToMarkdown } from '../../src/domain/program-markdown.js';
 import { BIDI, BIDI_SHOWN } from '../support/forged-text.js';
 import {
   risk as baseRisk,

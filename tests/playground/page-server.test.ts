@@ -98,6 +98,30 @@ describe('the playground server', () => {
     expect(digests).toHaveLength(1);
   });
 
+  it('gives the page every canvas of the workspace, as the stand-in holds it', async () => {
+    const seeded = playground.slack.workspace.addCanvas({
+      channel: DEMO_CHANNELS.general,
+      title: 'Notes',
+      markdown: '# Notes',
+      createdBy: MEMBER,
+    });
+    try {
+      const canvases = (await state(MEMBER)).canvases;
+      expect(canvases).toContainEqual({
+        id: seeded.id,
+        title: 'Notes',
+        markdown: '# Notes',
+        channel: DEMO_CHANNELS.general,
+        tabbedIn: [],
+        updatedAt: seeded.updatedAt,
+        edits: 0,
+      });
+    } finally {
+      playground.slack.workspace.deleteCanvas(seeded.id);
+    }
+    expect((await state(MEMBER)).canvases.map((c) => c.id)).not.toContain(seeded.id);
+  });
+
   it('tells the page when something changed', async () => {
     const controller = new AbortController();
     const res = await fetch(`${playground.url}/api/events`, { signal: controller.signal });

@@ -94,6 +94,7 @@ export function program(over: Partial<Program> = {}): Program {
     digest: null,
     reminderDaysBefore: 1,
     updatesChannel: null,
+    canvasChannel: null,
     admins: [],
     workstreams: [],
     milestones: [],

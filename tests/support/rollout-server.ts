@@ -8,6 +8,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { type Db, openDatabase } from '../../src/db/open.js';
 import type { Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/logger.js';
+import type { CanvasTiming } from '../../src/services/canvas-keeper.js';
 import { commandAnswerProblems, submissionAnswerProblems } from '../../src/slack-standin/block-kit-rules.js';
 import {
   type BlockActionFields,
@@ -46,6 +47,8 @@ export interface HarnessOptions {
   owns?: { dir: boolean; fake: boolean };
   /** `Deps.slackLookupDeadlineMs`: how long a users.info lookup for a nicer message may take (1.5 s if not set). */
   slackLookupDeadlineMs?: number;
+  /** Keep canvases current as `main` does (started after listen), with this timing (the real one for `true`). */
+  canvases?: true | Partial<CanvasTiming>;
 }
 
 /**
@@ -90,9 +93,17 @@ export class RolloutHarness {
     options.seed?.(db);
     const clock = options.clock ?? systemClock;
     fake.now = () => clock.now().getTime();
-    const deps: Deps = { config, db, clock, logger, slackLookupDeadlineMs: options.slackLookupDeadlineMs };
+    const deps: Deps = {
+      config,
+      db,
+      clock,
+      logger,
+      slackLookupDeadlineMs: options.slackLookupDeadlineMs,
+      ...(typeof options.canvases === 'object' ? { canvasTiming: options.canvases } : {}),
+    };
     const rollout = createApp(deps);
     const { port } = await rollout.start();
+    if (options.canvases) rollout.services.canvases.start();
     return new RolloutHarness(logs, rollout, deps, fake, dir, `http://127.0.0.1:${port}`, options, owns);
   }
 

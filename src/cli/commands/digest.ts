@@ -1,11 +1,7 @@
-import type { Logger } from '@slack/logger';
-import { ConfigError, loadLogLevel, loadSlackClientConfig } from '../../config.js';
 import { localDate, parseDate, wallTimeToInstant } from '../../domain/local-time.js';
 import type { Program } from '../../domain/program.js';
 import { weekKeyLabel } from '../../domain/week.js';
-import { createLogger } from '../../logger.js';
 import { composeDigest, DigestSender, digestSources, type SendResult } from '../../services/digest-sender.js';
-import { createWebClient } from '../../slack-client.js';
 import type { DigestRun } from '../../store/digest-runs.js';
 import { ProgramRepo } from '../../store/program-repo.js';
 import { digestPreviewText } from '../../ui/digest-message.js';
@@ -15,6 +11,7 @@ import { type Command, stringOption } from '../command.js';
 import { type CliContext, CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../context.js';
 import { databasePath, withDatabase, withDatabaseAsync } from '../database.js';
 import { requireProgram } from '../program-arg.js';
+import { cliLogger, slackClientFromEnv } from '../slack-env.js';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** An instant must say its offset: a bare "2026-11-23T09:00" would be read in the server's zone. */
@@ -118,36 +115,18 @@ export const digestCommand: Command = {
 };
 
 async function sendDigest(path: string, slug: string, force: boolean, ctx: CliContext): Promise<number> {
-  let slack: ReturnType<typeof loadSlackClientConfig>;
-  try {
-    slack = loadSlackClientConfig(ctx.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    throw new CliError(
-      `rollout digest --send posts to Slack, and the environment does not say how:\n${error.problems
-        .map((p) => `  - ${p}`)
-        .join('\n')}`,
-      EXIT_USAGE,
-    );
-  }
+  const logger = cliLogger(ctx);
+  const client = slackClientFromEnv(ctx, 'rollout digest --send', logger);
   return withDatabaseAsync(
     path,
     async (db) => {
       const program = requireProgram(new ProgramRepo(db), slug, path);
-      const logger = cliLogger(ctx);
-      const sender = new DigestSender({ db, clock: ctx.clock, logger }, createWebClient(slack, logger));
+      const sender = new DigestSender({ db, clock: ctx.clock, logger }, client);
       const result = await sender.send(program, { trigger: 'manual', ...(force ? { force: true } : {}) });
       return report(result, program, ctx);
     },
     { mustExist: true },
   );
-}
-
-/** Quiet unless LOG_LEVEL asks: the command's own message says what happened. */
-function cliLogger(ctx: CliContext): Logger {
-  const level = loadLogLevel(ctx.env);
-  if (level) return createLogger(level, ctx.stderr, 'rollout-cli');
-  return createLogger('error', { write: () => undefined }, 'rollout-cli');
 }
 
 function where(run: DigestRun): string {

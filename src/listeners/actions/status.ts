@@ -41,7 +41,9 @@ export function register(app: App, deps: Deps, services: Services): void {
       await ack();
       const slug = decodeProgramRef(action.value);
       const program = slug ? services.programs.get(slug) : undefined;
-      const message = program ? services.statusPages.first(program) : notice(GONE);
+      const message = program
+        ? services.statusPages.first(program, services.canvases.pageUrl(program))
+        : notice(GONE);
       await answer({ body, respond, client }, 'Status', message);
     }),
   );
@@ -50,7 +52,8 @@ export function register(app: App, deps: Deps, services: Services): void {
     await ack();
     const ref = decodeStatusPageRef(action.value);
     const program = ref ? services.programs.get(ref.program) : undefined;
-    const message = program && ref ? statusPage(program, ref.page) : notice(GONE);
+    const message =
+      program && ref ? statusPage(program, ref.page, services.canvases.pageUrl(program)) : notice(GONE);
     await replace({ body, respond, client }, 'Status', message);
   });
   app.action<BlockButtonAction>(ACTIONS.statusPagePrevious, turnPage);

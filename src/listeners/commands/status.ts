@@ -10,7 +10,10 @@ export async function status(ctx: CommandContext): Promise<void> {
   if (found.kind === 'no-programs') return ctx.ack(ephemeral(notice(NO_PROGRAMS)));
   if (found.kind === 'choose') return ctx.ack(ephemeral(chooseProgram(found.programs, 'status PROGRAM')));
   const { program, rest } = found;
-  if (rest.length === 0) return ctx.ack(ephemeral(ctx.services.statusPages.first(program)));
+  if (rest.length === 0) {
+    const pageUrl = ctx.services.canvases.pageUrl(program);
+    return ctx.ack(ephemeral(ctx.services.statusPages.first(program, pageUrl)));
+  }
   const query = rest.join(' ');
   const workstream = findWorkstream(program, query);
   if (!workstream) return ctx.ack(ephemeral(unknownWorkstream(program, query)));

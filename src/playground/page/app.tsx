@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ActionInput, PlaygroundMessage, PlaygroundView } from '../protocol.js';
 import { fetchEmoji, type PostBodies, post } from './api.js';
+import { canvasIdFromUrl, canvasTabs, paneForCanvas } from './canvas-tabs.js';
 import { Conversation } from './components/conversation.js';
 import { HomeTab } from './components/home-tab.js';
 import { Inspector } from './components/inspector.js';
@@ -22,6 +23,7 @@ export function App() {
   const [start] = useState(() => readLocation(window.location.search));
   const [as, setAs] = useState(start.as);
   const [pane, setPane] = useState(start.pane);
+  const [canvas, setCanvas] = useState(start.canvas);
   const [inspectorOpen, setInspectorOpen] = useState(start.inspector);
   const [emoji, setEmoji] = useState<Readonly<Record<string, string>>>({});
   const alerts = useToasts();
@@ -47,12 +49,16 @@ export function App() {
   }, [state, as]);
 
   const shown = state ? resolvePane(pane, state.channels, state.dmChannel) : pane;
-  const here = (at: string | undefined): PageLocation => ({
+  // A canvas deleted meanwhile, or asked for on the Home tab, leaves the pane's messages shown.
+  const shownCanvas =
+    !state || (shown !== HOME && state.canvases.some((c) => c.id === canvas)) ? canvas : undefined;
+  const here = (at: string | undefined, open?: string): PageLocation => ({
     ...(as ? { as } : {}),
     ...(at ? { pane: at } : {}),
+    ...(open ? { canvas: open } : {}),
     inspector: inspectorOpen,
   });
-  const search = writeLocation(window.location.search, here(shown));
+  const search = writeLocation(window.location.search, here(shown, shownCanvas));
   useEffect(() => {
     if (search !== window.location.search)
       window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
@@ -91,6 +97,22 @@ export function App() {
   );
   const { valuesOf, set } = useViewValues(views);
 
+  // A link to a canvas of the workspace opens it here, in its channel when this person sees that channel.
+  const openLink = useCallback(
+    (url: string): boolean => {
+      const id = canvasIdFromUrl(url);
+      const target = id === undefined ? undefined : state?.canvases.find((c) => c.id === id);
+      if (!state || !target) return false;
+      const panes = [...state.channels.map((c) => c.id), ...(state.dmChannel ? [state.dmChannel] : [])];
+      const where = paneForCanvas(target, panes, shown === HOME ? undefined : shown);
+      if (!where) return false;
+      setPane(where);
+      setCanvas(target.id);
+      return true;
+    },
+    [state, shown],
+  );
+
   const viewer = state?.users.find((u) => u.id === as);
   const tz = viewer?.tz ?? 'UTC';
   const shared = useMemo(() => {
@@ -116,6 +138,7 @@ export function App() {
     emoji,
     surface: 'message',
     now: new Date(),
+    openLink,
   };
 
   const viewContext = (view: PlaygroundView, surface: 'modal' | 'home'): RenderContext => ({
@@ -161,7 +184,10 @@ export function App() {
         dmChannel={state.dmChannel}
         pane={shown}
         hrefOf={(at) => writeLocation(window.location.search, here(at)) || window.location.pathname}
-        onOpen={setPane}
+        onOpen={(at) => {
+          setPane(at);
+          setCanvas(undefined);
+        }}
       />
       <main class="pane">
         {shown === HOME || !shown ? (
@@ -178,6 +204,9 @@ export function App() {
             ctx={base}
             onAction={onMessageAction}
             onCommand={(text) => act('/api/command', { as, channel: shown, text })}
+            canvases={canvasTabs(state.canvases, shown, shownCanvas)}
+            canvas={shownCanvas}
+            onTab={setCanvas}
           />
         )}
       </main>

@@ -1,11 +1,14 @@
 /**
  * What the URL's query holds, so a reload, a bookmark or a browser test starts as the same person in the
- * same place: `?as=U…&in=C…` (`in=home` for Rollout's Home tab), `&inspector=1` with the inspector open.
+ * same place: `?as=U…&in=C…` (`in=home` for Rollout's Home tab), `&canvas=F…` with a canvas open in the
+ * pane, `&inspector=1` with the inspector open.
  */
 export interface PageLocation {
   as?: string;
   /** A channel or DM id, or HOME. */
   pane?: string;
+  /** The canvas shown in the pane instead of its messages. */
+  canvas?: string;
   inspector: boolean;
 }
 
@@ -15,9 +18,11 @@ export function readLocation(search: string): PageLocation {
   const query = new URLSearchParams(search);
   const as = query.get('as') || undefined;
   const pane = query.get('in') || undefined;
+  const canvas = query.get('canvas') || undefined;
   return {
     ...(as ? { as } : {}),
     ...(pane ? { pane } : {}),
+    ...(canvas ? { canvas } : {}),
     inspector: query.get('inspector') === '1',
   };
 }
@@ -28,6 +33,7 @@ export function writeLocation(search: string, location: PageLocation): string {
   for (const [name, value] of [
     ['as', location.as],
     ['in', location.pane],
+    ['canvas', location.canvas],
     ['inspector', location.inspector ? '1' : undefined],
   ] as const) {
     if (value) query.set(name, value);

@@ -68,3 +68,9 @@ export function formatDay(ts: string, timeZone: string, now: Date): string {
       : { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' },
   ).format(date);
 }
+
+/** A moment given in milliseconds, as "Today at 9:05 AM", "Yesterday at …", "Monday, April 8 at …". */
+export function formatMoment(ms: number, timeZone: string, now: Date): string {
+  const ts = (ms / 1000).toFixed(3);
+  return `${formatDay(ts, timeZone, now)} at ${formatClock(ts, timeZone)}`;
+}

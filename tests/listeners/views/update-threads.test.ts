@@ -143,4 +143,25 @@ describe('the updates channel: one thread per workstream per week', () => {
     expect(topLevel()).toHaveLength(1);
     expect(topLevel()[0]?.text).toContain('Drafted · Low risk');
   });
+
+  it('finds a parent whose answer was lost in the channel instead of posting a second one', async () => {
+    h = await start();
+    h.fake.failNext('chat.postMessage', { lostAnswer: 500 });
+    await change(OWNER, 1, { status: 'drafted' });
+    await h.fake.waitFor(() => h.logsOf('update_notice_failed')[0]);
+    expect(topLevel()).toHaveLength(1);
+    expect(threadRows()).toMatchObject([{ ts: null }]);
+
+    // Once the claim is stale, the next change takes it over and reads the channel first.
+    clock.set('2026-11-25T20:02:00Z');
+    await change(OWNER, 2, { status: 'blocked' });
+    await h.fake.waitFor(() => h.fake.okCallsOf('chat.update')[0]);
+    await h.fake.waitFor(() => replies(topLevel()[0]?.ts)[0]);
+
+    expect(topLevel()).toHaveLength(1);
+    const parent = topLevel()[0];
+    expect(parent?.text).toContain('*Identity and SSO*: Blocked');
+    expect(replies(parent?.ts)[0]?.text).toContain('Drafted → Blocked');
+    expect(threadRows()).toMatchObject([{ ts: parent?.ts }]);
+  });
 });

@@ -10,6 +10,12 @@ describe('readLocation / writeLocation', () => {
   it('reads the person, the pane and the inspector from the query', () => {
     expect(readLocation('?as=U2&in=C9&inspector=1')).toEqual({ as: 'U2', pane: 'C9', inspector: true });
     expect(readLocation('')).toEqual({ inspector: false });
+    expect(readLocation('?as=U2&in=C9&canvas=F1')).toEqual({
+      as: 'U2',
+      pane: 'C9',
+      canvas: 'F1',
+      inspector: false,
+    });
   });
 
   it('writes them back, keeping parameters it does not own', () => {
@@ -17,6 +23,12 @@ describe('readLocation / writeLocation', () => {
       '?debug=1&as=U2&in=home',
     );
     expect(writeLocation('?as=U1&inspector=1', { inspector: false })).toBe('');
+    expect(writeLocation('?as=U1&canvas=F1', { as: 'U1', pane: 'C1', canvas: 'F2', inspector: false })).toBe(
+      '?as=U1&canvas=F2&in=C1',
+    );
+    expect(writeLocation('?as=U1&in=C1&canvas=F1', { as: 'U1', pane: 'C2', inspector: false })).toBe(
+      '?as=U1&in=C2',
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDay, tsToDate } from '../../../src/playground/page/time-format.js';
+import { formatClock, formatDay, formatMoment, tsToDate } from '../../../src/playground/page/time-format.js';
 
 describe('formatClock', () => {
   it('shows a ts in the acting person’s zone', () => {
@@ -42,5 +42,16 @@ describe('formatDay', () => {
   it('names older days, with the year only when it is not this one', () => {
     expect(formatDay('1712224800.000000', 'UTC', now)).toBe('Thursday, April 4');
     expect(formatDay('1680602400.000000', 'UTC', now)).toBe('Tuesday, April 4, 2023');
+  });
+});
+
+describe('formatMoment', () => {
+  it('says the day and the time in the person’s zone', () => {
+    const now = new Date('2024-04-09T08:00:00Z');
+    expect(formatMoment(Date.parse('2024-04-09T07:30:00Z'), 'Europe/Berlin', now)).toBe('Today at 9:30 AM');
+    expect(formatMoment(Date.parse('2024-04-08T10:00:00Z'), 'Europe/Berlin', now)).toBe(
+      'Yesterday at 12:00 PM',
+    );
+    expect(formatMoment(Date.parse('2024-04-01T10:00:00Z'), 'UTC', now)).toBe('Monday, April 1 at 10:00 AM');
   });
 });

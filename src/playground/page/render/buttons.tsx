@@ -5,8 +5,10 @@ import { actionFor, optionsOf, overflowAction } from './element-state.js';
 import type { ElementProps } from './element-value.js';
 import { plainString, Text } from './mrkdwn-view.js';
 
-function openLink(url: string | undefined): void {
-  if (url && isSafeUrl(url)) globalThis.open?.(url, '_blank', 'noopener,noreferrer');
+/** A link button's URL: in the page when it is one the page shows (a canvas), else in a new tab. */
+function openLink(url: string | undefined, ctx: RenderContext): void {
+  if (!url || !isSafeUrl(url) || ctx.openLink?.(url)) return;
+  globalThis.open?.(url, '_blank', 'noopener,noreferrer');
 }
 
 export function buttonClass(style: unknown): string {
@@ -73,7 +75,7 @@ export function ButtonElement({ element, blockId, ctx }: ElementProps) {
   const [confirming, setConfirming] = useState(false);
   const confirm = obj(element.confirm);
   const act = () => {
-    openLink(str(element.url));
+    openLink(str(element.url), ctx);
     ctx.onAction?.(actionFor(element, blockId));
   };
   return (
@@ -107,7 +109,7 @@ export function OverflowMenu({ element, blockId, ctx }: ElementProps) {
   const menuId = useId();
   const choose = (value: string, url: string | undefined) => {
     setOpen(false);
-    openLink(url);
+    openLink(url, ctx);
     const action = overflowAction(element, blockId, value);
     if (action) ctx.onAction?.(action);
   };

@@ -15,6 +15,11 @@ export interface RenderContext {
   onAction?: (action: ActionInput) => void;
   /** Input values of a modal or the Home tab: inputs show the value held here and write changes back. */
   state?: { values: ViewState; set(blockId: string, actionId: string, value: StateValue): void };
+  /**
+   * Opens a link inside the page when it is one the page can show (a canvas of the workspace); true when
+   * it did, and the browser must not follow it.
+   */
+  openLink?: (url: string) => boolean;
   /** Errors beside input blocks, by block_id (Slack's response_action: "errors"). */
   errors?: Readonly<Record<string, string>>;
 }

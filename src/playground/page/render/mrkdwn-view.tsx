@@ -41,10 +41,27 @@ export function plainString(obj: unknown, ctx: RenderContext): string {
   return obj.emoji === false ? obj.text : emojify(obj.text, ctx.emoji);
 }
 
-function Link({ url, children }: { url: string; children: ComponentChildren }) {
+/** A link that opens in a new tab, or in the page when it is one the page shows (a canvas). */
+export function Link({
+  url,
+  ctx,
+  children,
+}: {
+  url: string;
+  ctx: RenderContext;
+  children: ComponentChildren;
+}) {
   if (!isSafeUrl(url)) return <span class="bk-link bk-link--inert">{children}</span>;
   return (
-    <a class="bk-link" href={url} target="_blank" rel="noreferrer noopener">
+    <a
+      class="bk-link"
+      href={url}
+      target="_blank"
+      rel="noreferrer noopener"
+      onClick={(e) => {
+        if (ctx.openLink?.(url)) e.preventDefault();
+      }}
+    >
       {children}
     </a>
   );
@@ -73,7 +90,11 @@ function renderNode(node: MrkdwnNode, ctx: RenderContext): ComponentChildren {
     case 'br':
       return <br />;
     case 'link':
-      return <Link url={node.url}>{nodes(node.children, ctx)}</Link>;
+      return (
+        <Link url={node.url} ctx={ctx}>
+          {nodes(node.children, ctx)}
+        </Link>
+      );
     case 'user':
       return <span class="bk-mention">@{ctx.users.get(node.id)?.name ?? node.label ?? node.id}</span>;
     case 'channel':
@@ -91,7 +112,13 @@ function renderNode(node: MrkdwnNode, ctx: RenderContext): ComponentChildren {
           {text}
         </time>
       );
-      return node.link ? <Link url={node.link}>{time}</Link> : time;
+      return node.link ? (
+        <Link url={node.link} ctx={ctx}>
+          {time}
+        </Link>
+      ) : (
+        time
+      );
     }
     case 'emoji': {
       const char = emojiChar(node.name, node.skinTone, ctx.emoji);

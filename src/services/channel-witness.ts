@@ -1,21 +1,24 @@
 import type { WebClient } from '@slack/web-api';
-import { parseDigestMetadata } from '../domain/digest-metadata.js';
 
 /** How far back a read goes (200 messages a page) before giving up rather than risk a double post. */
 const HISTORY_PAGES = 25;
 
 /**
- * The digest channel as the witness of what was posted: the only record of a post whose answer was lost, or
- * that a database restored from a backup no longer remembers. A run's message is found by the key in its
- * metadata, and only when this app's bot posted it.
+ * A channel as the witness of what Rollout posted: the only record of a post whose answer was lost, or that
+ * a database restored from a backup no longer remembers (a digest, a workstream's weekly thread parent).
+ * A message is found by its metadata, and only when this app's bot posted it.
  */
-export class DigestChannel {
+export class ChannelWitness {
   private author: Promise<{ user?: string; bot?: string }> | undefined;
 
   constructor(private readonly client: WebClient) {}
 
-  /** The ts of a message in `channel` since `oldest` that carries this run's key, if any. */
-  async findPosted(channel: string, digestKey: string, oldest: Date): Promise<string | undefined> {
+  /** The ts of this bot's message in `channel` since `oldest` that `matches` (read with its metadata), if any. */
+  async findOwn(
+    channel: string,
+    oldest: Date,
+    matches: (message: unknown) => boolean,
+  ): Promise<string | undefined> {
     let cursor: string | undefined;
     for (let page = 0; page < HISTORY_PAGES; page++) {
       const res = await this.client.conversations.history({
@@ -26,14 +29,14 @@ export class DigestChannel {
         ...(cursor ? { cursor } : {}),
       });
       for (const message of res.messages ?? []) {
-        if (parseDigestMetadata(message)?.digest_key !== digestKey) continue;
+        if (!matches(message)) continue;
         // Any app may post the same metadata; only this bot's message counts.
         if (await this.isOwn(message)) return message.ts;
       }
       cursor = res.response_metadata?.next_cursor;
       if (!res.has_more || !cursor) return undefined;
     }
-    // Not read to the end: posting now could double the digest, so this counts as a failed check.
+    // Not read to the end: posting now could double the message, so this counts as a failed check.
     throw new Error(
       `more than ${HISTORY_PAGES * 200} messages in the channel this week; not all were checked`,
     );

@@ -1,0 +1,341 @@
+import {
+  DELIVERY_GROUPS,
+  type DeliveryGroup,
+  deliverySignal,
+  slowingWithReasons,
+} from '../domain/delivery-signal.js';
+import { historyFieldLabel, historyValueLabel, REVIEWED_FIELD } from '../domain/history-fields.js';
+import { daysBetween, localDate } from '../domain/local-time.js';
+import {
+  markdownDocument,
+  markdownText,
+  markupTable,
+  paragraphs,
+  section,
+  tableCell,
+} from '../domain/markdown-text.js';
+import type { HistoryEntry, NextAction, Program, Workstream } from '../domain/program.js';
+import {
+  pageUses,
+  readinessSection,
+  referencesSection,
+  vocabularySection,
+} from '../domain/program-markdown.js';
+import { isSlackUserId } from '../domain/slack-user.js';
+import { bySeverityThenPosition, RISK_INFO, STATUS_INFO, type Status } from '../domain/vocabulary.js';
+import { truncate } from './limits.js';
+import { plural } from './plural.js';
+import { inZone } from './zoned-time.js';
+
+/** How far back the page's "Recent changes" reaches. */
+export const RECENT_CHANGES_DAYS = 7;
+/** How many recent changes the page lists at most; the store is asked for one more, to say "and more". */
+export const RECENT_CHANGES_SHOWN = 50;
+
+/**
+ * Slack takes a canvas of "about 1 MiB". The page stays well under it whatever the program holds: each
+ * part that grows with the program gets a share, and what does not fit is counted in "…and N more".
+ */
+export const CANVAS_BYTES = 900_000;
+const SHARES = {
+  summary: 0.22,
+  snapshot: 0.34,
+  risks: 0.08,
+  signal: 0.07,
+  readiness: 0.05,
+  actions: 0.1,
+  references: 0.04,
+  changes: 0.08,
+} as const;
+
+/** A value in a change line (an old blocker, a new snapshot) is cut so one change never crowds out the rest. */
+const VALUE_MAX = 200;
+const NOTE_MAX = 300;
+
+/** Statuses in which a workstream waits on someone else: the page says since when. */
+const WAITING: readonly Status[] = ['needs-decision', 'needs-validation', 'blocked'];
+
+export interface CanvasPageInput {
+  program: Program;
+  /** The program's changes of the last RECENT_CHANGES_DAYS days, newest first, after its first import. */
+  recentChanges: readonly HistoryEntry[];
+  /** The newest change of the program, for the line saying when and by whom the page last changed. */
+  lastChange: HistoryEntry | undefined;
+  now: Date;
+}
+
+/** The canvas's title: the program's name, as Slack shows it in the channel's tab. */
+export function canvasTitle(program: Program): string {
+  return truncate(program.name, 150);
+}
+
+/** A person as a canvas mention; anything else that stands for one (a team, "import") as text. */
+function person(id: string): string {
+  return isSlackUserId(id) ? `![](@${id})` : markdownText(id);
+}
+
+function actor(id: string): string {
+  return id === 'import' ? 'an import' : person(id);
+}
+
+function owners(w: Workstream): string {
+  const people = w.ownerIds.map(person).join(', ');
+  if (w.ownerTeam && people) return `${markdownText(w.ownerTeam)} (${people})`;
+  return w.ownerTeam ? markdownText(w.ownerTeam) : people || 'unassigned';
+}
+
+/**
+ * `items` rendered in order while they fit in `bytes`: each is rendered only when the ones before it fit,
+ * so a program of thousands costs what the page shows, not what it holds.
+ */
+function renderWhileFits<T>(items: readonly T[], render: (item: T) => string, bytes: number): string[] {
+  const out: string[] = [];
+  let used = 0;
+  for (const item of items) {
+    const text = render(item);
+    used += Buffer.byteLength(text) + 2;
+    if (used > bytes) break;
+    out.push(text);
+  }
+  return out;
+}
+
+/** How many of `items`, taken in order, fit in `bytes`. */
+function fitting(items: readonly string[], bytes: number): number {
+  return renderWhileFits(items, (t) => t, bytes).length;
+}
+
+const budget = (share: keyof typeof SHARES) => Math.floor(CANVAS_BYTES * SHARES[share]);
+
+/** Lines in order while they fit in the part's share, then a line counting the rest. */
+function fitLines(lines: string[], share: keyof typeof SHARES, more: (n: number) => string): string[] {
+  const n = fitting(lines, budget(share));
+  return n < lines.length ? [...lines.slice(0, n), more(lines.length - n)] : lines;
+}
+
+function moreLine(hidden: number, what: string): string[] {
+  return hidden > 0 ? [`…and ${plural(hidden, what)}.`] : [];
+}
+
+/** "Fri 20 Nov 2026 (10 days)"; workstreams share few dates (imports, busy days), so each is worked out once. */
+function waitingSince(zone: string, today: string): (iso: string) => string {
+  const known = new Map<string, string>();
+  return (iso) => {
+    let text = known.get(iso);
+    if (text === undefined) {
+      const days = Math.max(0, daysBetween(localDate(new Date(iso), zone), today));
+      const day = inZone(iso, zone).replace(/, \d\d:\d\d .*$/, '');
+      text = `${markdownText(day)} (${days === 0 ? 'today' : plural(days, 'day')})`;
+      known.set(iso, text);
+    }
+    return text;
+  };
+}
+
+function lastChangedLine(input: CanvasPageInput): string {
+  const { program, lastChange } = input;
+  if (!lastChange) return '_Kept current by Rollout from live data._';
+  return `_Kept current by Rollout from live data. Last changed ${markdownText(inZone(lastChange.at, program.timezone))} by ${actor(lastChange.actor)}._`;
+}
+
+function executiveSummary(program: Program): string[] {
+  if (!program.workstreams.length) return section('Executive summary', ['No workstreams yet.']);
+  const header = ['Area', 'Current state', 'Owner', 'Status', 'Risk'];
+  const [head = '', rule = ''] = markupTable(header, []);
+  const row = (w: Workstream) =>
+    markupTable(header, [
+      [
+        tableCell(w.name),
+        tableCell(w.state),
+        owners(w),
+        STATUS_INFO[w.status].label,
+        RISK_INFO[w.risk].label,
+      ],
+    ])[2] ?? '';
+  const rows = renderWhileFits(program.workstreams, row, budget('summary'));
+  const hidden = program.workstreams.length - rows.length;
+  return section(
+    'Executive summary',
+    [head, rule, ...rows],
+    hidden > 0 ? [`…and ${plural(hidden, 'more workstream')}: \`/rollout status\` lists them all.`] : [],
+  );
+}
+
+function snapshot(w: Workstream, since: (iso: string) => string): string {
+  const lines = [`### ${markdownText(w.name)}`, ''];
+  if (w.summary || w.state) lines.push(markdownText(w.summary || w.state), '');
+  lines.push(
+    `- current owner: ${owners(w)}`,
+    `- status: ${STATUS_INFO[w.status].label}`,
+    `- main blocker: ${w.blocker ? markdownText(w.blocker) : 'none'}`,
+  );
+  if (WAITING.includes(w.status)) lines.push(`- waiting since: ${since(w.statusSince)}`);
+  return lines.join('\n');
+}
+
+function workstreamSnapshots(program: Program, today: string): string[][] {
+  if (!program.workstreams.length) return [['No workstreams yet.']];
+  const since = waitingSince(program.timezone, today);
+  const shown = renderWhileFits(program.workstreams, (w) => snapshot(w, since), budget('snapshot'));
+  const more = program.workstreams.length - shown.length;
+  const blocks = shown.map((text) => [text]);
+  return more > 0
+    ? [...blocks, [`…and ${plural(more, 'more workstream')}: \`/rollout status\` shows each in detail.`]]
+    : blocks;
+}
+
+function topRisks(program: Program): string[] {
+  const open = program.risks.filter((r) => r.status === 'open').sort(bySeverityThenPosition);
+  if (!open.length) return section('Top risks right now', ['No open risks.']);
+  const names = new Map(program.workstreams.map((w) => [w.key, w.name]));
+  const lines = open.map((r) => {
+    const on = r.workstream ? ` (${markdownText(names.get(r.workstream) ?? r.workstream)})` : '';
+    return `- **${RISK_INFO[r.severity].label}**: ${markdownText(r.text)}${on}`;
+  });
+  return section('Top risks right now', [
+    'Highest-priority unresolved risks',
+    '',
+    ...fitLines(lines, 'risks', (n) => `…and ${plural(n, 'more open risk')}.`),
+  ]);
+}
+
+const REASON_TEXT = { blocked: 'blocked', 'high-risk': 'high risk' } as const;
+
+function deliverySection(program: Program): string[] {
+  const signal = deliverySignal(program);
+  const why = new Map(
+    slowingWithReasons(program).map((s) => {
+      const reasons = s.reasons.map((r) =>
+        r === 'upstream'
+          ? `upstream of ${s.upstreamOf.map((w) => markdownText(w.name)).join(', ')}`
+          : REASON_TEXT[r],
+      );
+      return [s.workstream.name, reasons.join('; ')];
+    }),
+  );
+  const groups = (Object.keys(DELIVERY_GROUPS) as DeliveryGroup[]).filter((g) => signal[g].length > 0);
+  if (!groups.length) return section('Delivery signal', ['Nothing is waiting: every workstream is done.']);
+  const perGroup = Math.floor(budget('signal') / groups.length);
+  return section(
+    'Delivery signal',
+    ...groups.map((g) => {
+      const lines = signal[g].map((name) => {
+        const because = g === 'slowing' ? why.get(name) : undefined;
+        return `- ${markdownText(name)}${because ? `: ${because}` : ''}`;
+      });
+      const n = fitting(lines, perGroup);
+      return [DELIVERY_GROUPS[g], '', ...lines.slice(0, n), ...moreLine(lines.length - n, 'more')];
+    }),
+  );
+}
+
+function actionLine(a: NextAction, today: string): string {
+  const details: string[] = [];
+  if (a.owner) details.push(`owner: ${person(a.owner)}`);
+  if (a.due) details.push(a.due < today ? `due ${a.due}, **overdue**` : `due ${a.due}`);
+  return `- ${markdownText(a.text)}${details.length ? ` (${details.join(', ')})` : ''}`;
+}
+
+function nextActions(program: Program, today: string): string[] {
+  const open = program.actions.filter((a) => !a.done);
+  if (!open.length) return section('Immediate next actions', ['No open actions.']);
+  return section(
+    'Immediate next actions',
+    fitLines(
+      open.map((a) => actionLine(a, today)),
+      'actions',
+      (n) => `…and ${plural(n, 'more open action')}.`,
+    ),
+  );
+}
+
+function changeValue(field: string, value: string | null, program: Program): string {
+  if (value === null || value === '') return '—';
+  if (field === 'owner_ids' || field === 'admins') {
+    return value.split(/,\s*/).filter(Boolean).map(person).join(', ');
+  }
+  if (field === 'depends_on') {
+    const names = new Map(program.workstreams.map((w) => [w.key, w.name]));
+    return markdownText(
+      value
+        .split(/,\s*/)
+        .filter(Boolean)
+        .map((key) => names.get(key) ?? key)
+        .join(', '),
+    );
+  }
+  return markdownText(truncate(historyValueLabel(field, value), VALUE_MAX));
+}
+
+function changeLine(entry: HistoryEntry, program: Program): string {
+  const what = `**${markdownText(entry.entityLabel)}** · ${markdownText(historyFieldLabel(entry.field))}`;
+  let change: string;
+  if (entry.field === 'created' || entry.field === 'removed') change = what;
+  else if (entry.field === REVIEWED_FIELD) change = `${what}: nothing needed changing`;
+  else {
+    const from = changeValue(entry.field, entry.oldValue, program);
+    const to = changeValue(entry.field, entry.newValue, program);
+    change = `${what}: ${from} → ${to}`;
+  }
+  const note = entry.note ? ` (note: ${markdownText(truncate(entry.note, NOTE_MAX))})` : '';
+  return `- ${markdownText(inZone(entry.at, program.timezone))} · ${actor(entry.actor)} · ${change}${note}`;
+}
+
+function recentChanges(input: CanvasPageInput): string[] {
+  const { program, recentChanges: entries } = input;
+  const title = `Recent changes (last ${RECENT_CHANGES_DAYS} days)`;
+  if (!entries.length) return section(title, ['No changes in the last week.']);
+  const shown = entries.slice(0, RECENT_CHANGES_SHOWN);
+  const beyond = entries.length > RECENT_CHANGES_SHOWN;
+  const lines = fitLines(
+    shown.map((e) => changeLine(e, program)),
+    'changes',
+    (n) => `…and ${plural(n, 'more change')}: \`/rollout history\` has each workstream's.`,
+  );
+  return section(
+    title,
+    ['Newest first.'],
+    lines,
+    beyond && lines.length === shown.length ? ["…and more: `/rollout history` has each workstream's."] : [],
+  );
+}
+
+/**
+ * The program's page as canvas Markdown: the seed page's layout from live data, with people as canvas
+ * mentions and every user text escaped (no links, images, headings or mentions but Rollout's own). Pure:
+ * the same input gives the same page, so a page that did not change is not sent again.
+ */
+export function canvasPage(input: CanvasPageInput): string {
+  const { program, now } = input;
+  const today = localDate(now, program.timezone);
+  const { readiness, references } = program;
+  const readinessShown = fitting(
+    readiness.map((r) => `| ${r.name} | ${r.note} |`),
+    budget('readiness'),
+  );
+  const referencesShown = fitting(
+    references.map((r) => `- [${r.title}](${r.url ?? ''})`),
+    budget('references'),
+  );
+  return markdownDocument([
+    [`# ${markdownText(program.name)}`],
+    [lastChangedLine(input)],
+    paragraphs(program.summary),
+    pageUses(),
+    vocabularySection(),
+    executiveSummary(program),
+    section('Workstream snapshot', ...workstreamSnapshots(program, today)),
+    topRisks(program),
+    deliverySection(program),
+    readinessSection(
+      readiness.slice(0, readinessShown),
+      moreLine(readiness.length - readinessShown, 'more dimension'),
+    ),
+    nextActions(program, today),
+    referencesSection(
+      references.slice(0, referencesShown),
+      moreLine(references.length - referencesShown, 'more reference'),
+    ),
+    recentChanges(input),
+  ]);
+}
