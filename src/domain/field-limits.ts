@@ -19,4 +19,7 @@ export const FIELD_LIMITS = {
   nextActionOwner: 100,
   referenceTitle: 200,
   url: 2000,
+  decisionQuestion: 500,
+  decisionOutcome: 1000,
+  decisionReason: 500,
 } as const;

@@ -47,6 +47,19 @@ export function storedAsFile(p: Program): ProgramFile {
       done: a.done,
     })),
     references: p.references.map((r) => ({ title: r.title, url: r.url ?? undefined })),
+    decisions: p.decisions.map((d) => ({
+      id: d.id,
+      question: d.question,
+      workstreams: [...d.workstreams],
+      deciders: [...d.deciders],
+      needed_by: d.neededBy ?? undefined,
+      state: d.state,
+      outcome: d.outcome,
+      decided_by: [...d.decidedBy],
+      decided_at: d.decidedAt ?? undefined,
+      link: d.link ?? undefined,
+      reason: d.reason,
+    })),
   };
 }
 

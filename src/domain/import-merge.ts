@@ -13,7 +13,7 @@ import type { ProgramFile } from './program-file.js';
  */
 
 export type Prefer = 'file' | 'slack';
-export type MergeEntity = 'program' | 'workstream' | 'risk' | 'readiness' | 'action';
+export type MergeEntity = 'program' | 'workstream' | 'risk' | 'readiness' | 'action' | 'decision';
 
 export interface FieldConflict {
   kind: 'field';
@@ -56,7 +56,11 @@ export interface MergeResult {
   /** The file with its risks and actions matched to the store's ids where they are the same item. */
   file: ProgramFile;
   /** For each merged risk and action, its place in `file` (undefined for an item only Slack has). */
-  fromFile: { risks: (number | undefined)[]; actions: (number | undefined)[] };
+  fromFile: {
+    risks: (number | undefined)[];
+    actions: (number | undefined)[];
+    decisions: (number | undefined)[];
+  };
 }
 
 const PROGRAM_FIELDS = [
@@ -84,6 +88,18 @@ const WORKSTREAM_FIELDS = [
 const RISK_FIELDS = ['text', 'severity', 'workstream', 'status'] as const;
 const READINESS_FIELDS = ['signal', 'note'] as const;
 const ACTION_FIELDS = ['text', 'owner', 'workstream', 'due', 'done'] as const;
+const DECISION_FIELDS = [
+  'question',
+  'workstreams',
+  'deciders',
+  'needed_by',
+  'state',
+  'outcome',
+  'decided_by',
+  'decided_at',
+  'link',
+  'reason',
+] as const;
 
 export function mergeProgram(input: MergeInput): MergeResult {
   const { base, current, prefer } = input;
@@ -124,6 +140,13 @@ export function mergeProgram(input: MergeInput): MergeResult {
     label: (a) => a.text,
   });
 
+  const decisions = merge((p: ProgramFile) => p.decisions, {
+    entity: 'decision',
+    fields: DECISION_FIELDS,
+    identity: byId,
+    label: (d) => d.question,
+  });
+
   return {
     merged: {
       ...(program ?? file),
@@ -131,17 +154,18 @@ export function mergeProgram(input: MergeInput): MergeResult {
       risks: risks.merged,
       readiness,
       actions: actions.merged,
+      decisions: decisions.merged,
     },
     conflicts,
     file,
-    fromFile: { risks: risks.fromFile, actions: actions.fromFile },
+    fromFile: { risks: risks.fromFile, actions: actions.fromFile, decisions: decisions.fromFile },
   };
 }
 
 type Listed = { id?: number | undefined; text: string };
 
-/** A risk or action without an id is new to the store: its own identity, matching nothing. */
-function byId(item: Listed, position: number): string {
+/** A risk, action or decision without an id is new to the store: its own identity, matching nothing. */
+function byId(item: { id?: number | undefined }, position: number): string {
   return item.id === undefined ? `new ${position}` : String(item.id);
 }
 
@@ -164,10 +188,17 @@ function identify(file: ProgramFile, base: ProgramFile, current: ProgramFile): P
       return id === undefined ? item : { ...item, id };
     });
   };
+  const asListed = (d: ProgramFile['decisions'][number]) => ({ ...d, text: d.question });
+  const fromListed = ({ text: _text, ...d }: ReturnType<typeof asListed>) => d;
   return {
     ...file,
     risks: match(file.risks, base.risks, current.risks),
     actions: match(file.actions, base.actions, current.actions),
+    decisions: match(
+      file.decisions.map(asListed),
+      base.decisions.map(asListed),
+      current.decisions.map(asListed),
+    ).map(fromListed),
   };
 }
 

@@ -61,6 +61,21 @@ export function programToFile(p: Program): ProgramFileInput {
       ...(a.done ? { done: true } : {}),
     }));
   }
+  if (p.decisions.length) {
+    out.decisions = p.decisions.map((d) => ({
+      id: d.id,
+      question: d.question,
+      ...(d.workstreams.length ? { workstreams: [...d.workstreams] } : {}),
+      ...(d.deciders.length ? { deciders: [...d.deciders] } : {}),
+      ...(d.neededBy ? { needed_by: d.neededBy } : {}),
+      ...(d.state !== 'open' ? { state: d.state } : {}),
+      ...(d.outcome ? { outcome: d.outcome } : {}),
+      ...(d.decidedBy.length ? { decided_by: [...d.decidedBy] } : {}),
+      ...(d.decidedAt ? { decided_at: d.decidedAt } : {}),
+      ...(d.link ? { link: d.link } : {}),
+      ...(d.reason ? { reason: d.reason } : {}),
+    }));
+  }
   if (p.references.length) {
     out.references = p.references.map((r) => ({ title: r.title, ...(r.url ? { url: r.url } : {}) }));
   }

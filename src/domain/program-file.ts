@@ -6,7 +6,7 @@ import { isCalendarDate } from './local-time.js';
 import { SLACK_USER_ID } from './slack-user.js';
 import { canonicalTimeZone } from './time-zone-name.js';
 import { normalizeUserText, type TextField } from './user-text.js';
-import { RISK_STATES, RISKS, SIGNALS, STATUSES } from './vocabulary.js';
+import { DECISION_STATES, RISK_STATES, RISKS, SIGNALS, STATUSES } from './vocabulary.js';
 
 const slackUser = z.string().regex(SLACK_USER_ID, 'expected a Slack user ID such as U012ABCDEF');
 const slackChannel = z
@@ -29,6 +29,8 @@ const key = z
  * item after its text was edited in Slack. Files written by hand leave it out (matched by text, or new).
  */
 const itemId = z.number().int('expected a whole number').positive('expected a positive whole number');
+
+const calendarDate = z.string().refine(isCalendarDate, 'expected a date as YYYY-MM-DD');
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `expected one of ${values.join(', ')}` });
@@ -54,6 +56,7 @@ const walkable = z.looseObject({
   risks: walkableList(),
   readiness: walkableList(),
   actions: walkableList(),
+  decisions: walkableList({ workstreams: z.array(z.unknown()) }),
 });
 /** Zod skips refinements once a field failed; run them anyway so one pass lists every problem of a file. */
 const crossChecksEvenWhenFieldsAreWrong = {
@@ -127,8 +130,25 @@ const programFileSchema = z
           text: required('nextActionText'),
           owner: text('nextActionOwner').optional(),
           workstream: key.optional(),
-          due: z.string().refine(isCalendarDate, 'expected a date as YYYY-MM-DD').optional(),
+          due: calendarDate.optional(),
           done: z.boolean().default(false),
+        }),
+      )
+      .default([]),
+    decisions: z
+      .array(
+        z.strictObject({
+          id: itemId.optional(),
+          question: required('decisionQuestion'),
+          workstreams: z.array(key).default([]),
+          deciders: z.array(slackUser).default([]),
+          needed_by: calendarDate.optional(),
+          state: enumOf(DECISION_STATES).default('open'),
+          outcome: text('decisionOutcome').default(''),
+          decided_by: z.array(slackUser).default([]),
+          decided_at: calendarDate.optional(),
+          link: z.url('expected a full URL such as https://wiki.example.com/page').max(L.url).optional(),
+          reason: text('decisionReason').default(''),
         }),
       )
       .default([]),
@@ -197,7 +217,19 @@ const programFileSchema = z
     file.actions.forEach((a, i) => {
       known(['actions', i, 'workstream'], a.workstream);
     });
-    for (const list of ['risks', 'actions'] as const) {
+    file.decisions.forEach((d, i) => {
+      d.workstreams.forEach((w, j) => {
+        known(['decisions', i, 'workstreams', j], w);
+      });
+      if (d.state === 'decided' && !d.outcome) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['decisions', i, 'outcome'],
+          message: 'a decided decision needs its outcome',
+        });
+      }
+    });
+    for (const list of ['risks', 'actions', 'decisions'] as const) {
       const ids = new Set<number>();
       file[list].forEach((item, i) => {
         if (item.id === undefined) return;

@@ -1,4 +1,4 @@
-import type { Risk, RiskState, Signal, Status } from './vocabulary.js';
+import type { DecisionState, Risk, RiskState, Signal, Status } from './vocabulary.js';
 
 /** A program as the rest of Rollout sees it: plain data read from the store in one go. */
 export interface Program {
@@ -19,6 +19,7 @@ export interface Program {
   readiness: Readiness[];
   actions: NextAction[];
   references: Reference[];
+  decisions: Decision[];
 }
 
 export interface Workstream {
@@ -79,6 +80,31 @@ export interface NextAction {
   version: number;
 }
 
+/** A decision the program waits on, or one it took: the page's "Decision Register". */
+export interface Decision {
+  id: number;
+  position: number;
+  question: string;
+  /** Keys of the workstreams it blocks. */
+  workstreams: string[];
+  /** Slack user IDs of who decides. */
+  deciders: string[];
+  /** YYYY-MM-DD, in the program's zone. */
+  neededBy: string | null;
+  state: DecisionState;
+  outcome: string;
+  /** Slack user IDs of who decided. */
+  decidedBy: string[];
+  /** YYYY-MM-DD. */
+  decidedAt: string | null;
+  /** Where it was made (a message's permalink, a doc). */
+  link: string | null;
+  /** Why it was deferred or withdrawn. */
+  reason: string;
+  openedAt: string;
+  version: number;
+}
+
 export interface Reference {
   position: number;
   title: string;
@@ -87,7 +113,7 @@ export interface Reference {
 
 export interface HistoryEntry {
   id: number;
-  entity: 'program' | 'workstream' | 'risk' | 'readiness' | 'action' | 'reference' | 'milestone';
+  entity: 'program' | 'workstream' | 'risk' | 'readiness' | 'action' | 'reference' | 'milestone' | 'decision';
   entityKey: string;
   entityLabel: string;
   field: string;

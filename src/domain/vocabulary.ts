@@ -61,6 +61,21 @@ export const SIGNAL_INFO: Record<Signal, { label: string; emoji: string }> = {
   ready: { label: 'Ready', emoji: ':large_green_circle:' },
 };
 
+/** Open and deferred decisions are still waited on; decided and withdrawn ones are settled. */
+export const DECISION_STATES = ['open', 'deferred', 'decided', 'withdrawn'] as const;
+export type DecisionState = (typeof DECISION_STATES)[number];
+
+export const DECISION_STATE_LABELS: Record<DecisionState, string> = {
+  open: 'Open',
+  deferred: 'Deferred',
+  decided: 'Decided',
+  withdrawn: 'Withdrawn',
+};
+
+export function isPendingDecision(state: DecisionState): boolean {
+  return state === 'open' || state === 'deferred';
+}
+
 export const RISK_STATES = ['open', 'closed'] as const;
 export type RiskState = (typeof RISK_STATES)[number];
 

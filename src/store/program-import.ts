@@ -110,9 +110,14 @@ function withIds(
   file: ProgramFile,
   merged: ProgramFile,
   written: Written,
-  fromFile: { risks: (number | undefined)[]; actions: (number | undefined)[] } = {
+  fromFile: {
+    risks: (number | undefined)[];
+    actions: (number | undefined)[];
+    decisions: (number | undefined)[];
+  } = {
     risks: merged.risks.map((_, i) => i),
     actions: merged.actions.map((_, i) => i),
+    decisions: merged.decisions.map((_, i) => i),
   },
 ): ProgramFile {
   const ids = (mergedIds: number[], positions: (number | undefined)[]) => {
@@ -125,10 +130,12 @@ function withIds(
   };
   const riskIds = ids(written.riskIds, fromFile.risks);
   const nextActionIds = ids(written.nextActionIds, fromFile.actions);
+  const decisionIds = ids(written.decisionIds, fromFile.decisions);
   return {
     ...file,
     risks: file.risks.map((r, i) => ({ ...r, id: riskIds.get(i) ?? r.id })),
     actions: file.actions.map((a, i) => ({ ...a, id: nextActionIds.get(i) ?? a.id })),
+    decisions: file.decisions.map((d, i) => ({ ...d, id: decisionIds.get(i) ?? d.id })),
   };
 }
 
@@ -156,9 +163,10 @@ interface Written {
   programId: number;
   changes: number;
   entries: HistoryFacts[];
-  /** The row ids of the file's risks and actions, in its order. */
+  /** The row ids of the file's risks, actions and decisions, in its order. */
   riskIds: number[];
   nextActionIds: number[];
+  decisionIds: number[];
 }
 
 /** Makes the store hold `file`, recording every difference from `before` in the history. */
@@ -344,6 +352,21 @@ const LIST_TABLES = {
   risks: { columns: ['text', 'severity', 'workstream_id', 'status', 'closed_at'], added: ['opened_at'] },
   readiness: { columns: ['signal', 'note'], added: ['name'] },
   actions: { columns: ['text', 'owner', 'workstream_id', 'due', 'done'], added: [] },
+  decisions: {
+    columns: [
+      'question',
+      'workstreams',
+      'deciders',
+      'needed_by',
+      'state',
+      'outcome',
+      'decided_by',
+      'decided_at',
+      'link',
+      'reason',
+    ],
+    added: ['opened_at'],
+  },
 } as const;
 type ListTable = keyof typeof LIST_TABLES;
 
@@ -358,7 +381,7 @@ interface ListItem {
  * Slack cannot change); an item of the file without a stored match is new, a stored one the file lacks goes.
  */
 interface SyncedList<O extends { id: number; version: number }, F extends object> {
-  entity: 'risk' | 'readiness' | 'action';
+  entity: 'risk' | 'readiness' | 'action' | 'decision';
   table: ListTable;
   stored: readonly O[];
   items: readonly F[];
@@ -380,7 +403,7 @@ function syncLists(
   s: Statements,
   diff: Diff,
   log: Log,
-): { riskIds: number[]; nextActionIds: number[] } {
+): { riskIds: number[]; nextActionIds: number[]; decisionIds: number[] } {
   const workstreamId = (key: string | null | undefined) =>
     key == null ? null : ((s.workstreamId.get(programId, key) as number | undefined) ?? null);
   const idKey = (item: ListItem) => (item.id === undefined ? undefined : String(item.id));
@@ -444,6 +467,54 @@ function syncLists(
     }),
   });
 
+  const decisionIds = sync({
+    entity: 'decision',
+    table: 'decisions',
+    stored: before?.decisions ?? [],
+    items: file.decisions,
+    key: idKey,
+    label: (d) => d.question,
+    compared: (d) =>
+      'neededBy' in d
+        ? {
+            question: d.question,
+            workstreams: d.workstreams,
+            deciders: d.deciders,
+            needed_by: d.neededBy,
+            state: d.state,
+            outcome: d.outcome,
+            decided_by: d.decidedBy,
+            decided_at: d.decidedAt,
+            link: d.link,
+            reason: d.reason,
+          }
+        : {
+            question: d.question,
+            workstreams: d.workstreams,
+            deciders: d.deciders,
+            needed_by: d.needed_by ?? null,
+            state: d.state,
+            outcome: d.outcome,
+            decided_by: d.decided_by,
+            decided_at: d.decided_at ?? null,
+            link: d.link ?? null,
+            reason: d.reason,
+          },
+    row: (d) => ({
+      question: d.question,
+      workstreams: d.workstreams.join(','),
+      deciders: d.deciders.join(','),
+      needed_by: d.needed_by ?? null,
+      state: d.state,
+      outcome: d.outcome,
+      decided_by: d.decided_by.join(','),
+      decided_at: d.decided_at ?? null,
+      link: d.link ?? null,
+      reason: d.reason,
+      opened_at: at,
+    }),
+  });
+
   const oldRefs = (before?.references ?? []).map((r) => `${r.title} ${r.url ?? ''}`).join('\n');
   const newRefs = file.references.map((r) => `${r.title} ${r.url ?? ''}`).join('\n');
   if (oldRefs !== newRefs) {
@@ -462,7 +533,7 @@ function syncLists(
       });
     }
   }
-  return { riskIds, nextActionIds };
+  return { riskIds, nextActionIds, decisionIds };
 }
 
 /**
@@ -593,6 +664,7 @@ function prepare(db: Db) {
       risks: listStatements(db, 'risks'),
       readiness: listStatements(db, 'readiness'),
       actions: listStatements(db, 'actions'),
+      decisions: listStatements(db, 'decisions'),
     },
     deleteReferences: db.prepare('DELETE FROM program_references WHERE program_id = ?'),
     insertReference: db.prepare(

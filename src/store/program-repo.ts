@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.js';
 import type {
+  Decision,
   HistoryEntry,
   Milestone,
   NextAction,
@@ -9,7 +10,7 @@ import type {
   TopRisk,
   Workstream,
 } from '../domain/program.js';
-import type { Risk, RiskState, Signal, Status } from '../domain/vocabulary.js';
+import type { DecisionState, Risk, RiskState, Signal, Status } from '../domain/vocabulary.js';
 
 interface ProgramRow {
   id: number;
@@ -93,6 +94,9 @@ export class ProgramRepo {
         `SELECT a.id, a.position, a.text, a.owner, w.key AS workstream, a.due, a.done, a.version
          FROM actions a LEFT JOIN workstreams w ON w.id = a.workstream_id
          WHERE a.program_id = ? ORDER BY a.position, a.id`,
+      ),
+      decisions: db.prepare<[number], DecisionRow>(
+        'SELECT * FROM decisions WHERE program_id = ? ORDER BY position, id',
       ),
       references: db.prepare<[number], Reference>(
         'SELECT position, title, url FROM program_references WHERE program_id = ? ORDER BY position, id',
@@ -259,8 +263,50 @@ export class ProgramRepo {
       readiness: this.q.readiness.all(id).map((r) => ({ ...r, signal: r.signal as Signal })),
       actions: this.q.actions.all(id).map((a) => ({ ...a, done: a.done === 1 })),
       references: this.q.references.all(id),
+      decisions: this.q.decisions.all(id).map(toDecision),
     };
   }
+}
+
+interface DecisionRow {
+  id: number;
+  position: number;
+  question: string;
+  workstreams: string;
+  deciders: string;
+  needed_by: string | null;
+  state: DecisionState;
+  outcome: string;
+  decided_by: string;
+  decided_at: string | null;
+  link: string | null;
+  reason: string;
+  opened_at: string;
+  version: number;
+}
+
+/** The store keeps lists of keys and IDs comma-separated, as the history does. */
+export function splitList(value: string): string[] {
+  return value ? value.split(',').filter(Boolean) : [];
+}
+
+function toDecision(row: DecisionRow): Decision {
+  return {
+    id: row.id,
+    position: row.position,
+    question: row.question,
+    workstreams: splitList(row.workstreams),
+    deciders: splitList(row.deciders),
+    neededBy: row.needed_by,
+    state: row.state,
+    outcome: row.outcome,
+    decidedBy: splitList(row.decided_by),
+    decidedAt: row.decided_at,
+    link: row.link,
+    reason: row.reason,
+    openedAt: row.opened_at,
+    version: row.version,
+  };
 }
 
 function groupBy<T, K, V>(rows: T[], keyOf: (row: T) => K, pick: (row: T) => V): Map<K, V[]> {

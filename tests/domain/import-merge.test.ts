@@ -204,4 +204,56 @@ describe('mergeProgram', () => {
       },
     ]);
   });
+
+  it('merges decisions by id: a decision recorded in Slack survives a file that only moved its date', () => {
+    const question = 'Which Okta path do we use?';
+    const withDecision = (from: ProgramFile, fields: Partial<ProgramFile['decisions'][number]> = {}) => ({
+      ...from,
+      decisions: [
+        {
+          id: 4,
+          question,
+          workstreams: ['identity-sso'],
+          deciders: ['UADMIN01'],
+          needed_by: '2026-12-11',
+          state: 'open' as const,
+          outcome: '',
+          decided_by: [],
+          reason: '',
+          ...fields,
+        },
+      ],
+    });
+    const decided = {
+      state: 'decided' as const,
+      outcome: 'Okta OIDC',
+      decided_by: ['UADMIN01'],
+      decided_at: '2026-12-01',
+    };
+    const current = withDecision(base(), decided);
+    const file = withDecision(base(), { needed_by: '2026-12-18' });
+
+    const { merged, conflicts } = mergeProgram({ base: withDecision(base()), current, file });
+
+    expect(conflicts).toEqual([]);
+    expect(merged.decisions).toEqual([
+      expect.objectContaining({ id: 4, ...decided, needed_by: '2026-12-18' }),
+    ]);
+
+    const clash = mergeProgram({
+      base: withDecision(base()),
+      current,
+      file: withDecision(base(), { outcome: 'SAML' }),
+    });
+    expect(clash.conflicts).toEqual([
+      expect.objectContaining({
+        kind: 'field',
+        entity: 'decision',
+        item: '4',
+        field: 'outcome',
+        slack: 'Okta OIDC',
+        file: 'SAML',
+      }),
+    ]);
+  });
 });

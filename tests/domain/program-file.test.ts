@@ -39,6 +39,31 @@ describe('parseProgramFile', () => {
     ]);
   });
 
+  it('takes decisions, naming an unknown workstream, a bad date and a decided one without its outcome', () => {
+    const ok = parseProgramFile(
+      smallProgram({
+        decisions: [{ question: 'Which Okta path?', workstreams: ['identity-sso'], deciders: ['U0DECIDE1'] }],
+      }),
+    );
+    expect(ok.ok && ok.program.decisions[0]).toMatchObject({ state: 'open', outcome: '', decided_by: [] });
+
+    expect(
+      problemsOf({
+        ...smallProgram(),
+        decisions: [
+          { question: 'A?', workstreams: ['nope'], needed_by: '2026-13-01' },
+          { question: 'B?', state: 'decided' },
+        ],
+      }),
+    ).toEqual(
+      expect.arrayContaining([
+        'decisions[0].needed_by: expected a date as YYYY-MM-DD',
+        'decisions[0].workstreams[0]: no workstream has key "nope"',
+        'decisions[1].outcome: a decided decision needs its outcome',
+      ]),
+    );
+  });
+
   it('takes the ids export writes on risks and actions, refusing one used twice or not a positive whole number', () => {
     const risk = { text: 'budget slips', severity: 'medium' };
     const action = { text: 'book the review' };

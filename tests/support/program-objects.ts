@@ -102,6 +102,7 @@ export function program(over: Partial<Program> = {}): Program {
     readiness: [],
     actions: [],
     references: [],
+    decisions: [],
     ...over,
   };
 }
