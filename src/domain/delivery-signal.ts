@@ -77,7 +77,21 @@ export function slowingWithReasons(program: Program): SlowingWhy[] {
 /** The one rule behind both: each open workstream's group, in the program's order, and the waiting milestones. */
 function classify(program: Program) {
   const done = new Set(program.workstreams.filter((w) => w.status === 'done').map((w) => w.key));
-  const waiting = (deps: string[]) => deps.some((d) => !done.has(d));
+  const milestones = new Map(program.milestones.map((m) => [m.key, m]));
+  // A milestone waits while anything it depends on is not done: a workstream, or a milestone that waits.
+  const milestoneWaits = new Map<string, boolean>();
+  const waitsOn = (key: string, seen: ReadonlySet<string> = new Set()): boolean => {
+    const milestone = milestones.get(key);
+    if (!milestone) return !done.has(key);
+    const known = milestoneWaits.get(key);
+    if (known !== undefined) return known;
+    // A cycle is refused on import; were one stored, it would count as waiting rather than loop.
+    if (seen.has(key)) return true;
+    const result = milestone.dependsOn.some((d) => waitsOn(d, new Set([...seen, key])));
+    milestoneWaits.set(key, result);
+    return result;
+  };
+  const waiting = (deps: string[]) => deps.some((d) => waitsOn(d));
   const waitingMilestones = program.milestones.filter((m) => waiting(m.dependsOn));
   const shownByMilestone = new Set(waitingMilestones.flatMap((m) => m.dependsOn));
   const groups: [Workstream, DeliveryGroup][] = [];

@@ -28,8 +28,15 @@ export function storedAsFile(p: Program): ProgramFile {
       risk: w.risk,
       blocker: w.blocker,
       depends_on: [...w.dependsOn],
+      ...datesAsFile(w),
     })),
-    milestones: p.milestones.map((m) => ({ name: m.name, depends_on: [...m.dependsOn] })),
+    milestones: p.milestones.map((m) => ({
+      key: m.key,
+      name: m.name,
+      owner: m.owner,
+      depends_on: [...m.dependsOn],
+      ...datesAsFile(m),
+    })),
     risks: p.risks.map((r) => ({
       id: r.id,
       text: r.text,
@@ -60,6 +67,17 @@ export function storedAsFile(p: Program): ProgramFile {
       link: d.link ?? undefined,
       reason: d.reason,
     })),
+  };
+}
+
+/** A target as a file has it: the baseline only once the target moved away from it (as export writes it). */
+export function datesAsFile(item: { target: string | null; baseline: string | null }): {
+  target?: string;
+  baseline?: string;
+} {
+  return {
+    ...(item.target ? { target: item.target } : {}),
+    ...(item.baseline && item.baseline !== item.target ? { baseline: item.baseline } : {}),
   };
 }
 

@@ -84,6 +84,8 @@ const WORKSTREAM_FIELDS = [
   'risk',
   'blocker',
   'depends_on',
+  'target',
+  'baseline',
 ] as const;
 const RISK_FIELDS = ['text', 'severity', 'workstream', 'status'] as const;
 const READINESS_FIELDS = ['signal', 'note'] as const;

@@ -1,3 +1,4 @@
+import { datesAsFile } from './import-base.js';
 import type { Program } from './program.js';
 import type { ProgramFileInput } from './program-file.js';
 
@@ -27,10 +28,14 @@ export function programToFile(p: Program): ProgramFileInput {
     risk: w.risk,
     ...(w.blocker ? { blocker: w.blocker } : {}),
     ...(w.dependsOn.length ? { depends_on: [...w.dependsOn] } : {}),
+    ...datesAsFile(w),
   }));
   if (p.milestones.length) {
     out.milestones = p.milestones.map((m) => ({
+      key: m.key,
       name: m.name,
+      ...(m.owner ? { owner: m.owner } : {}),
+      ...datesAsFile(m),
       ...(m.dependsOn.length ? { depends_on: [...m.dependsOn] } : {}),
     }));
   }

@@ -46,7 +46,31 @@ const workstreamFileSchema = z.strictObject({
   risk: enumOf(RISKS),
   blocker: text('blocker').default(''),
   depends_on: z.array(key).default([]),
+  target: calendarDate.optional(),
+  /** Written by export when the target has moved; a file that changes it re-baselines. */
+  baseline: calendarDate.optional(),
 });
+
+/** A milestone's key when the file gives none: its name, as a key (`Internal readiness gate` → `internal-readiness-gate`). */
+export function milestoneKey(name: string): string {
+  const made = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, L.workstreamKey);
+  return made || 'milestone';
+}
+
+const milestoneFileSchema = z
+  .strictObject({
+    key: key.optional(),
+    name: required('workstreamName'),
+    owner: text('ownerTeam').default(''),
+    target: calendarDate.optional(),
+    baseline: calendarDate.optional(),
+    depends_on: z.array(key).default([]),
+  })
+  .transform(({ key: given, ...m }) => ({ key: given ?? milestoneKey(m.name), ...m }));
 
 /** Just enough shape for the cross-checks below to walk the lists without tripping over a malformed entry. */
 const walkableList = (shape: Record<string, z.ZodType> = {}) => z.array(z.looseObject(shape));
@@ -100,9 +124,7 @@ const programFileSchema = z
     canvas: z.strictObject({ channel: slackChannel }).optional(),
     admins: z.array(slackUser).default([]),
     workstreams: z.array(workstreamFileSchema).default([]),
-    milestones: z
-      .array(z.strictObject({ name: required('workstreamName'), depends_on: z.array(key).default([]) }))
-      .default([]),
+    milestones: z.array(milestoneFileSchema).default([]),
     risks: z
       .array(
         z.strictObject({
@@ -206,11 +228,51 @@ const programFileSchema = z
         });
       }
     });
+    const milestoneKeys = new Set<string>();
+    file.milestones.forEach((m, i) => {
+      const clash = keys.has(m.key)
+        ? 'a workstream has'
+        : milestoneKeys.has(m.key)
+          ? 'another milestone has'
+          : '';
+      if (clash) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['milestones', i, 'key'],
+          message: `${clash} the key "${m.key}" (a milestone without a key takes its name's)`,
+        });
+      }
+      milestoneKeys.add(m.key);
+    });
     file.milestones.forEach((m, i) => {
       m.depends_on.forEach((dep, j) => {
-        known(['milestones', i, 'depends_on', j], dep);
+        if (dep === m.key) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['milestones', i, 'depends_on', j],
+            message: 'a milestone cannot depend on itself',
+          });
+        } else if (!keys.has(dep) && !milestoneKeys.has(dep)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['milestones', i, 'depends_on', j],
+            message: `no workstream or milestone has key "${dep}"`,
+          });
+        }
       });
     });
+    for (const cycle of dependencyCycles(
+      file.milestones.map((m) => ({
+        key: m.key,
+        dependsOn: m.depends_on.filter((d) => milestoneKeys.has(d)),
+      })),
+    )) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['milestones', cycle.index, 'depends_on'],
+        message: `depends_on cycle: ${cycle.keys.join(' → ')}`,
+      });
+    }
     file.risks.forEach((r, i) => {
       known(['risks', i, 'workstream'], r.workstream);
     });

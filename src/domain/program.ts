@@ -39,13 +39,25 @@ export interface Workstream {
   updatedBy: string | null;
   updatedAt: string;
   version: number;
+  /** YYYY-MM-DD; null when the workstream has no target date. */
+  target: string | null;
+  /** The first target, kept when the target moves (until an admin re-baselines). */
+  baseline: string | null;
 }
 
+/** A date the program works towards that waits on workstreams or other milestones (the page's gates). */
 export interface Milestone {
   id: number;
+  key: string;
   position: number;
   name: string;
+  /** Who answers for it: a Slack user ID or a team's name; '' for nobody named. */
+  owner: string;
+  /** Keys of workstreams or milestones. */
   dependsOn: string[];
+  target: string | null;
+  baseline: string | null;
+  version: number;
 }
 
 export interface TopRisk {

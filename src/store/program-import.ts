@@ -282,6 +282,8 @@ function syncWorkstreams(
       status: w.status,
       risk: w.risk,
       blocker: w.blocker,
+      target: w.target ?? null,
+      baseline: nextBaseline(w, old),
     };
     if (old) {
       const changed = diff(
@@ -297,6 +299,8 @@ function syncWorkstreams(
           status: old.status,
           risk: old.risk,
           blocker: old.blocker,
+          target: old.target,
+          baseline: old.baseline,
           owner_ids: old.ownerIds,
           depends_on: old.dependsOn,
         },
@@ -337,14 +341,84 @@ function syncWorkstreams(
       if (depId !== undefined) s.insertDependency.run(id, depId);
     }
   }
-  s.deleteMilestones.run(programId);
+  syncMilestones(before, file, programId, ids, s, diff, log);
+}
+
+/**
+ * The baseline a file's item is written with: the one the file gives (an explicit re-baseline), else the
+ * one stored, else its first target.
+ */
+function nextBaseline(
+  item: { target?: string | undefined; baseline?: string | undefined },
+  old: { baseline: string | null } | undefined,
+): string | null {
+  return item.baseline ?? old?.baseline ?? item.target ?? null;
+}
+
+/** Milestones by key, as workstreams are: renamed, re-dated or re-linked in place, each change in the history. */
+function syncMilestones(
+  before: Program | undefined,
+  file: ProgramFile,
+  programId: number,
+  workstreamIds: ReadonlyMap<string, number>,
+  s: Statements,
+  diff: Diff,
+  log: Log,
+): void {
+  const existing = new Map((before?.milestones ?? []).map((m) => [m.key, m]));
+  const ids = new Map<string, number>();
   file.milestones.forEach((m, position) => {
-    const id = Number(s.insertMilestone.run(programId, position, m.name).lastInsertRowid);
-    for (const dep of m.depends_on) {
-      const depId = ids.get(dep);
-      if (depId !== undefined) s.insertMilestoneDependency.run(id, depId);
+    const old = existing.get(m.key);
+    const row = {
+      name: m.name,
+      owner: m.owner,
+      target: m.target ?? null,
+      baseline: nextBaseline(m, old),
+    };
+    if (old) {
+      const changed = diff(
+        programId,
+        'milestone',
+        m.key,
+        m.name,
+        { ...pick(old, ['name', 'owner', 'target', 'baseline']), depends_on: old.dependsOn },
+        { ...row, depends_on: m.depends_on },
+      );
+      s.updateMilestone.run({
+        ...row,
+        id: old.id,
+        position,
+        version: changed ? old.version + 1 : old.version,
+      });
+      ids.set(m.key, old.id);
+      existing.delete(m.key);
+    } else {
+      const id = Number(
+        s.insertMilestone.run({ ...row, program_id: programId, key: m.key, position }).lastInsertRowid,
+      );
+      ids.set(m.key, id);
+      log(programId, createdEntry('milestone', m.key, m.name));
     }
   });
+  for (const gone of existing.values()) {
+    s.deleteMilestone.run(gone.id);
+    log(programId, removedEntry('milestone', gone.key, gone.name));
+  }
+  for (const m of file.milestones) {
+    const id = ids.get(m.key) as number;
+    s.deleteMilestoneDependencies.run(id);
+    s.deleteMilestoneMilestoneDependencies.run(id);
+    m.depends_on.forEach((dep, position) => {
+      const workstreamId = workstreamIds.get(dep);
+      const milestoneId = ids.get(dep);
+      if (workstreamId !== undefined) s.insertMilestoneDependency.run(id, workstreamId, position);
+      else if (milestoneId !== undefined) s.insertMilestoneMilestoneDependency.run(id, milestoneId, position);
+    });
+  }
+}
+
+function pick<T extends object, K extends keyof T>(item: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, item[k]])) as Pick<T, K>;
 }
 
 /** A list's table: the columns an import writes, and those it writes only when it adds the row. */
@@ -636,13 +710,14 @@ function prepare(db: Db) {
     insertAdmin: db.prepare('INSERT OR IGNORE INTO program_admins (program_id, user_id) VALUES (?, ?)'),
     insertWorkstream: db.prepare(
       `INSERT INTO workstreams (program_id, key, position, name, owner_team, state, summary, status, risk, blocker,
-         status_since, updated_by, updated_at, version)
+         target, baseline, status_since, updated_by, updated_at, version)
        VALUES (@program_id, @key, @position, @name, @owner_team, @state, @summary, @status, @risk, @blocker,
-         @at, @updated_by, @at, 1)`,
+         @target, @baseline, @at, @updated_by, @at, 1)`,
     ),
     updateWorkstream: db.prepare(
       `UPDATE workstreams SET position = @position, name = @name, owner_team = @owner_team, state = @state,
-         summary = @summary, status = @status, risk = @risk, blocker = @blocker, status_since = @status_since,
+         summary = @summary, status = @status, risk = @risk, blocker = @blocker, target = @target,
+         baseline = @baseline, status_since = @status_since,
          updated_by = @updated_by, updated_at = @updated_at, version = @version WHERE id = @id`,
     ),
     deleteWorkstream: db.prepare('DELETE FROM workstreams WHERE id = ?'),
@@ -655,10 +730,24 @@ function prepare(db: Db) {
     insertDependency: db.prepare(
       'INSERT OR IGNORE INTO workstream_dependencies (workstream_id, depends_on_id) VALUES (?, ?)',
     ),
-    deleteMilestones: db.prepare('DELETE FROM milestones WHERE program_id = ?'),
-    insertMilestone: db.prepare('INSERT INTO milestones (program_id, position, name) VALUES (?, ?, ?)'),
+    insertMilestone: db.prepare(
+      `INSERT INTO milestones (program_id, key, position, name, owner, target, baseline, version)
+       VALUES (@program_id, @key, @position, @name, @owner, @target, @baseline, 1)`,
+    ),
+    updateMilestone: db.prepare(
+      `UPDATE milestones SET position = @position, name = @name, owner = @owner, target = @target,
+         baseline = @baseline, version = @version WHERE id = @id`,
+    ),
+    deleteMilestone: db.prepare('DELETE FROM milestones WHERE id = ?'),
+    deleteMilestoneDependencies: db.prepare('DELETE FROM milestone_dependencies WHERE milestone_id = ?'),
+    deleteMilestoneMilestoneDependencies: db.prepare(
+      'DELETE FROM milestone_milestone_dependencies WHERE milestone_id = ?',
+    ),
     insertMilestoneDependency: db.prepare(
-      'INSERT OR IGNORE INTO milestone_dependencies (milestone_id, depends_on_id) VALUES (?, ?)',
+      'INSERT OR IGNORE INTO milestone_dependencies (milestone_id, depends_on_id, position) VALUES (?, ?, ?)',
+    ),
+    insertMilestoneMilestoneDependency: db.prepare(
+      'INSERT OR IGNORE INTO milestone_milestone_dependencies (milestone_id, depends_on_id, position) VALUES (?, ?, ?)',
     ),
     lists: {
       risks: listStatements(db, 'risks'),

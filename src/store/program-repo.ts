@@ -41,6 +41,19 @@ interface WorkstreamRow {
   updated_by: string | null;
   updated_at: string;
   version: number;
+  target: string | null;
+  baseline: string | null;
+}
+
+interface MilestoneRow {
+  id: number;
+  key: string;
+  position: number;
+  name: string;
+  owner: string;
+  target: string | null;
+  baseline: string | null;
+  version: number;
 }
 
 export interface ProgramSummary {
@@ -74,12 +87,18 @@ export class ProgramRepo {
         `SELECT d.workstream_id, t.key FROM workstream_dependencies d
          JOIN workstreams t ON t.id = d.depends_on_id WHERE t.program_id = ? ORDER BY d.rowid`,
       ),
-      milestones: db.prepare<[number], { id: number; position: number; name: string }>(
-        'SELECT id, position, name FROM milestones WHERE program_id = ? ORDER BY position, id',
+      milestones: db.prepare<[number], MilestoneRow>(
+        `SELECT id, key, position, name, owner, target, baseline, version FROM milestones
+         WHERE program_id = ? ORDER BY position, id`,
       ),
-      milestoneDeps: db.prepare<[number], { milestone_id: number; key: string }>(
-        `SELECT d.milestone_id, w.key FROM milestone_dependencies d
-         JOIN workstreams w ON w.id = d.depends_on_id WHERE w.program_id = ? ORDER BY d.rowid`,
+      // Workstreams and milestones in the order the file named them.
+      milestoneDeps: db.prepare<[number, number], { milestone_id: number; key: string }>(
+        `SELECT d.milestone_id, w.key, d.position AS pos, d.rowid AS seq FROM milestone_dependencies d
+         JOIN workstreams w ON w.id = d.depends_on_id WHERE w.program_id = ?
+         UNION ALL
+         SELECT d.milestone_id, m.key, d.position AS pos, d.rowid AS seq FROM milestone_milestone_dependencies d
+         JOIN milestones m ON m.id = d.depends_on_id WHERE m.program_id = ?
+         ORDER BY pos, seq`,
       ),
       risks: db.prepare<[number], Omit<TopRisk, 'workstream'> & { workstream: string | null }>(
         `SELECT r.id, r.position, r.text, r.severity, w.key AS workstream, r.status,
@@ -216,7 +235,7 @@ export class ProgramRepo {
       (d) => d.key,
     );
     const milestoneDeps = groupBy(
-      this.q.milestoneDeps.all(id),
+      this.q.milestoneDeps.all(id, id),
       (d) => d.milestone_id,
       (d) => d.key,
     );
@@ -237,6 +256,8 @@ export class ProgramRepo {
       updatedBy: w.updated_by,
       updatedAt: w.updated_at,
       version: w.version,
+      target: w.target,
+      baseline: w.baseline,
     }));
     const milestones: Milestone[] = this.q.milestones
       .all(id)

@@ -225,7 +225,7 @@ describe('rollout import FILE over a program changed in Slack', () => {
 
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^Would create program builder-insights .*: 22 changes \(dry run, nothing was written\)\.\n/,
+      /^Would create program builder-insights .*: 24 changes \(dry run, nothing was written\)\.\n/,
     );
     expect(readdirSync(dir.path)).not.toContain('none.db');
   });

@@ -43,7 +43,7 @@ describe('rollout import FILE', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       'Created program builder-insights (Builder Insights operationalization) from ' +
-        'examples/builder-insights.yaml: 22 changes recorded.\n',
+        'examples/builder-insights.yaml: 24 changes recorded.\n',
     );
     expect(query(env.DATABASE_PATH, 'SELECT slug, name FROM programs')).toEqual([
       { slug: 'builder-insights', name: 'Builder Insights operationalization' },

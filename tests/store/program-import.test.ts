@@ -277,3 +277,96 @@ describe('importProgram merge base', () => {
     expect(identityStatus()).toBe('blocked');
   });
 });
+
+describe('importProgram target dates and milestones', () => {
+  let dir: string;
+  let db: Db;
+  const dated = (target: string, extra: { baseline?: string; gate?: string } = {}) => {
+    const base = smallProgram();
+    return smallProgram({
+      workstreams: (base.workstreams ?? []).map((w) =>
+        w.key === 'identity-sso'
+          ? { ...w, target, ...(extra.baseline ? { baseline: extra.baseline } : {}) }
+          : w,
+      ),
+      milestones: [
+        {
+          key: 'gate',
+          name: 'Internal readiness gate',
+          target: extra.gate ?? '2027-01-15',
+          depends_on: ['identity-sso'],
+        },
+        { name: 'Broader internal rollout timing', owner: OWNER, depends_on: ['gate', 'kanopy-hosting'] },
+      ],
+    });
+  };
+  const identity = () =>
+    new ProgramRepo(db).get('builder-insights')?.workstreams.find((w) => w.key === 'identity-sso');
+  const history = (entity: string) =>
+    db
+      .prepare(
+        'SELECT entity_key AS k, field, old_value AS old, new_value AS new FROM history WHERE entity = ? ORDER BY id',
+      )
+      .all(entity);
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rollout-dates-'));
+    db = openDatabase(join(dir, 'rollout.db'));
+    migrate(db);
+    importFixture(db, dated('2027-01-18'), FIRST);
+  });
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('takes the first target as the baseline and keeps it when the target moves, the move in the history', () => {
+    expect(identity()).toMatchObject({ target: '2027-01-18', baseline: '2027-01-18' });
+
+    importFixture(db, dated('2027-02-01'), SECOND);
+
+    expect(identity()).toMatchObject({ target: '2027-02-01', baseline: '2027-01-18' });
+    expect(history('workstream').filter((h) => (h as { field: string }).field === 'target')).toEqual([
+      { k: 'identity-sso', field: 'target', old: '2027-01-18', new: '2027-02-01' },
+    ]);
+  });
+
+  it('re-baselines when the file gives a baseline, and records that too', () => {
+    importFixture(db, dated('2027-02-01', { baseline: '2027-02-01' }), SECOND);
+
+    expect(identity()).toMatchObject({ target: '2027-02-01', baseline: '2027-02-01' });
+    expect(history('workstream').map((h) => (h as { field: string }).field)).toEqual(
+      expect.arrayContaining(['target', 'baseline']),
+    );
+  });
+
+  it('keeps milestones by key, with owner, dates and dependencies on workstreams and milestones', () => {
+    const program = new ProgramRepo(db).get('builder-insights');
+    expect(program?.milestones).toEqual([
+      expect.objectContaining({
+        key: 'gate',
+        target: '2027-01-15',
+        baseline: '2027-01-15',
+        dependsOn: ['identity-sso'],
+      }),
+      expect.objectContaining({
+        key: 'broader-internal-rollout-timing',
+        owner: OWNER,
+        target: null,
+        dependsOn: ['gate', 'kanopy-hosting'],
+      }),
+    ]);
+
+    importFixture(db, dated('2027-01-18', { gate: '2027-01-29' }), SECOND);
+
+    const gate = new ProgramRepo(db).get('builder-insights')?.milestones[0];
+    expect(gate).toMatchObject({
+      id: program?.milestones[0]?.id,
+      target: '2027-01-29',
+      baseline: '2027-01-15',
+      version: 2,
+    });
+    expect(history('milestone').slice(-1)).toEqual([
+      { k: 'gate', field: 'target', old: '2027-01-15', new: '2027-01-29' },
+    ]);
+  });
+});

@@ -30,6 +30,8 @@ export function workstream(key: string, over: Partial<Workstream> = {}): Workstr
     updatedBy: null,
     updatedAt: '2026-11-01T00:00:00Z',
     version: 1,
+    target: null,
+    baseline: null,
     ...over,
   };
 }
@@ -81,7 +83,22 @@ export function nextAction(id: number, over: Partial<NextAction> = {}): NextActi
 }
 
 export function milestone(name: string, dependsOn: string[], over: Partial<Milestone> = {}): Milestone {
-  return { id: 0, position: 0, name, dependsOn, ...over };
+  const key = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return {
+    id: 0,
+    key,
+    position: 0,
+    name,
+    owner: '',
+    dependsOn,
+    target: null,
+    baseline: null,
+    version: 1,
+    ...over,
+  };
 }
 
 export function program(over: Partial<Program> = {}): Program {
