@@ -143,11 +143,13 @@ async function openProgramCanvas(page: Page): Promise<Locator> {
 
 /** A row of the canvas's executive summary, by its area. */
 function summaryRow(canvas: Locator, area: string): Locator {
+  // Inner locators of `has` are matched within the outer one, so they start from the page.
+  const page = canvas.page();
   return canvas
     .locator('.canvas-table')
-    .filter({ has: canvas.getByRole('columnheader', { name: 'Area', exact: true }) })
+    .filter({ has: page.getByRole('columnheader', { name: 'Area', exact: true }) })
     .getByRole('row')
-    .filter({ has: canvas.getByRole('cell', { name: area, exact: true }) });
+    .filter({ has: page.getByRole('cell', { name: area, exact: true }) });
 }
 
 /** The items listed under the canvas's "Recent changes" heading (the page's last section). */
