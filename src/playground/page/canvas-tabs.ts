@@ -44,5 +44,7 @@ export function paneForCanvas(
 
 /** "Canvas · edited 2 times · updated", said before when (in the viewer's zone). */
 export function canvasSummary(canvas: Pick<PlaygroundCanvas, 'edits'>): string {
+  // A canvas nobody edited yet was made as it stands: "created", not "edited 0 times".
+  if (canvas.edits === 0) return 'Canvas · created';
   return `Canvas · edited ${canvas.edits} ${canvas.edits === 1 ? 'time' : 'times'} · updated`;
 }

@@ -64,7 +64,7 @@ describe('paneForCanvas', () => {
 
 describe('canvasSummary', () => {
   it('says how many times the app edited it', () => {
-    expect(canvasSummary({ edits: 0 })).toBe('Canvas · edited 0 times · updated');
+    expect(canvasSummary({ edits: 0 })).toBe('Canvas · created');
     expect(canvasSummary({ edits: 1 })).toBe('Canvas · edited 1 time · updated');
   });
 });
