@@ -1,9 +1,10 @@
 import { type SlowingReason, slowingWithReasons } from './delivery-signal.js';
-import { daysBetween, isoWeekday, localDate } from './local-time.js';
-import type { HistoryEntry, Program, TopRisk, Workstream } from './program.js';
+import { addDays, daysBetween, isoWeekday, localDate } from './local-time.js';
+import type { Decision, HistoryEntry, Program, TopRisk, Workstream } from './program.js';
 import {
   byRiskThenPosition,
   bySeverityThenPosition,
+  isPendingDecision,
   type Risk,
   type Signal,
   type Status,
@@ -50,12 +51,44 @@ export interface DigestRisk {
   workstream: DigestWorkstream | null;
 }
 
+/** An open or deferred decision, as the waiting and blocked work it holds up shows it. */
+export interface DigestPendingDecision {
+  id: number;
+  question: string;
+  /** Slack user IDs. */
+  deciders: string[];
+  state: 'open' | 'deferred';
+  /** 'YYYY-MM-DD', or null when nobody said. */
+  neededBy: string | null;
+  /** Calendar days since it was opened. */
+  waitingDays: number;
+  /** Calendar days past its needed-by date (before the digest's day); 0 when not overdue. */
+  daysOverdue: number;
+}
+
+/** A decision taken since the last digest. */
+export interface DigestDecided {
+  id: number;
+  question: string;
+  outcome: string;
+  /** Slack user IDs. */
+  decidedBy: string[];
+  /** 'YYYY-MM-DD' */
+  decidedAt: string;
+  /** As stored: the message only makes a link of an http(s) URL. */
+  link: string | null;
+  /** The workstreams it was blocking, in its own order; a key no longer in the program keeps its key. */
+  workstreams: { key: string; name: string }[];
+}
+
 export interface DigestBlocked {
   workstream: DigestWorkstream;
   risk: Risk;
   blocker: string;
   /** Calendar days in Blocked so far. */
   days: number;
+  /** The pending decisions that block it, overdue first, then the oldest. */
+  decisions: DigestPendingDecision[];
 }
 
 export type { SlowingReason };
@@ -74,6 +107,8 @@ export interface DigestWaiting {
   blocker: string;
   /** Calendar days in this status so far (statusSince to asOf). */
   waitingDays: number;
+  /** The pending decisions that block it, overdue first, then the oldest. */
+  decisions: DigestPendingDecision[];
 }
 
 /**
@@ -157,6 +192,13 @@ export interface Digest {
     actionsDueThisWeek: number;
     /** Open actions with no due date: never listed as due, still open. */
     undatedActions: number;
+    /** Open and deferred decisions. */
+    pendingDecisions: number;
+    /** Pending decisions whose needed-by date is before the digest's day. */
+    overdueDecisions: number;
+    /** Pending decisions shown with no waiting or blocked workstream (program-wide, or on other work). */
+    decisionsElsewhere: number;
+    decided: number;
   };
   /**
    * The delivery signal's first group (src/domain/delivery-signal.ts, as the Markdown export shows it): the
@@ -167,8 +209,14 @@ export interface Digest {
   topRisks: DigestRisk[];
   /** Blocked workstreams, high risk first, then the program's order. */
   blocked: DigestBlocked[];
-  /** Needs decision / Needs validation, longest waiting first. */
+  /** Needs decision / Needs validation: those with an overdue decision first, then the longest waiting. */
   waiting: DigestWaiting[];
+  /**
+   * Decisions taken since the last digest (a first digest: in the past week), in the order they were taken:
+   * decided on a day after the last digest's, or recorded as decided since it (a decision dated back when it
+   * was recorded is still news to the digest's readers).
+   */
+  decided: DigestDecided[];
   /** In the order they happened (the history's ids), by their last move. */
   changes: DigestChange[];
   /** Longest without an update first. */
@@ -194,6 +242,8 @@ const byPositionThenId = (a: { position: number; id: number }, b: { position: nu
 export const DIGEST_CHANGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   workstream: ['status', 'risk'],
   risk: ['created', 'removed', 'status', 'severity'],
+  // Not a "What changed" line: says which decisions were recorded as decided since the last digest.
+  decision: ['state'],
 };
 
 interface Collapsed {
@@ -225,12 +275,13 @@ function collapseHistory(entries: HistoryEntry[]): Collapsed[] {
 }
 
 function changesFrom(
-  entries: HistoryEntry[],
+  collapsed: Collapsed[],
   workstreams: Map<string, Workstream>,
   risks: Map<string, TopRisk>,
 ): DigestChange[] {
   const out: { change: DigestChange; order: number }[] = [];
-  for (const { first, last } of collapseHistory(entries)) {
+  for (const { first, last } of collapsed) {
+    if (last.entity === 'decision') continue;
     const from = first.oldValue;
     const to = last.newValue;
     const base = { at: last.at, actor: last.actor };
@@ -261,6 +312,27 @@ function changesFrom(
   }
   out.sort((a, b) => a.order - b.order);
   return out.map((c) => c.change);
+}
+
+/** The ids of decisions whose last state move since the last digest made them decided. */
+function recordedDecided(collapsed: Collapsed[]): Set<string> {
+  const ids = new Set<string>();
+  for (const { last } of collapsed) {
+    if (last.entity === 'decision' && last.field === 'state' && last.newValue === 'decided') {
+      ids.add(last.entityKey);
+    }
+  }
+  return ids;
+}
+
+/** Overdue first (the most overdue first), then the longest waiting, then the program's order. */
+function byUrgency(
+  a: DigestPendingDecision & { position: number },
+  b: DigestPendingDecision & { position: number },
+) {
+  return (
+    b.daysOverdue - a.daysOverdue || b.waitingDays - a.waitingDays || a.position - b.position || a.id - b.id
+  );
 }
 
 /**
@@ -295,11 +367,48 @@ export function buildDigest(input: DigestInput): Digest {
     return { id: r.id, text: r.text, severity: r.severity, workstream: w ? ref(w) : null };
   });
 
+  // Each pending decision once, then listed under every workstream it blocks.
+  const pending = program.decisions
+    .filter((d) => isPendingDecision(d.state))
+    .map((d) => ({
+      id: d.id,
+      position: d.position,
+      question: d.question,
+      deciders: [...d.deciders],
+      state: d.state as DigestPendingDecision['state'],
+      neededBy: d.neededBy,
+      waitingDays: daysSince(d.openedAt),
+      daysOverdue: d.neededBy !== null && d.neededBy < today ? daysBetween(d.neededBy, today) : 0,
+      workstreams: d.workstreams,
+    }))
+    .sort(byUrgency);
+  const decisionsOf = new Map<string, DigestPendingDecision[]>();
+  for (const { position: _, workstreams: keys, ...d } of pending) {
+    for (const key of new Set(keys)) {
+      const list = decisionsOf.get(key);
+      if (list) list.push(d);
+      else decisionsOf.set(key, [d]);
+    }
+  }
+  const shownWith = new Set<number>();
+  const decisionsFor = (w: Workstream): DigestPendingDecision[] => {
+    const list = decisionsOf.get(w.key) ?? [];
+    for (const d of list) shownWith.add(d.id);
+    return list;
+  };
+
   const blocked: DigestBlocked[] = ordered
     .filter((w) => w.status === 'blocked')
     .sort(byRiskThenPosition)
-    .map((w) => ({ workstream: ref(w), risk: w.risk, blocker: w.blocker, days: daysSince(w.statusSince) }));
+    .map((w) => ({
+      workstream: ref(w),
+      risk: w.risk,
+      blocker: w.blocker,
+      days: daysSince(w.statusSince),
+      decisions: decisionsFor(w),
+    }));
 
+  const overdueFirst = (w: DigestWaiting) => (w.decisions[0]?.daysOverdue ?? 0) > 0;
   const waiting: DigestWaiting[] = ordered
     .filter((w) => WAITING_STATUSES.includes(w.status))
     .map((w) => ({
@@ -308,9 +417,35 @@ export function buildDigest(input: DigestInput): Digest {
       risk: w.risk,
       blocker: w.blocker,
       waitingDays: daysSince(w.statusSince),
+      decisions: decisionsFor(w),
     }))
     // `ordered` is in the program's order and the sort is stable: equal waits keep that order.
-    .sort((a, b) => b.waitingDays - a.waitingDays);
+    .sort((a, b) => Number(overdueFirst(b)) - Number(overdueFirst(a)) || b.waitingDays - a.waitingDays);
+
+  const collapsed = collapseHistory(changesSince);
+  const recorded = recordedDecided(collapsed);
+  // The last digest's own day is left to the history: a decision dated that day may have been in it.
+  const afterDay = input.since ? localDate(input.since, tz) : addDays(today, -7);
+  const decided: DigestDecided[] = program.decisions
+    .filter(
+      (d): d is Decision & { decidedAt: string } =>
+        d.state === 'decided' &&
+        d.decidedAt !== null &&
+        ((d.decidedAt > afterDay && d.decidedAt <= today) || recorded.has(String(d.id))),
+    )
+    .sort(
+      (a, b) =>
+        (a.decidedAt < b.decidedAt ? -1 : a.decidedAt > b.decidedAt ? 1 : 0) || byPositionThenId(a, b),
+    )
+    .map((d) => ({
+      id: d.id,
+      question: d.question,
+      outcome: d.outcome,
+      decidedBy: [...d.decidedBy],
+      decidedAt: d.decidedAt,
+      link: d.link,
+      workstreams: d.workstreams.map((key) => ({ key, name: workstreams.get(key)?.name ?? key })),
+    }));
 
   const stale: DigestStale[] = ordered
     .filter((w) => w.status !== 'done')
@@ -377,12 +512,17 @@ export function buildDigest(input: DigestInput): Digest {
       overdueActions: overdue.length,
       actionsDueThisWeek: dueThisWeek.length,
       undatedActions: program.actions.filter((a) => !a.done && a.due === null).length,
+      pendingDecisions: pending.length,
+      overdueDecisions: pending.filter((d) => d.daysOverdue > 0).length,
+      decisionsElsewhere: pending.filter((d) => !shownWith.has(d.id)).length,
+      decided: decided.length,
     },
     slowing,
     topRisks,
     blocked,
     waiting,
-    changes: changesFrom(changesSince, workstreams, risks),
+    decided,
+    changes: changesFrom(collapsed, workstreams, risks),
     stale,
     actions: { dueThisWeek, overdue },
     readiness,

@@ -1,7 +1,25 @@
 import { DELIVERY_GROUPS, type DeliveryGroup, deliverySignal } from './delivery-signal.js';
-import { linkTo, list, markdownDocument, markdownText, paragraphs, section, table } from './markdown-text.js';
-import type { NextAction, Program, Readiness, Reference, Workstream } from './program.js';
-import { bySeverityThenPosition, RISK_INFO, SIGNAL_INFO, STATUS_INFO, STATUSES } from './vocabulary.js';
+import {
+  linkTo,
+  list,
+  markdownDocument,
+  markdownText,
+  markupTable,
+  paragraphs,
+  section,
+  table,
+  tableCell,
+} from './markdown-text.js';
+import type { Decision, NextAction, Program, Readiness, Reference, Workstream } from './program.js';
+import {
+  bySeverityThenPosition,
+  DECISION_STATE_LABELS,
+  isPendingDecision,
+  RISK_INFO,
+  SIGNAL_INFO,
+  STATUS_INFO,
+  STATUSES,
+} from './vocabulary.js';
 
 /** What the seed page offers its readers; true of any program's page, so it is not stored per program. */
 const PAGE_USES = [
@@ -55,6 +73,104 @@ export function referencesSection(references: readonly Reference[], more: string
     references.length ? references.map((r) => `- ${linkTo(r.title, r.url)}`) : ['No references yet.'],
     more,
   );
+}
+
+export const DECISION_REGISTER = 'Decision register';
+const PENDING_DECISION_COLUMNS = ['Decision', 'Blocks', 'Deciders', 'Needed by', 'State'];
+const PENDING_INTRO = 'Waiting on a decision';
+const DECIDED_INTRO = 'Decided';
+
+const byPosition = (a: Decision, b: Decision) => a.position - b.position || a.id - b.id;
+
+/**
+ * Open and deferred decisions, the one needed soonest first (an overdue one is always needed sooner than
+ * one that is not), then those without a date, each group oldest first. No clock: the page is the same
+ * whenever it is made.
+ */
+export function pendingDecisions(program: Program): Decision[] {
+  return program.decisions
+    .filter((d) => isPendingDecision(d.state))
+    .sort(
+      (a, b) =>
+        (a.neededBy ?? '9999').localeCompare(b.neededBy ?? '9999') ||
+        a.openedAt.localeCompare(b.openedAt) ||
+        byPosition(a, b),
+    );
+}
+
+/** Decided decisions, the latest first: the register is read for what was settled lately. */
+export function decidedDecisions(program: Program): Decision[] {
+  return program.decisions
+    .filter((d) => d.state === 'decided')
+    .sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? '') || byPosition(a, b));
+}
+
+/** The names of the workstreams a decision blocks; a key no longer in the program stays a key. */
+export function blockedNames(program: Program, d: Decision): string {
+  const names = new Map(program.workstreams.map((w) => [w.key, w.name]));
+  return d.workstreams.map((key) => names.get(key) ?? key).join(', ');
+}
+
+/** "Open", or "Deferred: waiting on the budget" with its reason. */
+export function decisionStateText(d: Decision): string {
+  const label = DECISION_STATE_LABELS[d.state];
+  return d.state === 'deferred' && d.reason ? `${label}: ${d.reason}` : label;
+}
+
+/** One row of the pending table, from cells that are Markdown already. */
+export function pendingDecisionRow(cells: string[]): string {
+  return markupTable(PENDING_DECISION_COLUMNS, [cells])[2] ?? '';
+}
+
+/**
+ * The register's section: the pending table's rows (rendered with `pendingDecisionRow`), then the decided
+ * lines, each group followed by its own "…and N more" when the page had to leave some out.
+ */
+export function decisionRegisterSection(parts: {
+  pendingRows: string[];
+  pendingMore?: string[];
+  decidedLines: string[];
+  decidedMore?: string[];
+}): string[] {
+  const { pendingRows, decidedLines, pendingMore = [], decidedMore = [] } = parts;
+  const hasPending = pendingRows.length > 0 || pendingMore.length > 0;
+  const hasDecided = decidedLines.length > 0 || decidedMore.length > 0;
+  if (!hasPending && !hasDecided) return section(DECISION_REGISTER, ['No decisions yet.']);
+  return section(
+    DECISION_REGISTER,
+    hasPending
+      ? [PENDING_INTRO, '', ...markupTable(PENDING_DECISION_COLUMNS, []), ...pendingRows]
+      : ['Nothing is waiting on a decision.'],
+    pendingMore,
+    hasDecided ? [DECIDED_INTRO, '', ...decidedLines] : [],
+    decidedMore,
+  );
+}
+
+/** "- **Which Okta path?**: Okta with SCIM (decided by U1, 2026-11-20, [where it was decided](…))" */
+export function decidedLine(d: Decision, person: (id: string) => string): string {
+  const details = [
+    d.decidedBy.length ? `decided by ${d.decidedBy.map(person).join(', ')}` : 'decided',
+    d.decidedAt ?? '',
+    d.link ? linkTo('where it was decided', d.link) : '',
+  ].filter(Boolean);
+  const outcome = d.outcome ? markdownText(d.outcome) : '_no outcome recorded_';
+  return `- **${markdownText(d.question)}**: ${outcome} (${details.join(', ')})`;
+}
+
+function decisionRegister(program: Program): string[] {
+  return decisionRegisterSection({
+    pendingRows: pendingDecisions(program).map((d) =>
+      pendingDecisionRow([
+        tableCell(d.question),
+        tableCell(blockedNames(program, d)),
+        tableCell(d.deciders.join(', ')),
+        d.neededBy ?? '',
+        tableCell(decisionStateText(d)),
+      ]),
+    ),
+    decidedLines: decidedDecisions(program).map((d) => decidedLine(d, markdownText)),
+  });
 }
 
 function nextActionLine(a: NextAction): string {
@@ -128,6 +244,8 @@ export function programToMarkdown(program: Program): string {
       'Immediate next actions',
       openActions.length ? list(openActions.map(nextActionLine)) : ['No open actions.'],
     ),
+    // Rollout's addition: the seed page only named its Decision Register among its references.
+    decisionRegister(program),
     referencesSection(program.references),
   ];
   return markdownDocument(blocks);

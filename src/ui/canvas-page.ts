@@ -14,15 +14,34 @@ import {
   section,
   tableCell,
 } from '../domain/markdown-text.js';
-import type { HistoryEntry, NextAction, Program, Workstream } from '../domain/program.js';
+import type {
+  Decision,
+  HistoryEntry,
+  NextAction,
+  Program,
+  Readiness,
+  Workstream,
+} from '../domain/program.js';
 import {
+  blockedNames,
+  decidedDecisions,
+  decidedLine,
+  decisionRegisterSection,
+  decisionStateText,
   pageUses,
-  readinessSection,
+  pendingDecisionRow,
+  pendingDecisions,
   referencesSection,
   vocabularySection,
 } from '../domain/program-markdown.js';
 import { isSlackUserId } from '../domain/slack-user.js';
-import { bySeverityThenPosition, RISK_INFO, STATUS_INFO, type Status } from '../domain/vocabulary.js';
+import {
+  bySeverityThenPosition,
+  RISK_INFO,
+  SIGNAL_INFO,
+  STATUS_INFO,
+  type Status,
+} from '../domain/vocabulary.js';
 import { truncate } from './limits.js';
 import { plural } from './plural.js';
 import { inZone } from './zoned-time.js';
@@ -38,8 +57,9 @@ export const RECENT_CHANGES_SHOWN = 50;
  */
 export const CANVAS_BYTES = 900_000;
 const SHARES = {
-  summary: 0.22,
-  snapshot: 0.34,
+  summary: 0.2,
+  snapshot: 0.3,
+  decisions: 0.06,
   risks: 0.08,
   signal: 0.07,
   readiness: 0.05,
@@ -132,6 +152,19 @@ function waitingSince(zone: string, today: string): (iso: string) => string {
   };
 }
 
+/**
+ * The readiness table with each dimension's signal named first ("**Not ready**: until the Okta path is
+ * confirmed"): the note alone may not say it, and a reader scans the column for the signal.
+ */
+function readinessTable(readiness: readonly Readiness[], more: string[]): string[] {
+  if (!readiness.length) return section('Readiness signal', ['No readiness dimensions yet.']);
+  const rows = readiness.map((r) => {
+    const signal = `**${SIGNAL_INFO[r.signal].label}**`;
+    return [tableCell(r.name), r.note ? `${signal}: ${tableCell(r.note)}` : signal];
+  });
+  return section('Readiness signal', markupTable(['Readiness dimension', 'Current signal'], rows), more);
+}
+
 function lastChangedLine(input: CanvasPageInput): string {
   const { program, lastChange } = input;
   if (!lastChange) return '_Kept current by Rollout from live data._';
@@ -207,7 +240,7 @@ function deliverySection(program: Program): string[] {
     slowingWithReasons(program).map((s) => {
       const reasons = s.reasons.map((r) =>
         r === 'upstream'
-          ? `upstream of ${s.upstreamOf.map((w) => markdownText(w.name)).join(', ')}`
+          ? `${s.upstreamOf.map((w) => markdownText(w.name)).join(', ')} ${s.upstreamOf.length === 1 ? 'waits' : 'wait'} on it`
           : REASON_TEXT[r],
       );
       return [s.workstream.name, reasons.join('; ')];
@@ -249,8 +282,63 @@ function nextActions(program: Program, today: string): string[] {
   );
 }
 
+/** Of the register's share, what the pending table may take; the decided lines get the rest. */
+const PENDING_PART = 0.6;
+
+function pendingRow(program: Program, d: Decision, today: string, since: (iso: string) => string): string {
+  // In a table cell a `|` in a decider that is not a person would open a column.
+  const deciders = d.deciders.map((id) => (isSlackUserId(id) ? person(id) : tableCell(id))).join(', ');
+  const neededBy = d.neededBy ? (d.neededBy < today ? `${d.neededBy}, **overdue**` : d.neededBy) : '';
+  const state = `${tableCell(decisionStateText(d))}, waiting since ${since(d.openedAt)}`;
+  return pendingDecisionRow([
+    tableCell(d.question),
+    tableCell(blockedNames(program, d)),
+    deciders,
+    neededBy,
+    state,
+  ]);
+}
+
+function decisionRegister(program: Program, today: string): string[] {
+  const since = waitingSince(program.timezone, today);
+  const pending = pendingDecisions(program);
+  const decided = decidedDecisions(program);
+  const pendingRows = renderWhileFits(
+    pending,
+    (d) => pendingRow(program, d, today, since),
+    Math.floor(budget('decisions') * PENDING_PART),
+  );
+  const used = pendingRows.reduce((sum, row) => sum + Buffer.byteLength(row) + 2, 0);
+  const decidedLines = renderWhileFits(decided, (d) => decidedLine(d, person), budget('decisions') - used);
+  return decisionRegisterSection({
+    pendingRows,
+    pendingMore: moreLine(pending.length - pendingRows.length, 'more pending decision'),
+    decidedLines,
+    decidedMore: moreLine(decided.length - decidedLines.length, 'more decided decision'),
+  });
+}
+
+/** Fields whose values are people's words: quoted in a change line, so "→" or "·" in them cannot mislead. */
+const QUOTED_FIELDS: ReadonlySet<string> = new Set([
+  'name',
+  'owner_team',
+  'owner',
+  'state',
+  'summary',
+  'blocker',
+  'text',
+  'note',
+  'title',
+  'url',
+  'question',
+  'outcome',
+  'reason',
+  'link',
+]);
+
 function changeValue(field: string, value: string | null, program: Program): string {
   if (value === null || value === '') return '—';
+  if (QUOTED_FIELDS.has(field)) return `“${markdownText(truncate(value, VALUE_MAX))}”`;
   if (field === 'owner_ids' || field === 'admins') {
     return value.split(/,\s*/).filter(Boolean).map(person).join(', ');
   }
@@ -278,7 +366,9 @@ function changeLine(entry: HistoryEntry, program: Program): string {
     change = `${what}: ${from} → ${to}`;
   }
   const note = entry.note ? ` (note: ${markdownText(truncate(entry.note, NOTE_MAX))})` : '';
-  return `- ${markdownText(inZone(entry.at, program.timezone))} · ${actor(entry.actor)} · ${change}${note}`;
+  // The list spans a week: the day and time say enough, without the year.
+  const when = inZone(entry.at, program.timezone).replace(/ \d{4},/, ',');
+  return `- ${markdownText(when)} · ${actor(entry.actor)} · ${change}${note}`;
 }
 
 function recentChanges(input: CanvasPageInput): string[] {
@@ -317,8 +407,8 @@ export function canvasPage(input: CanvasPageInput): string {
     references.map((r) => `- [${r.title}](${r.url ?? ''})`),
     budget('references'),
   );
+  // No heading for the program's name: Slack shows the canvas's title (the name) above the page already.
   return markdownDocument([
-    [`# ${markdownText(program.name)}`],
     [lastChangedLine(input)],
     paragraphs(program.summary),
     pageUses(),
@@ -327,11 +417,12 @@ export function canvasPage(input: CanvasPageInput): string {
     section('Workstream snapshot', ...workstreamSnapshots(program, today)),
     topRisks(program),
     deliverySection(program),
-    readinessSection(
+    readinessTable(
       readiness.slice(0, readinessShown),
       moreLine(readiness.length - readinessShown, 'more dimension'),
     ),
     nextActions(program, today),
+    decisionRegister(program, today),
     referencesSection(
       references.slice(0, referencesShown),
       moreLine(references.length - referencesShown, 'more reference'),

@@ -2,7 +2,9 @@ import type { KnownBlock, SectionBlock } from '@slack/types';
 import {
   type Digest,
   type DigestChange,
+  type DigestDecided,
   type DigestNextAction,
+  type DigestPendingDecision,
   type DigestSlowing,
   formatDayLabel,
   STALE_AFTER_DAYS,
@@ -28,15 +30,26 @@ import { plural } from './plural.js';
 import { inZone } from './zoned-time.js';
 
 /**
+ * The digest's lists. "Decided this week" has no name in ids.ts's DigestSection yet (ids.ts is shared with
+ * the decisions' Slack surfaces): its blocks are named here, in the same `digest_<list>:<part>` form.
+ */
+type DigestList = DigestSection | 'decided';
+
+function listBlockId(list: DigestList, part: number): string {
+  return list === 'decided' ? `digest_decided:${part}` : digestSectionBlock(list, part);
+}
+
+/**
  * How much of each list the digest shows. A list fills its sections line by line (each section up to
  * Slack's 3,000 characters) and ends with "…and N more" when it runs out of items or sections. The
  * sections, plus the fixed blocks, stay within a message's blocks (SURFACE_BLOCKS.message) for any program.
  */
-const DIGEST_LISTS: Record<DigestSection, { maxItems: number; maxSections: number }> = {
+const DIGEST_LISTS: Record<DigestList, { maxItems: number; maxSections: number }> = {
   slowing: { maxItems: Number.POSITIVE_INFINITY, maxSections: 2 },
   risks: { maxItems: 10, maxSections: 2 },
   blocked: { maxItems: Number.POSITIVE_INFINITY, maxSections: 4 },
   waiting: { maxItems: Number.POSITIVE_INFINITY, maxSections: 4 },
+  decided: { maxItems: 20, maxSections: 3 },
   changes: { maxItems: 40, maxSections: 3 },
   stale: { maxItems: Number.POSITIVE_INFINITY, maxSections: 2 },
   next: { maxItems: Number.POSITIVE_INFINITY, maxSections: 2 },
@@ -51,7 +64,14 @@ export const DIGEST_MAX_BLOCKS =
   DIGEST_FIXED_BLOCKS + Object.values(DIGEST_LISTS).reduce((sum, l) => sum + l.maxSections, 0);
 
 /** Longest piece of user text in one line (escaped), so that no single item crowds out the rest. */
-const TEXT_MAX = { name: 160, team: 200, long: 600 } as const;
+const TEXT_MAX = { name: 160, team: 200, long: 600, question: 300 } as const;
+/** Pending decisions shown per workstream; more are counted ("+2 more decisions"). */
+const DECISIONS_SHOWN = 2;
+/**
+ * A link's target longer than this is left out rather than risk a line cut through its `<…|…>`: the line,
+ * with its other pieces at their longest, stays within a section.
+ */
+const LINK_MAX = 1000;
 /** Owners mentioned per item; more are counted ("+2"). */
 const OWNERS_SHOWN = 5;
 /** Blocked workstreams named per "upstream of" reason; more are counted ("+2 more"). */
@@ -67,8 +87,19 @@ interface Style {
   user(id: string): string;
   /** A Slack emoji code before a label; nothing in plain text, where the label says it. */
   emoji(code: string): string;
+  /** An http(s) URL under a label; '' when it cannot be shown whole. */
+  link(url: string, label: string): string;
   bullet: string;
 }
+
+/** A URL as the target of a Slack link: the characters that would end or break `<url|label>` are encoded. */
+function linkTarget(url: string): string {
+  return url
+    .replace(/[\s<>|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+    .replace(/&/g, '&amp;');
+}
+
+const isWebLink = (url: string | null): url is string => url !== null && /^https?:\/\//i.test(url);
 
 const slack: Style = {
   text: (value, max) => truncate(escapeMrkdwn(value), max),
@@ -76,6 +107,10 @@ const slack: Style = {
   italic: (value) => `_${value}_`,
   user: (id) => mention(id),
   emoji: (code) => `${code} `,
+  link: (url, label) => {
+    const target = linkTarget(url);
+    return target.length > LINK_MAX ? '' : `<${target}|${label}>`;
+  },
   bullet: '•',
 };
 
@@ -86,6 +121,7 @@ const plain: Style = {
   italic: (value) => value,
   user: (id) => (isSlackUserId(id) ? `@${id}` : oneLine(id)),
   emoji: () => '',
+  link: (url, label) => `${label}: ${oneLine(url)}`,
   bullet: '  -',
 };
 
@@ -107,12 +143,17 @@ function riskLabel(s: Style, value: string | null): string {
 
 /** The owning team and the people behind it, as every section shows them: "Identity and Security (@ana)". */
 function owners(s: Style, ids: string[], team: string): string {
+  const who = people(s, ids);
+  if (!team) return who || s.italic('no owner');
+  const name = s.italic(s.text(team, TEXT_MAX.team));
+  return who ? `${name} (${who})` : name;
+}
+
+/** People mentioned, the first OWNERS_SHOWN of them, the rest counted ("+2"). */
+function people(s: Style, ids: string[]): string {
   const shown = ids.slice(0, OWNERS_SHOWN).map((id) => s.user(id));
   if (ids.length > OWNERS_SHOWN) shown.push(`+${ids.length - OWNERS_SHOWN}`);
-  const people = shown.join(' ');
-  if (!team) return people || s.italic('no owner');
-  const name = s.italic(s.text(team, TEXT_MAX.team));
-  return people ? `${name} (${people})` : name;
+  return shown.join(' ');
 }
 
 /** The headline's colour for "N of M ready": green only when all are, so that none ready never reads as good news. */
@@ -164,15 +205,55 @@ function blockerText(s: Style, blocker: string): string {
 function blockedLines(s: Style, d: Digest): string[] {
   return d.blocked.map(
     (b) =>
-      `${s.bullet} ${s.bold(s.text(b.workstream.name, TEXT_MAX.name))} (blocked ${days(b.days)}) — ${blockerText(s, b.blocker)} · ${owners(s, b.workstream.ownerIds, b.workstream.ownerTeam)}`,
+      `${s.bullet} ${s.bold(s.text(b.workstream.name, TEXT_MAX.name))} (blocked ${days(b.days)}) — ${blockerText(s, b.blocker)} · ${owners(s, b.workstream.ownerIds, b.workstream.ownerTeam)}${decisionsText(s, b.decisions)}`,
   );
 }
 
+/** "Decision: Which Okta path? — @ana, waiting 12 days, overdue (needed by Fri 20 Nov 2026)" */
+function pendingDecision(s: Style, d: DigestPendingDecision): string {
+  const who = d.deciders.length ? people(s, d.deciders) : s.italic('no decider');
+  const when =
+    d.daysOverdue > 0
+      ? `, ${s.emoji(':warning:')}${s.bold('overdue')} (needed by ${formatDayLabel(d.neededBy as string)})`
+      : d.neededBy
+        ? `, needed by ${formatDayLabel(d.neededBy)}`
+        : '';
+  const deferred = d.state === 'deferred' ? ', deferred' : '';
+  return `${s.emoji(':hourglass_flowing_sand:')}Decision: ${s.text(d.question, TEXT_MAX.question)} — ${who}, waiting ${days(d.waitingDays)}${deferred}${when}`;
+}
+
+/** The decisions a waiting or blocked workstream waits on, after its line; nothing when it has none. */
+function decisionsText(s: Style, decisions: DigestPendingDecision[]): string {
+  if (decisions.length === 0) return '';
+  const shown = decisions.slice(0, DECISIONS_SHOWN).map((d) => pendingDecision(s, d));
+  const rest = decisions.length - DECISIONS_SHOWN;
+  return ` · ${shown.join(' · ')}${rest > 0 ? ` · +${plural(rest, 'more decision')}` : ''}`;
+}
+
 function waitingLines(s: Style, d: Digest): string[] {
-  return d.waiting.map(
+  const lines = d.waiting.map(
     (w) =>
-      `${s.bullet} ${s.bold(s.text(w.workstream.name, TEXT_MAX.name))} — ${statusLabel(s, w.status)}, waiting ${days(w.waitingDays)}: ${blockerText(s, w.blocker)} · ${owners(s, w.workstream.ownerIds, w.workstream.ownerTeam)}`,
+      `${s.bullet} ${s.bold(s.text(w.workstream.name, TEXT_MAX.name))} — ${statusLabel(s, w.status)}, waiting ${days(w.waitingDays)}: ${blockerText(s, w.blocker)} · ${owners(s, w.workstream.ownerIds, w.workstream.ownerTeam)}${decisionsText(s, w.decisions)}`,
   );
+  if (lines.length > 0 && d.counts.decisionsElsewhere > 0)
+    lines.push(s.italic(elsewhere(d.counts.decisionsElsewhere).trim()));
+  return lines;
+}
+
+/** Pending decisions that no listed workstream carries: counted, so that the list never reads as all of them. */
+function elsewhere(n: number): string {
+  if (n === 0) return '';
+  return ` ${n} open ${n === 1 ? 'decision is' : 'decisions are'} on no waiting or blocked work: see /rollout decisions.`;
+}
+
+function decidedLine(s: Style, d: DigestDecided): string {
+  const outcome = d.outcome ? s.text(d.outcome, TEXT_MAX.long) : s.italic('no outcome recorded');
+  const who = d.decidedBy.length ? ` by ${people(s, d.decidedBy)}` : '';
+  const names = d.workstreams.slice(0, UPSTREAM_SHOWN).map((w) => s.italic(s.text(w.name, TEXT_MAX.name)));
+  const rest = d.workstreams.length - UPSTREAM_SHOWN;
+  const where = names.length ? ` · ${names.join(', ')}${rest > 0 ? ` +${rest} more` : ''}` : '';
+  const link = isWebLink(d.link) ? s.link(d.link, 'where it was decided') : '';
+  return `${s.bullet} ${s.emoji(':white_check_mark:')}${s.bold(s.text(d.question, TEXT_MAX.question))} — ${outcome} (decided${who}, ${formatDayLabel(d.decidedAt)})${where}${link ? ` · ${link}` : ''}`;
 }
 
 function changeLine(s: Style, c: DigestChange): string {
@@ -241,7 +322,7 @@ function readinessLines(s: Style, d: Digest): string[] {
 }
 
 interface ListContent {
-  section: DigestSection;
+  section: DigestList;
   title: string;
   lines: string[];
   /** Said when the list is empty. */
@@ -279,8 +360,15 @@ function lists(s: Style, d: Digest): ListContent[] {
       section: 'waiting',
       title: `Waiting on a decision or validation (${c.needingDecision})`,
       lines: waitingLines(s, d),
-      empty: 'Nothing is waiting on a decision or validation.',
+      empty: `Nothing is waiting on a decision or validation.${elsewhere(c.decisionsElsewhere)}`,
       noun: 'waiting workstreams',
+    },
+    {
+      section: 'decided',
+      title: `Decided this week (${c.decided})`,
+      lines: d.decided.map((x) => decidedLine(s, x)),
+      empty: `No decisions were recorded ${d.sinceLabel}.`,
+      noun: 'decisions',
     },
     {
       section: 'changes',
@@ -340,7 +428,7 @@ function listSections(list: ListContent): SectionBlock[] {
   }
   const hidden = list.lines.length - shown;
   if (hidden > 0) (chunks[chunks.length - 1] as string[]).push(`_${more(hidden, list.noun)}_`);
-  return chunks.map((lines, part) => section(digestSectionBlock(list.section, part), lines.join('\n')));
+  return chunks.map((lines, part) => section(listBlockId(list.section, part), lines.join('\n')));
 }
 
 /** The header: program name cut so that the week always shows. */
@@ -364,7 +452,21 @@ function fallbackText(program: Program, d: Digest): string {
     length += 1 + line.length;
     shown++;
   }
-  if (shown < d.blocked.length) parts.push(more(d.blocked.length - shown, 'blocked workstreams'));
+  if (shown < d.blocked.length) {
+    parts.push(more(d.blocked.length - shown, 'blocked workstreams'));
+    return parts.join('\n');
+  }
+  // Then what was decided: news a notification should carry, as far as it fits.
+  let decided = 0;
+  for (const x of d.decided) {
+    const outcome = x.outcome ? slack.text(x.outcome, 300) : 'no outcome recorded';
+    const line = `Decided: ${slack.text(x.question, TEXT_MAX.question)} — ${outcome}`;
+    if (length + 1 + line.length > max) break;
+    parts.push(line);
+    length += 1 + line.length;
+    decided++;
+  }
+  if (decided < d.decided.length) parts.push(more(d.decided.length - decided, 'decisions'));
   return parts.join('\n');
 }
 

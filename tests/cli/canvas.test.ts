@@ -21,8 +21,9 @@ describe('rollout canvas SLUG: the example’s canvas page carries every fact of
   });
   afterAll(() => dir.remove());
 
-  it('opens with the title, who changed it last and when, and the page’s summary', () => {
-    expect(page).toMatch(/^# Builder Insights operationalization\n/);
+  it('opens with who changed it last and when (Slack shows the title above), and the page’s summary', () => {
+    expect(page).toMatch(/^_Kept current by Rollout from live data\. Last changed /);
+    expect(page).not.toMatch(/^# /m);
     expect(page).toMatch(/Last changed \w{3} \d{1,2} \w{3} 20\d\d, \d\d:\d\d P[SD]T by an import\._/);
     expect(page).toContain('This page gives one consolidated view of the current Builder Insights');
   });
@@ -69,16 +70,53 @@ describe('rollout canvas SLUG: the example’s canvas page carries every fact of
     expect(signal.map((g) => g.members.map((m) => m.split(':')[0]))).toEqual(
       groups(pageSection('Delivery signal')).map((g) => g.members),
     );
-    expect(signal[0]?.members).toContain('Identity and SSO: high risk; upstream of Readiness gating');
+    expect(signal[0]?.members).toContain('Identity and SSO: high risk; Readiness gating waits on it');
 
-    expect(tableRows(markdownSection(page, 'Readiness signal'))).toEqual(
+    // The page's words for each dimension, after the signal named in bold.
+    const readiness = tableRows(markdownSection(page, 'Readiness signal'));
+    expect(readiness.map(([name, signal]) => [name, signal?.replace(/^\*\*[^*]+\*\*: /, '')])).toEqual(
       tableRows(pageSection('Readiness signal')),
     );
+    expect(readiness[0]?.[1]).toBe('**Not ready**: not ready until Okta path and claims model are confirmed');
     expect(items(markdownSection(page, 'Immediate next actions'))).toEqual(
       items(pageSection('Immediate next actions')),
     );
     expect(items(markdownSection(page, 'Related references'))).toHaveLength(10);
     expect(page).toContain('## Recent changes (last 7 days)');
+  });
+
+  it('has the Decision register after the actions: the three open decisions, deciders as mentions', () => {
+    const titles = page.split('\n').filter((l) => l.startsWith('## '));
+    expect(titles.indexOf('## Decision register')).toBe(titles.indexOf('## Immediate next actions') + 1);
+    const register = page.split('\n').slice(page.split('\n').indexOf('## Decision register') + 1);
+    const rows = tableRows(
+      register.slice(
+        0,
+        register.findIndex((l) => l.startsWith('## ')),
+      ),
+    );
+    expect(rows.map((r) => r.slice(0, 4))).toEqual([
+      [
+        'Which Okta path and claims model does the enterprise rollout use?',
+        'Identity and SSO',
+        '![](@U0PROGRAMLEAD)',
+        '2026-12-11',
+      ],
+      [
+        'Which system is the source of truth for Builder Relations membership and hierarchy?',
+        'Org-aware access',
+        '![](@U0PROGRAMLEAD)',
+        '2026-12-11',
+      ],
+      [
+        'Which telemetry stack do we adopt, and who owns the dashboards?',
+        'Observability and analytics',
+        '![](@U0PROGRAMLEAD)',
+        '2026-12-18',
+      ],
+    ]);
+    for (const row of rows)
+      expect(row[4]).toMatch(/^Open, waiting since \w{3} \d{1,2} \w{3} 20\d\d \((today|\d+ days?)\)$/);
   });
 });
 

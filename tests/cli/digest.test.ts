@@ -66,6 +66,7 @@ describe('rollout digest SLUG (preview)', () => {
       'Top risks (4 open)',
       'Blocked (1)',
       'Waiting on a decision or validation (3)',
+      'Decided this week (0)',
       'What changed in the past week',
       'Stale: not updated in 7 days or more',
       'Next actions',
@@ -99,6 +100,40 @@ describe('rollout digest SLUG (preview)', () => {
     expect(items.every((l) => l.includes('— high risk, upstream of blocked Readiness gating · '))).toBe(true);
     // Right after the headline, before the top risks.
     expect(preview.indexOf('Top risks (4 open)')).toBeGreaterThan(title);
+  });
+
+  it('shows each waiting workstream’s decision, its deciders and age, overdue first, and what was decided', async () => {
+    const decided = freshDb();
+    const db = new Database(decided.DATABASE_PATH);
+    db.prepare(
+      `UPDATE decisions SET state = 'decided', outcome = 'OpenTelemetry; Platform owns the dashboards',
+         decided_by = 'U0PROGRAMLEAD,U0TELEMETRY', decided_at = '2026-12-10',
+         link = 'https://example.slack.com/archives/C0LEADERSHIP/p1765400000000100'
+       WHERE question LIKE 'Which telemetry stack%'`,
+    ).run();
+    db.close();
+    // Monday 14 Dec: the decisions opened with the import on Wednesday 2 Dec; two were needed by Friday 11 Dec.
+    const run = await rollout(['digest', SLUG, '--as-of', '2026-12-14'], decided, clock);
+
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    const waiting = lines.indexOf('Waiting on a decision or validation (3)');
+    expect(waiting).toBeGreaterThan(0);
+    expect(lines[waiting + 1]).toBe(
+      '  - Identity and SSO — Needs decision, waiting 12 days: approved Okta path and claims model · Identity and Security (@U0IDENTITY) · Decision: Which Okta path and claims model does the enterprise rollout use? — @U0PROGRAMLEAD, waiting 12 days, overdue (needed by Fri 11 Dec 2026)',
+    );
+    expect(lines[waiting + 2]).toContain(
+      '· Decision: Which system is the source of truth for Builder Relations membership and hierarchy? — @U0PROGRAMLEAD, waiting 12 days, overdue (needed by Fri 11 Dec 2026)',
+    );
+    // Its decision is taken: the workstream still waits (its status says so), on no open decision.
+    expect(lines[waiting + 3]).toMatch(
+      /^ {2}- Observability and analytics — Needs decision, waiting 12 days: /,
+    );
+    expect(lines[waiting + 3]).not.toContain('Decision:');
+    expect(lines.slice(waiting + 5, waiting + 7)).toEqual([
+      'Decided this week (1)',
+      '  - Which telemetry stack do we adopt, and who owns the dashboards? — OpenTelemetry; Platform owns the dashboards (decided by @U0PROGRAMLEAD @U0TELEMETRY, Thu 10 Dec 2026) · Observability and analytics · where it was decided: https://example.slack.com/archives/C0LEADERSHIP/p1765400000000100',
+    ]);
   });
 
   it('--as-of DATE builds it as of noon that day in the program’s zone; an instant as of that moment', async () => {

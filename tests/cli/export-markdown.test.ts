@@ -19,7 +19,9 @@ afterAll(() => dir.remove());
 describe('examples/builder-insights.yaml exported as Markdown reproduces the seed page', () => {
   it('has the page’s sections in the page’s order, after its title and summary', async () => {
     const headings = markdown.split('\n').filter((l) => l.startsWith('## '));
-    expect(headings).toEqual(TITLES.map((t) => `## ${t}`));
+    // The Decision register is Rollout's addition, after the actions; leaving it aside, the page's own.
+    expect(headings.filter((h) => h !== '## Decision register')).toEqual(TITLES.map((t) => `## ${t}`));
+    expect(headings.indexOf('## Decision register')).toBe(headings.indexOf('## Immediate next actions') + 1);
     expect(markdown).toMatch(/^# Builder Insights operationalization\n/);
     expect(markdown).toContain(
       'This page gives one consolidated view of the current Builder Insights operationalization work: ' +
@@ -94,6 +96,43 @@ describe('examples/builder-insights.yaml exported as Markdown reproduces the see
 
     expect(page).toHaveLength(4);
     expect(items(markdownSection(markdown, 'Immediate next actions'))).toEqual(page);
+  });
+
+  it('adds a Decision register with the example’s three open decisions', () => {
+    const lines = markdown.split('\n');
+    const start = lines.indexOf('## Decision register');
+    const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+    const register = lines.slice(start + 1, end).filter((l) => l.trim() !== '');
+
+    expect(start).toBeGreaterThan(0);
+    expect(register.slice(0, 2)).toEqual([
+      'Waiting on a decision',
+      '| Decision | Blocks | Deciders | Needed by | State |',
+    ]);
+    expect(tableRows(register)).toEqual([
+      [
+        'Which Okta path and claims model does the enterprise rollout use?',
+        'Identity and SSO',
+        'U0PROGRAMLEAD',
+        '2026-12-11',
+        'Open',
+      ],
+      [
+        'Which system is the source of truth for Builder Relations membership and hierarchy?',
+        'Org-aware access',
+        'U0PROGRAMLEAD',
+        '2026-12-11',
+        'Open',
+      ],
+      [
+        'Which telemetry stack do we adopt, and who owns the dashboards?',
+        'Observability and analytics',
+        'U0PROGRAMLEAD',
+        '2026-12-18',
+        'Open',
+      ],
+    ]);
+    expect(register).not.toContain('Decided');
   });
 
   it('links every related reference under the page’s title', async () => {

@@ -5,6 +5,7 @@ import { STATUSES } from '../../src/domain/vocabulary.js';
 import {
   AS_OF,
   action,
+  decision,
   entry,
   LAST_DIGEST,
   program,
@@ -37,6 +38,10 @@ describe('buildDigest', () => {
       overdueActions: 2,
       actionsDueThisWeek: 2,
       undatedActions: 1,
+      pendingDecisions: 0,
+      overdueDecisions: 0,
+      decisionsElsewhere: 0,
+      decided: 0,
     });
   });
 
@@ -192,8 +197,13 @@ describe('buildDigest', () => {
       overdueActions: 0,
       actionsDueThisWeek: 0,
       undatedActions: 0,
+      pendingDecisions: 0,
+      overdueDecisions: 0,
+      decisionsElsewhere: 0,
+      decided: 0,
     });
-    expect([d.topRisks, d.blocked, d.waiting, d.changes, d.stale, d.readiness]).toEqual([
+    expect([d.topRisks, d.blocked, d.waiting, d.decided, d.changes, d.stale, d.readiness]).toEqual([
+      [],
       [],
       [],
       [],
@@ -281,5 +291,151 @@ describe('buildDigest: most likely to slow rollout', () => {
 
   it('is empty when nothing is high risk', () => {
     expect(slowing([workstream('a', 0, { status: 'blocked', risk: 'medium' })])).toEqual([]);
+  });
+});
+
+describe('buildDigest: decisions', () => {
+  const waitingWork = [
+    workstream('identity-sso', 0, {
+      name: 'Identity and SSO',
+      status: 'needs-decision',
+      // Wed 11 Nov: 12 days.
+      statusSince: '2026-11-11T18:00:00.000Z',
+    }),
+    // Fri 20 Nov: 3 days, but its decision is overdue.
+    workstream('org-access', 1, { name: 'Org-aware access', status: 'needs-validation' }),
+    workstream('gating', 2, { name: 'Readiness gating', status: 'blocked' }),
+    workstream('hosting', 3, { name: 'Kanopy hosting', status: 'drafted' }),
+  ];
+
+  it('gives waiting and blocked work its pending decisions: overdue first, then the oldest', () => {
+    const p = program({
+      workstreams: waitingWork,
+      decisions: [
+        decision(1, 0, {
+          question: 'Which Okta path?',
+          workstreams: ['identity-sso'],
+          deciders: ['UDECIDE1', 'UDECIDE2'],
+          neededBy: '2026-12-11',
+        }),
+        decision(2, 1, {
+          question: 'Which org source?',
+          workstreams: ['org-access', 'gating'],
+          deciders: ['UDECIDE1'],
+          neededBy: '2026-11-20',
+          // Tue 17 Nov, 10:00 in Los Angeles: 6 days.
+          openedAt: '2026-11-17T18:00:00.000Z',
+        }),
+        decision(3, 2, { question: 'Older, not overdue', workstreams: ['org-access'], state: 'deferred' }),
+        decision(4, 3, { question: 'Settled', workstreams: ['identity-sso'], state: 'decided' }),
+        decision(5, 4, { question: 'Dropped', workstreams: ['identity-sso'], state: 'withdrawn' }),
+        decision(6, 5, { question: 'Program-wide', neededBy: '2026-11-01' }),
+        decision(7, 6, { question: 'On drafted work', workstreams: ['hosting'] }),
+      ],
+    });
+    const d = buildDigest({ program: p, asOf: AS_OF, changesSince: [], since: LAST_DIGEST });
+
+    // The overdue decision puts its workstream first, though it has waited less.
+    expect(d.waiting.map((w) => [w.workstream.key, w.waitingDays])).toEqual([
+      ['org-access', 3],
+      ['identity-sso', 12],
+    ]);
+    expect(d.waiting[0]?.decisions.map((x) => [x.id, x.daysOverdue, x.waitingDays, x.state])).toEqual([
+      [2, 3, 6, 'open'],
+      [3, 0, 12, 'deferred'],
+    ]);
+    expect(d.waiting[1]?.decisions).toEqual([
+      {
+        id: 1,
+        question: 'Which Okta path?',
+        deciders: ['UDECIDE1', 'UDECIDE2'],
+        state: 'open',
+        neededBy: '2026-12-11',
+        waitingDays: 12,
+        daysOverdue: 0,
+      },
+    ]);
+    expect(d.blocked.map((b) => [b.workstream.key, b.decisions.map((x) => x.id)])).toEqual([['gating', [2]]]);
+    expect(d.counts).toMatchObject({
+      pendingDecisions: 5,
+      overdueDecisions: 2,
+      // Program-wide, and the one on drafted work: shown with nothing, counted.
+      decisionsElsewhere: 2,
+      decided: 0,
+    });
+  });
+
+  it('leaves the waiting order to the wait when no decision is overdue', () => {
+    const p = program({
+      workstreams: waitingWork,
+      decisions: [decision(1, 0, { workstreams: ['org-access'], neededBy: '2026-11-23' })],
+    });
+    const d = buildDigest({ program: p, asOf: AS_OF, changesSince: [] });
+    // Needed by today is not overdue yet.
+    expect(d.waiting[1]?.decisions[0]?.daysOverdue).toBe(0);
+    expect(d.waiting.map((w) => w.workstream.key)).toEqual(['identity-sso', 'org-access']);
+    expect(d.counts.overdueDecisions).toBe(0);
+  });
+
+  const decided = (id: number, decidedAt: string, over: Parameters<typeof decision>[2] = {}) =>
+    decision(id, id, {
+      question: `question ${id}`,
+      state: 'decided',
+      outcome: `outcome ${id}`,
+      decidedBy: ['UDECIDE1'],
+      decidedAt,
+      ...over,
+    });
+
+  it('says what was decided since the last digest, in the order it was decided, with who, when and where', () => {
+    const p = program({
+      workstreams: waitingWork,
+      decisions: [
+        decided(1, '2026-11-20', {
+          workstreams: ['identity-sso', 'gone'],
+          link: 'https://example.slack.com/archives/C1/p1',
+        }),
+        decided(2, '2026-11-17'),
+        // The last digest's day: it may have been in that digest, and the history does not say otherwise.
+        decided(3, '2026-11-16'),
+        // Dated back, but recorded as decided since the last digest: news to the digest's readers.
+        decided(4, '2026-11-02'),
+        decided(5, '2026-11-10'),
+        // Dated after the digest's day: not decided yet as of it.
+        decided(6, '2026-11-25'),
+        decision(7, 7, { decidedAt: '2026-11-20', state: 'withdrawn' }),
+      ],
+    });
+    const history = [
+      entry({ entity: 'decision', entityKey: '4', field: 'state', oldValue: 'open', newValue: 'decided' }),
+      // Decided and reopened since: not decided now, whatever the date says.
+      entry({ entity: 'decision', entityKey: '7', field: 'state', oldValue: 'open', newValue: 'decided' }),
+    ];
+    const d = buildDigest({ program: p, asOf: AS_OF, changesSince: history, since: LAST_DIGEST });
+
+    expect(d.decided.map((x) => x.id)).toEqual([4, 2, 1]);
+    expect(d.decided[2]).toEqual({
+      id: 1,
+      question: 'question 1',
+      outcome: 'outcome 1',
+      decidedBy: ['UDECIDE1'],
+      decidedAt: '2026-11-20',
+      link: 'https://example.slack.com/archives/C1/p1',
+      workstreams: [
+        { key: 'identity-sso', name: 'Identity and SSO' },
+        { key: 'gone', name: 'gone' },
+      ],
+    });
+    expect(d.counts.decided).toBe(3);
+    // A decision's history says what was decided; it is not a status or risk change.
+    expect(d.changes).toEqual([]);
+  });
+
+  it('takes the past seven days for a first digest', () => {
+    const p = program({
+      decisions: [decided(1, '2026-11-17'), decided(2, '2026-11-16'), decided(3, '2026-11-23')],
+    });
+    const d = buildDigest({ program: p, asOf: AS_OF, changesSince: [] });
+    expect(d.decided.map((x) => x.id)).toEqual([1, 3]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markdownText, tableCell } from '../../src/domain/markdown-text.js';
-import type { NextAction, TopRisk, Workstream } from '../../src/domain/program.js';
+import type { Decision, NextAction, TopRisk, Workstream } from '../../src/domain/program.js';
 import { programToMarkdown } from '../../src/domain/program-markdown.js';
 import { BIDI, BIDI_SHOWN } from '../support/forged-text.js';
 import {
@@ -16,6 +16,23 @@ const workstream = (key: string, fields: Partial<Workstream> = {}) =>
   baseWorkstream(key, { risk: 'medium', ...fields });
 const risk = (text: string, fields: Partial<TopRisk> = {}) => baseRisk(0, { text, ...fields });
 const action = (text: string, fields: Partial<NextAction> = {}) => nextAction(0, { text, ...fields });
+const decision = (id: number, question: string, fields: Partial<Decision> = {}): Decision => ({
+  id,
+  position: id,
+  question,
+  workstreams: [],
+  deciders: [],
+  neededBy: null,
+  state: 'open',
+  outcome: '',
+  decidedBy: [],
+  decidedAt: null,
+  link: null,
+  reason: '',
+  openedAt: '2026-11-01T00:00:00Z',
+  version: 1,
+  ...fields,
+});
 
 function section(markdown: string, title: string): string[] {
   const lines = markdown.split('\n');
@@ -39,9 +56,11 @@ describe('programToMarkdown', () => {
       '## Delivery signal',
       '## Readiness signal',
       '## Immediate next actions',
+      '## Decision register',
       '## Related references',
     ]);
     expect(section(markdown, 'Executive summary')).toEqual(['No workstreams yet.']);
+    expect(section(markdown, 'Decision register')).toEqual(['No decisions yet.']);
     expect(section(markdown, 'Top risks right now')).toEqual(['No open risks.']);
     expect(section(markdown, 'Related references')).toEqual(['No references yet.']);
     expect(markdown.endsWith('\n')).toBe(true);
@@ -235,5 +254,65 @@ describe('programToMarkdown', () => {
     expect(
       markdown.startsWith('# Program\n\nFirst line wraps here.\n\nSecond paragraph.\n\nUse this page to\n'),
     ).toBe(true);
+  });
+
+  it('keeps a decision register: pending decisions needed soonest first, then decided ones, latest first', () => {
+    const markdown = programToMarkdown(
+      program({
+        workstreams: [workstream('sso', { name: 'SSO' }), workstream('org', { name: 'Org | access' })],
+        decisions: [
+          decision(1, 'No date, older', { openedAt: '2026-10-01T00:00:00Z' }),
+          decision(2, 'Later', { workstreams: ['sso'], deciders: ['U1', 'U2'], neededBy: '2026-12-20' }),
+          decision(3, 'Sooner | pipe', {
+            workstreams: ['sso', 'org', 'gone'],
+            neededBy: '2026-11-20',
+            state: 'deferred',
+            reason: 'budget first',
+          }),
+          decision(4, 'No date, newer'),
+          decision(5, 'Picked Okta', {
+            state: 'decided',
+            outcome: 'Okta with *SCIM*',
+            decidedBy: ['U1'],
+            decidedAt: '2026-11-20',
+            link: 'https://example.slack.com/archives/C1/p1 (x)',
+          }),
+          decision(6, 'Picked hosting', {
+            state: 'decided',
+            decidedAt: '2026-11-24',
+            link: 'javascript:alert(1)',
+          }),
+          decision(7, 'Dropped', { state: 'withdrawn', reason: 'moot' }),
+        ],
+      }),
+    );
+
+    const register = section(markdown, 'Decision register');
+    expect(register).toEqual([
+      'Waiting on a decision',
+      '| Decision | Blocks | Deciders | Needed by | State |',
+      '|---|---|---|---|---|',
+      '| Sooner \\| pipe | SSO, Org \\| access, gone |  | 2026-11-20 | Deferred: budget first |',
+      '| Later | SSO | U1, U2 | 2026-12-20 | Open |',
+      '| No date, older |  |  |  | Open |',
+      '| No date, newer |  |  |  | Open |',
+      'Decided',
+      '- **Picked hosting**: _no outcome recorded_ (decided, 2026-11-24, where it was decided (javascript:alert(1)))',
+      '- **Picked Okta**: Okta with \\*SCIM\\* (decided by U1, 2026-11-20, [where it was decided](https://example.slack.com/archives/C1/p1%20%28x%29))',
+    ]);
+    for (const row of register.filter((l) => l.startsWith('| '))) expect(columns(row)).toBe(5);
+    expect(markdown).not.toContain('Dropped');
+    expect(markdown).not.toContain('](javascript:');
+  });
+
+  it('says nothing waits when every decision is taken', () => {
+    const markdown = programToMarkdown(
+      program({ decisions: [decision(1, 'Done', { state: 'decided', decidedAt: '2026-11-20' })] }),
+    );
+    expect(section(markdown, 'Decision register')).toEqual([
+      'Nothing is waiting on a decision.',
+      'Decided',
+      '- **Done**: _no outcome recorded_ (decided, 2026-11-20)',
+    ]);
   });
 });

@@ -89,15 +89,19 @@ describe('the canvas keeper', () => {
     await fake.waitFor(() => canvas());
 
     // 5 s of saves at the real timing is 500 ms at this one.
+    const started = Date.now();
     for (let i = 1; i <= 20; i++) {
       change(`blocker version ${i}`);
       await sleep(25);
     }
+    const burst = Date.now() - started;
     await fake.waitFor(() => canvas()?.markdown.includes('blocker version 20'), 3000);
     await sleep(FAST.minIntervalMs + 200);
 
+    // One edit per minIntervalMs the burst lasted, plus the last: 3 for 500 ms. A loaded machine that
+    // stretched the burst may allow one more, never more than the interval lets through.
     expect(edits().length).toBeGreaterThanOrEqual(1);
-    expect(edits().length).toBeLessThanOrEqual(3);
+    expect(edits().length).toBeLessThanOrEqual(Math.max(3, 1 + Math.ceil(burst / FAST.minIntervalMs)));
     expect(canvas()?.markdown).toBe(page());
   });
 

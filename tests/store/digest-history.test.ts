@@ -79,6 +79,34 @@ describe('DigestHistory', () => {
     expect(fromEnds.changes.length).toBeGreaterThan(0);
   });
 
+  it('returns decisions’ state moves, which say what was decided, and none of their other fields', () => {
+    const history = new HistoryWriter(db);
+    const decisionMove = (field: string, oldValue: string, newValue: string, at: string) =>
+      history.record(programId, {
+        entity: 'decision',
+        entityKey: '7',
+        entityLabel: 'Which Okta path?',
+        field,
+        oldValue,
+        newValue,
+        actor: 'U1',
+        at,
+        note: '',
+      });
+    db.transaction(() => {
+      decisionMove('state', 'open', 'deferred', '2026-11-24T00:00:00.000Z');
+      decisionMove('outcome', '', 'Okta', '2026-11-25T00:00:00.000Z');
+      decisionMove('state', 'deferred', 'decided', '2026-11-25T00:00:00.000Z');
+    })();
+    const ends = new DigestHistory(db).changesSince(programId, '2026-11-23T00:00:00.000Z');
+    expect(ends.filter((e) => e.entity === 'decision').map((e) => [e.field, e.oldValue, e.newValue])).toEqual(
+      [
+        ['state', 'open', 'deferred'],
+        ['state', 'deferred', 'decided'],
+      ],
+    );
+  });
+
   it('leaves out what the import that created the program wrote: a baseline, not a change', () => {
     const fresh = openDatabase(':memory:');
     try {

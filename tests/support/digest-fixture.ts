@@ -1,4 +1,5 @@
 import type {
+  Decision,
   HistoryEntry,
   NextAction,
   Program,
@@ -41,6 +42,27 @@ export function action(id: number, position: number, over: Partial<NextAction> =
 
 export function readiness(id: number, position: number, over: Partial<Readiness> = {}): Readiness {
   return readinessItem(id, { position, name: `dimension ${id}`, note: '', ...over });
+}
+
+/** An open decision, opened Wed 11 Nov 2026, 10:00 in Los Angeles: 12 days before the scenario's digest. */
+export function decision(id: number, position: number, over: Partial<Decision> = {}): Decision {
+  return {
+    id,
+    position,
+    question: `decision ${id}?`,
+    workstreams: [],
+    deciders: [],
+    neededBy: null,
+    state: 'open',
+    outcome: '',
+    decidedBy: [],
+    decidedAt: null,
+    link: null,
+    reason: '',
+    openedAt: '2026-11-11T18:00:00.000Z',
+    version: 1,
+    ...over,
+  };
 }
 
 export function program(over: Partial<Program> = {}): Program {

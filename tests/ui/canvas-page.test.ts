@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_LIMITS } from '../../src/domain/field-limits.js';
-import type { HistoryEntry } from '../../src/domain/program.js';
+import type { Decision, HistoryEntry } from '../../src/domain/program.js';
 import {
   CANVAS_BYTES,
   type CanvasPageInput,
@@ -18,6 +18,26 @@ import {
 } from '../support/program-objects.js';
 
 const NOW = new Date('2026-11-30T18:00:00Z');
+
+function decision(id: number, over: Partial<Decision> = {}): Decision {
+  return {
+    id,
+    position: id,
+    question: `decision ${id}?`,
+    workstreams: [],
+    deciders: [],
+    neededBy: null,
+    state: 'open',
+    outcome: '',
+    decidedBy: [],
+    decidedAt: null,
+    link: null,
+    reason: '',
+    openedAt: '2026-11-20T18:00:00Z',
+    version: 1,
+    ...over,
+  };
+}
 
 function entry(id: number, over: Partial<HistoryEntry> = {}): HistoryEntry {
   return {
@@ -60,7 +80,7 @@ describe('canvasPage', () => {
   it('says when and by whom the page last changed, in the program’s zone', () => {
     const markdown = page({ lastChange: entry(1) });
 
-    expect(markdown.split('\n')[2]).toBe(
+    expect(markdown.split('\n')[0]).toBe(
       '_Kept current by Rollout from live data. Last changed Mon 30 Nov 2026, 09:05 PST by ![](@U0OWNER1)._',
     );
     expect(page({ lastChange: entry(1, { actor: 'import' }) })).toContain('by an import._');
@@ -127,8 +147,8 @@ describe('canvasPage', () => {
 
     expect(sectionOf(markdown, 'Recent changes')).toEqual([
       'Newest first.',
-      '- Mon 30 Nov 2026, 09:10 PST · ![](@U0OWNER1) · **Identity and SSO** · Owners: ![](@U0OWNER1) → ![](@U0OWNER1), ![](@U0OWNER2)',
-      '- Mon 30 Nov 2026, 09:05 PST · ![](@U0OWNER1) · **Identity and SSO** · Status: Needs decision → Blocked (note: waiting on legal)',
+      '- Mon 30 Nov, 09:10 PST · ![](@U0OWNER1) · **Identity and SSO** · Owners: ![](@U0OWNER1) → ![](@U0OWNER1), ![](@U0OWNER2)',
+      '- Mon 30 Nov, 09:05 PST · ![](@U0OWNER1) · **Identity and SSO** · Status: Needs decision → Blocked (note: waiting on legal)',
     ]);
     expect(sectionOf(page(), 'Recent changes')).toEqual(['No changes in the last week.']);
   });
@@ -146,13 +166,30 @@ describe('canvasPage', () => {
         readiness: [readinessItem(1, { name: trap, note: trap })],
         actions: [nextAction(1, { text: trap, owner: trap })],
         references: [{ position: 0, title: trap, url: 'javascript:alert(1)' }],
+        decisions: [
+          decision(1, {
+            question: trap,
+            deciders: [trap],
+            state: 'deferred',
+            reason: trap,
+            workstreams: [trap],
+          }),
+          decision(2, {
+            question: trap,
+            state: 'decided',
+            outcome: trap,
+            decidedBy: [trap],
+            decidedAt: '2026-11-20',
+            link: 'javascript:alert(1)',
+          }),
+        ],
       }),
       recentChanges: [
         entry(1, { entityLabel: trap, field: 'blocker', oldValue: trap, newValue: trap, note: trap }),
       ],
     });
 
-    // Rollout's own: the title, the nine sections and the one workstream's, whose name stays text.
+    // Rollout's own: the ten sections and the one workstream's, whose name stays text (no title: Slack shows it).
     expect(headings(markdown)).toHaveLength(11);
     expect(headings(markdown).filter((h) => h.startsWith('### '))).toEqual([
       expect.stringMatching(/^### \\# Heading !\\\[\\\]\(@U0CEO\)/),
@@ -188,6 +225,23 @@ describe('canvasPage', () => {
         actions: Array.from({ length: 2000 }, (_, i) =>
           nextAction(i, { text: long(FIELD_LIMITS.nextActionText) }),
         ),
+        decisions: Array.from({ length: 4000 }, (_, i) =>
+          decision(i, {
+            question: long(FIELD_LIMITS.decisionQuestion),
+            workstreams: workstreams.slice(0, 20).map((w) => w.key),
+            deciders: ['U0OWNER1', 'U0OWNER2', 'U0OWNER3'],
+            neededBy: '2026-11-01',
+            ...(i % 2
+              ? {
+                  state: 'decided' as const,
+                  outcome: long(FIELD_LIMITS.decisionOutcome),
+                  decidedBy: ['U0OWNER1', 'U0OWNER2'],
+                  decidedAt: '2026-11-20',
+                  link: `https://example.com/${long(FIELD_LIMITS.url - 20)}`,
+                }
+              : {}),
+          }),
+        ),
       }),
       recentChanges: Array.from({ length: RECENT_CHANGES_SHOWN + 1 }, (_, i) =>
         entry(i, { field: 'blocker', oldValue: long(500), newValue: long(500), note: long(1000) }),
@@ -199,6 +253,63 @@ describe('canvasPage', () => {
     expect(markdown).toMatch(/…and [\d,]+ more workstreams: `\/rollout status` shows each in detail\./);
     expect(markdown).toMatch(/…and [\d,]+ more open risks\./);
     expect(markdown).toMatch(/…and [\d,]+ more open actions\./);
+    expect(markdown).toMatch(/…and [\d,]+ more pending decisions\./);
+    expect(markdown).toMatch(/…and [\d,]+ more decided decisions\./);
     expect(sectionOf(markdown, 'Recent changes').at(-1)).toMatch(/^…and more/);
+  });
+});
+
+describe('canvasPage: the decision register', () => {
+  const markdown = page({
+    program: program({
+      timezone: 'America/Los_Angeles',
+      workstreams: [workstream('identity-sso', { name: 'Identity and SSO' })],
+      decisions: [
+        decision(1, {
+          question: 'Which Okta path?',
+          workstreams: ['identity-sso'],
+          deciders: ['U0LEAD', 'Security | council'],
+          neededBy: '2026-12-11',
+        }),
+        decision(2, {
+          question: 'Which org source?',
+          workstreams: ['identity-sso', 'gone'],
+          deciders: ['U0LEAD'],
+          neededBy: '2026-11-27',
+          state: 'deferred',
+          reason: 'after the audit',
+          // Tue 10 Nov, 10:00 in Los Angeles: 20 days before Mon 30 Nov.
+          openedAt: '2026-11-10T18:00:00Z',
+        }),
+        decision(3, {
+          question: 'Which telemetry stack?',
+          state: 'decided',
+          outcome: 'OpenTelemetry',
+          decidedBy: ['U0LEAD'],
+          decidedAt: '2026-11-25',
+          link: 'https://example.slack.com/archives/C1/p1',
+        }),
+        decision(4, { question: 'Dropped', state: 'withdrawn' }),
+      ],
+    }),
+  });
+
+  it('comes after the next actions, with deciders as mentions, overdue marked and each one’s age', () => {
+    const titles = markdown.split('\n').filter((l) => l.startsWith('## '));
+    expect(titles.indexOf('## Decision register')).toBe(titles.indexOf('## Immediate next actions') + 1);
+    expect(sectionOf(markdown, 'Decision register')).toEqual([
+      'Waiting on a decision',
+      '| Decision | Blocks | Deciders | Needed by | State |',
+      '|---|---|---|---|---|',
+      '| Which org source? | Identity and SSO, gone | ![](@U0LEAD) | 2026-11-27, **overdue** | Deferred: after the audit, waiting since Tue 10 Nov 2026 (20 days) |',
+      '| Which Okta path? | Identity and SSO | ![](@U0LEAD), Security \\| council | 2026-12-11 | Open, waiting since Fri 20 Nov 2026 (10 days) |',
+      'Decided',
+      '- **Which telemetry stack?**: OpenTelemetry (decided by ![](@U0LEAD), 2026-11-25, [where it was decided](https://example.slack.com/archives/C1/p1))',
+    ]);
+    expect(markdown).not.toContain('Dropped');
+  });
+
+  it('says so when the program has no decisions', () => {
+    expect(sectionOf(page(), 'Decision register')).toEqual(['No decisions yet.']);
   });
 });

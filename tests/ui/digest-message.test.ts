@@ -11,6 +11,7 @@ import { BLOCK_LIMITS } from '../../src/ui/limits.js';
 import {
   AS_OF,
   action,
+  decision,
   entry,
   LAST_DIGEST,
   program,
@@ -499,5 +500,236 @@ describe('digestPreviewText', () => {
     expect(preview).toContain(
       'No open actions are overdue or due this week. 2 open actions have no due date',
     );
+  });
+});
+
+describe('digestMessage: decisions', () => {
+  const p = program({
+    workstreams: [
+      workstream('identity-sso', 0, {
+        name: 'Identity and SSO',
+        ownerTeam: 'Identity and Security',
+        ownerIds: ['UOWNER01'],
+        status: 'needs-decision',
+        blocker: 'approved Okta path',
+        statusSince: '2026-11-11T18:00:00.000Z',
+      }),
+      workstream('org-access', 1, { name: 'Org-aware access', status: 'needs-validation' }),
+      workstream('gating', 2, { name: 'Readiness gating', status: 'blocked', blocker: 'upstream' }),
+    ],
+    decisions: [
+      decision(1, 0, {
+        question: 'Which Okta path?',
+        workstreams: ['identity-sso'],
+        deciders: ['UDECIDE1', 'UDECIDE2'],
+        neededBy: '2026-12-11',
+      }),
+      decision(2, 1, {
+        question: 'Which org source?',
+        workstreams: ['org-access', 'gating'],
+        deciders: ['UDECIDE1'],
+        neededBy: '2026-11-20',
+        openedAt: '2026-11-17T18:00:00.000Z',
+      }),
+      decision(3, 2, { question: 'Program-wide question' }),
+      decision(4, 3, {
+        question: 'Which telemetry stack?',
+        workstreams: ['identity-sso'],
+        state: 'decided',
+        outcome: 'OpenTelemetry, owned by Platform',
+        decidedBy: ['UDECIDE1', 'UDECIDE2'],
+        decidedAt: '2026-11-20',
+        link: 'https://example.slack.com/archives/C1/p1|x>',
+      }),
+      decision(5, 4, {
+        question: 'Which hosting?',
+        state: 'decided',
+        outcome: 'Kanopy',
+        decidedAt: '2026-11-18',
+        link: 'javascript:alert(1)',
+      }),
+    ],
+  });
+  const digest = buildDigest({ program: p, asOf: AS_OF, changesSince: [], since: LAST_DIGEST });
+  const { blocks, text } = digestMessage(digest, p);
+
+  it('is a message Slack accepts, within the planned blocks', () => {
+    expect(blockKitProblems(blocks, 'message')).toEqual([]);
+    expect(blocks.length).toBeLessThanOrEqual(DIGEST_MAX_BLOCKS);
+  });
+
+  it('shows each waiting workstream’s decision, its deciders and its age, overdue work first', () => {
+    const lines = sectionText(blocks, 'waiting').split('\n');
+    expect(lines[0]).toBe('*Waiting on a decision or validation (2)*');
+    expect(lines[1]).toBe(
+      '• *Org-aware access* — :microscope: Needs validation, waiting 3 days: _no blocker recorded_ · _no owner_ · :hourglass_flowing_sand: Decision: Which org source? — <@UDECIDE1>, waiting 6 days, :warning: *overdue* (needed by Fri 20 Nov 2026)',
+    );
+    expect(lines[2]).toBe(
+      '• *Identity and SSO* — :raised_hand: Needs decision, waiting 12 days: approved Okta path · _Identity and Security_ (<@UOWNER01>) · :hourglass_flowing_sand: Decision: Which Okta path? — <@UDECIDE1> <@UDECIDE2>, waiting 12 days, needed by Fri 11 Dec 2026',
+    );
+    // The program-wide one is on no listed work: counted, not lost.
+    expect(lines[3]).toBe('_1 open decision is on no waiting or blocked work: see /rollout decisions._');
+    expect(sectionText(blocks, 'blocked')).toContain(
+      '• *Readiness gating* (blocked 3 days) — upstream · _no owner_ · :hourglass_flowing_sand: Decision: Which org source? — <@UDECIDE1>, waiting 6 days, :warning: *overdue*',
+    );
+  });
+
+  it('says what was decided this week: outcome, who as mentions, and the link only when it is http(s)', () => {
+    const ids = blocks.map((b) => b.block_id ?? b.type);
+    expect(ids.indexOf('digest_decided:0')).toBe(ids.indexOf('digest_waiting:0') + 1);
+    const lines = sectionText(blocks, 'decided').split('\n');
+    expect(lines).toEqual([
+      '*Decided this week (2)*',
+      '• :white_check_mark: *Which hosting?* — Kanopy (decided, Wed 18 Nov 2026)',
+      '• :white_check_mark: *Which telemetry stack?* — OpenTelemetry, owned by Platform (decided by <@UDECIDE1> <@UDECIDE2>, Fri 20 Nov 2026) · _Identity and SSO_ · <https://example.slack.com/archives/C1/p1%7Cx%3E|where it was decided>',
+    ]);
+    expect(JSON.stringify(blocks)).not.toContain('javascript:');
+  });
+
+  it('puts what was decided in the notification text too', () => {
+    expect(text.split('\n').slice(1)).toEqual([
+      'Blocked: Readiness gating — upstream',
+      'Decided: Which hosting? — Kanopy',
+      'Decided: Which telemetry stack? — OpenTelemetry, owned by Platform',
+    ]);
+  });
+
+  it('says so when nothing was decided', () => {
+    const q = program({ decisions: [decision(1, 0, { question: 'still open' })] });
+    const d = buildDigest({ program: q, asOf: AS_OF, changesSince: [], since: LAST_DIGEST });
+    const m = digestMessage(d, q);
+    expect(sectionText(m.blocks, 'decided')).toBe(
+      '*Decided this week (0)*\n_No decisions were recorded since Mon 16 Nov 2026._',
+    );
+    expect(sectionText(m.blocks, 'waiting')).toBe(
+      '*Waiting on a decision or validation (0)*\n_Nothing is waiting on a decision or validation. 1 open decision is on no waiting or blocked work: see /rollout decisions._',
+    );
+  });
+
+  it('shows the same in the plain-text preview', () => {
+    const preview = digestPreviewText(digest, p);
+    expect(preview).toContain(
+      '\nWaiting on a decision or validation (2)\n  - Org-aware access — Needs validation, waiting 3 days: no blocker recorded · no owner · Decision: Which org source? — @UDECIDE1, waiting 6 days, overdue (needed by Fri 20 Nov 2026)\n',
+    );
+    expect(preview).toContain(
+      '\nDecided this week (2)\n  - Which hosting? — Kanopy (decided, Wed 18 Nov 2026)\n  - Which telemetry stack? — OpenTelemetry, owned by Platform (decided by @UDECIDE1 @UDECIDE2, Fri 20 Nov 2026) · Identity and SSO · where it was decided: https://example.slack.com/archives/C1/p1|x>\n',
+    );
+    expect(preview).toContain('1 open decision is on no waiting or blocked work: see /rollout decisions.');
+    expect(preview).not.toContain('javascript:');
+  });
+
+  it('counts pending decisions past the two it names for one workstream', () => {
+    const q = program({
+      workstreams: [workstream('w', 0, { name: 'W', status: 'needs-decision' })],
+      decisions: [1, 2, 3, 4].map((i) => decision(i, i, { question: `q${i}`, workstreams: ['w'] })),
+    });
+    const d = buildDigest({ program: q, asOf: AS_OF, changesSince: [] });
+    const waiting = sectionText(digestMessage(d, q).blocks, 'waiting');
+    expect(waiting).toContain('Decision: q1 —');
+    expect(waiting).toContain('Decision: q2 —');
+    expect(waiting).not.toContain('q3');
+    expect(waiting).toContain(' · +2 more decisions');
+  });
+
+  it('escapes decisions’ text everywhere, keeps it on its line, and pings nobody', () => {
+    const q = program({
+      workstreams: [workstream('w', 0, { name: 'W', status: 'needs-decision' })],
+      decisions: [
+        decision(1, 0, { question: `${EVIL}\n${FORGED}`, workstreams: ['w'], deciders: [EVIL] }),
+        decision(2, 1, {
+          question: `${EVIL}\n${FORGED}`,
+          state: 'decided',
+          outcome: `${EVIL}\n${FORGED}`,
+          decidedBy: [EVIL],
+          decidedAt: '2026-11-20',
+        }),
+      ],
+    });
+    const d = buildDigest({ program: q, asOf: AS_OF, changesSince: [], since: LAST_DIGEST });
+    const m = digestMessage(d, q);
+    expect(blockKitProblems(m.blocks, 'message')).toEqual([]);
+    for (const section of ['waiting', 'decided']) {
+      const [title, ...lines] = sectionText(m.blocks, section).split('\n');
+      expect(title, section).toMatch(/^\*[^*]+\*$/);
+      expect(lines, section).toHaveLength(1);
+      expect(lines[0], section).toMatch(/^• /);
+      expect(lines[0], section).toContain(EVIL_ESCAPED);
+      expect(lines[0], section).toContain(FORGED_SHOWN);
+    }
+    expect(m.text).toContain(`Decided: ${EVIL_ESCAPED} ${FORGED_SHOWN} — ${EVIL_ESCAPED} ${FORGED_SHOWN}`);
+    expect(forgedLines(m.text)).toEqual([]);
+    const mrkdwn = JSON.stringify({ text: m.text, blocks: m.blocks.filter((b) => b.type !== 'header') });
+    expect(mrkdwn).not.toContain('<!channel>');
+    expect(mrkdwn).not.toContain('<https://evil');
+    const preview = digestPreviewText(d, q);
+    expect(forgedLines(preview)).toEqual([]);
+    expect(preview).toContain(`Decision: ${EVIL} ${FORGED_PLAIN}`);
+  });
+});
+
+describe('digestMessage: a program with 200 decisions', () => {
+  const long = (label: string, max: number) => `${label} ${'<&> '.repeat(max)}`.slice(0, max);
+  const ids = Array.from({ length: 8 }, (_, j) => `U${String(j).padStart(6, '0')}`);
+  const workstreams = Array.from({ length: 60 }, (_, i) =>
+    workstream(`ws-${i}`, i, {
+      name: long(`Workstream ${i}`, 150),
+      status: i % 3 === 0 ? 'blocked' : 'needs-decision',
+      blocker: long(`blocker ${i}`, 500),
+      ownerIds: ids,
+    }),
+  );
+  // 100 pending (half overdue) on the waiting and blocked work, 100 decided this week with long outcomes.
+  const decisions = Array.from({ length: 200 }, (_, i) =>
+    i < 100
+      ? decision(i + 1, i, {
+          question: long(`pending ${i}`, 500),
+          workstreams: [`ws-${i % 60}`, `ws-${(i + 1) % 60}`],
+          deciders: ids,
+          neededBy: i % 2 === 0 ? '2026-11-02' : '2026-12-30',
+        })
+      : decision(i + 1, i, {
+          question: long(`decided ${i}`, 500),
+          state: 'decided',
+          outcome: long(`outcome ${i}`, 1000),
+          decidedBy: ids,
+          decidedAt: '2026-11-20',
+          workstreams: workstreams.slice(0, 6).map((w) => w.key),
+          link: `https://example.com/${'a'.repeat(900)}`,
+        }),
+  );
+  const p = program({ name: long('Program', 150), workstreams, decisions });
+  const digest = buildDigest({ program: p, asOf: AS_OF, changesSince: [], since: LAST_DIGEST });
+  const message = digestMessage(digest, p);
+
+  it('stays within Block Kit’s limits, cutting each list with "and N more"', () => {
+    expect(digest.decided).toHaveLength(100);
+    expect(digest.counts.pendingDecisions).toBe(100);
+    expect(blockKitProblems(message.blocks, 'message')).toEqual([]);
+    expect(message.blocks.length).toBeLessThanOrEqual(DIGEST_MAX_BLOCKS);
+    expect(message.blocks.length).toBeLessThanOrEqual(BLOCK_LIMITS.messageBlocks);
+    expect(message.text.length).toBeLessThanOrEqual(BLOCK_LIMITS.fallbackText);
+    for (const b of message.blocks) {
+      if (b.type === 'section') expect(b.text?.text.length).toBeLessThanOrEqual(BLOCK_LIMITS.sectionText);
+    }
+    const totals = { waiting: digest.waiting.length, blocked: digest.blocked.length, decided: 100 };
+    for (const [section, total] of Object.entries(totals)) {
+      const text = sectionText(message.blocks, section);
+      const shown = text.split('\n').filter((l) => l.startsWith('• ')).length;
+      const counted = Number(/_…and (\d+) more .+ — see the full status_/.exec(text)?.[1]);
+      expect(shown, section).toBeGreaterThan(0);
+      expect(shown + counted, section).toBe(total);
+    }
+    // Links are whole or left out: a line is never cut through one.
+    const decided = sectionText(message.blocks, 'decided');
+    expect(decided).toContain('|where it was decided>');
+    expect(decided.match(/<https:/g)?.length).toBe(decided.match(/\|where it was decided>/g)?.length);
+    expect(JSON.stringify(message.blocks.filter((b) => b.type !== 'header'))).not.toMatch(/<(?![@!h])/);
+  });
+
+  it('previews the same lists, capped as in the message', () => {
+    const preview = digestPreviewText(digest, p);
+    expect(preview).toContain('\nDecided this week (100)\n');
+    expect(preview).toContain('  …and 80 more decisions — see the full status');
+    expect(preview).toContain('Decision: pending 0 ');
   });
 });

@@ -197,7 +197,7 @@ describe('the program’s page as #leadership’s canvas, kept by the app', { ti
     await until('the canvas to list the new blocker', async () => (await change.count()) === 1, CANVAS_MS);
     const said = await change.textContent();
     expect(said).toMatch(/ · @marcus · Identity and SSO · Main blocker: /);
-    expect(said).toContain(`approved Okta path and claims model → ${BLOCKER}`);
+    expect(said).toContain(`“approved Okta path and claims model” → “${BLOCKER}”`);
     expect(await change.locator('.canvas-mention', { hasText: '@marcus' }).count()).toBe(1);
     // The workstream's snapshot shows it too, and the line at the top says who changed the page last.
     const snapshot = canvas.getByRole('listitem').filter({ hasText: `main blocker: ${BLOCKER}` });

@@ -11,7 +11,8 @@ export function CanvasPanel({ canvas, ctx }: { canvas: PlaygroundCanvas; ctx: Re
     <div class="canvas-scroll">
       <div class="canvas" role="document" aria-label={canvas.title}>
         <header class="canvas-header">
-          <p class="canvas-title">{canvas.title}</p>
+          {/* The canvas's title is the document's heading, as in Slack (Rollout's page has none of its own). */}
+          <h1 class="canvas-title">{canvas.title}</h1>
           <p class="canvas-meta">
             {canvasSummary(canvas)} <time dateTime={new Date(canvas.updatedAt).toISOString()}>{updated}</time>
           </p>
