@@ -1,6 +1,7 @@
 import { type SlowingReason, slowingWithReasons } from './delivery-signal.js';
 import { addDays, daysBetween, isoWeekday, localDate } from './local-time.js';
 import type { Decision, HistoryEntry, Program, TopRisk, Workstream } from './program.js';
+import { type DateConflict, type Dated, dateConflicts, slipDays } from './target-dates.js';
 import {
   byRiskThenPosition,
   bySeverityThenPosition,
@@ -64,6 +65,20 @@ export interface DigestPendingDecision {
   waitingDays: number;
   /** Calendar days past its needed-by date (before the digest's day); 0 when not overdue. */
   daysOverdue: number;
+}
+
+/** A target that moved since the last digest. */
+export interface DigestDateMove {
+  kind: 'workstream' | 'milestone';
+  key: string;
+  name: string;
+  /** YYYY-MM-DD, or null when it had no target before. */
+  from: string | null;
+  to: string | null;
+  /** Why it moved, as the last move's note says. */
+  reason: string;
+  /** Where the target now stands against its baseline, in days (positive: later). */
+  slipDays: number;
 }
 
 /** A decision taken since the last digest. */
@@ -199,6 +214,8 @@ export interface Digest {
     /** Pending decisions shown with no waiting or blocked workstream (program-wide, or on other work). */
     decisionsElsewhere: number;
     decided: number;
+    datesMoved: number;
+    dateConflicts: number;
   };
   /**
    * The delivery signal's first group (src/domain/delivery-signal.ts, as the Markdown export shows it): the
@@ -219,6 +236,10 @@ export interface Digest {
   decided: DigestDecided[];
   /** In the order they happened (the history's ids), by their last move. */
   changes: DigestChange[];
+  /** Targets moved since the last digest, in the order they last moved. */
+  datesMoved: DigestDateMove[];
+  /** Work and milestones due before something they depend on, in the program's order. */
+  dateConflicts: DateConflict[];
   /** Longest without an update first. */
   stale: DigestStale[];
   actions: {
@@ -240,7 +261,9 @@ const byPositionThenId = (a: { position: number; id: number }, b: { position: nu
 
 /** The history the digest reports ("What changed"): everything else in the history it leaves aside. */
 export const DIGEST_CHANGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  workstream: ['status', 'risk'],
+  // `target`: not a "What changed" line either; the dates that moved have a list of their own.
+  workstream: ['status', 'risk', 'target'],
+  milestone: ['target'],
   risk: ['created', 'removed', 'status', 'severity'],
   // Not a "What changed" line: says which decisions were recorded as decided since the last digest.
   decision: ['state'],
@@ -281,7 +304,7 @@ function changesFrom(
 ): DigestChange[] {
   const out: { change: DigestChange; order: number }[] = [];
   for (const { first, last } of collapsed) {
-    if (last.entity === 'decision') continue;
+    if (last.entity === 'decision' || last.field === 'target') continue;
     const from = first.oldValue;
     const to = last.newValue;
     const base = { at: last.at, actor: last.actor };
@@ -312,6 +335,33 @@ function changesFrom(
   }
   out.sort((a, b) => a.order - b.order);
   return out.map((c) => c.change);
+}
+
+/**
+ * Targets that moved since the last digest, net (first old → last new; a date moved and moved back is not
+ * news), with the last move's reason and where the date now stands against its baseline.
+ */
+function datesMovedFrom(collapsed: Collapsed[], program: Program): DigestDateMove[] {
+  const dated = new Map<string, Dated & { name: string }>();
+  for (const w of program.workstreams) dated.set(`workstream:${w.key}`, w);
+  for (const m of program.milestones) dated.set(`milestone:${m.key}`, m);
+  const out: (DigestDateMove & { order: number })[] = [];
+  for (const { first, last } of collapsed) {
+    if (last.field !== 'target' || (last.entity !== 'workstream' && last.entity !== 'milestone')) continue;
+    if (first.oldValue === last.newValue) continue;
+    const current = dated.get(`${last.entity}:${last.entityKey}`);
+    out.push({
+      kind: last.entity,
+      key: last.entityKey,
+      name: current?.name ?? last.entityLabel,
+      from: first.oldValue,
+      to: last.newValue,
+      reason: last.note,
+      slipDays: current ? slipDays(current) : 0,
+      order: last.id,
+    });
+  }
+  return out.sort((a, b) => a.order - b.order).map(({ order: _order, ...move }) => move);
 }
 
 /** The ids of decisions whose last state move since the last digest made them decided. */
@@ -493,6 +543,9 @@ export function buildDigest(input: DigestInput): Digest {
     .map((r) => ({ name: r.name, signal: r.signal, note: r.note }));
 
   const since = input.since ?? null;
+  const datesMoved = datesMovedFrom(collapsed, program);
+  const conflicts = dateConflicts(program);
+
   return {
     weekKey: week,
     weekLabel: weekKeyLabel(week),
@@ -516,6 +569,8 @@ export function buildDigest(input: DigestInput): Digest {
       overdueDecisions: pending.filter((d) => d.daysOverdue > 0).length,
       decisionsElsewhere: pending.filter((d) => !shownWith.has(d.id)).length,
       decided: decided.length,
+      datesMoved: datesMoved.length,
+      dateConflicts: conflicts.length,
     },
     slowing,
     topRisks,
@@ -523,6 +578,8 @@ export function buildDigest(input: DigestInput): Digest {
     waiting,
     decided,
     changes: changesFrom(collapsed, workstreams, risks),
+    datesMoved,
+    dateConflicts: conflicts,
     stale,
     actions: { dueThisWeek, overdue },
     readiness,

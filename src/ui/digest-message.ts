@@ -11,6 +11,7 @@ import {
 } from '../domain/digest-content.js';
 import type { Program } from '../domain/program.js';
 import { isSlackUserId } from '../domain/slack-user.js';
+import { slipLabel } from '../domain/target-dates.js';
 import { oneLine } from '../domain/user-text.js';
 import {
   RISK_INFO,
@@ -33,10 +34,10 @@ import { inZone } from './zoned-time.js';
  * The digest's lists. "Decided this week" has no name in ids.ts's DigestSection yet (ids.ts is shared with
  * the decisions' Slack surfaces): its blocks are named here, in the same `digest_<list>:<part>` form.
  */
-type DigestList = DigestSection | 'decided';
+type DigestList = DigestSection | 'decided' | 'dates';
 
 function listBlockId(list: DigestList, part: number): string {
-  return list === 'decided' ? `digest_decided:${part}` : digestSectionBlock(list, part);
+  return list === 'decided' || list === 'dates' ? `digest_${list}:${part}` : digestSectionBlock(list, part);
 }
 
 /**
@@ -50,6 +51,7 @@ const DIGEST_LISTS: Record<DigestList, { maxItems: number; maxSections: number }
   blocked: { maxItems: Number.POSITIVE_INFINITY, maxSections: 4 },
   waiting: { maxItems: Number.POSITIVE_INFINITY, maxSections: 4 },
   decided: { maxItems: 20, maxSections: 3 },
+  dates: { maxItems: 20, maxSections: 2 },
   changes: { maxItems: 40, maxSections: 3 },
   stale: { maxItems: Number.POSITIVE_INFINITY, maxSections: 2 },
   next: { maxItems: Number.POSITIVE_INFINITY, maxSections: 2 },
@@ -278,6 +280,24 @@ function changeLine(s: Style, c: DigestChange): string {
   }
 }
 
+function dateText(date: string | null): string {
+  return date ? formatDayLabel(date) : 'no date';
+}
+
+/** Conflicts first (a date that cannot hold), then the dates that moved, each with its reason and total slip. */
+function dateLines(s: Style, d: Digest): string[] {
+  const conflicts = d.dateConflicts.map(
+    (c) =>
+      `${s.bullet} ${s.emoji(':warning:')}${s.bold(s.text(c.subject.name, TEXT_MAX.name))} is due ${dateText(c.subject.target)} but depends on ${s.bold(s.text(c.upstream.name, TEXT_MAX.name))}, due ${dateText(c.upstream.target)}`,
+  );
+  const moved = d.datesMoved.map((m) => {
+    const reason = m.reason ? `: ${s.text(m.reason, TEXT_MAX.long)}` : '';
+    const slip = m.slipDays !== 0 ? ` (${slipLabel(m.slipDays)} against baseline)` : '';
+    return `${s.bullet} ${s.emoji(':calendar:')}${s.bold(s.text(m.name, TEXT_MAX.name))}: ${dateText(m.from)} → ${dateText(m.to)}${slip}${reason}`;
+  });
+  return [...conflicts, ...moved];
+}
+
 function staleLines(s: Style, d: Digest): string[] {
   return d.stale.map(
     (w) =>
@@ -369,6 +389,13 @@ function lists(s: Style, d: Digest): ListContent[] {
       lines: d.decided.map((x) => decidedLine(s, x)),
       empty: `No decisions were recorded ${d.sinceLabel}.`,
       noun: 'decisions',
+    },
+    {
+      section: 'dates',
+      title: `Dates (${c.datesMoved} moved ${d.sinceLabel}, ${c.dateConflicts} due before what they depend on)`,
+      lines: dateLines(s, d),
+      empty: `No target moved ${d.sinceLabel}, and no date is due before what it depends on.`,
+      noun: 'dates',
     },
     {
       section: 'changes',

@@ -42,6 +42,8 @@ describe('buildDigest', () => {
       overdueDecisions: 0,
       decisionsElsewhere: 0,
       decided: 0,
+      datesMoved: 0,
+      dateConflicts: 0,
     });
   });
 
@@ -201,6 +203,8 @@ describe('buildDigest', () => {
       overdueDecisions: 0,
       decisionsElsewhere: 0,
       decided: 0,
+      datesMoved: 0,
+      dateConflicts: 0,
     });
     expect([d.topRisks, d.blocked, d.waiting, d.decided, d.changes, d.stale, d.readiness]).toEqual([
       [],
@@ -362,6 +366,8 @@ describe('buildDigest: decisions', () => {
       // Program-wide, and the one on drafted work: shown with nothing, counted.
       decisionsElsewhere: 2,
       decided: 0,
+      datesMoved: 0,
+      dateConflicts: 0,
     });
   });
 

@@ -21,6 +21,7 @@ import {
   workstream,
 } from '../support/digest-fixture.js';
 import { BIDI, BIDI_SHOWN, FORGED, FORGED_PLAIN, FORGED_SHOWN, forgedLines } from '../support/forged-text.js';
+import { milestone } from '../support/program-objects.js';
 
 const EVIL = '<!channel> & <https://evil|docs>';
 const EVIL_ESCAPED = '&lt;!channel&gt; &amp; &lt;https://evil|docs&gt;';
@@ -731,5 +732,82 @@ describe('digestMessage: a program with 200 decisions', () => {
     expect(preview).toContain('\nDecided this week (100)\n');
     expect(preview).toContain('  …and 80 more decisions — see the full status');
     expect(preview).toContain('Decision: pending 0 ');
+  });
+});
+
+describe('the digest’s dates', () => {
+  const identity = workstream('identity-sso', 0, {
+    name: 'Identity and SSO',
+    target: '2027-02-01',
+    baseline: '2027-01-18',
+  });
+  const gate = {
+    ...milestone('Internal readiness gate', ['identity-sso']),
+    key: 'gate',
+    target: '2027-01-15',
+    baseline: '2027-01-15',
+  };
+  const moved = [
+    entry({
+      entity: 'workstream',
+      entityKey: 'identity-sso',
+      field: 'target',
+      oldValue: '2027-01-18',
+      newValue: '2027-01-25',
+    }),
+    entry({
+      entity: 'workstream',
+      entityKey: 'identity-sso',
+      field: 'target',
+      oldValue: '2027-01-25',
+      newValue: '2027-02-01',
+      note: `vendor review ${EVIL}`,
+    }),
+    // Moved and moved back: not news.
+    entry({
+      entity: 'milestone',
+      entityKey: 'gate',
+      field: 'target',
+      oldValue: '2027-01-15',
+      newValue: '2027-01-22',
+    }),
+    entry({
+      entity: 'milestone',
+      entityKey: 'gate',
+      field: 'target',
+      oldValue: '2027-01-22',
+      newValue: '2027-01-15',
+    }),
+  ];
+
+  it('lists a date due before what it depends on, then each target that moved, net, with reason and slip', () => {
+    const { digest, message } = render(program({ workstreams: [identity], milestones: [gate] }), moved);
+
+    expect(digest.counts).toMatchObject({ datesMoved: 1, dateConflicts: 1 });
+    const text = sectionText(message.blocks, 'dates');
+    expect(text).toContain('*Dates (1 moved since Mon 16 Nov 2026, 1 due before what they depend on)*');
+    expect(text).toContain(
+      '• :warning: *Internal readiness gate* is due Fri 15 Jan 2027 but depends on *Identity and SSO*, due Mon 1 Feb 2027',
+    );
+    expect(text).toContain(
+      `• :calendar: *Identity and SSO*: Mon 18 Jan 2027 → Mon 1 Feb 2027 (+2 weeks against baseline): vendor review ${EVIL_ESCAPED}`,
+    );
+    expect(text).not.toContain('Jan 22');
+    // Target moves are the dates list's, not "What changed" lines.
+    expect(sectionText(message.blocks, 'changes')).not.toContain('Identity and SSO');
+  });
+
+  it('keeps 200 dated milestones in conflict within Slack’s limits, counting the rest', () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({
+      ...milestone(`Gate ${i}`, ['identity-sso']),
+      key: `gate-${i}`,
+      position: i,
+      target: '2027-01-01',
+    }));
+    const { message } = render(program({ workstreams: [identity], milestones: many }), moved);
+
+    expect(blockKitProblems(message.blocks, 'message')).toEqual([]);
+    expect(message.blocks.length).toBeLessThanOrEqual(DIGEST_MAX_BLOCKS);
+    expect(sectionText(message.blocks, 'dates')).toMatch(/…and 181 more dates — see the full status/);
   });
 });
