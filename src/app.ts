@@ -81,6 +81,8 @@ export function createApp(deps: Deps): RolloutApp {
   const scheduler = new DigestScheduler(deps, services.programs, services.digest, {
     onSweep: async (now) => {
       await services.reminders.sweep(app.client, now);
+      // Imports and edits from any process change dates; the sweep is where all of them are seen.
+      await services.dateConflicts.sweep(app.client);
     },
   });
 

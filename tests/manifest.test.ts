@@ -2,8 +2,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { SHORTCUTS } from '../src/ui/ids.js';
 
-const SUBCOMMANDS = ['status', 'update', 'risks', 'readiness', 'actions', 'history', 'digest', 'help'];
+const SUBCOMMANDS = [
+  'status',
+  'update',
+  'risks',
+  'readiness',
+  'actions',
+  'decisions',
+  'history',
+  'digest',
+  'help',
+];
 const BOT_SCOPES = [
   'commands',
   'chat:write',
@@ -21,6 +32,7 @@ interface Manifest {
   features: {
     app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean };
     slash_commands: { command: string; description?: string; usage_hint?: string }[];
+    shortcuts?: { name: string; type: string; callback_id: string; description: string }[];
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -90,6 +102,22 @@ describe('manifest.yml', () => {
     expect(commands.map((c) => c.command)).toEqual(['/rollout']);
     for (const sub of SUBCOMMANDS) expect(commands[0]?.usage_hint).toContain(sub);
     expect(commands[0]?.description).toBeTruthy();
+  });
+
+  it('declares the message shortcut Rollout answers, with the callback_id its listener registers', () => {
+    expect(readManifest().features.shortcuts).toEqual([
+      {
+        name: 'Record decision',
+        type: 'message',
+        callback_id: SHORTCUTS.recordDecision,
+        description: expect.stringContaining('decision register'),
+      },
+    ]);
+    const tooLong = readManifest();
+    const [shortcut] = tooLong.features.shortcuts ?? [];
+    if (shortcut) shortcut.name = 'Record decision in Rollout';
+    // Slack caps a shortcut's name at 24 characters: the wording would be refused.
+    expect(validate(tooLong)).toBe(false);
   });
 
   it('enables interactivity, the Home tab and the app_home_opened event', () => {

@@ -21,6 +21,9 @@ import { orList } from './edit-fields.js';
  * - **Readiness** is the program's go/no-go call, so only admins change it. Owners move it by what they
  *   report on their workstreams; they do not certify their own readiness.
  *
+ * - **A decision** is recorded, deferred, edited or withdrawn by its deciders, the owners of a workstream it
+ *   blocks, or admins; any member may add one.
+ *
  * Moving a risk or action to another workstream needs the right to edit it where it is now; where it goes
  * needs nothing more than adding would (any member), after which that workstream's owners manage it.
  */
@@ -39,7 +42,14 @@ export interface ProgramAccess {
 }
 
 /** Why someone was let in; useful in logs. */
-export type Role = 'rollout-admin' | 'program-admin' | 'workstream-owner' | 'action-owner' | 'program-member';
+export type Role =
+  | 'rollout-admin'
+  | 'program-admin'
+  | 'workstream-owner'
+  | 'action-owner'
+  | 'program-member'
+  | 'decider'
+  | 'milestone-owner';
 
 /** `reason` is a plain sentence (no mrkdwn) to show the person who was refused. */
 export type Permission = { allowed: true; as: Role } | { allowed: false; reason: string };
@@ -198,4 +208,70 @@ export function canEditReadiness(
   const admin = adminRole(user, program, globalAdmins);
   if (admin) return allow(admin);
   return refuse(`Only an admin of ${program.name} can change readiness: it is the program’s go/no-go call.`);
+}
+
+/**
+ * A decision is the call of its deciders, and the owners of a workstream it blocks are the ones waiting on
+ * it: either may record it, defer it, change it or withdraw it, as may admins.
+ */
+export function canActOnDecision(
+  user: string,
+  program: ProgramAccess,
+  decision: { workstreams: readonly string[]; deciders: readonly string[] },
+  globalAdmins: readonly string[],
+): Permission {
+  const admin = adminRole(user, program, globalAdmins);
+  if (admin) return allow(admin);
+  if (decision.deciders.includes(user)) return allow('decider');
+  const blocked = program.workstreams.filter((w) => decision.workstreams.includes(w.key));
+  if (blocked.some((w) => w.ownerIds.includes(user))) return allow('workstream-owner');
+  const waiting = blocked.length ? `the owners of ${orList(blocked.map((w) => w.name))}` : null;
+  const who = orList(['its deciders', ...(waiting ? [waiting] : []), `an admin of ${program.name}`]);
+  return refuse(`Only ${who} can change this decision.`);
+}
+
+export function canAddDecision(
+  user: string,
+  program: ProgramAccess,
+  globalAdmins: readonly string[],
+): Permission {
+  return canAdd(user, program, globalAdmins, 'decisions');
+}
+
+/**
+ * Milestones are the program's dates: admins add them and re-baseline them. A milestone's owner (when it is
+ * a Slack user) may rename it or move its target, with a reason; moving the baseline would hide the slip.
+ */
+export function canAddMilestone(
+  user: string,
+  program: ProgramAccess,
+  globalAdmins: readonly string[],
+): Permission {
+  const admin = adminRole(user, program, globalAdmins);
+  if (admin) return allow(admin);
+  return refuse(`Only an admin of ${program.name} can add milestones.`);
+}
+
+export function canEditMilestone(
+  user: string,
+  program: ProgramAccess,
+  milestone: { name: string; owner: string },
+  globalAdmins: readonly string[],
+): Permission {
+  const admin = adminRole(user, program, globalAdmins);
+  if (admin) return allow(admin);
+  if (milestone.owner === user) return allow('milestone-owner');
+  return refuse(`Only the owner of ${milestone.name} or an admin of ${program.name} can change it.`);
+}
+
+export function canRebaseline(
+  user: string,
+  program: ProgramAccess,
+  globalAdmins: readonly string[],
+): Permission {
+  const admin = adminRole(user, program, globalAdmins);
+  if (admin) return allow(admin);
+  return refuse(
+    `Only an admin of ${program.name} can re-baseline: the slip against the baseline stays visible.`,
+  );
 }

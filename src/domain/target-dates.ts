@@ -48,18 +48,25 @@ function milestoneRef(m: Milestone): Upstream {
   return { kind: 'milestone', key: m.key, name: m.name, target: m.target };
 }
 
-/** The dated things of a program by key, and what each directly depends on. */
+/**
+ * The program's open dated things by key, and what each directly depends on. Done work is left out on
+ * either side: a finished workstream is no longer due, and one finished early holds nothing up, whatever
+ * its old target said.
+ */
 function graph(program: Program) {
   const nodes = new Map<string, { ref: Upstream; dependsOn: string[] }>();
-  for (const w of program.workstreams) nodes.set(w.key, { ref: workstreamRef(w), dependsOn: w.dependsOn });
+  for (const w of program.workstreams) {
+    if (w.status !== 'done') nodes.set(w.key, { ref: workstreamRef(w), dependsOn: w.dependsOn });
+  }
   for (const m of program.milestones) nodes.set(m.key, { ref: milestoneRef(m), dependsOn: m.dependsOn });
   return nodes;
 }
 
 /**
- * Every conflict of the program: a workstream or milestone with a target before the target of something it
- * depends on directly. In the program's order (workstreams, then milestones), each subject's upstreams in
- * the order it names them.
+ * Every conflict of the program: open work or a milestone with a target before the target of open work
+ * or a milestone it depends on directly. In the program's order (workstreams, then milestones), each
+ * subject's upstreams in the order it names them. The one rule behind the list, the markers, the DMs and
+ * the digest.
  */
 export function dateConflicts(program: Program): DateConflict[] {
   const nodes = graph(program);

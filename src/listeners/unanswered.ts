@@ -1,6 +1,17 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from '@slack/logger';
-import { ACTIONS, itemActionPattern, LIST_ACTIONS, LIST_VIEWS, VIEWS } from '../ui/ids.js';
+import {
+  ACTIONS,
+  DECISION_ACTIONS,
+  DECISION_VIEWS,
+  itemActionPattern,
+  LIST_ACTIONS,
+  LIST_VIEWS,
+  MILESTONE_ACTIONS,
+  MILESTONE_VIEWS,
+  SHORTCUTS,
+  VIEWS,
+} from '../ui/ids.js';
 
 /**
  * The action_ids the listeners in actions/ register, as they register them: the list's Add buttons and the
@@ -11,6 +22,8 @@ const ANSWERED_ACTIONS: readonly (string | RegExp)[] = [
   ...Object.values(ACTIONS),
   LIST_ACTIONS.riskAdd,
   LIST_ACTIONS.nextActionAdd,
+  DECISION_ACTIONS.add,
+  MILESTONE_ACTIONS.add,
   ...[
     LIST_ACTIONS.riskEdit,
     LIST_ACTIONS.riskClose,
@@ -19,11 +32,24 @@ const ANSWERED_ACTIONS: readonly (string | RegExp)[] = [
     LIST_ACTIONS.nextActionEdit,
     LIST_ACTIONS.nextActionDone,
     LIST_ACTIONS.nextActionUndone,
+    DECISION_ACTIONS.record,
+    DECISION_ACTIONS.defer,
+    DECISION_ACTIONS.edit,
+    DECISION_ACTIONS.withdraw,
+    MILESTONE_ACTIONS.edit,
   ].map(itemActionPattern),
 ];
 
 /** The callback_ids the listeners in views/ register. */
-const ANSWERED_VIEWS: readonly string[] = [...Object.values(VIEWS), ...Object.values(LIST_VIEWS)];
+const ANSWERED_VIEWS: readonly string[] = [
+  ...Object.values(VIEWS),
+  ...Object.values(LIST_VIEWS),
+  ...Object.values(DECISION_VIEWS),
+  ...Object.values(MILESTONE_VIEWS),
+];
+
+/** The callback_ids the listeners in shortcuts/ register (manifest.yml declares them). */
+const ANSWERED_SHORTCUTS: readonly string[] = Object.values(SHORTCUTS);
 
 export function isAnsweredAction(actionId: string): boolean {
   return ANSWERED_ACTIONS.some((id) => (typeof id === 'string' ? id === actionId : id.test(actionId)));
@@ -31,6 +57,10 @@ export function isAnsweredAction(actionId: string): boolean {
 
 export function isAnsweredView(callbackId: string): boolean {
   return ANSWERED_VIEWS.includes(callbackId);
+}
+
+export function isAnsweredShortcut(callbackId: string): boolean {
+  return ANSWERED_SHORTCUTS.includes(callbackId);
 }
 
 /**
@@ -49,12 +79,13 @@ export function registerUnanswered(app: App, logger: Logger): void {
     await ack();
     logger.warn({ event: 'view_unhandled', callbackId: view.callback_id }, 'a form nobody answers');
   });
-  // No view asks to be told it closed, the manifest declares no shortcut and no external select.
+  // No view asks to be told it closed, and no select is external.
   app.view({ type: 'view_closed' }, async ({ ack, view }) => {
     logger.info({ event: 'view_closed', callbackId: view.callback_id }, 'a modal was closed');
     await ack();
   });
   app.shortcut(/.*/, async ({ ack, shortcut }) => {
+    if (isAnsweredShortcut(shortcut.callback_id)) return;
     logger.warn(
       { event: 'shortcut_unhandled', callbackId: shortcut.callback_id },
       'a shortcut nobody answers',

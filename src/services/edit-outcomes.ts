@@ -18,7 +18,7 @@ export type EditRefusal<F extends string> =
   /** The program, or the item in it, does not exist (any more). */
   | { kind: 'not-found'; what: NotFound };
 
-export type NotFound = 'program' | 'workstream' | 'risk' | 'readiness' | 'action';
+export type NotFound = 'program' | 'workstream' | 'risk' | 'readiness' | 'action' | 'decision' | 'milestone';
 
 /**
  * Someone else changed the item since the edit was opened. `updatedBy` is usually a Slack user ID, but may be

@@ -2,9 +2,13 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import { ProgramRepo } from '../store/program-repo.js';
 import { CanvasKeeper } from './canvas-keeper.js';
+import { DateConflictNotices } from './date-conflicts.js';
+import { DecisionEdits } from './decision-edits.js';
+import { DecisionNotices } from './decision-notices.js';
 import { DigestPreviews } from './digest-previews.js';
 import { DigestSender } from './digest-sender.js';
 import { createHomeService, type HomeService } from './home.js';
+import { MilestoneEdits } from './milestone-edits.js';
 import { ProgramEdits } from './program-edits.js';
 import { ReminderSender } from './reminders.js';
 import { StatusPages } from './status-pages.js';
@@ -22,6 +26,14 @@ export interface Services {
   updateNotices: UpdateNotices;
   /** Edits of top risks, readiness and next actions. */
   programEdits: ProgramEdits;
+  /** The decision register: add, edit, record (moving a workstream on), defer, withdraw. */
+  decisionEdits: DecisionEdits;
+  /** A recorded decision told where update notices go and to the blocked workstreams' owners. */
+  decisionNotices: DecisionNotices;
+  /** Milestones added and edited from Slack (name, owner, target, re-baseline). */
+  milestoneEdits: MilestoneEdits;
+  /** Owners told once when their work becomes due before something it depends on. */
+  dateConflicts: DateConflictNotices;
   /** The weekly digest: previews and exactly-once posting. */
   digest: DigestSender;
   /** `/rollout digest` previews, kept per program snapshot and day. */
@@ -37,12 +49,17 @@ export interface Services {
 export function createServices(deps: Deps, client: WebClient): Services {
   const programs = new ProgramRepo(deps.db);
   const digest = new DigestSender(deps, client);
+  const updateNotices = new UpdateNotices(deps, programs);
   return {
     programs,
     home: createHomeService(deps, programs),
     workstreamUpdates: new WorkstreamUpdates(deps, programs),
-    updateNotices: new UpdateNotices(deps, programs),
+    updateNotices,
     programEdits: new ProgramEdits(deps, programs),
+    decisionEdits: new DecisionEdits(deps, programs),
+    decisionNotices: new DecisionNotices(deps, updateNotices),
+    milestoneEdits: new MilestoneEdits(deps, programs),
+    dateConflicts: new DateConflictNotices(deps, programs),
     digest,
     digestPreviews: new DigestPreviews(digest, deps.clock),
     statusPages: new StatusPages(),

@@ -11,6 +11,7 @@ import { weekKey } from '../domain/week.js';
 import { answerLost, singleAttemptClient, slackErrorReason } from '../slack-client.js';
 import type { ProgramRepo } from '../store/program-repo.js';
 import { type UpdateThreadKey, UpdateThreads } from '../store/update-threads.js';
+import type { SlackMessage } from '../ui/message.js';
 import { updateNotice, updateThreadParent } from '../ui/update-notice.js';
 import { ChannelWitness } from './channel-witness.js';
 
@@ -20,6 +21,8 @@ export interface UpdateNoticeInput {
   changes: FieldChange[];
   actor: string;
   note: string;
+  /** The thread's reply instead of the change's own (a decision recorded about the workstream). */
+  reply?: SlackMessage | undefined;
 }
 
 /** How long a save waits for another save's parent post before giving up on its reply. */
@@ -49,7 +52,7 @@ export class UpdateNotices {
   async post(client: WebClient, input: UpdateNoticeInput): Promise<void> {
     const { program, workstream } = input;
     const channel = program.updatesChannel;
-    if (!channel || input.changes.length === 0) return;
+    if (!channel || (input.changes.length === 0 && !input.reply)) return;
     const key: UpdateThreadKey = {
       programId: program.id,
       workstreamKey: workstream.key,
@@ -88,7 +91,7 @@ export class UpdateNotices {
       await client.chat.postMessage({
         channel,
         thread_ts: ts,
-        ...updateNotice(workstream, input.changes, input.actor, input.note),
+        ...(input.reply ?? updateNotice(workstream, input.changes, input.actor, input.note)),
         unfurl_links: false,
       });
     } catch (error) {

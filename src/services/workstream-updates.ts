@@ -1,13 +1,16 @@
 import type { Deps } from '../deps.js';
-import type { FieldChange } from '../domain/edit-fields.js';
+import { planDecisionAdd } from '../domain/decision-edits.js';
+import { type FieldChange, type FieldErrors, historyValue } from '../domain/edit-fields.js';
 import { canEditWorkstream } from '../domain/permissions.js';
-import type { Workstream } from '../domain/program.js';
+import type { Decision, Program, Workstream } from '../domain/program.js';
+import { isPendingDecision } from '../domain/vocabulary.js';
 import {
   planWorkstreamUpdate,
   type WorkstreamChangesInput,
   type WorkstreamField,
   type WorkstreamUpdateField,
 } from '../domain/workstream-update.js';
+import { DecisionWrites } from '../store/decision-writes.js';
 import { ProgramRepo } from '../store/program-repo.js';
 import { WorkstreamWrites } from '../store/workstream-writes.js';
 import {
@@ -31,15 +34,41 @@ export interface UpdateWorkstreamInput {
   changes: WorkstreamChangesInput;
   /** Why, for the history; optional. */
   note?: string | undefined;
+  /** What a workstream set to Needs decision waits on (the form's "If it needs a decision" part). */
+  decision?: DecisionPromptInput | undefined;
 }
 
+/** An open decision of the program (with the version the form showed), or a new one. */
+export interface DecisionPromptInput {
+  link?: { id: number; version: number } | undefined;
+  question?: string | undefined;
+  deciders?: readonly string[] | undefined;
+  neededBy?: string | undefined;
+}
+
+/** The decision part's inputs, as the keys of its inline errors. */
+export type DecisionPromptField =
+  | 'decisionLink'
+  | 'decisionQuestion'
+  | 'decisionDeciders'
+  | 'decisionNeededBy';
+
+export const NEEDS_DECISION_ASKS =
+  'Needs decision: say what it waits on. Pick an open decision or ask a new one below.';
+
 export type UpdateWorkstreamResult =
-  | { kind: 'updated'; workstream: Workstream; changes: FieldChange<WorkstreamField>[] }
+  | {
+      kind: 'updated';
+      workstream: Workstream;
+      changes: FieldChange<WorkstreamField>[];
+      /** The decision it now waits on, opened (`opened`) or linked by this save. */
+      decision?: { decision: Decision; opened: boolean } | undefined;
+    }
   /** The submission matched what is stored: nothing was written. */
   | { kind: 'unchanged'; workstream: Workstream }
   /** `workstream` is as it is now, to reopen the edit on current values; a workstream always has updatedAt. */
   | (Conflict & { updatedAt: string; workstream: Workstream })
-  | EditRefusal<WorkstreamUpdateField>;
+  | EditRefusal<WorkstreamUpdateField | DecisionPromptField>;
 
 /**
  * An owner's edit of a workstream (status, risk, current state, main blocker, snapshot), under the write lock
@@ -51,6 +80,7 @@ export type UpdateWorkstreamResult =
 export class WorkstreamUpdates {
   private readonly repo: ProgramRepo;
   private readonly writes: WorkstreamWrites;
+  private readonly decisions: DecisionWrites;
 
   /** `repo`: the app's shared one, so that a program is read and kept once per change, not once per service. */
   constructor(
@@ -59,6 +89,89 @@ export class WorkstreamUpdates {
   ) {
     this.repo = repo;
     this.writes = new WorkstreamWrites(deps.db);
+    this.decisions = new DecisionWrites(deps.db);
+  }
+
+  /**
+   * What a workstream at Needs decision waits on, when no pending decision holds it up yet: the open decision
+   * picked, or a new one. Setting the status to Needs decision requires one; a workstream already there may
+   * be given one.
+   */
+  private decisionAsked(
+    p: Program,
+    current: Workstream,
+    status: string,
+    prompt: DecisionPromptInput | undefined,
+  ): Asked {
+    if (status !== 'needs-decision') return { kind: 'none' };
+    if (p.decisions.some((d) => isPendingDecision(d.state) && d.workstreams.includes(current.key)))
+      return { kind: 'none' };
+    const question = prompt?.question?.trim() ?? '';
+    if (prompt?.link) {
+      const { id, version } = prompt.link;
+      const decision = p.decisions.find((d) => d.id === id && isPendingDecision(d.state));
+      if (!decision || decision.version !== version)
+        return {
+          kind: 'invalid',
+          errors: {
+            decisionLink: 'That decision changed or was settled since the form was opened: pick again.',
+          },
+        };
+      return { kind: 'link', decision };
+    }
+    if (question) {
+      const plan = planDecisionAdd(
+        { question, deciders: prompt?.deciders, neededBy: prompt?.neededBy, workstreams: [current.key] },
+        [current.key],
+      );
+      if (!plan.ok) {
+        const e = plan.errors;
+        const errors: FieldErrors<DecisionPromptField> = {};
+        if (e.question) errors.decisionQuestion = e.question;
+        if (e.deciders) errors.decisionDeciders = e.deciders;
+        if (e.neededBy) errors.decisionNeededBy = e.neededBy;
+        return { kind: 'invalid', errors };
+      }
+      return { kind: 'open', values: plan.next };
+    }
+    if (current.status === 'needs-decision') return { kind: 'none' };
+    return { kind: 'invalid', errors: { status: NEEDS_DECISION_ASKS } };
+  }
+
+  /** Opens the decision, or adds the workstream to the one linked; its history says it came with the update. */
+  private writeDecision(
+    p: Program,
+    w: Workstream,
+    asked: Asked,
+    actor: string,
+    note: string,
+  ): number | undefined {
+    const at = this.deps.clock.now().toISOString();
+    if (asked.kind === 'open')
+      return this.decisions.add({ programId: p.id, actor, at, note, values: asked.values });
+    if (asked.kind !== 'link') return undefined;
+    const d = asked.decision;
+    const workstreams = [...d.workstreams, w.key];
+    const linked = this.decisions.edit({
+      programId: p.id,
+      actor,
+      at,
+      note,
+      id: d.id,
+      label: d.question,
+      expectedVersion: d.version,
+      next: { question: d.question, workstreams, deciders: d.deciders, neededBy: d.neededBy },
+      changes: [
+        {
+          field: 'workstreams',
+          oldValue: historyValue(d.workstreams),
+          newValue: historyValue(workstreams),
+        },
+      ],
+    });
+    // Checked above under the same lock; a miss here must undo the workstream's write too.
+    if (!linked.ok) throw new Error(`decision ${d.id} changed during the update`);
+    return d.id;
   }
 
   updateWorkstream(input: UpdateWorkstreamInput): UpdateWorkstreamResult {
@@ -73,6 +186,8 @@ export class WorkstreamUpdates {
         if (!permission.allowed) return forbidden(permission);
         const plan = planWorkstreamUpdate(current, { ...input.changes, note: input.note });
         if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
+        const asked = this.decisionAsked(p, current, plan.next.status, input.decision);
+        if (asked.kind === 'invalid') return asked;
         if (current.version !== input.expectedVersion) {
           // Nothing to change against what is stored now (the same form sent twice): no conflict to report.
           return plan.changes.length === 0 ? { kind: 'unchanged', workstream: current } : conflict(current);
@@ -89,11 +204,22 @@ export class WorkstreamUpdates {
           at: this.deps.clock.now().toISOString(),
           note: plan.note,
         });
-        const after = this.repo.getById(p.id)?.workstreams.find((w) => w.id === current.id);
+        // The same transaction (editProgram's): the decision is written with the workstream or not at all.
+        const decisionId = written
+          ? this.writeDecision(p, current, asked, input.actor, plan.note)
+          : undefined;
+        const reread = this.repo.getById(p.id);
+        const after = reread?.workstreams.find((w) => w.id === current.id);
         if (!after) return notFound('workstream');
         // Unreachable under the lock, but a refused version guard must never read as success.
         if (!written) return conflict(after);
-        return { kind: 'updated', workstream: after, changes: plan.changes };
+        const decision = reread?.decisions.find((d) => d.id === decisionId);
+        return {
+          kind: 'updated',
+          workstream: after,
+          changes: plan.changes,
+          decision: decision && { decision, opened: asked.kind === 'open' },
+        };
       },
     );
     logOutcome(
@@ -112,6 +238,15 @@ export class WorkstreamUpdates {
     return result;
   }
 }
+
+type Asked =
+  | { kind: 'none' }
+  | { kind: 'invalid'; errors: FieldErrors<DecisionPromptField | WorkstreamUpdateField> }
+  | { kind: 'link'; decision: Decision }
+  | {
+      kind: 'open';
+      values: { question: string; workstreams: string[]; deciders: string[]; neededBy: string | null };
+    };
 
 function conflict(now: Workstream): UpdateWorkstreamResult {
   return { kind: 'conflict', updatedBy: now.updatedBy, updatedAt: now.updatedAt, workstream: now };

@@ -101,6 +101,14 @@ export interface BlockActionFields {
   view?: Record<string, unknown>;
 }
 
+/**
+ * Slack's `action_ts`: seconds with six decimals, always the same length (a plain `Date.now() / 1000` drops
+ * trailing zeros, so two payloads built a moment apart could differ in size by a byte).
+ */
+function actionTs(): string {
+  return (Date.now() / 1000).toFixed(6);
+}
+
 /** What every interactive payload starts with: its type, who acted, and the trigger that may open a modal. */
 function interaction(type: string, user: string, triggerId: string): Record<string, unknown> {
   return {
@@ -117,7 +125,7 @@ export function blockActionPayload(f: BlockActionFields): Record<string, unknown
   const action: Record<string, unknown> = {
     action_id: f.actionId,
     block_id: f.blockId ?? 'b1',
-    action_ts: `${Date.now() / 1000}`,
+    action_ts: actionTs(),
   };
   if (f.selectedValue !== undefined) {
     action.type = 'static_select';
@@ -150,6 +158,8 @@ export type InputValue =
   | { type: 'plain_text_input'; value: string | null }
   | { type: 'static_select'; selected_option: { value: string; text?: unknown } | null }
   | { type: 'users_select'; selected_user: string | null }
+  | { type: 'multi_users_select'; selected_users: string[] }
+  | { type: 'multi_static_select'; selected_options: { value: string }[] }
   | { type: 'datepicker'; selected_date: string | null }
   | { type: 'checkboxes'; selected_options: { value: string }[] }
   | { type: 'radio_buttons'; selected_option: { value: string } | null };
@@ -179,6 +189,29 @@ export function viewSubmissionPayload(f: ViewSubmissionFields): Record<string, u
       blocks: [],
     },
     response_urls: [],
+  };
+}
+
+export interface MessageActionFields {
+  user: string;
+  callbackId: string;
+  triggerId: string;
+  responseUrl: string;
+  channel?: string;
+  /** The message the shortcut was used on. */
+  message: { text: string; ts: string; user?: string };
+}
+
+/** What Slack sends when someone picks a message shortcut from a message's menu. */
+export function messageActionPayload(f: MessageActionFields): Record<string, unknown> {
+  return {
+    ...interaction('message_action', f.user, f.triggerId),
+    callback_id: f.callbackId,
+    action_ts: actionTs(),
+    message_ts: f.message.ts,
+    response_url: f.responseUrl,
+    message: { type: 'message', user: f.message.user ?? 'UAUTHOR01', ts: f.message.ts, text: f.message.text },
+    channel: { id: f.channel ?? 'C0CHANNEL1', name: 'program' },
   };
 }
 

@@ -15,6 +15,11 @@ const SUBCOMMAND_HELP: readonly { usage: string; what: string }[] = [
   { usage: 'risks', what: 'top risks: add, edit, close' },
   { usage: 'readiness', what: 'readiness signal per dimension' },
   { usage: 'actions', what: 'immediate next actions: add, reassign, set due dates, mark done' },
+  { usage: 'decisions', what: 'decisions waited on, overdue first: record, defer, edit, withdraw' },
+  {
+    usage: 'milestones',
+    what: 'target dates, slips against the baseline, forecasts, what each waits on and what is at risk',
+  },
   { usage: 'history WORKSTREAM', what: 'who changed what, and when' },
   { usage: 'digest [send]', what: 'preview this week’s leadership digest (admins can send it)' },
   { usage: 'help', what: 'this list' },

@@ -1,7 +1,9 @@
 import type { HomeView, KnownBlock, SectionBlock } from '@slack/types';
+import { dateMarks } from '../domain/date-marks.js';
 import type { Program, Workstream } from '../domain/program.js';
 import { byRiskThenPosition } from '../domain/vocabulary.js';
 import { context, divider, header, section } from './blocks.js';
+import { dateMarkLine } from './date-labels.js';
 import { NO_PROGRAMS } from './help.js';
 import { HOME_BLOCKS, homeProgramBlock, homeWorkstreamBlock } from './ids.js';
 import { BLOCK_LIMITS, SURFACE_BLOCKS, truncate } from './limits.js';
@@ -100,9 +102,11 @@ function mineBlocks(owned: Owned[], namePrograms: boolean, now: Date): KnownBloc
 
 function ownedSection({ program, workstream: w }: Owned, nameProgram: boolean, now: Date): SectionBlock {
   const title = `*${escapeMrkdwn(w.name)}*${nameProgram ? ` · ${escapeMrkdwn(program.name)}` : ''}`;
+  // dateMarks keeps one computation per program snapshot, however many of its workstreams are yours.
+  const dates = dateMarkLine(w, dateMarks(program));
   return updatableSection(
     homeWorkstreamBlock(program.slug, w.key),
-    `${title}\n${statusLine(w)}\nupdated ${ago(w.updatedAt, now)}`,
+    `${title}\n${statusLine(w)}${dates ? `\n${dates}` : ''}\nupdated ${ago(w.updatedAt, now)}`,
     program,
     w,
   );

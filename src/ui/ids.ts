@@ -147,3 +147,93 @@ export const REMINDER_BLOCKS = {
   more: 'reminder_more',
 } as const;
 export const reminderWorkstreamBlock = (key: string) => `reminder_ws:${key}`;
+
+/**
+ * `/rollout decisions` and the decision register's forms. A button on one decision carries
+ * `itemAction(kind, id)` as its action_id, matched by `itemActionPattern(kind)`.
+ */
+export const DECISION_ACTIONS = {
+  add: 'decision_add_open',
+  record: 'decision_record_open',
+  defer: 'decision_defer_open',
+  edit: 'decision_edit_open',
+  withdraw: 'decision_withdraw_open',
+} as const;
+
+export const DECISION_VIEWS = {
+  add: 'decision_add',
+  edit: 'decision_edit',
+  record: 'decision_record',
+  defer: 'decision_defer',
+  withdraw: 'decision_withdraw',
+  /** The message shortcut's first step when there are several programs. */
+  pickProgram: 'decision_pick_program',
+} as const;
+
+export const DECISION_BLOCKS = {
+  more: 'decisions_more',
+  decidedHeader: 'decisions_decided_header',
+  decidedMore: 'decisions_decided_more',
+  // The forms: one input block a field, so inline errors land on the field at fault.
+  program: 'decision_program',
+  pick: 'decision_pick',
+  question: 'decision_question',
+  workstreams: 'decision_workstreams',
+  deciders: 'decision_deciders',
+  neededBy: 'decision_needed_by',
+  outcome: 'decision_outcome',
+  decidedBy: 'decision_decided_by',
+  decidedAt: 'decision_decided_at',
+  link: 'decision_link',
+  reason: 'decision_reason',
+  moveHeading: 'decision_move_heading',
+  moveWorkstream: 'decision_move_workstream',
+  moveStatus: 'decision_move_status',
+  moveBlocker: 'decision_move_blocker',
+  // The update form's "Needs decision" part.
+  wsDecisionHeading: 'ws_decision_heading',
+  wsDecisionLink: 'ws_decision_link',
+  wsDecisionQuestion: 'ws_decision_question',
+  wsDecisionDeciders: 'ws_decision_deciders',
+  wsDecisionNeededBy: 'ws_decision_needed_by',
+  // The workstream detail's pending decision.
+  workstreamDecision: 'workstream_decision',
+  // The notice in the updates channel and the owners' DM.
+  recorded: 'decision_recorded',
+} as const;
+export const decisionItemBlock = (id: number) => `decision_item:${id}`;
+export const decisionButtonsBlock = (id: number) => `decision_buttons:${id}`;
+export const decidedItemBlock = (id: number) => `decision_decided:${id}`;
+
+/** Shortcuts declared in manifest.yml (`features.shortcuts[].callback_id`). */
+export const SHORTCUTS = {
+  recordDecision: 'decision_record_from_message',
+} as const;
+
+/**
+ * `/rollout milestones` and the milestone form. An Edit button carries `itemAction(MILESTONE_ACTIONS.edit,
+ * id)` as its action_id, matched by `itemActionPattern`.
+ */
+export const MILESTONE_ACTIONS = {
+  add: 'milestone_add_open',
+  edit: 'milestone_edit_open',
+} as const;
+
+export const MILESTONE_VIEWS = {
+  add: 'milestone_add',
+  edit: 'milestone_edit',
+} as const;
+
+export const MILESTONE_BLOCKS = {
+  header: 'milestones_header',
+  summary: 'milestones_summary',
+  more: 'milestones_more',
+  // The form: one input block a field, so inline errors land on the field at fault.
+  name: 'milestone_name',
+  owner: 'milestone_owner',
+  ownerName: 'milestone_owner_name',
+  target: 'milestone_target',
+  reason: 'milestone_reason',
+  rebaseline: 'milestone_rebaseline',
+} as const;
+export const milestoneItemBlock = (id: number) => `milestone_item:${id}`;

@@ -1,8 +1,10 @@
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
+import { type DateMarks, dateMarks } from '../domain/date-marks.js';
 import type { Program, Workstream } from '../domain/program.js';
 import { byRiskThenPosition, RISK_INFO, RISKS, STATUS_INFO, STATUSES } from '../domain/vocabulary.js';
 import { encodeProgramRef, encodeStatusPageRef, encodeWorkstreamRef } from './action-values.js';
 import { actions, button, context, divider, header, message, section } from './blocks.js';
+import { dateMarkLine } from './date-labels.js';
 import { ACTIONS, BLOCKS, workstreamRowBlock } from './ids.js';
 import { BLOCK_LIMITS, SURFACE_BLOCKS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
@@ -46,10 +48,13 @@ const ROW_STATE_CHARS = 500;
 
 /**
  * One workstream as a row of the overview: status, risk, current state, owning team and main blocker at a
- * glance.
+ * glance, and a marker when its target slipped or falls before something it depends on (`marks`: the
+ * program's, computed once for every row).
  */
-export function workstreamRow(w: Workstream): string {
+export function workstreamRow(w: Workstream, marks?: DateMarks): string {
   const lines = [`*${escapeMrkdwn(w.name)}*`, statusLine(w)];
+  const dates = dateMarkLine(w, marks);
+  if (dates) lines.push(dates);
   const state = escapeMrkdwn(w.state);
   if (state) lines.push(`*State:* ${truncate(state, ROW_STATE_CHARS)}`);
   if (w.ownerTeam) lines.push(`_${escapeMrkdwn(w.ownerTeam)}_`);
@@ -170,7 +175,8 @@ export function statusOverview(
   // Rows take what the head, the "and N more" line and the references line leave.
   const room = Math.max(0, maxBlocks - OVERVIEW_HEAD_BLOCKS - 1 - (refs ? 1 : 0));
   const shown = ordered.length > room + 1 ? ordered.slice(0, room) : ordered;
-  for (const w of shown) blocks.push(workstreamSection(program, w));
+  const marks = dateMarks(program);
+  for (const w of shown) blocks.push(workstreamSection(program, w, marks));
   const hidden = ordered.length - shown.length;
   if (hidden > 0) {
     blocks.push(
@@ -202,7 +208,8 @@ export function statusPage(program: Program, page = 0, pageUrl?: string | null):
   const from = index * pageSize;
   const rows = ordered.slice(from, from + pageSize);
   const blocks = overviewHead(program, total);
-  for (const w of rows) blocks.push(workstreamSection(program, w));
+  const marks = dateMarks(program);
+  for (const w of rows) blocks.push(workstreamSection(program, w, marks));
   if (pages > 1) blocks.push(...pageFooter(program, index, pages, from, rows.length, total));
   if (refs) blocks.push(refs);
   return message(fallbackText(program), blocks);
@@ -234,10 +241,10 @@ function pageFooter(
   ];
 }
 
-function workstreamSection(program: Program, w: Workstream): SectionBlock {
+function workstreamSection(program: Program, w: Workstream, marks: DateMarks): SectionBlock {
   return section(
     workstreamRowBlock(w.key),
-    workstreamRow(w),
+    workstreamRow(w, marks),
     button(
       ACTIONS.showWorkstream,
       'Details',

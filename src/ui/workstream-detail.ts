@@ -3,6 +3,7 @@ import { type Program, type Workstream, workstreamsByKey } from '../domain/progr
 import { RISK_INFO, STATUS_INFO } from '../domain/vocabulary.js';
 import { encodeProgramRef, encodeWorkstreamRef } from './action-values.js';
 import { actions, button, context, fieldsSection, header, message, section } from './blocks.js';
+import { pendingDecisionBlocks } from './decision-detail.js';
 import { ACTIONS, BLOCKS } from './ids.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mention, quotedMrkdwn, slackDate } from './mrkdwn.js';
@@ -41,6 +42,7 @@ export function workstreamDetail(program: Program, w: Workstream, now: Date): Sl
       // The snapshot keeps its lines, quoted, so that none of them reads as one of the labels around it.
       prose(BLOCKS.workstreamSnapshot, 'Snapshot', quotedMrkdwn(w.summary)),
       prose(BLOCKS.workstreamBlocker, 'Main blocker', escapeMrkdwn(w.blocker)),
+      ...pendingDecisionBlocks(program, w, now),
       context(undefined, lastUpdate(w, now)),
       actions(BLOCKS.workstreamActions, [
         button(ACTIONS.openWorkstreamUpdate, 'Update', ref, { style: 'primary' }),

@@ -7,6 +7,7 @@ import { RISK_INFO, RISKS, STATUS_INFO, STATUSES } from '../domain/vocabulary.js
 import type { WorkstreamUpdateField } from '../domain/workstream-update.js';
 import { encodeProgramRef, encodeUpdateRef } from './action-values.js';
 import { context, option } from './blocks.js';
+import { decisionPromptBlocks } from './decision-prompt.js';
 import { BLOCKS, VIEWS } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import {
@@ -65,6 +66,7 @@ export function workstreamUpdateModal(program: Program, w: Workstream): View {
         maxLength: FIELD_LIMITS.summary,
         multiline: true,
       }),
+      ...decisionPromptBlocks(program, w),
       historyNoteInput(BLOCKS.wsNote, 'Why it changed (optional)'),
     ],
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canActOnDecision,
+  canAddDecision,
   canAddNextAction,
   canAddRisk,
   canEditNextAction,
@@ -203,5 +205,47 @@ describe('canEditReadiness', () => {
       reason: 'Only an admin of Builder Insights can change readiness: it is the program’s go/no-go call.',
     });
     expect(canEditReadiness(STRANGER, program, globalAdmins).allowed).toBe(false);
+  });
+});
+
+describe('decisions', () => {
+  const program = {
+    name: 'Builder Insights',
+    admins: ['UPADMIN1'],
+    workstreams: [
+      { key: 'sso', name: 'Identity and SSO', ownerIds: ['UOWNER01'] },
+      { key: 'kanopy', name: 'Kanopy hosting', ownerIds: ['UOWNER02'] },
+    ],
+  };
+  const d = { workstreams: ['sso'], deciders: ['U0LEAD1'] };
+
+  it('lets deciders, the blocked workstream’s owners and admins act on a decision', () => {
+    expect(canActOnDecision('U0LEAD1', program, d, [])).toEqual({ allowed: true, as: 'decider' });
+    expect(canActOnDecision('UOWNER01', program, d, [])).toEqual({ allowed: true, as: 'workstream-owner' });
+    expect(canActOnDecision('UPADMIN1', program, d, [])).toEqual({ allowed: true, as: 'program-admin' });
+    expect(canActOnDecision('UGLOBAL1', program, d, ['UGLOBAL1'])).toEqual({
+      allowed: true,
+      as: 'rollout-admin',
+    });
+  });
+
+  it('refuses other members, saying who may', () => {
+    expect(canActOnDecision('UOWNER02', program, d, [])).toEqual({
+      allowed: false,
+      reason:
+        'Only its deciders, the owners of Identity and SSO or an admin of Builder Insights can change this decision.',
+    });
+    expect(canActOnDecision('UOWNER02', program, { workstreams: [], deciders: [] }, [])).toEqual({
+      allowed: false,
+      reason: 'Only its deciders or an admin of Builder Insights can change this decision.',
+    });
+  });
+
+  it('lets members and admins add one', () => {
+    expect(canAddDecision('UOWNER02', program, []).allowed).toBe(true);
+    expect(canAddDecision('U0LEAD1', program, [])).toEqual({
+      allowed: false,
+      reason: 'Only people who own a workstream in Builder Insights, or its admins, can add decisions.',
+    });
   });
 });

@@ -1,7 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isAnsweredAction, isAnsweredView } from '../../src/listeners/unanswered.js';
+import { isAnsweredAction, isAnsweredShortcut, isAnsweredView } from '../../src/listeners/unanswered.js';
 import { interactionBody } from '../../src/slack-standin/requests.js';
-import { ACTIONS, itemAction, LIST_ACTIONS, LIST_VIEWS, VIEWS } from '../../src/ui/ids.js';
+import {
+  ACTIONS,
+  DECISION_ACTIONS,
+  DECISION_VIEWS,
+  itemAction,
+  LIST_ACTIONS,
+  LIST_VIEWS,
+  MILESTONE_ACTIONS,
+  MILESTONE_VIEWS,
+  SHORTCUTS,
+  VIEWS,
+} from '../../src/ui/ids.js';
 import { RolloutHarness } from '../support/rollout-server.js';
 
 describe('the catch-all knows what the listeners answer', () => {
@@ -9,6 +20,8 @@ describe('the catch-all knows what the listeners answer', () => {
     for (const id of Object.values(ACTIONS)) expect(isAnsweredAction(id), id).toBe(true);
     expect(isAnsweredAction(LIST_ACTIONS.riskAdd)).toBe(true);
     expect(isAnsweredAction(LIST_ACTIONS.nextActionAdd)).toBe(true);
+    expect(isAnsweredAction(DECISION_ACTIONS.add)).toBe(true);
+    expect(isAnsweredAction(MILESTONE_ACTIONS.add)).toBe(true);
     for (const kind of [
       LIST_ACTIONS.riskEdit,
       LIST_ACTIONS.riskClose,
@@ -17,11 +30,23 @@ describe('the catch-all knows what the listeners answer', () => {
       LIST_ACTIONS.nextActionEdit,
       LIST_ACTIONS.nextActionDone,
       LIST_ACTIONS.nextActionUndone,
+      DECISION_ACTIONS.record,
+      DECISION_ACTIONS.defer,
+      DECISION_ACTIONS.edit,
+      DECISION_ACTIONS.withdraw,
+      MILESTONE_ACTIONS.edit,
     ]) {
       expect(isAnsweredAction(itemAction(kind, 12)), kind).toBe(true);
     }
-    for (const id of [...Object.values(VIEWS), ...Object.values(LIST_VIEWS)])
+    for (const id of [
+      ...Object.values(VIEWS),
+      ...Object.values(LIST_VIEWS),
+      ...Object.values(DECISION_VIEWS),
+      ...Object.values(MILESTONE_VIEWS),
+    ])
       expect(isAnsweredView(id), id).toBe(true);
+    for (const id of Object.values(SHORTCUTS)) expect(isAnsweredShortcut(id), id).toBe(true);
+    expect(isAnsweredShortcut('old_shortcut')).toBe(false);
     expect(isAnsweredAction('retired_button')).toBe(false);
     expect(isAnsweredAction(`${LIST_ACTIONS.riskClose}:x`)).toBe(false);
     expect(isAnsweredView('retired_form')).toBe(false);

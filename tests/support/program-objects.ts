@@ -123,3 +123,24 @@ export function program(over: Partial<Program> = {}): Program {
     ...over,
   };
 }
+
+/** A pending decision of the register; `over` sets the rest. */
+export function decision(id: number, over: Partial<import('../../src/domain/program.js').Decision> = {}) {
+  return {
+    id,
+    position: id,
+    question: `Decision ${id}?`,
+    workstreams: [],
+    deciders: [],
+    neededBy: null,
+    state: 'open' as const,
+    outcome: '',
+    decidedBy: [],
+    decidedAt: null,
+    link: null,
+    reason: '',
+    openedAt: '2026-11-10T18:00:00.000Z',
+    version: 1,
+    ...over,
+  };
+}

@@ -16,6 +16,8 @@ import {
   commandBody,
   eventEnvelope,
   interactionBody,
+  type MessageActionFields,
+  messageActionPayload,
   type SignedPostOptions,
   type SlackResponse,
   signedPost,
@@ -157,6 +159,16 @@ export class RolloutHarness {
       refuseAsSlack('form answer', submissionAnswerProblems(res.json));
       return res;
     });
+  }
+
+  /** Uses a message shortcut on a message, as `user`; the modal it opens is a `views.open` call. */
+  messageAction(fields: Omit<MessageActionFields, 'triggerId' | 'responseUrl'>) {
+    const triggerId = this.fake.mintTrigger(fields.user);
+    const payload = messageActionPayload({ ...fields, triggerId, responseUrl: this.fake.responseUrl() });
+    return this.post(interactionBody(payload), 'application/x-www-form-urlencoded').then((res) => ({
+      ...res,
+      triggerId,
+    }));
   }
 
   /** Delivers an Events API event. */

@@ -71,6 +71,14 @@ export function serviceEnv(program: ProgramFileInput = smallProgram()): ServiceE
 
 /** Every table an edit could touch, row for row, to show that a refused edit wrote nothing. */
 export function snapshot(db: Db): Record<string, unknown[]> {
-  const tables = ['workstreams', 'workstream_owners', 'risks', 'readiness', 'actions', 'history'];
+  const tables = [
+    'workstreams',
+    'workstream_owners',
+    'risks',
+    'readiness',
+    'actions',
+    'decisions',
+    'history',
+  ];
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
 }

@@ -6,8 +6,10 @@ import { helpMessage } from '../../ui/help.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { failureText } from '../shared/failures.js';
 import { type CommandContext, ephemeral, type Subcommand } from './context.js';
+import { decisions } from './decisions.js';
 import { digest } from './digest.js';
 import { history } from './history.js';
+import { milestones } from './milestones.js';
 import { nextActions } from './next-actions.js';
 import { readiness } from './readiness.js';
 import { risks } from './risks.js';
@@ -23,6 +25,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   risks,
   readiness,
   actions: nextActions,
+  decisions,
+  milestones,
   help: async (ctx) => ctx.ack(ephemeral(helpMessage())),
 };
 

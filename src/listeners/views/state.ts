@@ -4,7 +4,7 @@ import { INPUT_ACTION } from '../../ui/ids.js';
 /**
  * A modal's `view.state.values`, read with zod: each input block holds one element under INPUT_ACTION.
  * Text inputs give `value` (null when left empty), selects `selected_option`, date pickers `selected_date`,
- * user pickers `selected_user`, checkboxes `selected_options`.
+ * user pickers `selected_user` (several: `selected_users`), checkboxes and multi-selects `selected_options`.
  */
 const element = z
   .object({
@@ -13,6 +13,7 @@ const element = z
     selected_date: z.string().nullish(),
     selected_user: z.string().nullish(),
     selected_options: z.array(z.object({ value: z.string() })).nullish(),
+    selected_users: z.array(z.string()).nullish(),
   })
   .loose();
 
@@ -35,4 +36,11 @@ export function readInput(values: StateValues, blockId: string): string | undefi
 /** Checked boxes' values. */
 export function readChecked(values: StateValues, blockId: string): string[] {
   return values[blockId]?.[INPUT_ACTION]?.selected_options?.map((o) => o.value) ?? [];
+}
+
+/** A multi-select's choices (options' values, or users); undefined when the block is not in the form. */
+export function readMany(values: StateValues, blockId: string): string[] | undefined {
+  const el = values[blockId]?.[INPUT_ACTION];
+  if (!el) return undefined;
+  return el.selected_users ?? el.selected_options?.map((o) => o.value) ?? [];
 }

@@ -3,10 +3,12 @@ import type { Deps } from '../../deps.js';
 import { findWorkstream } from '../../domain/program.js';
 import type { Services } from '../../services/index.js';
 import { decodeProgramRef, decodeUpdateRef } from '../../ui/action-values.js';
-import { BLOCKS, VIEWS } from '../../ui/ids.js';
+import { readDecisionChoice } from '../../ui/decision-choices.js';
+import { DECISION_PROMPT_BLOCKS, withDecisionLine } from '../../ui/decision-prompt.js';
+import { BLOCKS, DECISION_BLOCKS, VIEWS } from '../../ui/ids.js';
 import { UPDATE_FIELD_BLOCKS, updateSavedModal, workstreamUpdateModal } from '../../ui/workstream-modal.js';
 import { formListener } from '../shared/failures.js';
-import { parseState, readInput } from './state.js';
+import { parseState, readInput, readMany } from './state.js';
 import { ackErrors, answerSubmission } from './submission.js';
 
 const GONE = { [BLOCKS.wsStatus]: 'This workstream no longer exists; nothing was saved.' };
@@ -51,13 +53,24 @@ export function register(app: App, deps: Deps, services: Services): void {
           summary: readInput(values, BLOCKS.wsSummary),
         },
         note,
+        decision: {
+          link: readDecisionChoice(readInput(values, DECISION_BLOCKS.wsDecisionLink)),
+          question: readInput(values, DECISION_BLOCKS.wsDecisionQuestion),
+          deciders: readMany(values, DECISION_BLOCKS.wsDecisionDeciders),
+          neededBy: readInput(values, DECISION_BLOCKS.wsDecisionNeededBy),
+        },
       });
       return answerSubmission({ ack, client, deps, services, user }, result, {
         top: BLOCKS.wsStatus,
-        fields: UPDATE_FIELD_BLOCKS,
+        fields: { ...UPDATE_FIELD_BLOCKS, ...DECISION_PROMPT_BLOCKS },
         gone: GONE,
         conflict: { what: 'workstream', button: 'Update' },
-        saved: (updated) => updateSavedModal(updated.workstream, updated.changes),
+        saved: (updated) =>
+          withDecisionLine(
+            updateSavedModal(updated.workstream, updated.changes),
+            updated.decision?.decision,
+            updated.decision?.opened ?? false,
+          ),
         // Committed; what follows is Slack, and its failures are logged, not shown as a failed save.
         after: async (updated) => {
           // A confirmation changes nothing the channel needs to hear about.

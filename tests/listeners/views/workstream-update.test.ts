@@ -56,7 +56,18 @@ describe('updating a workstream through its modal', () => {
     };
     expect(view.callback_id).toBe(VIEWS.workstreamUpdate);
     const labels = view.blocks.filter((b) => b.label).map((b) => b.label?.text);
-    expect(labels).toEqual(['Status', 'Risk', 'Current state', 'Main blocker', 'Snapshot', 'Note']);
+    // With no decision holding it up yet, the form can say which one it needs (an optional part).
+    expect(labels).toEqual([
+      'Status',
+      'Risk',
+      'Current state',
+      'Main blocker',
+      'Snapshot',
+      'Or a new decision: the question',
+      'Who decides',
+      'Needed by',
+      'Note',
+    ]);
     const status = view.blocks.find((b) => b.label?.text === 'Status')?.element as {
       initial_option: { value: string };
       options: { description: { text: string } }[];

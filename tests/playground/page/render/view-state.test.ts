@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialViewState } from '../../../../src/playground/page/render/view-state.js';
-import { BLOCKS, INPUT_ACTION } from '../../../../src/ui/ids.js';
+import { BLOCKS, DECISION_BLOCKS, INPUT_ACTION } from '../../../../src/ui/ids.js';
 import { dateInput, userSelectInput } from '../../../../src/ui/modal-parts.js';
 import { workstreamUpdateModal } from '../../../../src/ui/workstream-modal.js';
 import { program, workstream } from '../../../support/program-objects.js';
@@ -34,8 +34,18 @@ describe('initialViewState', () => {
     expect(state[BLOCKS.wsBlocker]?.[INPUT_ACTION]).toEqual({ type: 'plain_text_input', value: 'Okta' });
     expect(state[BLOCKS.wsSummary]?.[INPUT_ACTION]).toEqual({ type: 'plain_text_input', value: null });
     expect(state[BLOCKS.wsNote]?.[INPUT_ACTION]).toEqual({ type: 'plain_text_input', value: null });
-    // The heading section has no element, so no entry.
-    expect(Object.keys(state)).toHaveLength(6);
+    // No decision holds it up, so the form can name one it needs: the new decision's inputs, empty.
+    expect(state[DECISION_BLOCKS.wsDecisionQuestion]?.[INPUT_ACTION]).toEqual({
+      type: 'plain_text_input',
+      value: null,
+    });
+    expect(state[DECISION_BLOCKS.wsDecisionDeciders]?.[INPUT_ACTION]).toEqual({
+      type: 'multi_users_select',
+      selected_users: [],
+    });
+    expect(state[DECISION_BLOCKS.wsDecisionNeededBy]?.[INPUT_ACTION]).toMatchObject({ type: 'datepicker' });
+    // The heading sections have no element, so no entry.
+    expect(Object.keys(state)).toHaveLength(9);
   });
 
   it('reads each element’s initial value, or null / [] when it has none', () => {

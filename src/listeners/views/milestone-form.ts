@@ -1,0 +1,120 @@
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Deps } from '../../deps.js';
+import type { Program } from '../../domain/program.js';
+import { isSlackUserId } from '../../domain/slack-user.js';
+import type { Services } from '../../services/index.js';
+import { MILESTONE_BLOCKS, MILESTONE_VIEWS } from '../../ui/ids.js';
+import {
+  MILESTONE_FIELD_BLOCKS,
+  milestoneAddedModal,
+  milestoneSavedModal,
+  REBASELINE,
+} from '../../ui/milestone-modal.js';
+import { formListener } from '../shared/failures.js';
+import { readChecked, readInput, type StateValues } from './state.js';
+import { ackErrors, addForm, answerSubmission, type BlockErrors, editForm } from './submission.js';
+
+const GONE = {
+  [MILESTONE_BLOCKS.name]: 'This milestone or its program no longer exists; nothing was saved.',
+};
+
+const BOTH_OWNERS = {
+  [MILESTONE_BLOCKS.ownerName]:
+    'A milestone has one owner: pick a person above or type a team here, not both. Clear one of them.',
+};
+
+/** A typed name that Slack would show as a mention (or that would quietly make someone the owner). */
+const ID_TYPED = {
+  [MILESTONE_BLOCKS.ownerName]:
+    'That looks like a Slack user ID or mention: pick the person in the field above, or type a team.',
+};
+
+const FORM = { top: MILESTONE_BLOCKS.name, fields: MILESTONE_FIELD_BLOCKS, gone: GONE };
+
+/** The owner from the form's two inputs: a person picked, or a team typed ('' for nobody). */
+function ownerFrom(values: StateValues): { owner: string | undefined } | { errors: BlockErrors } {
+  const picked = readInput(values, MILESTONE_BLOCKS.owner);
+  const named = readInput(values, MILESTONE_BLOCKS.ownerName)?.trim();
+  if (picked === undefined && named === undefined) return { owner: undefined };
+  if (picked && named) return { errors: BOTH_OWNERS };
+  if (named && (isSlackUserId(named) || named.startsWith('<@'))) return { errors: ID_TYPED };
+  return { owner: picked || named || '' };
+}
+
+/**
+ * Dates changed: whoever owns something now due before what it depends on is told, after the save is
+ * answered. Its failures are logged by the service and must not reach the person who saved.
+ */
+async function tellConflicts(deps: Deps, services: Services, client: WebClient, program: Program) {
+  try {
+    await services.dateConflicts.check(client, program);
+  } catch (error) {
+    deps.logger.error(
+      { event: 'date_conflicts_failed', program: program.slug },
+      'date conflict check failed',
+      error,
+    );
+  }
+}
+
+/** Submissions of the milestone form: adding one, and editing one (a moved target needs a reason). */
+export function register(app: App, deps: Deps, services: Services): void {
+  app.view(
+    MILESTONE_VIEWS.add,
+    formListener(deps, async ({ ack, view, body, client }) => {
+      const user = body.user.id;
+      const form = addForm(services, view);
+      if (!form) return ackErrors(ack, GONE);
+      const { program, values } = form;
+      const read = ownerFrom(values);
+      if ('errors' in read) return ackErrors(ack, read.errors);
+      const result = services.milestoneEdits.add({
+        programId: program.id,
+        actor: user,
+        milestone: {
+          name: readInput(values, MILESTONE_BLOCKS.name) ?? '',
+          owner: read.owner ?? '',
+          target: readInput(values, MILESTONE_BLOCKS.target) ?? null,
+        },
+        note: readInput(values, MILESTONE_BLOCKS.reason) ?? '',
+      });
+      return answerSubmission({ ack, client, deps, services, user }, result, {
+        ...FORM,
+        saved: (added) => milestoneAddedModal(program, added.milestone),
+        after: (added) => tellConflicts(deps, services, client, added.program),
+      });
+    }),
+  );
+
+  app.view(
+    MILESTONE_VIEWS.edit,
+    formListener(deps, async ({ ack, view, body, client }) => {
+      const user = body.user.id;
+      const form = editForm(services, view);
+      if (!form) return ackErrors(ack, GONE);
+      const { program, ref, values } = form;
+      const read = ownerFrom(values);
+      if ('errors' in read) return ackErrors(ack, read.errors);
+      const result = services.milestoneEdits.edit({
+        programId: program.id,
+        actor: user,
+        milestoneId: ref.id,
+        expectedVersion: ref.version,
+        changes: {
+          name: readInput(values, MILESTONE_BLOCKS.name),
+          owner: read.owner,
+          target: readInput(values, MILESTONE_BLOCKS.target),
+          reason: readInput(values, MILESTONE_BLOCKS.reason) ?? '',
+          rebaseline: readChecked(values, MILESTONE_BLOCKS.rebaseline).includes(REBASELINE),
+        },
+      });
+      return answerSubmission({ ack, client, deps, services, user }, result, {
+        ...FORM,
+        conflict: { what: 'milestone', button: 'Edit' },
+        saved: (updated) => milestoneSavedModal(updated.milestone, updated.changes),
+        after: (updated) => tellConflicts(deps, services, client, updated.program),
+      });
+    }),
+  );
+}

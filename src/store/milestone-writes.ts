@@ -1,0 +1,105 @@
+import type { Db } from '../db/open.js';
+import type { FieldChange } from '../domain/edit-fields.js';
+import type { MilestoneField, MilestoneValues } from '../domain/milestone-edits.js';
+import { createdEntry, HistoryWriter } from './history-writer.js';
+import type { Attribution, LastChange } from './list-writes.js';
+
+export interface MilestoneAdd extends Attribution {
+  values: MilestoneValues & { key: string };
+}
+
+export interface MilestoneEdit extends Attribution {
+  id: number;
+  /** The history's entity_key: milestones are recorded under their key, as the importer records them. */
+  key: string;
+  /** The milestone's name after the edit. */
+  label: string;
+  expectedVersion: number;
+  next: MilestoneValues;
+  changes: readonly FieldChange<MilestoneField>[];
+}
+
+/**
+ * Writes to milestones from Slack. Each call is one transaction (a savepoint inside the caller's) holding the
+ * row and its history entries; an edit returns false, having written nothing, when the row has moved past
+ * `expectedVersion`.
+ */
+export class MilestoneWrites {
+  private readonly s;
+  private readonly history: HistoryWriter;
+  private readonly atomically: <T>(work: () => T) => T;
+
+  constructor(db: Db) {
+    this.s = prepare(db);
+    this.history = new HistoryWriter(db);
+    const transaction = db.transaction((work: () => unknown) => work());
+    this.atomically = <T>(work: () => T) => transaction(work) as T;
+  }
+
+  /** Inserts the milestone at the end of the list, with its "created" entry; returns its id. */
+  add(add: MilestoneAdd): number {
+    return this.atomically(() => {
+      const id = Number(this.s.insert.run({ programId: add.programId, ...add.values }).lastInsertRowid);
+      this.history.record(add.programId, {
+        ...createdEntry('milestone', add.values.key, add.values.name),
+        actor: add.actor,
+        at: add.at,
+        note: add.note,
+      });
+      return id;
+    });
+  }
+
+  edit(edit: MilestoneEdit): boolean {
+    return this.atomically(() => {
+      const written = this.s.update.run({
+        id: edit.id,
+        programId: edit.programId,
+        expectedVersion: edit.expectedVersion,
+        ...edit.next,
+      });
+      if (written.changes !== 1) return false;
+      this.history.recordChanges(
+        edit.programId,
+        { entity: 'milestone', entityKey: edit.key, entityLabel: edit.label },
+        edit.changes,
+        { actor: edit.actor, at: edit.at, note: edit.note },
+      );
+      return true;
+    });
+  }
+
+  lastChange(programId: number, key: string): LastChange | undefined {
+    return this.s.lastChange.get(programId, key);
+  }
+
+  /** How many times each milestone's target moved, by key: its history's target entries (first targets aside). */
+  targetMoves(programId: number): Map<string, number> {
+    return new Map(this.s.moves.all(programId).map((r) => [r.key, r.n]));
+  }
+}
+
+function prepare(db: Db) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO milestones (program_id, key, position, name, owner, target, baseline, version)
+       VALUES (@programId, @key, (SELECT COALESCE(MAX(position) + 1, 0) FROM milestones WHERE program_id = @programId),
+         @name, @owner, @target, @baseline, 1)`,
+    ),
+    update: db.prepare(
+      `UPDATE milestones SET name = @name, owner = @owner, target = @target, baseline = @baseline,
+         version = version + 1
+       WHERE id = @id AND program_id = @programId AND version = @expectedVersion`,
+    ),
+    lastChange: db.prepare<[number, string], LastChange>(
+      `SELECT actor, at FROM history WHERE program_id = ? AND entity = 'milestone' AND entity_key = ?
+       ORDER BY id DESC LIMIT 1`,
+    ),
+    // A first target (from none) is not a move; clearing one or changing it is.
+    moves: db.prepare<[number], { key: string; n: number }>(
+      `SELECT entity_key AS key, COUNT(*) AS n FROM history
+       WHERE program_id = ? AND entity = 'milestone' AND field = 'target' AND old_value IS NOT NULL
+       GROUP BY entity_key`,
+    ),
+  };
+}
