@@ -31,21 +31,11 @@ import { plural } from './plural.js';
 import { inZone } from './zoned-time.js';
 
 /**
- * The digest's lists. "Decided this week" has no name in ids.ts's DigestSection yet (ids.ts is shared with
- * the decisions' Slack surfaces): its blocks are named here, in the same `digest_<list>:<part>` form.
- */
-type DigestList = DigestSection | 'decided' | 'dates';
-
-function listBlockId(list: DigestList, part: number): string {
-  return list === 'decided' || list === 'dates' ? `digest_${list}:${part}` : digestSectionBlock(list, part);
-}
-
-/**
  * How much of each list the digest shows. A list fills its sections line by line (each section up to
  * Slack's 3,000 characters) and ends with "…and N more" when it runs out of items or sections. The
  * sections, plus the fixed blocks, stay within a message's blocks (SURFACE_BLOCKS.message) for any program.
  */
-const DIGEST_LISTS: Record<DigestList, { maxItems: number; maxSections: number }> = {
+const DIGEST_LISTS: Record<DigestSection, { maxItems: number; maxSections: number }> = {
   slowing: { maxItems: Number.POSITIVE_INFINITY, maxSections: 2 },
   risks: { maxItems: 10, maxSections: 2 },
   blocked: { maxItems: Number.POSITIVE_INFINITY, maxSections: 4 },
@@ -342,7 +332,7 @@ function readinessLines(s: Style, d: Digest): string[] {
 }
 
 interface ListContent {
-  section: DigestList;
+  section: DigestSection;
   title: string;
   lines: string[];
   /** Said when the list is empty. */
@@ -455,7 +445,7 @@ function listSections(list: ListContent): SectionBlock[] {
   }
   const hidden = list.lines.length - shown;
   if (hidden > 0) (chunks[chunks.length - 1] as string[]).push(`_${more(hidden, list.noun)}_`);
-  return chunks.map((lines, part) => section(listBlockId(list.section, part), lines.join('\n')));
+  return chunks.map((lines, part) => section(digestSectionBlock(list.section, part), lines.join('\n')));
 }
 
 /** The header: program name cut so that the week always shows. */

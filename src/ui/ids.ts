@@ -75,6 +75,8 @@ export type DigestSection =
   | 'risks'
   | 'blocked'
   | 'waiting'
+  | 'decided'
+  | 'dates'
   | 'changes'
   | 'stale'
   | 'next'
