@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { StandInClient } from '../slack-standin/client.js';
 import type { SlackStandIn } from '../slack-standin/stand-in.js';
 import type { StandInChannel } from '../slack-standin/workspace.js';
-import type { PlaygroundAnswer, PlaygroundUser } from './protocol.js';
+import type { PlaygroundAnswer, PlaygroundShortcut, PlaygroundUser } from './protocol.js';
 import { playgroundState } from './state.js';
 
 export interface PageServerOptions {
@@ -13,6 +13,8 @@ export interface PageServerOptions {
   client: StandInClient;
   people: readonly PlaygroundUser[];
   channels: readonly StandInChannel[];
+  /** The app's message shortcuts (manifest.yml): the only ones a message's menu offers. */
+  shortcuts: readonly PlaygroundShortcut[];
   /** The folder holding the bundled page (main.js, main.css). */
   pageDir: URL;
   emoji: Readonly<Record<string, string>>;
@@ -66,6 +68,12 @@ const bodies = {
   }),
   submit: z.object({ as: userId, viewId: z.string(), state: stateSchema }),
   close: z.object({ as: userId, viewId: z.string() }),
+  shortcut: z.object({
+    as: userId,
+    channel: z.string().min(1),
+    ts: z.string().min(1),
+    callbackId: z.string().min(1),
+  }),
   home: z.object({ as: userId }),
   digest: z.object({ as: userId }),
 };
@@ -175,8 +183,8 @@ export class PageServer {
       const as = userId.safeParse(url.searchParams.get('as'));
       if (!as.success || !this.options.people.some((p) => p.id === as.data))
         throw new BadRequest(400, 'as: expected the ID of one of the playground’s people');
-      const { slack, people, channels } = this.options;
-      return send(res, 200, playgroundState(slack, people, channels, as.data, this.version));
+      const { slack, people, channels, shortcuts } = this.options;
+      return send(res, 200, playgroundState(slack, people, channels, as.data, this.version, shortcuts));
     }
     if (pathname === '/api/emoji') return send(res, 200, this.options.emoji);
     if (pathname === '/api/events') {
@@ -222,6 +230,13 @@ export class PageServer {
       case 'close': {
         const b = parse(bodies.close);
         return client.close(b.as, b.viewId);
+      }
+      case 'shortcut': {
+        const b = parse(bodies.shortcut);
+        // Slack offers only the shortcuts the app declared; anything else the page cannot have sent.
+        if (!this.options.shortcuts.some((s) => s.callbackId === b.callbackId))
+          throw new BadRequest(400, `callbackId: the app declares no message shortcut ${b.callbackId}`);
+        return client.messageAction(b.as, b.channel, b.ts, b.callbackId);
       }
       case 'home':
         return client.openHome(parse(bodies.home).as);

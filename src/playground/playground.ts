@@ -13,6 +13,7 @@ import { importProgram } from '../store/program-import.js';
 import { DEMO_CHANNEL_LIST, DEMO_PEOPLE, demoProgram, playgroundUsers } from './demo-world.js';
 import { digestOutcome } from './digest-outcome.js';
 import { loadEmojiMap } from './emoji-map.js';
+import { messageShortcuts } from './manifest-shortcuts.js';
 import { PageServer } from './page-server.js';
 
 export interface PlaygroundOptions {
@@ -93,6 +94,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       client,
       people: playgroundUsers(),
       channels: DEMO_CHANNEL_LIST,
+      shortcuts: messageShortcuts(),
       pageDir: options.pageDir ?? PAGE_DIR,
       emoji: loadEmojiMap(),
       postDigest: async () => {

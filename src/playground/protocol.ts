@@ -22,6 +22,14 @@ export interface PlaygroundChannel {
   name: string;
 }
 
+/** A message shortcut the app's manifest declares: a message's "More actions" menu lists it. */
+export interface PlaygroundShortcut {
+  callbackId: string;
+  /** As the menu shows it ("Record decision"). */
+  name: string;
+  description: string;
+}
+
 /** A message as the acting person sees it. */
 export interface PlaygroundMessage {
   channel: string;
@@ -88,6 +96,8 @@ export interface PlaygroundState {
   modals: PlaygroundView[];
   /** The latest calls and requests, newest last (the inspector). */
   inspector: InspectorEntry[];
+  /** The app's message shortcuts, from manifest.yml. */
+  shortcuts: PlaygroundShortcut[];
 }
 
 export type {
@@ -129,6 +139,14 @@ export interface SubmitRequest {
 export interface CloseRequest {
   as: string;
   viewId: string;
+}
+
+/** POST /api/shortcut: a message shortcut picked from a message's "More actions" menu. */
+export interface ShortcutRequest {
+  as: string;
+  channel: string;
+  ts: string;
+  callbackId: string;
 }
 
 /** POST /api/home */

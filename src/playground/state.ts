@@ -3,6 +3,7 @@ import type { StandInCanvas, StandInChannel, StoredMessage, StoredView } from '.
 import type {
   PlaygroundCanvas,
   PlaygroundMessage,
+  PlaygroundShortcut,
   PlaygroundState,
   PlaygroundUser,
   PlaygroundView,
@@ -21,6 +22,7 @@ export function playgroundState(
   channels: readonly StandInChannel[],
   as: string,
   version: number,
+  shortcuts: readonly PlaygroundShortcut[] = [],
 ): PlaygroundState {
   const workspace = slack.workspace;
   const dm = [...workspace.channels.values()].find((c) => c.dmWith === as);
@@ -40,6 +42,7 @@ export function playgroundState(
     ...(home ? { home: toView(home) } : {}),
     modals: workspace.modalsOf(as).map(toView),
     inspector: slack.traffic.slice(-INSPECTOR_ENTRIES),
+    shortcuts: [...shortcuts],
   };
 }
 

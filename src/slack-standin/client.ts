@@ -2,7 +2,7 @@ import { commandAnswerProblems, submissionAnswerProblems } from './block-kit-rul
 import type { ActionContainer, ActionInput, ViewState } from './interactions.js';
 import { eventEnvelope, interactionBody, type SlackResponse, signedPost, TEAM } from './requests.js';
 import { parseJson, type SlackStandIn } from './stand-in.js';
-import type { StoredView } from './workspace.js';
+import type { StandInChannel, StoredView } from './workspace.js';
 
 type Obj = Record<string, unknown>;
 
@@ -65,6 +65,40 @@ export class StandInClient {
     const context = this.slack.responseContext(responseUrl);
     if (context) this.slack.deliver(context, res.json);
     return { ok: true };
+  }
+
+  /**
+   * Picks one of the app's message shortcuts from a message's "More actions" menu. Slack offers them on
+   * messages everyone in the conversation sees, never on an ephemeral one. The app answers through what it
+   * does next (views.open with the trigger, replies to the response_url, which land privately in that
+   * channel); Bolt acknowledges a shortcut with an empty body, and Slack shows none anyway.
+   */
+  async messageAction(user: string, channel: string, ts: string, callbackId: string): Promise<Outcome> {
+    const message = this.slack.workspace.findMessage(channel, ts);
+    if (!message || (message.ephemeralTo !== undefined && message.ephemeralTo !== user))
+      return { ok: false, error: 'That message is no longer there.' };
+    if (message.ephemeralTo !== undefined)
+      return { ok: false, error: 'Shortcuts cannot be used on a message only you can see.' };
+    const payload: Obj = {
+      ...this.interaction('message_action', user),
+      callback_id: callbackId,
+      action_ts: (this.slack.now() / 1000).toFixed(6),
+      message_ts: message.ts,
+      // No messageTs: a reply's replace_original must not replace someone else's message.
+      response_url: this.slack.responseUrl(undefined, { user, channel }),
+      message: {
+        type: 'message',
+        ts: message.ts,
+        user: message.user,
+        ...(message.bot_id !== undefined ? { bot_id: message.bot_id } : {}),
+        ...(message.text !== undefined ? { text: message.text } : {}),
+        ...(message.blocks !== undefined ? { blocks: message.blocks } : {}),
+        ...(message.thread_ts !== undefined ? { thread_ts: message.thread_ts } : {}),
+      },
+      channel: { id: channel, name: conversationName(this.slack.workspace.channels.get(channel)) },
+    };
+    const res = await this.send(`message_action ${callbackId}`, payload, interactionBody(payload), FORM);
+    return 'error' in res ? res : { ok: true };
   }
 
   /** Clicks a button or changes a select in a message, a modal or the Home tab. */
@@ -264,6 +298,11 @@ export class StandInClient {
 }
 
 const FORM = 'application/x-www-form-urlencoded';
+
+/** A conversation's name as Slack puts it in a payload: a DM is "directmessage". */
+function conversationName(channel: StandInChannel | undefined): string {
+  return !channel || channel.dmWith !== undefined ? 'directmessage' : channel.name;
+}
 
 function refused(what: string, problems: string[]): Outcome {
   return { ok: false, error: `Slack refused the ${what}: ${problems.join('; ')}` };

@@ -60,7 +60,7 @@ export function pendingLine(program: Program, p: PendingDecision): string {
   return (
     `${p.overdue ? ':warning:' : ':raised_hand:'} *${escapeMrkdwn(truncate(d.question, 500))}*\n` +
     `${waitingLabel(p.waitingDays)} · ${needed}\n` +
-    `Deciders: ${decidersLine(d.deciders)} · Blocks: ${blockedNames(program, d)}${deferred}`
+    `Deciders: ${decidersLine(d.deciders)} · Holds up: ${blockedNames(program, d)}${deferred}`
   );
 }
 

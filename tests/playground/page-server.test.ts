@@ -156,4 +156,40 @@ describe('the playground server', () => {
     expect(notJson.status).toBe(400);
     expect((await post('nothing', { as: OWNER })).status).toBe(404);
   });
+
+  it('offers the manifest’s message shortcuts, and sends only those', async () => {
+    expect((await state(OWNER)).shortcuts).toContainEqual(
+      expect.objectContaining({ callbackId: 'decision_record_from_message', name: 'Record decision' }),
+    );
+    const before = playground.slack.traffic.length;
+    const made = await post('shortcut', {
+      as: OWNER,
+      channel: DEMO_CHANNELS.general,
+      ts: '1.000001',
+      callbackId: 'delete_everything',
+    });
+    expect(made.status).toBe(400);
+    expect(made.answer.error).toContain('delete_everything');
+    expect(playground.slack.traffic).toHaveLength(before);
+  });
+
+  it('sends a shortcut on a message as that person; the form it opens is theirs', async () => {
+    const said = playground.slack.workspace.post({
+      channel: DEMO_CHANNELS.general,
+      user: MEMBER,
+      text: 'We agreed: Okta OIDC with group claims',
+    });
+    const sent = await post('shortcut', {
+      as: OWNER,
+      channel: DEMO_CHANNELS.general,
+      ts: said.ts,
+      callbackId: 'decision_record_from_message',
+    });
+    expect(sent).toEqual({ status: 200, answer: { ok: true } });
+    await playground.slack.waitFor(() => playground.slack.workspace.modalsOf(OWNER).length > 0);
+    expect((await state(OWNER)).modals.at(-1)?.view.callback_id).toBe('decision_record');
+    expect((await state(MEMBER)).modals).toEqual([]);
+    await post('close', { as: OWNER, viewId: (await state(OWNER)).modals.at(-1)?.id });
+    playground.slack.workspace.remove(said);
+  });
 });

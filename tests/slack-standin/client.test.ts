@@ -5,7 +5,14 @@ import { initialViewState } from '../../src/playground/page/render/view-state.js
 import { StandInClient } from '../../src/slack-standin/client.js';
 import type { ViewState } from '../../src/slack-standin/interactions.js';
 import { SlackStandIn } from '../../src/slack-standin/stand-in.js';
-import { BLOCKS, homeWorkstreamBlock, INPUT_ACTION, workstreamRowBlock } from '../../src/ui/ids.js';
+import {
+  BLOCKS,
+  DECISION_BLOCKS,
+  homeWorkstreamBlock,
+  INPUT_ACTION,
+  SHORTCUTS,
+  workstreamRowBlock,
+} from '../../src/ui/ids.js';
 import { blockText, noticeText } from '../support/blocks.js';
 import { importFixture, OWNER, STRANGER, smallProgram } from '../support/programs.js';
 import { RolloutHarness, SIGNING_SECRET } from '../support/rollout-server.js';
@@ -127,6 +134,56 @@ describe('StandInClient: a person in Slack, against the real app', () => {
     expect(slack.traffic.filter((t) => t.direction === 'to_app')).toHaveLength(sent);
   });
 
+  it('sends a message shortcut as Slack does, and the app opens its form with that person’s trigger', async () => {
+    const { client, slack } = await start();
+    const said = slack.workspace.post({ channel: CHANNEL, user: STRANGER, text: 'We agreed: <b>OIDC</b>' });
+    expect(await client.messageAction(OWNER, CHANNEL, said.ts, SHORTCUTS.recordDecision)).toEqual({
+      ok: true,
+    });
+    const modal = await topModal(slack, OWNER);
+    expect(modal.view.callback_id).toBe('decision_record');
+    const outcome = (modal.view.blocks as { block_id?: string; element?: { initial_value?: string } }[]).find(
+      (b) => b.block_id === DECISION_BLOCKS.outcome,
+    );
+    expect(outcome?.element?.initial_value).toBe('We agreed: <b>OIDC</b>');
+    const sent = slack.traffic.find((t) => t.name === `message_action ${SHORTCUTS.recordDecision}`);
+    expect(sent).toMatchObject({
+      direction: 'to_app',
+      ok: true,
+      request: {
+        type: 'message_action',
+        callback_id: SHORTCUTS.recordDecision,
+        user: { id: OWNER },
+        channel: { id: CHANNEL, name: 'general' },
+        message_ts: said.ts,
+        message: { type: 'message', ts: said.ts, user: STRANGER, text: 'We agreed: <b>OIDC</b>' },
+        response_url: expect.stringContaining('/response/'),
+        trigger_id: expect.any(String),
+      },
+    });
+  });
+
+  it('refuses a shortcut on a message only someone sees, or one that is gone, without sending anything', async () => {
+    const { client, slack } = await start();
+    await client.command(OWNER, CHANNEL, '/rollout help');
+    const [mine] = slack.workspace.visibleTo(OWNER).filter((m) => m.channel === CHANNEL);
+    if (!mine) throw new Error('no answer');
+    const before = slack.traffic.length;
+    expect(await client.messageAction(OWNER, CHANNEL, mine.ts, SHORTCUTS.recordDecision)).toEqual({
+      ok: false,
+      error: 'Shortcuts cannot be used on a message only you can see.',
+    });
+    // Someone else's ephemeral message is not there at all, as far as this person can tell.
+    expect(await client.messageAction(STRANGER, CHANNEL, mine.ts, SHORTCUTS.recordDecision)).toEqual({
+      ok: false,
+      error: 'That message is no longer there.',
+    });
+    expect(await client.messageAction(OWNER, CHANNEL, '1.000001', SHORTCUTS.recordDecision)).toMatchObject({
+      ok: false,
+    });
+    expect(slack.traffic).toHaveLength(before);
+  });
+
   it('refuses an unknown command as Slack does, without sending anything', async () => {
     const { client, slack } = await start();
     const before = slack.traffic.length;
@@ -178,6 +235,37 @@ describe('StandInClient: an app that does not answer as Slack expects', () => {
     const outcome = await client.command('U0ONE', 'C0GENERAL', '/rollout status');
     expect(outcome).toMatchObject({ ok: false, error: expect.stringContaining('3001 characters') });
     expect(slack?.workspace.messages).toEqual([]);
+  });
+
+  it('shows a shortcut’s response_url reply privately in the channel, never in place of the message', async () => {
+    const client = await appAnswering((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      req.on('end', () => {
+        const payload = JSON.parse(new URLSearchParams(body).get('payload') ?? '{}') as {
+          response_url: string;
+        };
+        res.writeHead(200);
+        res.end();
+        void fetch(payload.response_url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ replace_original: true, text: 'Nothing to record here.' }),
+        });
+      });
+    });
+    const workspace = slack?.workspace;
+    if (!workspace) throw new Error('no stand-in');
+    const said = workspace.post({ channel: 'C0GENERAL', user: 'U0TWO', text: 'We agreed' });
+    expect(await client.messageAction('U0ONE', 'C0GENERAL', said.ts, 'some_shortcut')).toEqual({ ok: true });
+    const reply = await slack?.waitFor(() =>
+      workspace.messages.find((m) => m.text === 'Nothing to record here.'),
+    );
+    expect(reply).toMatchObject({ channel: 'C0GENERAL', ephemeralTo: 'U0ONE' });
+    expect(workspace.findMessage('C0GENERAL', said.ts)).toMatchObject({ text: 'We agreed' });
+    expect(workspace.findMessage('C0GENERAL', said.ts)?.edited).toBeUndefined();
   });
 
   it('reports an app that answers with an HTTP error', async () => {

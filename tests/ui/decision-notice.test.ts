@@ -36,7 +36,7 @@ describe('decisionRecordedNotice', () => {
     expect(all).toContain(`> ${FORGED_SHOWN}`);
     expect(all).toContain('*Workstream mine* moves on: Needs decision → Drafted');
     expect(all).toContain('<https://x.example/a%7Cb|Where it was decided>');
-    expect(all).toContain(`Decided by <@${OWNER}> on Mon 30 Nov 2026 · Blocked: Workstream mine`);
+    expect(all).toContain(`Decided by <@${OWNER}> on Mon 30 Nov 2026 · Held up: Workstream mine`);
     for (const t of [...mrkdwnOf(n.blocks), n.text]) expect(forgedLines(t)).toEqual([]);
     expect(n.text).not.toContain('<!here>');
     expect(n.text).not.toContain('<@U0CEO>');

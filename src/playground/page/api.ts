@@ -5,6 +5,7 @@ import type {
   HomeRequest,
   PlaygroundAnswer,
   PlaygroundState,
+  ShortcutRequest,
   SubmitRequest,
 } from '../protocol.js';
 
@@ -15,6 +16,7 @@ export interface PostBodies {
   '/api/submit': SubmitRequest;
   '/api/close': CloseRequest;
   '/api/home': HomeRequest;
+  '/api/shortcut': ShortcutRequest;
   '/api/digest': { as: string };
 }
 

@@ -165,6 +165,9 @@ export function App() {
       action,
     });
 
+  const onShortcut = (message: PlaygroundMessage, callbackId: string) =>
+    void act('/api/shortcut', { as, channel: message.channel, ts: message.ts, callbackId });
+
   const top = state.modals[state.modals.length - 1];
   const channel = state.channels.find((c) => c.id === shown);
 
@@ -203,6 +206,8 @@ export function App() {
             messages={state.messages}
             ctx={base}
             onAction={onMessageAction}
+            shortcuts={state.shortcuts}
+            onShortcut={onShortcut}
             onCommand={(text) => act('/api/command', { as, channel: shown, text })}
             canvases={canvasTabs(state.canvases, shown, shownCanvas)}
             canvas={shownCanvas}

@@ -60,7 +60,7 @@ describe('/rollout decisions', () => {
     const overdue = blockText(res.json, decisionItemBlock(runtime as number));
     expect(overdue).toContain(`:warning: *${Q.runtime}*`);
     expect(overdue).toContain('waiting 20 days · needed by Fri 20 Nov 2026 · *overdue*');
-    expect(overdue).toContain(`Deciders: <@${DECIDER}> · Blocks: Kanopy hosting`);
+    expect(overdue).toContain(`Deciders: <@${DECIDER}> · Holds up: Kanopy hosting`);
     expect(blockText(res.json, decisionItemBlock(telemetry as number))).toContain(
       'waiting 29 days · no needed-by date',
     );

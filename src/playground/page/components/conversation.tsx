@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { ActionInput, PlaygroundCanvas, PlaygroundMessage } from '../../protocol.js';
+import type { ActionInput, PlaygroundCanvas, PlaygroundMessage, PlaygroundShortcut } from '../../protocol.js';
 import { byDay, conversation } from '../message-order.js';
 import type { RenderContext } from '../render/context.js';
 import { CanvasPanel } from './canvas-panel.js';
@@ -15,6 +15,9 @@ interface ConversationProps {
   messages: readonly PlaygroundMessage[];
   ctx: RenderContext;
   onAction: (message: PlaygroundMessage, action: ActionInput) => void;
+  /** The app's message shortcuts, offered in each message's "More actions" menu. */
+  shortcuts: readonly PlaygroundShortcut[];
+  onShortcut: (message: PlaygroundMessage, callbackId: string) => void;
   /** Sends a slash command typed here; resolves true when the server took it. */
   onCommand: (text: string) => Promise<boolean>;
   /** The canvases shown as tabs beside the messages (none: no tab bar). */
@@ -93,7 +96,14 @@ export function Conversation(props: ConversationProps) {
                   <span>{day.label}</span>
                 </div>
                 {day.threads.map((thread) => (
-                  <Thread key={thread.key} thread={thread} ctx={props.ctx} onAction={props.onAction} />
+                  <Thread
+                    key={thread.key}
+                    thread={thread}
+                    ctx={props.ctx}
+                    onAction={props.onAction}
+                    shortcuts={props.shortcuts}
+                    onShortcut={props.onShortcut}
+                  />
                 ))}
               </div>
             ))}

@@ -1,17 +1,22 @@
-import type { PlaygroundMessage } from '../../protocol.js';
+import type { PlaygroundMessage, PlaygroundShortcut } from '../../protocol.js';
+import { shortcutsFor } from '../message-menu.js';
 import { Blocks } from '../render/blocks.js';
 import type { RenderContext } from '../render/context.js';
 import { Text } from '../render/mrkdwn-view.js';
 import { formatClock, formatFull, tsToDate } from '../time-format.js';
+import { MessageActions } from './message-actions.js';
 
 interface MessageProps {
   message: PlaygroundMessage;
   /** The message surface's context; its onAction is set per message here. */
   ctx: RenderContext;
   onAction: NonNullable<RenderContext['onAction']>;
+  /** The app's message shortcuts, for the "More actions" menu. */
+  shortcuts: readonly PlaygroundShortcut[];
+  onShortcut: (callbackId: string) => void;
 }
 
-export function Message({ message, ctx, onAction }: MessageProps) {
+export function Message({ message, ctx, onAction, shortcuts, onShortcut }: MessageProps) {
   const isApp = message.botId !== undefined;
   const author = isApp ? 'Rollout' : `@${ctx.users.get(message.user)?.name ?? message.user}`;
   const messageCtx: RenderContext = { ...ctx, surface: 'message', onAction };
@@ -42,6 +47,7 @@ export function Message({ message, ctx, onAction }: MessageProps) {
           {message.edited && <span class="message-edited">(edited)</span>}
         </div>
       </div>
+      <MessageActions shortcuts={shortcutsFor(message, shortcuts)} onShortcut={onShortcut} />
     </article>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ActionInput, PlaygroundMessage } from '../../protocol.js';
+import type { ActionInput, PlaygroundMessage, PlaygroundShortcut } from '../../protocol.js';
 import type { ThreadedMessage } from '../message-order.js';
 import type { RenderContext } from '../render/context.js';
 import { Message } from './message.js';
@@ -8,16 +8,24 @@ interface ThreadProps {
   thread: ThreadedMessage;
   ctx: RenderContext;
   onAction: (message: PlaygroundMessage, action: ActionInput) => void;
+  shortcuts: readonly PlaygroundShortcut[];
+  onShortcut: (message: PlaygroundMessage, callbackId: string) => void;
 }
 
 /** A message with its thread's replies under it, indented; open by default so nothing is hidden. */
-export function Thread({ thread, ctx, onAction }: ThreadProps) {
+export function Thread({ thread, ctx, onAction, shortcuts, onShortcut }: ThreadProps) {
   const [open, setOpen] = useState(true);
   const count = thread.replies.length;
   const repliesId = `replies-${thread.key}`;
   return (
     <div class="thread">
-      <Message message={thread.message} ctx={ctx} onAction={(a) => onAction(thread.message, a)} />
+      <Message
+        message={thread.message}
+        ctx={ctx}
+        onAction={(a) => onAction(thread.message, a)}
+        shortcuts={shortcuts}
+        onShortcut={(id) => onShortcut(thread.message, id)}
+      />
       {count > 0 && (
         <div class="thread-replies">
           <button
@@ -37,6 +45,8 @@ export function Thread({ thread, ctx, onAction }: ThreadProps) {
                   message={reply}
                   ctx={ctx}
                   onAction={(a) => onAction(reply, a)}
+                  shortcuts={shortcuts}
+                  onShortcut={(id) => onShortcut(reply, id)}
                 />
               ))}
             </div>

@@ -23,12 +23,21 @@ export function directoryChoices(
 
 const isMulti = (type: unknown) => typeof type === 'string' && type.startsWith('multi_');
 
+/** Rows a multiple select shows: every choice up to eight, so that no row is cut off halfway. */
+export const MULTI_SELECT_ROWS = 8;
+export function multiSelectRows(choices: number): number {
+  return Math.max(2, Math.min(choices, MULTI_SELECT_ROWS));
+}
+
 /** A `<select>` (or `<select multiple>`) held by the element's value. */
 function Select({
   props,
+  rows,
   children,
 }: {
   props: ElementProps;
+  /** How many rows the choices take (options and group labels), for the height of a multiple select. */
+  rows: (chosen: string[]) => number;
   children: (chosen: string[]) => ComponentChildren;
 }) {
   const { element, ctx, field } = props;
@@ -40,6 +49,7 @@ function Select({
       <select
         class="bk-select bk-select--multi"
         multiple
+        size={multiSelectRows(rows(chosen))}
         {...controlProps(field, placeholder)}
         onChange={(e) => choose(Array.from(e.currentTarget.selectedOptions, (o) => o.value))}
       >
@@ -71,8 +81,12 @@ function optionList(options: { value: string; text: unknown }[], chosen: string[
 export function StaticSelect(props: ElementProps) {
   const { element, ctx } = props;
   const groups = objs(element.option_groups);
+  const rows =
+    groups.length > 0
+      ? groups.reduce((n, g) => n + 1 + optionsOf({ options: g.options }).length, 0)
+      : optionsOf(element).length;
   return (
-    <Select props={props}>
+    <Select props={props} rows={() => rows}>
       {(chosen) =>
         groups.length > 0
           ? groups.map((g, i) => (
@@ -97,7 +111,7 @@ function directoryOptions(choices: Choice[], chosen: string[]) {
 /** users_select and multi_users_select: the workspace's people. */
 export function UsersSelect(props: ElementProps) {
   return (
-    <Select props={props}>
+    <Select props={props} rows={(chosen) => directoryChoices(props.ctx.users, '', chosen).length}>
       {(chosen) => directoryOptions(directoryChoices(props.ctx.users, '', chosen), chosen)}
     </Select>
   );
@@ -106,7 +120,7 @@ export function UsersSelect(props: ElementProps) {
 /** conversations_select and channels_select: the workspace's channels. */
 export function ConversationsSelect(props: ElementProps) {
   return (
-    <Select props={props}>
+    <Select props={props} rows={(chosen) => directoryChoices(props.ctx.channels, '#', chosen).length}>
       {(chosen) => directoryOptions(directoryChoices(props.ctx.channels, '#', chosen), chosen)}
     </Select>
   );

@@ -3,7 +3,11 @@ import { buttonClass, ConfirmDialog, confirmTexts } from '../../../../src/playgr
 import { toggled } from '../../../../src/playground/page/render/choices.js';
 import type { RenderContext } from '../../../../src/playground/page/render/context.js';
 import { Element, type Field } from '../../../../src/playground/page/render/elements.js';
-import { directoryChoices } from '../../../../src/playground/page/render/selects.js';
+import {
+  directoryChoices,
+  MULTI_SELECT_ROWS,
+  multiSelectRows,
+} from '../../../../src/playground/page/render/selects.js';
 import type { ViewState } from '../../../../src/playground/protocol.js';
 import { html, renderContext, visibleText } from './render-context.js';
 
@@ -146,6 +150,23 @@ describe('static_select and multi_static_select', () => {
     );
   });
 
+  it('shows every choice of a short multiple select, so that no row is cut off halfway', () => {
+    const out = render({ type: 'multi_static_select', options: [opt('a'), opt('b'), opt('c')] });
+    expect(out).toContain('multiple size="3"');
+    expect(multiSelectRows(1)).toBe(2);
+    expect(multiSelectRows(7)).toBe(7);
+    expect(multiSelectRows(40)).toBe(MULTI_SELECT_ROWS);
+    const grouped = render({
+      type: 'multi_static_select',
+      option_groups: [
+        { label: { type: 'plain_text', text: 'One' }, options: [opt('a'), opt('b')] },
+        { label: { type: 'plain_text', text: 'Two' }, options: [opt('c')] },
+      ],
+    });
+    // Group labels take a row each.
+    expect(grouped).toContain('multiple size="5"');
+  });
+
   it('shows the value held in the view’s state over the initial one', () => {
     const values: ViewState = { b: { v: { type: 'static_select', selected_option: opt('a') } } };
     const held = renderContext({ state: { values, set: () => {} } });
@@ -164,7 +185,7 @@ describe('users_select and conversations_select', () => {
       '<option value="UOWNER01">ana</option><option value="UOWNER02" selected>ben</option>',
     );
     const multi = render({ type: 'multi_users_select', initial_users: ['UOWNER01', 'UGONE'] });
-    expect(multi).toContain('multiple');
+    expect(multi).toContain('multiple size="3"');
     expect(multi).toContain('<option value="UOWNER01" selected>ana</option>');
     expect(multi).toContain('<option value="UGONE" selected>UGONE</option>');
     expect(directoryChoices(ctx.users, '', ['UOWNER01'])).toHaveLength(2);
