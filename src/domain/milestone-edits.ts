@@ -7,9 +7,9 @@ import {
   fieldText,
   requiredFieldText,
 } from './edit-fields.js';
-import { isCalendarDate } from './local-time.js';
 import type { Milestone } from './program.js';
 import { milestoneKey } from './program-file.js';
+import { planTargetMove, targetDateField } from './target-moves.js';
 import { oneLine } from './user-text.js';
 
 /**
@@ -49,13 +49,6 @@ const owner = z.preprocess((value) => {
   const line = oneLine(value);
   return line === '' ? '' : (/^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(line)?.[1] ?? line);
 }, fieldText('ownerTeam'));
-const target = z.preprocess(
-  (value) => (value === '' ? null : typeof value === 'string' ? value.trim() : value),
-  z
-    .string({ error: 'Expected a date as YYYY-MM-DD' })
-    .refine(isCalendarDate, 'Expected a date as YYYY-MM-DD, such as 2027-01-15')
-    .nullable(),
-);
 const reason = fieldText('note').default('');
 
 export type MilestoneAddPlan =
@@ -68,7 +61,7 @@ export type MilestoneAddPlan =
  */
 export function planMilestoneAdd(input: MilestoneAddInput, takenKeys: ReadonlySet<string>): MilestoneAddPlan {
   const parsed = z
-    .object({ name, owner: owner.default(''), target: target.default(null), note: reason })
+    .object({ name, owner: owner.default(''), target: targetDateField.default(null), note: reason })
     .safeParse({ ...input, owner: input.owner ?? '' });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { note, ...values } = parsed.data;
@@ -111,40 +104,25 @@ export function planMilestoneEdit(current: MilestoneValues, input: MilestoneChan
     .object({
       name: name.optional(),
       owner: owner.optional(),
-      target: target.optional(),
+      target: targetDateField.optional(),
       reason,
       rebaseline: z.boolean().default(false),
     })
     .safeParse({ ...input, owner: input.owner === null ? '' : input.owner });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { reason: note, rebaseline, ...submitted } = parsed.data;
-  const nextTarget = submitted.target === undefined ? current.target : submitted.target;
-  const moved = current.target !== null && nextTarget !== current.target;
-  if ((moved || rebaseline) && note === '') {
-    return {
-      ok: false,
-      errors: {
-        reason: rebaseline
-          ? 'Say why the baseline moves: it is kept in the history with the change.'
-          : 'Say why the target moved: it is kept in the history with the change.',
-      },
-    };
-  }
-  if (rebaseline && nextTarget === null) {
-    return { ok: false, errors: { rebaseline: 'Choose a target date to re-baseline to.' } };
-  }
-  const baseline = rebaseline || current.baseline === null ? nextTarget : current.baseline;
+  const dates = planTargetMove(current, { target: submitted.target, reason: note, rebaseline });
+  if (!dates.ok) return dates;
   const next: MilestoneValues = {
     name: submitted.name ?? current.name,
     owner: submitted.owner ?? current.owner,
-    target: nextTarget,
-    baseline,
+    ...dates.next,
   };
   return {
     ok: true,
     next,
     changes: diffFields(MILESTONE_FIELDS, current, next),
     note,
-    rebaseline: rebaseline && baseline !== current.baseline,
+    rebaseline: dates.rebaseline,
   };
 }

@@ -12,6 +12,7 @@ import { canAddMilestone, canEditMilestone, canRebaseline } from '../domain/perm
 import type { Milestone, Program } from '../domain/program.js';
 import { MilestoneWrites } from '../store/milestone-writes.js';
 import { ProgramRepo } from '../store/program-repo.js';
+import { TargetMoves } from '../store/target-moves.js';
 import {
   type Conflict,
   type EditRefusal,
@@ -55,6 +56,7 @@ export type EditMilestoneResult =
 export class MilestoneEdits {
   private readonly repo: ProgramRepo;
   private readonly writes: MilestoneWrites;
+  private readonly moves: TargetMoves;
 
   constructor(
     private readonly deps: Deps,
@@ -62,6 +64,7 @@ export class MilestoneEdits {
   ) {
     this.repo = repo;
     this.writes = new MilestoneWrites(deps.db);
+    this.moves = new TargetMoves(deps.db);
   }
 
   add(input: AddMilestoneInput): AddMilestoneResult {
@@ -142,7 +145,7 @@ export class MilestoneEdits {
 
   /** How many times each milestone's target moved, by key. */
   targetMoves(programId: number): Map<string, number> {
-    return this.writes.targetMoves(programId);
+    return this.moves.byKey(programId, 'milestone');
   }
 
   private get admins(): readonly string[] {

@@ -1,17 +1,18 @@
 import type { Deps } from '../deps.js';
 import { planDecisionAdd } from '../domain/decision-edits.js';
-import { type FieldChange, type FieldErrors, historyValue } from '../domain/edit-fields.js';
-import { canEditWorkstream } from '../domain/permissions.js';
+import { type FieldErrors, historyValue } from '../domain/edit-fields.js';
+import { canEditWorkstream, canRebaseline } from '../domain/permissions.js';
 import type { Decision, Program, Workstream } from '../domain/program.js';
 import { isPendingDecision } from '../domain/vocabulary.js';
 import {
   planWorkstreamUpdate,
+  type WorkstreamChange,
   type WorkstreamChangesInput,
-  type WorkstreamField,
   type WorkstreamUpdateField,
 } from '../domain/workstream-update.js';
 import { DecisionWrites } from '../store/decision-writes.js';
 import { ProgramRepo } from '../store/program-repo.js';
+import { TargetMoves } from '../store/target-moves.js';
 import { WorkstreamWrites } from '../store/workstream-writes.js';
 import {
   type Conflict,
@@ -30,7 +31,10 @@ export interface UpdateWorkstreamInput {
   actor: string;
   /** `workstream.version` as it was when the edit was opened (carry it in the modal's private_metadata). */
   expectedVersion: number;
-  /** Raw submitted values; fields left out are not changed. Status accepts a key or a label. */
+  /**
+   * Raw submitted values; fields left out are not changed. Status accepts a key or a label; a moved target
+   * needs a reason, and a re-baseline an admin.
+   */
   changes: WorkstreamChangesInput;
   /** Why, for the history; optional. */
   note?: string | undefined;
@@ -60,7 +64,9 @@ export type UpdateWorkstreamResult =
   | {
       kind: 'updated';
       workstream: Workstream;
-      changes: FieldChange<WorkstreamField>[];
+      changes: WorkstreamChange[];
+      /** The program as the save left it (its dates, to check for new conflicts). */
+      program: Program;
       /** The decision it now waits on, opened (`opened`) or linked by this save. */
       decision?: { decision: Decision; opened: boolean } | undefined;
     }
@@ -71,9 +77,10 @@ export type UpdateWorkstreamResult =
   | EditRefusal<WorkstreamUpdateField | DecisionPromptField>;
 
 /**
- * An owner's edit of a workstream (status, risk, current state, main blocker, snapshot), under the write lock
- * (`editProgram`). Checks, in order: the workstream exists, the actor may change it (see
- * domain/permissions.ts), every field is valid, nobody changed it since the edit was opened; then writes the values, the version, status_since (when the
+ * An owner's edit of a workstream (status, risk, current state, main blocker, snapshot, target date), under
+ * the write lock (`editProgram`). Checks, in order: the workstream exists, the actor may change it (see
+ * domain/permissions.ts), every field is valid (a moved target has its reason; a re-baseline is an admin's),
+ * nobody changed it since the edit was opened; then writes the values, the version, status_since (when the
  * status changes) and one history entry per changed field in one transaction. Synchronous: post to Slack
  * after it returns, never inside.
  */
@@ -81,6 +88,7 @@ export class WorkstreamUpdates {
   private readonly repo: ProgramRepo;
   private readonly writes: WorkstreamWrites;
   private readonly decisions: DecisionWrites;
+  private readonly moves: TargetMoves;
 
   /** `repo`: the app's shared one, so that a program is read and kept once per change, not once per service. */
   constructor(
@@ -90,6 +98,12 @@ export class WorkstreamUpdates {
     this.repo = repo;
     this.writes = new WorkstreamWrites(deps.db);
     this.decisions = new DecisionWrites(deps.db);
+    this.moves = new TargetMoves(deps.db);
+  }
+
+  /** How many times the workstream's target moved (first target aside). */
+  targetMoves(programId: number, key: string): number {
+    return this.moves.byKey(programId, 'workstream').get(key) ?? 0;
   }
 
   /**
@@ -186,6 +200,10 @@ export class WorkstreamUpdates {
         if (!permission.allowed) return forbidden(permission);
         const plan = planWorkstreamUpdate(current, { ...input.changes, note: input.note });
         if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
+        if (plan.rebaseline) {
+          const may = canRebaseline(input.actor, p, this.deps.config.rolloutAdmins);
+          if (!may.allowed) return { kind: 'invalid', errors: { rebaseline: may.reason } };
+        }
         const asked = this.decisionAsked(p, current, plan.next.status, input.decision);
         if (asked.kind === 'invalid') return asked;
         if (current.version !== input.expectedVersion) {
@@ -210,14 +228,15 @@ export class WorkstreamUpdates {
           : undefined;
         const reread = this.repo.getById(p.id);
         const after = reread?.workstreams.find((w) => w.id === current.id);
-        if (!after) return notFound('workstream');
+        if (!reread || !after) return notFound('workstream');
         // Unreachable under the lock, but a refused version guard must never read as success.
         if (!written) return conflict(after);
-        const decision = reread?.decisions.find((d) => d.id === decisionId);
+        const decision = reread.decisions.find((d) => d.id === decisionId);
         return {
           kind: 'updated',
           workstream: after,
           changes: plan.changes,
+          program: reread,
           decision: decision && { decision, opened: asked.kind === 'open' },
         };
       },

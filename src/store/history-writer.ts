@@ -39,13 +39,17 @@ export class HistoryWriter {
     this.insert.run({ programId, ...entry });
   }
 
-  /** One entry per changed field of one item, all with the same who, when and why. */
+  /**
+   * One entry per changed field of one item, all with the same who and when, and the same why unless a
+   * change brings its own note (a moved date's reason).
+   */
   recordChanges(
     programId: number,
     item: Pick<HistoryRecord, 'entity' | 'entityKey' | 'entityLabel'>,
-    changes: readonly Pick<HistoryRecord, 'field' | 'oldValue' | 'newValue'>[],
+    changes: readonly (Pick<HistoryRecord, 'field' | 'oldValue' | 'newValue'> & { note?: string })[],
     why: Pick<HistoryRecord, 'actor' | 'at' | 'note'>,
   ): void {
-    for (const change of changes) this.record(programId, { ...item, ...change, ...why });
+    for (const { field, oldValue, newValue, note } of changes)
+      this.record(programId, { ...item, field, oldValue, newValue, ...why, note: note ?? why.note });
   }
 }

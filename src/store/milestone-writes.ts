@@ -72,11 +72,6 @@ export class MilestoneWrites {
   lastChange(programId: number, key: string): LastChange | undefined {
     return this.s.lastChange.get(programId, key);
   }
-
-  /** How many times each milestone's target moved, by key: its history's target entries (first targets aside). */
-  targetMoves(programId: number): Map<string, number> {
-    return new Map(this.s.moves.all(programId).map((r) => [r.key, r.n]));
-  }
 }
 
 function prepare(db: Db) {
@@ -94,12 +89,6 @@ function prepare(db: Db) {
     lastChange: db.prepare<[number, string], LastChange>(
       `SELECT actor, at FROM history WHERE program_id = ? AND entity = 'milestone' AND entity_key = ?
        ORDER BY id DESC LIMIT 1`,
-    ),
-    // A first target (from none) is not a move; clearing one or changing it is.
-    moves: db.prepare<[number], { key: string; n: number }>(
-      `SELECT entity_key AS key, COUNT(*) AS n FROM history
-       WHERE program_id = ? AND entity = 'milestone' AND field = 'target' AND old_value IS NOT NULL
-       GROUP BY entity_key`,
     ),
   };
 }

@@ -1,7 +1,6 @@
 import type { Db } from '../db/open.js';
-import type { FieldChange } from '../domain/edit-fields.js';
 import { REVIEWED_FIELD } from '../domain/history-fields.js';
-import type { WorkstreamField, WorkstreamValues } from '../domain/workstream-update.js';
+import type { WorkstreamChange, WorkstreamValues } from '../domain/workstream-update.js';
 import { HistoryWriter } from './history-writer.js';
 
 export interface WorkstreamWrite {
@@ -10,8 +9,11 @@ export interface WorkstreamWrite {
   /** The version the edit was opened on; the row is written only if it is still there. */
   expectedVersion: number;
   next: WorkstreamValues;
-  /** One history entry each; none means the owner confirmed it as it is (one "reviewed" entry). */
-  changes: readonly FieldChange<WorkstreamField>[];
+  /**
+   * One history entry each, with `note` unless the change carries its own (a target's reason); none means the
+   * owner confirmed it as it is (one "reviewed" entry).
+   */
+  changes: readonly WorkstreamChange[];
   actor: string;
   /** ISO timestamp from the clock. */
   at: string;
@@ -29,7 +31,7 @@ export class WorkstreamWrites {
     // status_since restarts only when the status itself changes; version moves on with every write.
     this.update = db.prepare(
       `UPDATE workstreams SET status = @status, risk = @risk, state = @state, blocker = @blocker, summary = @summary,
-         status_since = CASE WHEN status = @status THEN status_since ELSE @at END,
+         target = @target, baseline = @baseline, status_since = CASE WHEN status = @status THEN status_since ELSE @at END,
          updated_by = @actor, updated_at = @at, version = version + 1
        WHERE id = @id AND program_id = @programId AND version = @expectedVersion`,
     );

@@ -1,8 +1,9 @@
 import type { DateMarks } from '../domain/date-marks.js';
 import { parseDate } from '../domain/local-time.js';
-import { type DateConflict, type Dated, slipDays, slipLabel } from '../domain/target-dates.js';
+import { type DateConflict, type Dated, slipDays, slipLabel, type Upstream } from '../domain/target-dates.js';
 import { truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { plural } from './plural.js';
 
 /**
  * Target dates as the lists, the overview and the Home tab say them: "1 Feb 2027", a slip against the
@@ -37,6 +38,28 @@ export function targetLine(item: Dated, moves = 0): string {
     parts.push(`baseline ${dayLabel(item.baseline, item.target)}: ${slipLabel(slip)}${moved}`);
   }
   return parts.join(' · ');
+}
+
+/** "Identity and SSO, due 1 Feb 2027": what something waits on and when it is due, escaped. */
+export function upstreamDue(u: Upstream): string {
+  return `${escapeMrkdwn(truncate(u.name, 100))}, due ${u.target ? dayLabel(u.target) : 'undated'}`;
+}
+
+/** How many date conflicts of one item are spelt out before the rest are counted. */
+const CONFLICTS_SPELT = 2;
+
+/**
+ * One ":warning:" line per date conflict of one item, `spell` saying it, the ones past the first two
+ * counted; [] without conflicts.
+ */
+export function conflictLines(
+  conflicts: readonly DateConflict[],
+  spell: (c: DateConflict) => string,
+): string[] {
+  const lines = conflicts.slice(0, CONFLICTS_SPELT).map((c) => `:warning: ${spell(c)}`);
+  const unsaid = conflicts.length - CONFLICTS_SPELT;
+  if (unsaid > 0) lines.push(`:warning: …and ${plural(unsaid, 'more thing')} it depends on due after it`);
+  return lines;
 }
 
 /** How many upstream names a warning lists before counting the rest. */

@@ -25,6 +25,7 @@ export const BLOCKS = {
   statusPages: 'status_pages',
   statusReferences: 'status_references',
   workstreamFacts: 'workstream_facts',
+  workstreamDates: 'workstream_dates',
   workstreamState: 'workstream_state',
   workstreamSnapshot: 'workstream_snapshot',
   workstreamBlocker: 'workstream_blocker',
@@ -35,6 +36,9 @@ export const BLOCKS = {
   wsState: 'ws_state',
   wsBlocker: 'ws_blocker',
   wsSummary: 'ws_summary',
+  wsTarget: 'ws_target',
+  wsTargetReason: 'ws_target_reason',
+  wsRebaseline: 'ws_rebaseline',
   wsNote: 'ws_note',
   wsPick: 'ws_pick',
 } as const;

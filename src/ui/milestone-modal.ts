@@ -5,11 +5,9 @@ import type { MilestoneEditField } from '../domain/milestone-edits.js';
 import type { Milestone, Program } from '../domain/program.js';
 import { isSlackUserId } from '../domain/slack-user.js';
 import { encodeItemOf, encodeProgramRef } from './action-values.js';
-import { option } from './blocks.js';
 import { dayLabel, targetLine } from './date-labels.js';
 import { MILESTONE_BLOCKS, MILESTONE_VIEWS } from './ids.js';
 import {
-  checkboxInput,
   dateInput,
   formModal,
   formProgramLine,
@@ -18,6 +16,7 @@ import {
   userSelectInput,
 } from './modal-parts.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
+import { rebaselineInput } from './target-inputs.js';
 
 /** Where each field's inline error is shown; the owner's is on the typed name, the only input that can be wrong. */
 export const MILESTONE_FIELD_BLOCKS: Record<MilestoneEditField, string> = {
@@ -27,9 +26,6 @@ export const MILESTONE_FIELD_BLOCKS: Record<MilestoneEditField, string> = {
   reason: MILESTONE_BLOCKS.reason,
   rebaseline: MILESTONE_BLOCKS.rebaseline,
 };
-
-/** The value of the re-baseline checkbox. */
-export const REBASELINE = 'rebaseline';
 
 /**
  * The milestone form: adding one (no `milestone`), or editing one prefilled, which carries the version it
@@ -64,24 +60,7 @@ export function milestoneModal(program: Program, milestone?: Milestone, mayRebas
         placeholder: 'Why the date moves',
       }),
     );
-    if (mayRebaseline) {
-      blocks.push(
-        checkboxInput(
-          MILESTONE_BLOCKS.rebaseline,
-          'Baseline',
-          [
-            option(
-              REBASELINE,
-              'Re-baseline to this target',
-              milestone.baseline
-                ? `now ${dayLabel(milestone.baseline)}; the history records the re-baseline`
-                : undefined,
-            ),
-          ],
-          [],
-        ),
-      );
-    }
+    if (mayRebaseline) blocks.push(rebaselineInput(MILESTONE_BLOCKS.rebaseline, milestone.baseline));
   } else {
     blocks.push(
       textInput(MILESTONE_BLOCKS.reason, 'Note', {

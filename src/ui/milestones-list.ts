@@ -2,15 +2,10 @@ import type { KnownBlock } from '@slack/types';
 import { type DateMarks, dateMarks } from '../domain/date-marks.js';
 import { canAddMilestone, canEditMilestone } from '../domain/permissions.js';
 import type { Program } from '../domain/program.js';
-import {
-  type DateConflict,
-  type MilestoneOutlook,
-  milestoneOutlooks,
-  type Upstream,
-} from '../domain/target-dates.js';
+import { type DateConflict, type MilestoneOutlook, milestoneOutlooks } from '../domain/target-dates.js';
 import { encodeItemOf, encodeProgramRef } from './action-values.js';
 import { button, context, divider, header, message, section } from './blocks.js';
-import { dayLabel, targetLine } from './date-labels.js';
+import { conflictLines, dayLabel, targetLine, upstreamDue } from './date-labels.js';
 import { itemAction, MILESTONE_ACTIONS, MILESTONE_BLOCKS, milestoneItemBlock } from './ids.js';
 import { SURFACE_BLOCKS, truncate } from './limits.js';
 import { fitItems, type ListViewer } from './list-parts.js';
@@ -105,9 +100,6 @@ function milestoneBlock(
   );
 }
 
-/** How many date conflicts of one milestone are spelt out before the rest are counted. */
-const CONFLICTS_SPELT = 2;
-
 /** The lines of one milestone, escaped mrkdwn; `conflicts`: the milestone's own, from the program's marks. */
 export function milestoneText(
   o: MilestoneOutlook,
@@ -126,26 +118,25 @@ export function milestoneText(
         : '*Waits on:* nothing named',
   );
   if (o.atRisk) lines.push(`:rotating_light: *At risk:* ${riskWhy(o)}`);
-  for (const c of conflicts.slice(0, CONFLICTS_SPELT)) {
-    const due = c.subject.target ? dayLabel(c.subject.target) : 'undated';
-    lines.push(`:warning: Due ${due} but depends on ${upstreamDue(c.upstream)}`);
-  }
-  const unsaid = conflicts.length - CONFLICTS_SPELT;
-  if (unsaid > 0) lines.push(`:warning: …and ${plural(unsaid, 'more thing')} it depends on due after it`);
+  lines.push(
+    ...conflictLines(conflicts, (c) => {
+      const due = c.subject.target ? dayLabel(c.subject.target) : 'undated';
+      return `Due ${due} but depends on ${upstreamDue(c.upstream)}`;
+    }),
+  );
   return lines.join('\n');
 }
 
-function upstreamDue(u: Upstream): string {
-  return `${nameOf(u.name)}, due ${u.target ? dayLabel(u.target) : 'undated'}`;
-}
-
-/** "Forecast 1 Feb 2027, after its target" when what it waits on is due later; the forecast alone otherwise. */
+/**
+ * "*Forecast:* 1 Feb 2027, after its target" when what it waits on is due later; the forecast alone
+ * otherwise. Labelled like the lines around it ("*Waits on:*").
+ */
 function forecastLine(o: MilestoneOutlook): string {
-  if (!o.forecast) return '_Forecast: none yet (nothing it waits on has a target date)_';
+  if (!o.forecast) return '*Forecast:* none yet, as nothing it waits on has a target date';
   const late = o.milestone.target !== null && o.forecast > o.milestone.target;
   return late
-    ? `:hourglass: *Forecast ${dayLabel(o.forecast)}*, after its target`
-    : `Forecast ${dayLabel(o.forecast)}`;
+    ? `:hourglass: *Forecast:* ${dayLabel(o.forecast)}, after its target`
+    : `*Forecast:* ${dayLabel(o.forecast)}`;
 }
 
 /** "Identity and SSO is blocked; Kanopy hosting is high risk". */

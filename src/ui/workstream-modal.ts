@@ -7,10 +7,12 @@ import { RISK_INFO, RISKS, STATUS_INFO, STATUSES } from '../domain/vocabulary.js
 import type { WorkstreamUpdateField } from '../domain/workstream-update.js';
 import { encodeProgramRef, encodeUpdateRef } from './action-values.js';
 import { context, option } from './blocks.js';
+import { dayLabel, targetLine } from './date-labels.js';
 import { decisionPromptBlocks } from './decision-prompt.js';
 import { BLOCKS, VIEWS } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import {
+  dateInput,
   formHeading,
   formModal,
   historyNoteInput,
@@ -19,6 +21,7 @@ import {
   textInput,
 } from './modal-parts.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { rebaselineInput } from './target-inputs.js';
 
 /** Where each field's inline error is shown. */
 export const UPDATE_FIELD_BLOCKS: Record<WorkstreamUpdateField, string> = {
@@ -27,11 +30,17 @@ export const UPDATE_FIELD_BLOCKS: Record<WorkstreamUpdateField, string> = {
   state: BLOCKS.wsState,
   blocker: BLOCKS.wsBlocker,
   summary: BLOCKS.wsSummary,
+  target: BLOCKS.wsTarget,
+  reason: BLOCKS.wsTargetReason,
+  rebaseline: BLOCKS.wsRebaseline,
   note: BLOCKS.wsNote,
 };
 
-/** The update form, prefilled with today's values; it carries the version it was opened on. */
-export function workstreamUpdateModal(program: Program, w: Workstream): View {
+/**
+ * The update form, prefilled with today's values; it carries the version it was opened on. Moving the target
+ * asks why; `mayRebaseline` (admins) adds the box that makes the new target the baseline.
+ */
+export function workstreamUpdateModal(program: Program, w: Workstream, mayRebaseline = false): View {
   return formModal({
     callbackId: VIEWS.workstreamUpdate,
     metadata: encodeUpdateRef({ program: program.slug, workstream: w.key, version: w.version }),
@@ -66,6 +75,16 @@ export function workstreamUpdateModal(program: Program, w: Workstream): View {
         maxLength: FIELD_LIMITS.summary,
         multiline: true,
       }),
+      dateInput(BLOCKS.wsTarget, 'Target date', w.target),
+      textInput(BLOCKS.wsTargetReason, 'Why the date moved', {
+        maxLength: FIELD_LIMITS.note,
+        multiline: true,
+        hint: w.target
+          ? `Needed when the target moves or is cleared; kept in the history. Now: ${targetLine(w)}.`
+          : 'Not needed for a first target date, which becomes the baseline.',
+        placeholder: 'Why the date moves',
+      }),
+      ...(mayRebaseline ? [rebaselineInput(BLOCKS.wsRebaseline, w.baseline)] : []),
       ...decisionPromptBlocks(program, w),
       historyNoteInput(BLOCKS.wsNote, 'Why it changed (optional)'),
     ],
@@ -100,9 +119,10 @@ export function workstreamPickModal(program: Program, workstreams: Workstream[])
   });
 }
 
-/** How a changed value reads: statuses and risks by their labels, empty as "—". */
+/** How a changed value reads: statuses and risks by their labels, dates as "1 Feb 2027", empty as "—". */
 export function changeValue(field: string, value: string | null): string {
-  return value ? historyValueLabel(field, value) : '—';
+  if (!value) return '—';
+  return field === 'target' || field === 'baseline' ? dayLabel(value) : historyValueLabel(field, value);
 }
 
 /** "Status: Needs decision → Drafted" lines, escaped for mrkdwn and each cut to stay readable. */

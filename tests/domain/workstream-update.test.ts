@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { fieldErrors } from '../../src/domain/edit-fields.js';
 import { FIELD_LIMITS } from '../../src/domain/field-limits.js';
 import {
+  BASELINE_REASON_NEEDED,
+  REBASELINE_NEEDS_TARGET,
+  TARGET_REASON_NEEDED,
+} from '../../src/domain/target-moves.js';
+import {
   BLOCKED_NEEDS_BLOCKER,
   planWorkstreamUpdate,
+  REASON_WITHOUT_MOVE,
   type WorkstreamValues,
   workstreamUpdateSchema,
 } from '../../src/domain/workstream-update.js';
@@ -15,6 +21,8 @@ const current: WorkstreamValues = {
   state: 'directionally clear, enterprise path not finalized',
   blocker: 'approved Okta path and claims model',
   summary: 'The enterprise direction is clear.',
+  target: null,
+  baseline: null,
 };
 
 function refused(input: Parameters<typeof planWorkstreamUpdate>[1], from: WorkstreamValues = current) {
@@ -39,6 +47,7 @@ describe('planWorkstreamUpdate', () => {
         { field: 'risk', oldValue: 'high', newValue: 'medium' },
       ],
       note: 'decided in Tuesday review',
+      rebaseline: false,
     });
   });
 
@@ -120,6 +129,63 @@ describe('planWorkstreamUpdate', () => {
       state: `At most ${FIELD_LIMITS.state} characters (this has ${FIELD_LIMITS.state + 1})`,
       note: `At most ${FIELD_LIMITS.note} characters (this has ${FIELD_LIMITS.note + 1})`,
     });
+  });
+});
+
+describe('planWorkstreamUpdate: the target date', () => {
+  const dated: WorkstreamValues = { ...current, target: '2027-02-01', baseline: '2027-01-18' };
+  const changesOf = (input: Parameters<typeof planWorkstreamUpdate>[1], from = dated) => {
+    const plan = planWorkstreamUpdate(from, input);
+    if (!plan.ok) throw new Error(`refused: ${JSON.stringify(plan.errors)}`);
+    return plan;
+  };
+
+  it('makes a first target the baseline, with no reason asked; the entries keep the update’s note', () => {
+    const plan = changesOf({ target: '2027-01-18', note: 'planned' }, current);
+    expect(plan.next).toMatchObject({ target: '2027-01-18', baseline: '2027-01-18' });
+    expect(plan.changes).toEqual([
+      { field: 'target', oldValue: null, newValue: '2027-01-18', note: 'planned' },
+      { field: 'baseline', oldValue: null, newValue: '2027-01-18', note: 'planned' },
+    ]);
+  });
+
+  it('asks why a target moves or is cleared, beside the other refusals', () => {
+    expect(refused({ target: '2027-02-08' }, dated)).toEqual({ reason: TARGET_REASON_NEEDED });
+    expect(refused({ target: '', reason: ' ', status: 'blocked', blocker: '' }, dated)).toEqual({
+      reason: TARGET_REASON_NEEDED,
+      blocker: BLOCKED_NEEDS_BLOCKER,
+    });
+    expect(refused({ target: '1 Feb' }, dated)).toEqual({
+      target: 'Expected a date as YYYY-MM-DD, such as 2027-01-15',
+    });
+  });
+
+  it('keeps the baseline when the target moves, the reason as the entry’s note', () => {
+    const plan = changesOf({ target: '2027-02-08', reason: 'vendor slipped', note: 'weekly' });
+    expect(plan.next).toMatchObject({ target: '2027-02-08', baseline: '2027-01-18' });
+    expect(plan.changes).toEqual([
+      { field: 'target', oldValue: '2027-02-01', newValue: '2027-02-08', note: 'vendor slipped' },
+    ]);
+    expect(plan.note).toBe('weekly');
+  });
+
+  it('re-baselines with a reason, the baseline’s entry saying so', () => {
+    expect(refused({ rebaseline: true }, dated)).toEqual({ reason: BASELINE_REASON_NEEDED });
+    expect(refused({ target: '', reason: 'dropped', rebaseline: true }, dated)).toEqual({
+      rebaseline: REBASELINE_NEEDS_TARGET,
+    });
+    const plan = changesOf({ reason: 'replanned', rebaseline: true });
+    expect(plan.rebaseline).toBe(true);
+    expect(plan.changes).toEqual([
+      { field: 'baseline', oldValue: '2027-01-18', newValue: '2027-02-01', note: 'Re-baselined: replanned' },
+    ]);
+  });
+
+  it('refuses a reason that no date change would keep, rather than lose it', () => {
+    expect(refused({ target: '2027-02-01', reason: 'just checking' }, dated)).toEqual({
+      reason: REASON_WITHOUT_MOVE,
+    });
+    expect(changesOf({ target: '2027-02-01' }).changes).toEqual([]);
   });
 });
 

@@ -29,7 +29,7 @@ describe('DecisionWrites.record', () => {
     };
     const move = {
       workstream: w,
-      next: { status: 'drafted' as const, risk: w.risk, state: w.state, blocker: '', summary: w.summary },
+      next: { ...w, status: 'drafted' as const, blocker: '' },
       changes: [{ field: 'status' as const, oldValue: w.status, newValue: 'drafted' }],
       note: 'decided',
     };

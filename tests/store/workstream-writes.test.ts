@@ -17,7 +17,7 @@ describe('WorkstreamWrites.apply', () => {
     const write = {
       programId: env.programId,
       workstream: w,
-      next: { status: 'done' as const, risk: w.risk, state: w.state, blocker: w.blocker, summary: w.summary },
+      next: { ...w, status: 'done' as const },
       changes: [{ field: 'status' as const, oldValue: w.status, newValue: 'done' }],
       actor: OWNER,
       at: NOW,

@@ -1,5 +1,6 @@
 import type { InputValue } from '../../src/slack-standin/requests.js';
 import { BLOCKS, INPUT_ACTION } from '../../src/ui/ids.js';
+import { REBASELINE } from '../../src/ui/target-inputs.js';
 
 /** A modal's `view.state.values` as Slack sends it on submit, one element per input block. */
 
@@ -19,6 +20,21 @@ export function state(fields: Record<string, InputValue>): Record<string, Record
   return Object.fromEntries(Object.entries(fields).map(([block, v]) => [block, { [INPUT_ACTION]: v }]));
 }
 
+/** The update form's labels as an owner sees them, for a workstream no decision holds up yet. */
+export const UPDATE_FORM_LABELS = [
+  'Status',
+  'Risk',
+  'Current state',
+  'Main blocker',
+  'Snapshot',
+  'Target date',
+  'Why the date moved',
+  'Or a new decision: the question',
+  'Who decides',
+  'Needed by',
+  'Note',
+] as const;
+
 /** What the workstream update form may be submitted with; a field left out is as the modal prefilled it. */
 export interface WorkstreamForm {
   status?: string;
@@ -27,6 +43,12 @@ export interface WorkstreamForm {
   blocker?: string;
   summary?: string;
   note?: string;
+  /** The date picker: left out, the block is not sent; null, it was cleared. */
+  target?: string | null;
+  /** "Why the date moved". */
+  reason?: string;
+  /** The admins' re-baseline box, ticked. */
+  rebaseline?: boolean;
 }
 
 /** The update form of the small program's Identity and SSO as submitted, starting from its prefilled values. */
@@ -40,6 +62,9 @@ export function workstreamForm(form: WorkstreamForm = {}) {
       form.summary ?? 'The enterprise direction is clear, but core decisions still need confirmation.',
     ),
     [BLOCKS.wsNote]: text(form.note ?? ''),
+    ...(form.target === undefined ? {} : { [BLOCKS.wsTarget]: date(form.target) }),
+    ...(form.reason === undefined ? {} : { [BLOCKS.wsTargetReason]: text(form.reason) }),
+    ...(form.rebaseline ? { [BLOCKS.wsRebaseline]: checks(REBASELINE) } : {}),
   });
 }
 

@@ -6,7 +6,7 @@ import { BLOCKS } from '../../src/ui/ids.js';
 import { workstreamDetail } from '../../src/ui/workstream-detail.js';
 import { blockText } from '../support/blocks.js';
 import { BIDI, BIDI_SHOWN, FORGED, FORGED_SHOWN, forgedLines } from '../support/forged-text.js';
-import { program, workstream } from '../support/program-objects.js';
+import { milestone, program, workstream } from '../support/program-objects.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const sectionText = (blocks: KnownBlock[], blockId: string) =>
@@ -53,5 +53,51 @@ describe('workstreamDetail', () => {
     const w = workstream('empty', { state: '', summary: '', blocker: '' });
     const { blocks } = workstreamDetail(program({ workstreams: [w] }), w, NOW);
     expect(sectionText(blocks, BLOCKS.workstreamBlocker)).toBe('*Main blocker*\n—');
+  });
+
+  it('shows the target against its baseline, with how often it moved', () => {
+    const w = workstream('sso', { target: '2027-02-01', baseline: '2027-01-18' });
+    const { blocks } = workstreamDetail(program({ workstreams: [w] }), w, NOW, 2);
+    expect(blockKitProblems(blocks, 'message')).toEqual([]);
+    expect(sectionText(blocks, BLOCKS.workstreamDates)).toBe(
+      'Target 1 Feb 2027 · baseline 18 Jan: +2 weeks, moved twice',
+    );
+  });
+
+  it('says when the target was cleared, and shows nothing for work that never had a date', () => {
+    const cleared = workstream('sso', { target: null, baseline: '2027-01-18' });
+    const p = program({ workstreams: [cleared] });
+    expect(sectionText(workstreamDetail(p, cleared, NOW, 1).blocks, BLOCKS.workstreamDates)).toBe(
+      'No target date · baseline 18 Jan 2027',
+    );
+    const undated = workstream('new');
+    const { blocks } = workstreamDetail(program({ workstreams: [undated] }), undated, NOW);
+    expect(blocks.some((b) => b.block_id === BLOCKS.workstreamDates)).toBe(false);
+  });
+
+  it('warns of each thing it depends on due after it, escaped, counting past the first two', () => {
+    const upstream = (key: string, name: string, target: string) => workstream(key, { name, target });
+    const w = workstream('gate', {
+      target: '2027-01-15',
+      baseline: '2027-01-15',
+      dependsOn: ['sso', 'kanopy', 'gone-done', 'm'],
+    });
+    const p = program({
+      workstreams: [
+        w,
+        upstream('sso', 'Identity & SSO', '2027-02-01'),
+        upstream('kanopy', 'Kanopy', '2027-01-20'),
+        { ...upstream('gone-done', 'Done work', '2027-03-01'), status: 'done' },
+      ],
+      milestones: [milestone('Beta', [], { key: 'm', target: '2027-01-30' })],
+    });
+    expect(sectionText(workstreamDetail(p, w, NOW).blocks, BLOCKS.workstreamDates)).toBe(
+      [
+        'Target 15 Jan 2027',
+        ':warning: due before Identity &amp; SSO, due 1 Feb 2027',
+        ':warning: due before Kanopy, due 20 Jan 2027',
+        ':warning: …and 1 more thing it depends on due after it',
+      ].join('\n'),
+    );
   });
 });

@@ -30,7 +30,14 @@ export function register(app: App, deps: Deps, services: Services): void {
       const program = ref && services.programs.get(ref.program);
       const workstream = program && ref ? findWorkstream(program, ref.workstream) : undefined;
       const message =
-        program && workstream ? workstreamDetail(program, workstream, deps.clock.now()) : notice(GONE);
+        program && workstream
+          ? workstreamDetail(
+              program,
+              workstream,
+              deps.clock.now(),
+              services.workstreamUpdates.targetMoves(program.id, workstream.key),
+            )
+          : notice(GONE);
       await answer({ body, respond, client }, 'Workstream', message);
     }),
   );

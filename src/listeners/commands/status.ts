@@ -17,5 +17,6 @@ export async function status(ctx: CommandContext): Promise<void> {
   const query = rest.join(' ');
   const workstream = findWorkstream(program, query);
   if (!workstream) return ctx.ack(ephemeral(unknownWorkstream(program, query)));
-  return ctx.ack(ephemeral(workstreamDetail(program, workstream, ctx.deps.clock.now())));
+  const moves = ctx.services.workstreamUpdates.targetMoves(program.id, workstream.key);
+  return ctx.ack(ephemeral(workstreamDetail(program, workstream, ctx.deps.clock.now(), moves)));
 }

@@ -1,4 +1,4 @@
-import { canEditWorkstream } from '../../domain/permissions.js';
+import { canEditWorkstream, isAdmin } from '../../domain/permissions.js';
 import type { Program, Workstream } from '../../domain/program.js';
 import { workstreamPickModal, workstreamUpdateModal } from '../../ui/workstream-modal.js';
 import { type ModalRequest, openListModal } from './open-list-modal.js';
@@ -19,7 +19,7 @@ export function openUpdateModal(req: OpenRequest & { workstream: Workstream }): 
       context: { program: program.slug, workstream: workstream.key },
       title: 'Not yours to update',
     },
-    () => workstreamUpdateModal(program, workstream),
+    () => workstreamUpdateModal(program, workstream, isAdmin(userId, program, deps.config.rolloutAdmins)),
   );
 }
 

@@ -1,7 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
-import type { Program } from '../../domain/program.js';
 import { isSlackUserId } from '../../domain/slack-user.js';
 import type { Services } from '../../services/index.js';
 import { MILESTONE_BLOCKS, MILESTONE_VIEWS } from '../../ui/ids.js';
@@ -9,9 +7,10 @@ import {
   MILESTONE_FIELD_BLOCKS,
   milestoneAddedModal,
   milestoneSavedModal,
-  REBASELINE,
 } from '../../ui/milestone-modal.js';
+import { REBASELINE } from '../../ui/target-inputs.js';
 import { formListener } from '../shared/failures.js';
+import { tellDateConflicts } from '../shared/tell-date-conflicts.js';
 import { readChecked, readInput, type StateValues } from './state.js';
 import { ackErrors, addForm, answerSubmission, type BlockErrors, editForm } from './submission.js';
 
@@ -42,22 +41,6 @@ function ownerFrom(values: StateValues): { owner: string | undefined } | { error
   return { owner: picked || named || '' };
 }
 
-/**
- * Dates changed: whoever owns something now due before what it depends on is told, after the save is
- * answered. Its failures are logged by the service and must not reach the person who saved.
- */
-async function tellConflicts(deps: Deps, services: Services, client: WebClient, program: Program) {
-  try {
-    await services.dateConflicts.check(client, program);
-  } catch (error) {
-    deps.logger.error(
-      { event: 'date_conflicts_failed', program: program.slug },
-      'date conflict check failed',
-      error,
-    );
-  }
-}
-
 /** Submissions of the milestone form: adding one, and editing one (a moved target needs a reason). */
 export function register(app: App, deps: Deps, services: Services): void {
   app.view(
@@ -82,7 +65,7 @@ export function register(app: App, deps: Deps, services: Services): void {
       return answerSubmission({ ack, client, deps, services, user }, result, {
         ...FORM,
         saved: (added) => milestoneAddedModal(program, added.milestone),
-        after: (added) => tellConflicts(deps, services, client, added.program),
+        after: (added) => tellDateConflicts(deps, services, client, added.program),
       });
     }),
   );
@@ -113,7 +96,7 @@ export function register(app: App, deps: Deps, services: Services): void {
         ...FORM,
         conflict: { what: 'milestone', button: 'Edit' },
         saved: (updated) => milestoneSavedModal(updated.milestone, updated.changes),
-        after: (updated) => tellConflicts(deps, services, client, updated.program),
+        after: (updated) => tellDateConflicts(deps, services, client, updated.program),
       });
     }),
   );

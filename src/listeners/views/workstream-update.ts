@@ -1,14 +1,17 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
+import { isAdmin } from '../../domain/permissions.js';
 import { findWorkstream } from '../../domain/program.js';
 import type { Services } from '../../services/index.js';
 import { decodeProgramRef, decodeUpdateRef } from '../../ui/action-values.js';
 import { readDecisionChoice } from '../../ui/decision-choices.js';
 import { DECISION_PROMPT_BLOCKS, withDecisionLine } from '../../ui/decision-prompt.js';
 import { BLOCKS, DECISION_BLOCKS, VIEWS } from '../../ui/ids.js';
+import { REBASELINE } from '../../ui/target-inputs.js';
 import { UPDATE_FIELD_BLOCKS, updateSavedModal, workstreamUpdateModal } from '../../ui/workstream-modal.js';
 import { formListener } from '../shared/failures.js';
-import { parseState, readInput, readMany } from './state.js';
+import { tellDateConflicts } from '../shared/tell-date-conflicts.js';
+import { parseState, readChecked, readInput, readMany } from './state.js';
 import { ackErrors, answerSubmission } from './submission.js';
 
 const GONE = { [BLOCKS.wsStatus]: 'This workstream no longer exists; nothing was saved.' };
@@ -26,7 +29,8 @@ export function register(app: App, deps: Deps, services: Services): void {
         return ackErrors(ack, { [BLOCKS.wsPick]: 'This program no longer exists; nothing was saved.' });
       if (!workstream) return ackErrors(ack, { [BLOCKS.wsPick]: 'Choose one of the workstreams.' });
       deps.logger.debug({ event: 'update_picked', user: body.user.id, workstream: workstream.key });
-      await ack({ response_action: 'update', view: workstreamUpdateModal(program, workstream) });
+      const admin = isAdmin(body.user.id, program, deps.config.rolloutAdmins);
+      await ack({ response_action: 'update', view: workstreamUpdateModal(program, workstream, admin) });
     }),
   );
 
@@ -51,6 +55,9 @@ export function register(app: App, deps: Deps, services: Services): void {
           state: readInput(values, BLOCKS.wsState),
           blocker: readInput(values, BLOCKS.wsBlocker),
           summary: readInput(values, BLOCKS.wsSummary),
+          target: readInput(values, BLOCKS.wsTarget),
+          reason: readInput(values, BLOCKS.wsTargetReason),
+          rebaseline: readChecked(values, BLOCKS.wsRebaseline).includes(REBASELINE),
         },
         note,
         decision: {
@@ -74,14 +81,16 @@ export function register(app: App, deps: Deps, services: Services): void {
         // Committed; what follows is Slack, and its failures are logged, not shown as a failed save.
         after: async (updated) => {
           // A confirmation changes nothing the channel needs to hear about.
-          if (!program.updatesChannel || updated.changes.length === 0) return;
-          await services.updateNotices.post(client, {
-            program,
-            workstream: updated.workstream,
-            changes: updated.changes,
-            actor: user,
-            note,
-          });
+          if (program.updatesChannel && updated.changes.length > 0)
+            await services.updateNotices.post(client, {
+              program,
+              workstream: updated.workstream,
+              changes: updated.changes,
+              actor: user,
+              note,
+            });
+          if (updated.changes.some((c) => c.field === 'target'))
+            await tellDateConflicts(deps, services, client, updated.program);
         },
       });
     }),

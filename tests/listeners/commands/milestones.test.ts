@@ -34,7 +34,7 @@ describe('/rollout milestones', () => {
     expect(gate.split('\n')).toEqual([
       `*Internal readiness gate* · <@${GATE_OWNER}>`,
       'target 15 Jan 2027',
-      ':hourglass: *Forecast 20 Jan 2027*, after its target',
+      ':hourglass: *Forecast:* 20 Jan 2027, after its target',
       '*Waits on:* Readiness gating',
       ':rotating_light: *At risk:* Identity and SSO is high risk; Readiness gating is blocked',
       ':warning: Due 15 Jan 2027 but depends on Readiness gating, due 20 Jan 2027',
@@ -42,7 +42,7 @@ describe('/rollout milestones', () => {
     const rollout = blockText(res.json, milestoneItemBlock(ids['broader-rollout'] ?? 0));
     expect(rollout).toContain('*Broader internal rollout timing* · Product');
     // Through the gate: the latest of the gate's own target and its forecast.
-    expect(rollout).toContain('Forecast 20 Jan 2027');
+    expect(rollout).toContain('*Forecast:* 20 Jan 2027');
     expect(rollout).toContain('*Waits on:* Internal readiness gate, Kanopy hosting');
     expect(rollout).not.toContain(':warning:');
     // A stranger reads, and changes nothing.

@@ -8,7 +8,7 @@ import {
   MILESTONE_VIEWS,
   milestoneItemBlock,
 } from '../../../src/ui/ids.js';
-import { REBASELINE } from '../../../src/ui/milestone-modal.js';
+import { REBASELINE } from '../../../src/ui/target-inputs.js';
 import { blockText, noticeText } from '../../support/blocks.js';
 import { datedProgram, GATE_OWNER } from '../../support/milestone-program.js';
 import { checks, date, errorsOf, labelsOf, state, text, user } from '../../support/modal-state.js';
@@ -99,7 +99,7 @@ describe('the milestone form', () => {
     expect(gate).toContain('target 29 Jan 2027 · baseline 15 Jan: +2 weeks, moved twice');
     // Now due after what it waits on: no conflict left.
     expect(gate).not.toContain(':warning:');
-    expect(gate).toContain('Forecast 20 Jan 2027');
+    expect(gate).toContain('*Forecast:* 20 Jan 2027');
   });
 
   it('keeps a move made in Slack when the same file is imported again', async () => {

@@ -3,7 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { encodeProgramRef, encodeUpdateRef, encodeWorkstreamRef } from '../../../src/ui/action-values.js';
 import { ACTIONS, BLOCKS, historyEntryBlock, VIEWS, workstreamRowBlock } from '../../../src/ui/ids.js';
 import { blocksText, blockText, noticeText, textsOf } from '../../support/blocks.js';
-import { elementOf, errorsOf, select, state, workstreamForm } from '../../support/modal-state.js';
+import {
+  elementOf,
+  errorsOf,
+  select,
+  state,
+  UPDATE_FORM_LABELS,
+  workstreamForm,
+} from '../../support/modal-state.js';
 import { importFixture, OTHER_OWNER, OWNER, STRANGER, smallProgram } from '../../support/programs.js';
 import { RolloutHarness } from '../../support/rollout-server.js';
 
@@ -57,17 +64,7 @@ describe('updating a workstream through its modal', () => {
     expect(view.callback_id).toBe(VIEWS.workstreamUpdate);
     const labels = view.blocks.filter((b) => b.label).map((b) => b.label?.text);
     // With no decision holding it up yet, the form can say which one it needs (an optional part).
-    expect(labels).toEqual([
-      'Status',
-      'Risk',
-      'Current state',
-      'Main blocker',
-      'Snapshot',
-      'Or a new decision: the question',
-      'Who decides',
-      'Needed by',
-      'Note',
-    ]);
+    expect(labels).toEqual(UPDATE_FORM_LABELS);
     const status = view.blocks.find((b) => b.label?.text === 'Status')?.element as {
       initial_option: { value: string };
       options: { description: { text: string } }[];
