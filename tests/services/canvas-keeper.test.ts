@@ -75,11 +75,9 @@ describe('the canvas keeper', () => {
     keeper().start();
     await fake.waitFor(() => canvas());
 
-    const changedAt = Date.now();
     change('waiting on the security review');
 
     await fake.waitFor(() => canvas()?.markdown.includes('waiting on the security review'), 3000);
-    expect(Date.now() - changedAt).toBeLessThan(FAST.pollMs + FAST.minIntervalMs + 500);
     expect(edits()).toHaveLength(1);
     expect(canvas()?.markdown).toBe(page());
   });

@@ -53,7 +53,9 @@ describe('the program’s canvas, through the running app', () => {
     const savedAt = Date.now();
 
     await fake.waitFor(() => canvas.markdown.includes('security review'), WINDOW_MS);
-    expect(Date.now() - savedAt).toBeLessThan(CANVAS_TIMING.pollMs + CANVAS_TIMING.minIntervalMs + 1000);
+    // The promise is 10 s; the keeper's own timing leaves most of it for a slow machine.
+    expect(Date.now() - savedAt).toBeLessThan(WINDOW_MS);
+    expect(CANVAS_TIMING.pollMs + CANVAS_TIMING.minIntervalMs).toBeLessThan(WINDOW_MS / 1.5);
     expect(canvas.markdown).toContain(`by ![](@${OWNER}).`);
     expect(canvas.markdown).toContain(
       '- main blocker: security review &lt;!channel> \\[x\\](https://evil.example)',
