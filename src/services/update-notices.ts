@@ -18,7 +18,7 @@ import { ChannelWitness } from './channel-witness.js';
 export interface UpdateNoticeInput {
   program: Program;
   workstream: Workstream;
-  changes: FieldChange[];
+  changes: (FieldChange & { note?: string })[];
   actor: string;
   note: string;
   /** The thread's reply instead of the change's own (a decision recorded about the workstream). */

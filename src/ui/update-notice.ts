@@ -1,7 +1,9 @@
 import type { FieldChange } from '../domain/edit-fields.js';
 import { historyFieldLabel } from '../domain/history-fields.js';
 import type { Workstream } from '../domain/program.js';
+import { oneLine } from '../domain/user-text.js';
 import { context, section } from './blocks.js';
+import { dayLabel } from './date-labels.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
@@ -15,15 +17,27 @@ export const THREAD_HINT = 'Changes this week in the thread';
  * then the owner's note, if any, quoted. Status and risk moves are named; other fields are listed by
  * label, since a channel wants the gist.
  */
-export function updateNotice(w: Workstream, changes: FieldChange[], actor: string, note = ''): SlackMessage {
+export function updateNotice(
+  w: Workstream,
+  changes: (FieldChange & { note?: string })[],
+  actor: string,
+  note = '',
+): SlackMessage {
+  const named = new Set(['status', 'risk', 'target']);
   const moves = changes
-    .filter((c) => c.field === 'status' || c.field === 'risk')
+    .filter((c) => named.has(c.field))
     .map((c) => {
+      if (c.field === 'target') {
+        // A date move says the dates, and why when a reason was given (it is required for a move).
+        const day = (d: string | null) => (d ? dayLabel(d) : 'none');
+        const why = c.note ? ` (${escapeMrkdwn(oneLine(c.note))})` : '';
+        return `target ${day(c.oldValue)} → ${day(c.newValue)}${why}`;
+      }
       const what = c.field === 'risk' ? ' risk' : '';
       return `${escapeMrkdwn(changeValue(c.field, c.oldValue))}${what} → ${escapeMrkdwn(changeValue(c.field, c.newValue))}${what}`;
     });
   const others = changes
-    .filter((c) => c.field !== 'status' && c.field !== 'risk')
+    .filter((c) => !named.has(c.field))
     .map((c) => historyFieldLabel(c.field).toLowerCase());
   const parts = [...moves, ...(others.length ? [`updated ${others.join(', ')}`] : [])];
   const line = `*${escapeMrkdwn(w.name)}*: ${parts.join('; ')}, by ${mention(actor)}`;
