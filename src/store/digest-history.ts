@@ -14,19 +14,19 @@ export class DigestHistory {
     const pairs = Object.entries(DIGEST_CHANGE_FIELDS).flatMap(([entity, fields]) =>
       fields.map((field) => [entity, field] as const),
     );
-    const relevant = pairs.map(() => '(entity = ? AND field = ?)').join(' OR ');
-    const params = pairs.flat();
+    // One index seek per entity and field (history_digest), each grouped by key as the index is ordered:
+    // the week's other entries (blocker and snapshot edits, often most of them) are never read. A single
+    // scan with the pairs OR-ed together read every entry of the program and was three times slower.
+    const branch = `SELECT MIN(id) AS first, MAX(id) AS last FROM history
+         WHERE program_id = @program AND entity = ? AND field = ? AND at >= @since GROUP BY entity_key`;
     const statement = db.prepare<unknown[], HistoryEntry>(
-      `WITH ends AS (
-         SELECT MIN(id) AS first, MAX(id) AS last FROM history
-         WHERE program_id = ? AND at >= ? AND (${relevant})
-         GROUP BY entity, field, entity_key
-       )
+      `WITH ends AS (${pairs.map(() => branch).join(' UNION ALL ')})
        SELECT id, entity, entity_key AS entityKey, entity_label AS entityLabel, field,
               old_value AS oldValue, new_value AS newValue, actor, at, note
        FROM history WHERE id IN (SELECT first FROM ends UNION SELECT last FROM ends) ORDER BY id`,
     );
-    this.ends = (programId: number, since: string) => statement.all(programId, since, ...params);
+    const params = pairs.flat();
+    this.ends = (programId: number, since: string) => statement.all({ program: programId, since }, ...params);
     this.createdAt = db.prepare<[number], string>('SELECT created_at FROM programs WHERE id = ?').pluck();
   }
 
