@@ -23,7 +23,11 @@ describe('updateNotice', () => {
 
   it('says when a first target was set, or a target cleared', () => {
     const first = updateNotice(w, [{ field: 'target', oldValue: null, newValue: '2027-02-01' }], 'U0OWNER1');
-    const cleared = updateNotice(w, [{ field: 'target', oldValue: '2027-02-01', newValue: null }], 'U0OWNER1');
+    const cleared = updateNotice(
+      w,
+      [{ field: 'target', oldValue: '2027-02-01', newValue: null }],
+      'U0OWNER1',
+    );
 
     expect(first.text).toContain('target none → 1 Feb 2027, by');
     expect(cleared.text).toContain('target 1 Feb 2027 → none, by');
