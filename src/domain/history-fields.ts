@@ -14,6 +14,8 @@ const HISTORY_FIELD_LABELS: Readonly<Record<string, string>> = {
   name: 'Name',
   owner_team: 'Owning team',
   owner_ids: 'Owners',
+  backup_ids: 'Backup owners',
+  holidays: 'Holidays',
   owner: 'Owner',
   state: 'Current state',
   summary: 'Snapshot',

@@ -22,6 +22,7 @@ export function storedAsFile(p: Program): ProgramFile {
       name: w.name,
       owner: w.ownerTeam,
       owner_ids: [...w.ownerIds],
+      backup_ids: [...w.backupIds],
       state: w.state,
       summary: w.summary,
       status: w.status,
@@ -54,6 +55,7 @@ export function storedAsFile(p: Program): ProgramFile {
       done: a.done,
     })),
     references: p.references.map((r) => ({ title: r.title, url: r.url ?? undefined })),
+    holidays: p.holidays.map((h) => ({ ...h })),
     decisions: p.decisions.map((d) => ({
       id: d.id,
       question: d.question,

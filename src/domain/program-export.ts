@@ -22,6 +22,7 @@ export function programToFile(p: Program): ProgramFileInput {
     name: w.name,
     ...(w.ownerTeam ? { owner: w.ownerTeam } : {}),
     ...(w.ownerIds.length ? { owner_ids: [...w.ownerIds] } : {}),
+    ...(w.backupIds.length ? { backup_ids: [...w.backupIds] } : {}),
     ...(w.state ? { state: w.state } : {}),
     ...(w.summary ? { summary: w.summary } : {}),
     status: w.status,
@@ -65,6 +66,14 @@ export function programToFile(p: Program): ProgramFileInput {
       ...(a.due ? { due: a.due } : {}),
       ...(a.done ? { done: true } : {}),
     }));
+  }
+  if (p.holidays.length) {
+    // A single unnamed day as the date alone, as people write it.
+    out.holidays = p.holidays.map((h) =>
+      h.from === h.to && !h.name
+        ? h.from
+        : { from: h.from, ...(h.to !== h.from ? { to: h.to } : {}), ...(h.name ? { name: h.name } : {}) },
+    );
   }
   if (p.decisions.length) {
     out.decisions = p.decisions.map((d) => ({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { firesMoreThanOnceAWeek, parseCron, scheduleProblem } from './cron-schedule.js';
 import { dependencyCycles } from './dependency-cycles.js';
 import { FIELD_LIMITS as L } from './field-limits.js';
-import { isCalendarDate } from './local-time.js';
+import { daysBetween, isCalendarDate } from './local-time.js';
 import { SLACK_USER_ID } from './slack-user.js';
 import { canonicalTimeZone } from './time-zone-name.js';
 import { normalizeUserText, type TextField } from './user-text.js';
@@ -40,6 +40,7 @@ const workstreamFileSchema = z.strictObject({
   name: required('workstreamName'),
   owner: text('ownerTeam').default(''),
   owner_ids: z.array(slackUser).default([]),
+  backup_ids: z.array(slackUser).default([]),
   state: text('state').default(''),
   summary: text('summary').default(''),
   status: enumOf(STATUSES),
@@ -60,6 +61,24 @@ export function milestoneKey(name: string): string {
     .slice(0, L.workstreamKey);
   return made || 'milestone';
 }
+
+/**
+ * A holiday: a date, or `{ from, to, name }` for a range or a named day. Read as the range it is, so the
+ * rest of Rollout sees one shape.
+ */
+const holidaySchema = z
+  .union([
+    calendarDate.transform((day) => ({ from: day, to: day, name: '' })),
+    z
+      .strictObject({
+        from: calendarDate,
+        to: calendarDate.optional(),
+        name: z.string().max(L.referenceTitle).default(''),
+      })
+      .transform(({ from, to, name }) => ({ from, to: to ?? from, name: name.trim() })),
+  ])
+  .refine((h) => h.to >= h.from, 'expected `to` on or after `from`')
+  .refine((h) => daysBetween(h.from, h.to) < 366, 'a holiday range may be at most a year long');
 
 const milestoneFileSchema = z
   .strictObject({
@@ -157,6 +176,7 @@ const programFileSchema = z
         }),
       )
       .default([]),
+    holidays: z.array(holidaySchema).default([]),
     decisions: z
       .array(
         z.strictObject({

@@ -20,6 +20,15 @@ export interface Program {
   actions: NextAction[];
   references: Reference[];
   decisions: Decision[];
+  /** Non-working days in the program's zone, in the file's order. */
+  holidays: Holiday[];
+}
+
+/** A day off, or a range of them (both ends included), as YYYY-MM-DD in the program's zone. */
+export interface Holiday {
+  from: string;
+  to: string;
+  name: string;
 }
 
 export interface Workstream {
@@ -29,6 +38,8 @@ export interface Workstream {
   name: string;
   ownerTeam: string;
   ownerIds: string[];
+  /** Slack users who may update it too, and are reminded while every owner is away. */
+  backupIds: string[];
   state: string;
   summary: string;
   status: Status;

@@ -302,9 +302,10 @@ function syncWorkstreams(
           target: old.target,
           baseline: old.baseline,
           owner_ids: old.ownerIds,
+          backup_ids: old.backupIds,
           depends_on: old.dependsOn,
         },
-        { ...row, owner_ids: w.owner_ids, depends_on: w.depends_on },
+        { ...row, owner_ids: w.owner_ids, backup_ids: w.backup_ids, depends_on: w.depends_on },
       );
       s.updateWorkstream.run({
         ...row,
@@ -335,6 +336,8 @@ function syncWorkstreams(
     const id = ids.get(w.key) as number;
     s.deleteOwners.run(id);
     for (const owner of w.owner_ids) s.insertOwner.run(id, owner);
+    s.deleteBackups.run(id);
+    for (const backup of w.backup_ids) s.insertBackup.run(id, backup);
     // A merge may keep a Slack-side workstream whose dependency the file removed: that link goes with it.
     for (const dep of w.depends_on) {
       const depId = ids.get(dep);
@@ -589,6 +592,27 @@ function syncLists(
     }),
   });
 
+  const holidayText = (hs: readonly { from: string; to: string; name: string }[]) =>
+    hs.map((h) => `${h.from}${h.to !== h.from ? `..${h.to}` : ''}${h.name ? ` ${h.name}` : ''}`).join(', ');
+  const oldHolidays = holidayText(before?.holidays ?? []);
+  const newHolidays = holidayText(file.holidays);
+  if (oldHolidays !== newHolidays) {
+    s.deleteHolidays.run(programId);
+    file.holidays.forEach((h, position) => {
+      s.insertHoliday.run(programId, position, h.from, h.to, h.name);
+    });
+    if (before) {
+      log(programId, {
+        entity: 'program',
+        entityKey: file.slug,
+        entityLabel: file.name,
+        field: 'holidays',
+        oldValue: oldHolidays || null,
+        newValue: newHolidays || null,
+      });
+    }
+  }
+
   const oldRefs = (before?.references ?? []).map((r) => `${r.title} ${r.url ?? ''}`).join('\n');
   const newRefs = file.references.map((r) => `${r.title} ${r.url ?? ''}`).join('\n');
   if (oldRefs !== newRefs) {
@@ -756,6 +780,14 @@ function prepare(db: Db) {
       decisions: listStatements(db, 'decisions'),
     },
     deleteReferences: db.prepare('DELETE FROM program_references WHERE program_id = ?'),
+    deleteHolidays: db.prepare('DELETE FROM program_holidays WHERE program_id = ?'),
+    insertHoliday: db.prepare(
+      'INSERT INTO program_holidays (program_id, position, first_day, last_day, name) VALUES (?, ?, ?, ?, ?)',
+    ),
+    deleteBackups: db.prepare('DELETE FROM workstream_backups WHERE workstream_id = ?'),
+    insertBackup: db.prepare(
+      'INSERT OR IGNORE INTO workstream_backups (workstream_id, user_id) VALUES (?, ?)',
+    ),
     insertReference: db.prepare(
       'INSERT INTO program_references (program_id, position, title, url) VALUES (?, ?, ?, ?)',
     ),

@@ -2,6 +2,7 @@ import type { Db } from '../db/open.js';
 import type {
   Decision,
   HistoryEntry,
+  Holiday,
   Milestone,
   NextAction,
   Program,
@@ -82,6 +83,13 @@ export class ProgramRepo {
       owners: db.prepare<[number], { workstream_id: number; user_id: string }>(
         `SELECT o.workstream_id, o.user_id FROM workstream_owners o
          JOIN workstreams w ON w.id = o.workstream_id WHERE w.program_id = ? ORDER BY o.rowid`,
+      ),
+      backups: db.prepare<[number], { workstream_id: number; user_id: string }>(
+        `SELECT b.workstream_id, b.user_id FROM workstream_backups b
+         JOIN workstreams w ON w.id = b.workstream_id WHERE w.program_id = ? ORDER BY b.rowid`,
+      ),
+      holidays: db.prepare<[number], Holiday>(
+        'SELECT first_day AS "from", last_day AS "to", name FROM program_holidays WHERE program_id = ? ORDER BY position',
       ),
       deps: db.prepare<[number], { workstream_id: number; key: string }>(
         `SELECT d.workstream_id, t.key FROM workstream_dependencies d
@@ -229,6 +237,11 @@ export class ProgramRepo {
       (o) => o.workstream_id,
       (o) => o.user_id,
     );
+    const backups = groupBy(
+      this.q.backups.all(id),
+      (b) => b.workstream_id,
+      (b) => b.user_id,
+    );
     const deps = groupBy(
       this.q.deps.all(id),
       (d) => d.workstream_id,
@@ -246,6 +259,7 @@ export class ProgramRepo {
       name: w.name,
       ownerTeam: w.owner_team,
       ownerIds: owners.get(w.id) ?? [],
+      backupIds: backups.get(w.id) ?? [],
       state: w.state,
       summary: w.summary,
       status: w.status,
@@ -285,6 +299,7 @@ export class ProgramRepo {
       actions: this.q.actions.all(id).map((a) => ({ ...a, done: a.done === 1 })),
       references: this.q.references.all(id),
       decisions: this.q.decisions.all(id).map(toDecision),
+      holidays: this.q.holidays.all(id),
     };
   }
 }

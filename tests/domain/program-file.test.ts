@@ -64,6 +64,29 @@ describe('parseProgramFile', () => {
     );
   });
 
+  it('takes holidays as dates or named ranges, and names a range that ends before it starts', () => {
+    const parsed = parseProgramFile(
+      smallProgram({
+        holidays: ['2026-12-25', { from: '2026-12-31', to: '2027-01-01', name: 'New Year' }],
+        workstreams: [{ ...smallProgram().workstreams?.[0], backup_ids: ['U0BACKUP1'] } as never],
+      }),
+    );
+    expect(parsed.ok && parsed.program.holidays).toEqual([
+      { from: '2026-12-25', to: '2026-12-25', name: '' },
+      { from: '2026-12-31', to: '2027-01-01', name: 'New Year' },
+    ]);
+    expect(parsed.ok && parsed.program.workstreams[0]?.backup_ids).toEqual(['U0BACKUP1']);
+
+    expect(
+      problemsOf({ ...smallProgram(), holidays: [{ from: '2027-01-02', to: '2027-01-01' }, '12/25'] }),
+    ).toEqual(
+      expect.arrayContaining([
+        'holidays[0]: expected `to` on or after `from`',
+        expect.stringMatching(/^holidays\[1\]: /),
+      ]),
+    );
+  });
+
   it('takes the ids export writes on risks and actions, refusing one used twice or not a positive whole number', () => {
     const risk = { text: 'budget slips', severity: 'medium' };
     const action = { text: 'book the review' };

@@ -20,6 +20,7 @@ export function workstream(key: string, over: Partial<Workstream> = {}): Workstr
     name: key,
     ownerTeam: '',
     ownerIds: [],
+    backupIds: [],
     state: '',
     summary: '',
     status: 'drafted',
@@ -120,6 +121,7 @@ export function program(over: Partial<Program> = {}): Program {
     actions: [],
     references: [],
     decisions: [],
+    holidays: [],
     ...over,
   };
 }
