@@ -4,6 +4,9 @@ import { isSlackUserId } from './domain/slack-user.js';
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
+/** Status emoji that mean "away" unless ROLLOUT_AWAY_EMOJI says otherwise. */
+export const DEFAULT_AWAY_EMOJI = ':palm_tree:,:face_with_thermometer:,:airplane:';
+
 const PORT_MESSAGE = 'expected a port number from 0 to 65535';
 
 /** The placeholders .env.example ships: a copied file that was not filled in is refused by name. */
@@ -55,6 +58,20 @@ const envSchema = z
         message: 'expected comma-separated Slack user IDs such as U012ABCDEF',
       }),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    ROLLOUT_AWAY_EMOJI: z
+      .string()
+      .default(DEFAULT_AWAY_EMOJI)
+      .transform((raw) =>
+        raw
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean)
+          // Slack reports status_emoji with colons; people write the list either way.
+          .map((name) => `:${name.replace(/^:|:$/g, '')}:`),
+      )
+      .refine((names) => names.every((n) => /^:[a-z0-9_+'-]+(::skin-tone-[2-6])?:$/.test(n)), {
+        message: 'expected comma-separated emoji names such as :palm_tree:,:airplane:',
+      }),
   })
   .superRefine(
     (env, ctx) => {
@@ -84,6 +101,8 @@ export interface Config {
   slackApiUrl: string | undefined;
   rolloutAdmins: readonly string[];
   logLevel: LogLevelName;
+  /** Slack status emoji (`:palm_tree:`, with colons) that count as away while set. */
+  awayEmoji: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -115,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     slackApiUrl: e.SLACK_API_URL,
     rolloutAdmins: e.ROLLOUT_ADMINS,
     logLevel: e.LOG_LEVEL,
+    awayEmoji: e.ROLLOUT_AWAY_EMOJI,
   };
 }
 

@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       SLACK_API_URL: 'https://slack.example.com/api/',
       ROLLOUT_ADMINS: 'U012ABCDEF, W034GHIJKL',
       LOG_LEVEL: 'warn',
+      ROLLOUT_AWAY_EMOJI: 'palm_tree, :sick:',
     });
     expect(config).toEqual({
       slackBotToken: 'xoxb-123-abc',
@@ -34,7 +35,19 @@ describe('loadConfig', () => {
       slackApiUrl: 'https://slack.example.com/api/',
       rolloutAdmins: ['U012ABCDEF', 'W034GHIJKL'],
       logLevel: 'warn',
+      awayEmoji: [':palm_tree:', ':sick:'],
     });
+  });
+
+  it('counts :palm_tree:, :face_with_thermometer: and :airplane: as away unless ROLLOUT_AWAY_EMOJI says otherwise', () => {
+    expect(loadConfig(httpEnv).awayEmoji).toEqual([':palm_tree:', ':face_with_thermometer:', ':airplane:']);
+    expect(loadConfig({ ...httpEnv, ROLLOUT_AWAY_EMOJI: '' }).awayEmoji).toHaveLength(3);
+    expect(loadConfig({ ...httpEnv, ROLLOUT_AWAY_EMOJI: ':beach_with_umbrella:,,' }).awayEmoji).toEqual([
+      ':beach_with_umbrella:',
+    ]);
+    expect(configError({ ...httpEnv, ROLLOUT_AWAY_EMOJI: 'palm tree' }).problems).toEqual([
+      expect.stringMatching(/^ROLLOUT_AWAY_EMOJI: expected comma-separated emoji names/),
+    ]);
   });
 
   it('defaults PORT to 3000, DATABASE_PATH to ./data/rollout.db, LOG_LEVEL to info, no admins', () => {

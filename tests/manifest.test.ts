@@ -19,6 +19,7 @@ const BOT_SCOPES = [
   'commands',
   'chat:write',
   'users:read',
+  'users.profile:read',
   'im:write',
   'channels:history',
   'groups:history',

@@ -35,6 +35,11 @@ export interface DigestInput {
   since?: Date;
   /** The ISO week the digest is for, when the delivery claimed one; defaults to the week of `asOf`. */
   weekKey?: string;
+  /**
+   * Owners away on the digest's day, with the last day they are away (null: open-ended, a Slack status
+   * without expiry). Looked up by the caller: the digest stays pure. Everyone else counts as present.
+   */
+  away?: ReadonlyMap<string, string | null>;
 }
 
 export interface DigestWorkstream {
@@ -161,6 +166,11 @@ export interface DigestStale {
   updatedAt: string;
   /** Calendar days since the last update, at least STALE_AFTER_DAYS. */
   daysSinceUpdate: number;
+  /**
+   * Set when every owner is away: it is stale because nobody is there, not because nobody cares. `until`
+   * is the first day back of the first to return, less one (null when none of them said).
+   */
+  ownersAway?: { until: string | null };
 }
 
 export interface DigestNextAction {
@@ -385,6 +395,16 @@ function byUrgency(
   );
 }
 
+/** Every owner away: until the earliest of their last days (a dated return beats an open-ended one). */
+function ownersAway(
+  owners: readonly string[],
+  away: ReadonlyMap<string, string | null> | undefined,
+): { until: string | null } | undefined {
+  if (!away || owners.length === 0 || !owners.every((o) => away.has(o))) return undefined;
+  const dated = owners.map((o) => away.get(o)).filter((d): d is string => typeof d === 'string');
+  return { until: [...dated].sort()[0] ?? null };
+}
+
 /**
  * Builds the digest. Linear in the program and the history (workstreams and risks are indexed by key once),
  * so 1,000 workstreams and 100,000 history entries take milliseconds. Pure: the same input gives the same
@@ -499,12 +519,16 @@ export function buildDigest(input: DigestInput): Digest {
 
   const stale: DigestStale[] = ordered
     .filter((w) => w.status !== 'done')
-    .map((w) => ({
-      workstream: ref(w),
-      status: w.status,
-      updatedAt: w.updatedAt,
-      daysSinceUpdate: daysSince(w.updatedAt),
-    }))
+    .map((w) => {
+      const away = ownersAway(w.ownerIds, input.away);
+      return {
+        workstream: ref(w),
+        status: w.status,
+        updatedAt: w.updatedAt,
+        daysSinceUpdate: daysSince(w.updatedAt),
+        ...(away ? { ownersAway: away } : {}),
+      };
+    })
     .filter((s) => s.daysSinceUpdate >= STALE_AFTER_DAYS)
     .sort((a, b) => b.daysSinceUpdate - a.daysSinceUpdate);
 

@@ -1,4 +1,6 @@
-import { firstOccurrenceInWeek, isValidCron } from './cron-schedule.js';
+import { isValidCron } from './cron-schedule.js';
+import { type DigestMove, type DueCalendar, overtakenBy, weekDue } from './digest-due.js';
+import type { Holiday } from './program.js';
 import { shiftWeek, weekKey as weekKeyOf } from './week.js';
 
 /**
@@ -34,13 +36,17 @@ export type WeekOutcome =
   /** This week's digest is past its time and not tried yet: the server's next sweep sends it. */
   | { kind: 'overdue'; dueAt: Date }
   /** This week's digest, not due yet. */
-  | { kind: 'due'; dueAt: Date };
+  | { kind: 'due'; dueAt: Date }
+  /** Moved by a holiday past a later week's digest, which went out in its place (`into`, its week key). */
+  | { kind: 'merged'; into: string; dueAt: Date };
 
 export interface WeekLogRow {
   weekKey: string;
   outcome: WeekOutcome;
   /** Extra digests sent with --force that week, in the order sent. */
   extras: RunRecord[];
+  /** The week's scheduled day was a holiday: the digest was due on the next working day instead. */
+  moved?: DigestMove;
 }
 
 export interface DigestLogInput<R extends RunRecord> {
@@ -48,6 +54,8 @@ export interface DigestLogInput<R extends RunRecord> {
   /** The program's cron expression; null when it has no digest (then no week can be missed). */
   schedule: string | null;
   timeZone: string;
+  /** The program's holidays: a digest scheduled on one is due on the next working day. */
+  holidays?: readonly Holiday[];
   now: Date;
   /** At most this many weeks, newest first. */
   maxWeeks?: number;
@@ -61,6 +69,8 @@ export interface DigestLogSummary {
   inProgress: number;
   missed: number;
   overdue: number;
+  /** Weeks whose moved digest a later week's covered. */
+  merged: number;
   extras: number;
 }
 
@@ -70,6 +80,9 @@ export function digestLog<R extends RunRecord>(input: DigestLogInput<R>): WeekLo
   const maxWeeks = input.maxWeeks ?? 104;
   const current = weekKeyOf(now, timeZone);
   const schedule = input.schedule && isValidCron(input.schedule) ? input.schedule : undefined;
+  const cal: DueCalendar | undefined = schedule
+    ? { schedule, timeZone, holidays: input.holidays ?? [] }
+    : undefined;
   const byWeek = new Map<string, RunRecord[]>();
   for (const run of runs) {
     const list = byWeek.get(run.weekKey) ?? [];
@@ -84,22 +97,25 @@ export function digestLog<R extends RunRecord>(input: DigestLogInput<R>): WeekLo
     const weekRuns = (byWeek.get(week) ?? []).slice().sort((a, b) => a.seq - b.seq);
     const main = weekRuns.find((r) => r.seq === 0);
     const extras = weekRuns.filter((r) => r.seq > 0);
+    const due = cal ? weekDue(cal, week) : undefined;
+    const moved = due?.moved ? { moved: due.moved } : {};
     if (main) {
-      rows.push({ weekKey: week, outcome: outcomeOf(main), extras });
+      rows.push({ weekKey: week, outcome: outcomeOf(main), extras, ...moved });
       continue;
     }
-    const dueAt = schedule
-      ? firstOccurrenceInWeek(schedule, timeZone, week, { nonexistent: 'shift' })
-      : undefined;
-    if (dueAt) {
-      const outcome: WeekOutcome =
-        dueAt.getTime() > now.getTime()
+    if (due) {
+      const dueAt = due.dueAt;
+      const into = cal && overtakenBy(cal, due);
+      // A digest moved into this week from an earlier one is this week's business, as this week's own is.
+      const outcome: WeekOutcome = into
+        ? { kind: 'merged', into: into.weekKey, dueAt }
+        : dueAt.getTime() > now.getTime()
           ? { kind: 'due', dueAt }
-          : week === current
+          : weekKeyOf(dueAt, timeZone) === current
             ? { kind: 'overdue', dueAt }
             : { kind: 'missed', dueAt };
       // A week ahead of this one can only appear through a run; with no run it has nothing to say.
-      if (week <= current) rows.push({ weekKey: week, outcome, extras });
+      if (week <= current) rows.push({ weekKey: week, outcome, extras, ...moved });
     }
   }
   return rows;
@@ -120,6 +136,7 @@ export function summarizeDigestLog(rows: readonly WeekLogRow[]): DigestLogSummar
     inProgress: 0,
     missed: 0,
     overdue: 0,
+    merged: 0,
     extras: 0,
   };
   for (const row of rows) {
@@ -133,6 +150,7 @@ export function summarizeDigestLog(rows: readonly WeekLogRow[]): DigestLogSummar
     } else if (o.kind === 'failed') summary.failed++;
     else if (o.kind === 'in-progress') summary.inProgress++;
     else if (o.kind === 'overdue') summary.overdue++;
+    else if (o.kind === 'merged') summary.merged++;
     else summary.missed++;
   }
   return summary;

@@ -7,8 +7,9 @@ import { orList } from './edit-fields.js';
  * The rules, as a program lead would explain them:
  *
  * - **Admins** — the program's `admins` and Rollout's global `ROLLOUT_ADMINS` — may change everything.
- * - **A workstream** (status, risk, current state, main blocker, snapshot) is changed by its `owner_ids`.
- *   A workstream with no owners yet can only be changed by admins.
+ * - **A workstream** (status, risk, current state, main blocker, snapshot) is changed by its `owner_ids`
+ *   and its `backup_ids`: a backup covers while the owners are away, and cannot cover without the right to
+ *   update. A workstream with neither can only be changed by admins.
  * - **Members** are the people who own at least one workstream of the program. Any member may *add* a risk
  *   or a next action, tied to any workstream or to none: raising a risk about a neighbour's work, or asking
  *   another team for something, is exactly what a cross-functional page is for.
@@ -32,6 +33,8 @@ export interface WorkstreamAccess {
   key: string;
   name: string;
   ownerIds: readonly string[];
+  /** Optional so that plain data without backups (a risk's workstream in a test) still fits. */
+  backupIds?: readonly string[];
 }
 
 /** The part of a program the rules look at; a full `Program` fits. */
@@ -46,6 +49,7 @@ export type Role =
   | 'rollout-admin'
   | 'program-admin'
   | 'workstream-owner'
+  | 'workstream-backup'
   | 'action-owner'
   | 'program-member'
   | 'decider'
@@ -84,10 +88,12 @@ export function canEditWorkstream(
   const admin = adminRole(user, program, globalAdmins);
   if (admin) return allow(admin);
   if (workstream.ownerIds.includes(user)) return allow('workstream-owner');
+  const backups = workstream.backupIds ?? [];
+  if (backups.includes(user)) return allow('workstream-backup');
+  if (workstream.ownerIds.length === 0 && backups.length === 0)
+    return refuse(`${workstream.name} has no owners yet, so only an admin of ${program.name} can change it.`);
   return refuse(
-    workstream.ownerIds.length === 0
-      ? `${workstream.name} has no owners yet, so only an admin of ${program.name} can change it.`
-      : `Only the owners of ${workstream.name} or an admin of ${program.name} can change it.`,
+    `Only the owners of ${workstream.name}, its backups or an admin of ${program.name} can change it.`,
   );
 }
 

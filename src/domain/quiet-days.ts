@@ -1,4 +1,4 @@
-import { addDays, isoWeekday } from './local-time.js';
+import { addDays, isoWeekday, localDate } from './local-time.js';
 import type { Holiday } from './program.js';
 
 /**
@@ -32,4 +32,14 @@ export function whyNotWorking(holidays: readonly Holiday[], date: string): strin
   const holiday = holidayOn(holidays, date);
   if (holiday) return holiday.name || 'a holiday';
   return isWeekend(date) ? 'the weekend' : undefined;
+}
+
+/** The holiday it is at `now` on the program's calendar (its zone), if any: nobody is reminded on it. */
+export function holidayAt(holidays: readonly Holiday[], now: Date, timeZone: string): Holiday | undefined {
+  return holidayOn(holidays, localDate(now, timeZone));
+}
+
+/** Whether it is Saturday or Sunday at `now` on the clock of `timeZone` (a person's own weekend). */
+export function weekendAt(now: Date, timeZone: string): boolean {
+  return isWeekend(localDate(now, timeZone));
 }

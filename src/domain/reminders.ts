@@ -1,6 +1,7 @@
 import { firstOccurrenceInWeek } from './cron-schedule.js';
 import { addDays, localDate, parseDate, wallTime } from './local-time.js';
 import type { Program, Workstream } from './program.js';
+import { isWorkingDay } from './quiet-days.js';
 import { shiftWeek, weekKey as weekKeyOf, weekKeyOfDate, weekStart } from './week.js';
 
 /**
@@ -29,7 +30,23 @@ export interface ReminderSlot {
   updatedSince: Date;
 }
 
-export type ReminderProgram = Pick<Program, 'timezone' | 'digest' | 'reminderDaysBefore'>;
+export type ReminderProgram = Pick<Program, 'timezone' | 'digest' | 'reminderDaysBefore'> &
+  Partial<Pick<Program, 'holidays'>>;
+
+/**
+ * A reminder falls on a working day: N days before a Monday digest is a Sunday, when nobody reads a nudge,
+ * so it moves back to the working day before (Friday), still in the same week as the date it replaces.
+ */
+function onWorkingDay(date: string, program: ReminderProgram): string {
+  let day = date;
+  // At most a week back: a week without one working day keeps the date rather than leave its week.
+  for (let i = 0; i < 6 && !isWorkingDay(program.holidays ?? [], day); i++) {
+    const before = addDays(day, -1);
+    if (weekKeyOfDate(before) !== weekKeyOfDate(date)) return date;
+    day = before;
+  }
+  return isWorkingDay(program.holidays ?? [], day) ? day : date;
+}
 
 /** 1–6 days before, or null when reminders are off (or the stored value is out of range). */
 function reminderDaysBefore(program: ReminderProgram): number | null {
@@ -53,7 +70,7 @@ export function reminderSlots(program: ReminderProgram, now: Date): ReminderSlot
     const week = shiftWeek(current, shift);
     const digestAt = firstOccurrenceInWeek(program.digest.schedule, zone, week, { nonexistent: 'shift' });
     if (!digestAt) continue;
-    const date = addDays(localDate(digestAt, zone), -days);
+    const date = onWorkingDay(addDays(localDate(digestAt, zone), -days), program);
     slots.push({ weekKey: week, date, digestAt, updatedSince: weekStart(weekKeyOfDate(date), zone) });
   }
   return slots;
@@ -102,4 +119,27 @@ export function staleByOwner(workstreams: readonly Workstream[], since: Date): M
     }
   }
   return owners;
+}
+
+/** Not done and not updated since `since`, in the program's order. */
+export function staleWorkstreams(workstreams: readonly Workstream[], since: Date): Workstream[] {
+  return [...workstreams].sort((a, b) => a.position - b.position).filter((w) => needsUpdate(w, since));
+}
+
+/** Why someone is reminded of a workstream: they own it, or they back up owners who are all away. */
+export type ReminderRole = 'owner' | 'backup';
+
+/**
+ * Who is reminded of a stale workstream: its owners who are not away; while every owner is away, its backups
+ * who are not; with nobody left, nobody (the digest says why instead).
+ */
+export function reminderRecipients(
+  workstream: Pick<Workstream, 'ownerIds' | 'backupIds'>,
+  isAway: (user: string) => boolean,
+): { users: string[]; role: ReminderRole } | undefined {
+  const owners = [...new Set(workstream.ownerIds)];
+  const present = owners.filter((o) => !isAway(o));
+  if (present.length) return { users: present, role: 'owner' };
+  const backups = [...new Set(workstream.backupIds)].filter((b) => !owners.includes(b) && !isAway(b));
+  return backups.length ? { users: backups, role: 'backup' } : undefined;
 }

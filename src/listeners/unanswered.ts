@@ -37,6 +37,7 @@ const ANSWERED_ACTIONS: readonly (string | RegExp)[] = [
     DECISION_ACTIONS.edit,
     DECISION_ACTIONS.withdraw,
     MILESTONE_ACTIONS.edit,
+    ACTIONS.confirmCurrent,
   ].map(itemActionPattern),
 ];
 

@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Deps } from '../deps.js';
-import { firstOccurrenceInWeek } from '../domain/cron-schedule.js';
+import { type DueCalendar, digestsDueInWeekOf, type WeekDue, weekDue } from '../domain/digest-due.js';
 import type { Program } from '../domain/program.js';
 import { weekKey } from '../domain/week.js';
 import type { DigestRun, DigestTrigger } from '../store/digest-runs.js';
@@ -20,21 +20,36 @@ export interface SchedulerOptions {
 
 const MINUTE = 60_000;
 
-/**
- * Is this week's digest due and not out? True once the schedule's first time this week (program's zone)
- * has passed, unless it was posted, or it failed so recently that the retry delay has not run out.
- */
-export function isDue(program: Program, run: DigestRun | undefined, now: Date): boolean {
-  if (!program.digest) return false;
+/** The program's digest calendar: its schedule in its zone, less its holidays. */
+export function dueCalendar(program: Program & { digest: NonNullable<Program['digest']> }): DueCalendar {
+  // `?? []`: a program read before holidays existed, or built by hand in a test, has none.
+  return { schedule: program.digest.schedule, timeZone: program.timezone, holidays: program.holidays ?? [] };
+}
+
+/** Not posted, and not failed so recently that the retry delay has yet to run out. */
+function waiting(run: DigestRun | undefined, now: Date): boolean {
   if (run?.status === 'posted') return false;
-  if (run?.status === 'failed' && now.getTime() - Date.parse(run.claimedAt) < retryDelayMs(run.attempts))
-    return false;
-  // node-cron skips a time the clocks jump over; shifting it here means a DST week still gets its digest.
-  const week = weekKey(now, program.timezone);
-  const first = firstOccurrenceInWeek(program.digest.schedule, program.timezone, week, {
-    nonexistent: 'shift',
-  });
-  return first !== undefined && now.getTime() >= first.getTime();
+  return !(
+    run?.status === 'failed' && now.getTime() - Date.parse(run.claimedAt) < retryDelayMs(run.attempts)
+  );
+}
+
+/**
+ * Is the week's digest (this week's by default) due and not out? True once its due time has passed (the
+ * schedule's first time that week in the program's zone, or the next working day's when a holiday moved
+ * it) within now's week, unless it was posted, or it failed so recently that the retry delay has not run
+ * out. A time the clocks skip is shifted to just after, so a DST week still gets its digest.
+ */
+export function isDue(
+  program: Program,
+  run: DigestRun | undefined,
+  now: Date,
+  week: string = weekKey(now, program.timezone),
+): boolean {
+  if (!program.digest || !waiting(run, now)) return false;
+  return digestsDueInWeekOf(dueCalendar({ ...program, digest: program.digest }), now).some(
+    (due) => due.weekKey === week,
+  );
 }
 
 /**
@@ -46,6 +61,8 @@ export function isDue(program: Program, run: DigestRun | undefined, now: Date): 
 export class DigestScheduler {
   private readonly tasks = new Map<number, { signature: string; task: ScheduledTask }>();
   private readonly sending = new Map<number, Promise<SendResult | undefined>>();
+  /** Moves already logged by this process, by program and week: `digest_moved` once, not every sweep. */
+  private readonly movesLogged = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -57,7 +74,7 @@ export class DigestScheduler {
 
   /** Schedules every program and runs a first sweep (catch-up after downtime). */
   start(): Promise<void> {
-    this.timer = setInterval(() => void this.sweep(), this.options.sweepMs ?? 5 * MINUTE);
+    this.timer = setInterval(() => void this.sweep(), this.sweepMs());
     this.timer.unref();
     return this.sweep();
   }
@@ -118,8 +135,19 @@ export class DigestScheduler {
       const now = this.deps.clock.now();
       for (const program of programs) {
         if (!program.digest) continue;
-        const run = this.sender.weekRun(program.id, weekKey(now, program.timezone));
-        if (isDue(program, run, now)) await this.fire(program.id, 'catch-up');
+        const cal = dueCalendar({ ...program, digest: program.digest });
+        // A server down at the scheduled time on a holiday still says the digest moved, and when to.
+        const thisWeek = weekDue(cal, weekKey(now, program.timezone));
+        if (thisWeek?.moved && thisWeek.scheduledAt <= now) this.logMove(program, thisWeek);
+        for (const due of digestsDueInWeekOf(cal, now)) {
+          const run = this.sender.weekRun(program.id, due.weekKey);
+          if (!waiting(run, now)) continue;
+          // Said again as it goes out: a server that was down over the holiday has not said it yet.
+          if (due.moved) this.logMove(program, due);
+          // No cron tick happens at a moved time: the first sweep after it is the digest's schedule.
+          const onTime = due.moved && !run && now.getTime() - due.dueAt.getTime() < this.sweepMs();
+          await this.fire(program.id, onTime ? 'schedule' : 'catch-up', due.weekKey);
+        }
       }
       await this.options.onSweep?.(now);
     } catch (error) {
@@ -131,13 +159,33 @@ export class DigestScheduler {
     }
   }
 
-  /** Sends a program's digest now, unless this process is already sending it. */
-  fire(programId: number, trigger: DigestTrigger): Promise<SendResult | undefined> {
+  private sweepMs(): number {
+    return this.options.sweepMs ?? 5 * MINUTE;
+  }
+
+  /**
+   * Sends a program's digest now (the week `week`, this week's by default), unless this process is already
+   * sending it. The cron tick of a week whose scheduled day is a holiday sends nothing: the sweep sends that
+   * digest on the next working day.
+   */
+  fire(programId: number, trigger: DigestTrigger, week?: string): Promise<SendResult | undefined> {
     const inFlight = this.sending.get(programId);
     if (inFlight) return inFlight;
     const attempt = (async () => {
       const program = this.programs.getById(programId);
-      return program ? this.sender.send(program, { trigger }) : undefined;
+      if (!program) return undefined;
+      if (trigger === 'schedule' && week === undefined && program.digest) {
+        const now = this.deps.clock.now();
+        const due = weekDue(
+          dueCalendar({ ...program, digest: program.digest }),
+          weekKey(now, program.timezone),
+        );
+        if (due?.moved && now < due.dueAt) {
+          this.logMove(program, due);
+          return undefined;
+        }
+      }
+      return this.sender.send(program, { trigger, ...(week ? { week } : {}) });
     })()
       .catch((error: unknown) => {
         this.deps.logger.error({ event: 'digest_failed', programId, trigger }, 'digest run crashed', error);
@@ -146,5 +194,24 @@ export class DigestScheduler {
       .finally(() => this.sending.delete(programId));
     this.sending.set(programId, attempt);
     return attempt;
+  }
+
+  private logMove(program: Program, due: WeekDue): void {
+    const moved = due.moved;
+    const key = `${program.id}/${due.weekKey}`;
+    if (!moved || this.movesLogged.has(key)) return;
+    this.movesLogged.add(key);
+    this.deps.logger.info(
+      {
+        event: 'digest_moved',
+        program: program.slug,
+        week: due.weekKey,
+        from: moved.from,
+        to: moved.to,
+        holiday: moved.holiday,
+        dueAt: due.dueAt.toISOString(),
+      },
+      `the digest is due on a holiday (${moved.holiday}); it posts on the next working day instead`,
+    );
   }
 }

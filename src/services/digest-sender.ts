@@ -2,8 +2,10 @@ import { hostname } from 'node:os';
 import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import { buildDigest, type Digest } from '../domain/digest-content.js';
+import { onlyMergedBetween } from '../domain/digest-due.js';
 import { digestMetadata, parseDigestMetadata } from '../domain/digest-metadata.js';
 import type { SendResult as DigestSendResult } from '../domain/digest-send.js';
+import { localDate } from '../domain/local-time.js';
 import type { Program } from '../domain/program.js';
 import { shiftWeek, weekKey as weekKeyOf, weekStart } from '../domain/week.js';
 import {
@@ -40,6 +42,11 @@ export interface SendOptions {
   trigger: DigestTrigger;
   /** Another digest even though this week's is out (`rollout digest --send --force`). */
   force?: boolean;
+  /**
+   * The week to claim, when not now's: a digest a holiday moved into a later week is still its own week's,
+   * so that week's claim keeps it to once.
+   */
+  week?: string;
 }
 
 /** How long a claim protects a run in progress; a process that died holding one is taken over after it. */
@@ -87,6 +94,7 @@ export function composeDigest(
   program: Program,
   asOf: Date,
   last: DigestRun | undefined = store.runs.lastPosted(program.id),
+  away?: ReadonlyMap<string, string | null>,
 ): Digest {
   const since = last?.postedAt ? new Date(last.postedAt) : undefined;
   // A first digest reports the last week's changes rather than the program's whole past.
@@ -96,7 +104,39 @@ export function composeDigest(
     asOf,
     changesSince: store.history.changesSince(program.id, from.toISOString()),
     ...(since ? { since } : {}),
+    ...(away ? { away } : {}),
   });
+}
+
+/** Who of a program's owners is away on a day (YYYY-MM-DD in the program's zone); the server's PeopleAway. */
+export interface AwayLookup {
+  awayOn(
+    client: WebClient,
+    user: string,
+    date: string,
+    zone: string,
+  ): Promise<{ until: string | null } | undefined>;
+}
+
+/** Owners of open work in `program` who are away on `asOf`'s day: one lookup per owner, at once. */
+export async function awayOwners(
+  lookup: AwayLookup,
+  client: WebClient,
+  program: Program,
+  asOf: Date,
+): Promise<Map<string, string | null>> {
+  const zone = program.timezone;
+  const day = localDate(asOf, zone);
+  const owners = [
+    ...new Set(program.workstreams.filter((w) => w.status !== 'done').flatMap((w) => w.ownerIds)),
+  ];
+  const answers = await Promise.all(owners.map((o) => lookup.awayOn(client, o, day, zone)));
+  const away = new Map<string, string | null>();
+  owners.forEach((o, i) => {
+    const a = answers[i];
+    if (a) away.set(o, a.until);
+  });
+  return away;
 }
 
 /** One claimed run on its way to the channel: what every step of `send` needs. */
@@ -132,8 +172,10 @@ export class DigestSender {
 
   constructor(
     private readonly deps: SenderDeps,
-    client: WebClient,
+    private readonly client: WebClient,
     timings: Partial<SenderTimings> = {},
+    /** Owners away are named in the digest; without it (the CLI), nobody counts as away. */
+    private readonly away?: AwayLookup,
   ) {
     this.runs = new DigestRuns(deps.db);
     this.sources = { runs: this.runs, history: new DigestHistory(deps.db) };
@@ -157,7 +199,7 @@ export class DigestSender {
     if (!program.digest) return { kind: 'not-configured' };
     const channel = program.digest.channel;
     const now = clock.now();
-    const week = weekKeyOf(now, program.timezone);
+    const week = options.week ?? weekKeyOf(now, program.timezone);
     const log = { program: program.slug, week, channel, trigger: options.trigger };
 
     const last = this.runs.lastPosted(program.id);
@@ -210,7 +252,16 @@ export class DigestSender {
       return { kind: 'in-progress', run: this.runs.byId(attempt.run.id) };
     }
 
-    if (last && last.weekKey < shiftWeek(week, -1))
+    if (
+      last &&
+      last.weekKey < shiftWeek(week, -1) &&
+      // A holiday break that merged weeks into this one skipped their keys, not their digests.
+      !onlyMergedBetween(
+        { schedule: program.digest.schedule, timeZone: program.timezone, holidays: program.holidays ?? [] },
+        last.weekKey,
+        week,
+      )
+    )
       logger.warn(
         { event: 'digest_weeks_missed', ...log, lastPostedWeek: last.weekKey },
         `no digest went out between ${last.weekKey} and ${week} (the server was down?); this one covers the changes since`,
@@ -266,7 +317,8 @@ export class DigestSender {
     const { logger } = this.deps;
     let outcome: PostOutcome;
     try {
-      const digest = composeDigest(this.sources, a.program, a.now, a.last);
+      const away = this.away ? await awayOwners(this.away, this.client, a.program, a.now) : undefined;
+      const digest = composeDigest(this.sources, a.program, a.now, a.last, away);
       outcome = await this.post(a, {
         channel: a.channel,
         ...digestMessage(digest, a.program),

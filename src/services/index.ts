@@ -9,6 +9,7 @@ import { DigestPreviews } from './digest-previews.js';
 import { DigestSender } from './digest-sender.js';
 import { createHomeService, type HomeService } from './home.js';
 import { MilestoneEdits } from './milestone-edits.js';
+import { PeopleAway } from './people-away.js';
 import { ProgramEdits } from './program-edits.js';
 import { ReminderSender } from './reminders.js';
 import { StatusPages } from './status-pages.js';
@@ -40,6 +41,8 @@ export interface Services {
   digestPreviews: DigestPreviews;
   /** `/rollout status`'s first page, kept per program snapshot. */
   statusPages: StatusPages;
+  /** Who is away (`/rollout away`, or a Slack status): not reminded, backups reminded instead. */
+  peopleAway: PeopleAway;
   /** The day-before DMs to owners of workstreams not updated that week. */
   reminders: ReminderSender;
   /** Each program's page as a Slack canvas, kept current; `main` starts it. */
@@ -48,7 +51,8 @@ export interface Services {
 
 export function createServices(deps: Deps, client: WebClient): Services {
   const programs = new ProgramRepo(deps.db);
-  const digest = new DigestSender(deps, client);
+  const peopleAway = new PeopleAway(deps);
+  const digest = new DigestSender(deps, client, {}, peopleAway);
   const updateNotices = new UpdateNotices(deps, programs);
   return {
     programs,
@@ -63,7 +67,8 @@ export function createServices(deps: Deps, client: WebClient): Services {
     digest,
     digestPreviews: new DigestPreviews(digest, deps.clock),
     statusPages: new StatusPages(),
-    reminders: new ReminderSender(deps, programs),
+    peopleAway,
+    reminders: new ReminderSender(deps, programs, peopleAway),
     canvases: new CanvasKeeper(deps, programs, client),
   };
 }

@@ -1,17 +1,22 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
+import { localDate } from '../domain/local-time.js';
 import type { Program } from '../domain/program.js';
+import { holidayAt, weekendAt } from '../domain/quiet-days.js';
 import {
   dueSlot,
   morningSomewhere,
   type ReminderSlot,
+  reminderRecipients,
   reminderSlots,
-  staleByOwner,
+  staleWorkstreams,
 } from '../domain/reminders.js';
+import { weekKey as weekKeyOf, weekKeyOfDate, weekStart } from '../domain/week.js';
 import { answerLost, singleAttemptClient, slackErrorReason } from '../slack-client.js';
 import { ProgramRepo } from '../store/program-repo.js';
 import { RemindersSent } from '../store/reminders-sent.js';
-import { reminderMessage } from '../ui/reminder-message.js';
+import { type ReminderItem, reminderMessage } from '../ui/reminder-message.js';
+import type { PeopleAway } from './people-away.js';
 import { viewerTimeZone } from './viewer-zone.js';
 
 export interface ReminderSweepResult {
@@ -22,11 +27,21 @@ export interface ReminderSweepResult {
 /** Slack time zones change rarely; an hour-old answer saves a `users.info` per owner on every sweep. */
 const ZONE_TTL_MS = 60 * 60_000;
 
+/** A program with reminders on, its reminder slots around now, and its workstreams that need an update. */
+interface ProgramSweep {
+  program: Program;
+  slots: ReminderSlot[];
+  /** The slot whose week the stale workstreams are judged in: the next digest's. */
+  next: ReminderSlot;
+  stale: Program['workstreams'];
+}
+
 /**
- * Sends the owners' reminder DMs that are due, on every sweep of the scheduler (every few minutes): for
- * each program with reminders on, each owner with a workstream not updated this week gets one DM on the
- * reminder's date, in their own morning (`users.info` time zone), once per digest week. The claim is taken
- * in the database before the DM; a DM that fails gives it back, so a later sweep retries.
+ * Sends the reminder DMs that are due, on every sweep of the scheduler (every few minutes). A person gets at
+ * most one a week (their own ISO week), across programs, on the reminder's date of a program they work on
+ * (a working day), in their own morning (`users.info` time zone); it lists every stale workstream of theirs.
+ * Owners who are away are not reminded; while every owner of a workstream is away, its backups are. The
+ * claim is taken in the database before the DM; a DM that fails gives it back, so a later sweep retries.
  */
 export class ReminderSender {
   private readonly programs: ProgramRepo;
@@ -37,6 +52,8 @@ export class ReminderSender {
   constructor(
     private readonly deps: Deps,
     programs: ProgramRepo = new ProgramRepo(deps.db),
+    /** Who is away; without it (tests of the schedule alone), nobody is. */
+    private readonly away?: PeopleAway,
   ) {
     this.programs = programs;
     this.sent = new RemindersSent(deps.db);
@@ -44,9 +61,11 @@ export class ReminderSender {
 
   async sweep(client: WebClient, now: Date = this.deps.clock.now()): Promise<ReminderSweepResult> {
     const result: ReminderSweepResult = { sent: 0, failed: 0 };
+    const sweeps: ProgramSweep[] = [];
     for (const program of this.programs.all()) {
       try {
-        await this.sweepProgram(client, program, now, result);
+        const found = this.programSweep(program, now);
+        if (found) sweeps.push(found);
       } catch (error) {
         this.deps.logger.error(
           { event: 'reminders_failed', program: program.slug },
@@ -55,45 +74,116 @@ export class ReminderSender {
         );
       }
     }
+    // Nobody's morning on any reminder's date: no one to look up.
+    if (!sweeps.some((s) => s.slots.some((slot) => morningSomewhere(slot, now)))) return result;
+
+    const people = new Set<string>();
+    for (const s of sweeps) {
+      if (!s.slots.some((slot) => morningSomewhere(slot, now))) continue;
+      for (const w of s.stale) for (const user of [...w.ownerIds, ...w.backupIds]) people.add(user);
+    }
+    const awayMemo = new Map<string, Promise<boolean>>();
+    const isAway = (user: string): Promise<boolean> => {
+      let found = awayMemo.get(user);
+      if (!found) {
+        found = this.isAway(client, user, now, sweeps[0]?.program.timezone ?? 'UTC');
+        awayMemo.set(user, found);
+      }
+      return found;
+    };
+    for (const user of people) {
+      try {
+        const outcome = await this.remind(client, user, sweeps, now, isAway);
+        if (outcome === 'sent') result.sent++;
+        else if (outcome === 'failed') result.failed++;
+      } catch (error) {
+        this.deps.logger.error(
+          { event: 'reminders_failed', user },
+          'reminder sweep failed for this person',
+          error,
+        );
+      }
+    }
     return result;
   }
 
-  private async sweepProgram(
+  private programSweep(program: Program, now: Date): ProgramSweep | undefined {
+    // Quiet days (holidays): a program's reminders are not sent on its holidays, the day read in the
+    // program's zone. Kept a check of its own, apart from who gets reminded and when.
+    if (holidayAt(program.holidays, now, program.timezone)) return undefined;
+    const slots = reminderSlots(program, now);
+    const next = slots.find((s) => now.getTime() < s.digestAt.getTime());
+    if (!next) return undefined;
+    // A program whose reminder falls in a later week is still listed in this week's DM: "this week" is then
+    // the current one, not the week to come (in which nothing has been updated yet).
+    const since =
+      next.updatedSince.getTime() <= now.getTime()
+        ? next.updatedSince
+        : weekStart(weekKeyOf(now, program.timezone), program.timezone);
+    return { program, slots, next, stale: staleWorkstreams(program.workstreams, since) };
+  }
+
+  private async remind(
     client: WebClient,
-    program: Program,
+    user: string,
+    sweeps: readonly ProgramSweep[],
     now: Date,
-    result: ReminderSweepResult,
-  ): Promise<void> {
-    for (const slot of reminderSlots(program, now)) {
-      if (!morningSomewhere(slot, now)) continue;
-      for (const [user, workstreams] of staleByOwner(program.workstreams, slot.updatedSince)) {
-        if (this.sent.has(program.id, slot.weekKey, user)) continue;
-        const zone = await this.zoneOf(client, user, program.timezone, now);
-        if (dueSlot([slot], now, zone) !== slot) continue;
-        if (!this.sent.claim(program.id, slot.weekKey, user, now)) continue;
-        if (await this.deliver(client, program, slot, user, workstreams, now, zone)) result.sent++;
-        else result.failed++;
+    isAway: (user: string) => Promise<boolean>,
+  ): Promise<'sent' | 'failed' | 'none'> {
+    const fallbackZone = sweeps.find((s) =>
+      s.stale.some((w) => w.ownerIds.includes(user) || w.backupIds.includes(user)),
+    )?.program.timezone;
+    const zone = await this.zoneOf(client, user, fallbackZone ?? 'UTC', now);
+    // Quiet days (weekends): nobody is reminded on their own Saturday or Sunday, in their Slack time zone.
+    if (weekendAt(now, zone)) return 'none';
+    const week = weekKeyOfDate(localDate(now, zone));
+    // Someone's reminder day in any program they work on is the day of their one DM of the week.
+    const due = sweeps.filter((s) => {
+      const slot = dueSlot(s.slots, now, zone);
+      return (
+        slot !== undefined && s.stale.some((w) => w.ownerIds.includes(user) || w.backupIds.includes(user))
+      );
+    });
+    if (due.length === 0) return 'none';
+    if (this.sent.hasWeek(user, week)) return 'none';
+    if (await isAway(user)) return 'none';
+
+    const items: ReminderItem[] = [];
+    const digests: { program: Program; at: Date }[] = [];
+    for (const s of sweeps) {
+      const before = items.length;
+      for (const w of s.stale) {
+        if (!w.ownerIds.includes(user) && !w.backupIds.includes(user)) continue;
+        const away = new Map<string, boolean>();
+        for (const id of [...w.ownerIds, ...w.backupIds]) away.set(id, await isAway(id));
+        const to = reminderRecipients(w, (id) => away.get(id) === true);
+        if (to?.users.includes(user)) items.push({ program: s.program, workstream: w, role: to.role });
       }
+      if (items.length > before) digests.push({ program: s.program, at: s.next.digestAt });
     }
+    if (items.length === 0) return 'none';
+    const programIds = digests.map((d) => d.program.id);
+    if (!this.sent.claimWeek(user, week, programIds, now)) return 'none';
+    return (await this.deliver(client, user, week, zone, items, digests, now)) ? 'sent' : 'failed';
   }
 
   private async deliver(
     client: WebClient,
-    program: Program,
-    slot: ReminderSlot,
     user: string,
-    workstreams: Program['workstreams'],
-    now: Date,
+    week: string,
     zone: string,
+    items: ReminderItem[],
+    digests: { program: Program; at: Date }[],
+    now: Date,
   ): Promise<boolean> {
-    const log = { program: program.slug, week: slot.weekKey, user, zone };
+    const log = { programs: digests.map((d) => d.program.slug), week, user, zone };
     try {
       const dm = await client.conversations.open({ users: user });
       const channel = dm.channel?.id;
       if (!channel) throw new Error('conversations.open returned no channel');
-      const message = reminderMessage({ program, workstreams, digestAt: slot.digestAt, now });
+      const message = reminderMessage({ items, digests, now });
       try {
-        // Once: a retry after a lost answer could DM the owner twice.
+        // Once: a retry after a lost answer could DM the person twice.
         await singleAttemptClient(client, this.deps.logger).chat.postMessage({
           channel,
           ...message,
@@ -101,7 +191,7 @@ export class ReminderSender {
         });
       } catch (error) {
         if (!answerLost(error)) throw error;
-        // Slack may have delivered it: keep the claim, so a later sweep does not nudge the owner twice.
+        // Slack may have delivered it: keep the claim, so a later sweep does not nudge them twice.
         this.deps.logger.warn(
           { event: 'reminder_uncertain', ...log, reason: slackErrorReason(error) },
           'Slack did not confirm the reminder; it may have been delivered and is not sent again',
@@ -109,12 +199,19 @@ export class ReminderSender {
         return false;
       }
       this.deps.logger.info(
-        { event: 'reminder_sent', ...log, workstreams: workstreams.map((w) => w.key) },
+        {
+          event: 'reminder_sent',
+          ...log,
+          workstreams: items.map((i) => i.workstream.key),
+          ...(items.some((i) => i.role === 'backup')
+            ? { asBackup: items.filter((i) => i.role === 'backup').map((i) => i.workstream.key) }
+            : {}),
+        },
         'reminder sent',
       );
       return true;
     } catch (error) {
-      this.sent.release(program.id, slot.weekKey, user);
+      this.sent.releaseWeek(user, week);
       this.deps.logger.warn(
         { event: 'reminder_failed', ...log, reason: slackErrorReason(error) },
         'reminder not sent; a later sweep tries again',
@@ -123,7 +220,20 @@ export class ReminderSender {
     }
   }
 
-  /** The owner's Slack time zone; the program's when Slack cannot tell (a guess closer than UTC). */
+  /** Away today on their own calendar; a lookup that fails counts as present (PeopleAway logs it). */
+  private async isAway(client: WebClient, user: string, now: Date, fallbackZone: string): Promise<boolean> {
+    if (!this.away) return false;
+    const zone = await this.zoneOf(client, user, fallbackZone, now);
+    const away = await this.away.awayOn(client, user, localDate(now, zone), zone);
+    if (away)
+      this.deps.logger.debug(
+        { event: 'reminder_away', user, until: away.until, source: away.source },
+        'away: not reminded',
+      );
+    return away !== undefined;
+  }
+
+  /** The person's Slack time zone; the program's when Slack cannot tell (a guess closer than UTC). */
   private async zoneOf(client: WebClient, user: string, fallback: string, now: Date): Promise<string> {
     const cached = this.zones.get(user);
     if (cached && cached.until > now.getTime()) return cached.zone;

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { BOT_ID, BOT_USER } from './workspace.js';
 
 /** Signs a body the way Slack does: `v0=` + HMAC-SHA256 of `v0:{timestamp}:{body}`. */
 export function signature(secret: string, timestamp: number, body: string): string {
@@ -99,6 +100,8 @@ export interface BlockActionFields {
   channel?: string;
   /** Set when the button sits in a modal or the Home tab. */
   view?: Record<string, unknown>;
+  /** The message the button sits in, as Slack sends it back (a bot's DM, say); an ephemeral one when unset. */
+  message?: { ts: string; text?: string; blocks?: unknown };
 }
 
 /**
@@ -142,11 +145,23 @@ export function blockActionPayload(f: BlockActionFields): Record<string, unknown
       : {
           container: {
             type: 'message',
-            message_ts: '1700000000.000100',
+            message_ts: f.message?.ts ?? '1700000000.000100',
             channel_id: f.channel ?? 'C0CHANNEL1',
-            is_ephemeral: true,
+            is_ephemeral: !f.message,
           },
           channel: { id: f.channel ?? 'C0CHANNEL1', name: 'program' },
+          ...(f.message
+            ? {
+                message: {
+                  type: 'message',
+                  user: BOT_USER,
+                  bot_id: BOT_ID,
+                  ts: f.message.ts,
+                  text: f.message.text ?? '',
+                  blocks: f.message.blocks ?? [],
+                },
+              }
+            : {}),
           response_url: f.responseUrl,
         }),
     actions: [action],

@@ -171,6 +171,15 @@ export class SlackStandIn {
     this.workspace.addUser({ id, tz, name: name ?? id.toLowerCase(), realName: name ?? id });
   }
 
+  /** Sets `id`'s Slack status (an added user's); `expiration` in Unix seconds, 0 for none. */
+  setStatus(id: string, status: { emoji: string; text?: string; expiration?: number }): void {
+    const user = this.workspace.users.get(id);
+    if (!user) throw new Error(`no such user ${id}`);
+    user.statusEmoji = status.emoji;
+    user.statusText = status.text ?? '';
+    user.statusExpiration = status.expiration ?? 0;
+  }
+
   /** The next `times` calls of `method` fail with `fault` (after which calls succeed again). */
   failNext(method: string, fault: Fault, times = 1): void {
     const list = this.faults.get(method) ?? [];
@@ -475,6 +484,23 @@ export class SlackStandIn {
           tz: user.tz,
           tz_label: user.tz,
           tz_offset: tzOffsetSeconds(user.tz),
+        },
+      };
+    },
+    'users.profile.get': (args) => {
+      // Without `user`, Slack answers for the token's own user: the bot has no status worth reading.
+      const refused = requireArgs(args, ['user']);
+      if (refused) return refused;
+      const user = this.workspace.users.get(String(args.user));
+      if (!user) return { ok: false, error: 'user_not_found' };
+      return {
+        ok: true,
+        profile: {
+          real_name: user.realName,
+          display_name: user.name,
+          status_text: user.statusText ?? '',
+          status_emoji: user.statusEmoji ?? '',
+          status_expiration: user.statusExpiration ?? 0,
         },
       };
     },

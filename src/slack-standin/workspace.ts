@@ -12,6 +12,12 @@ export interface StandInUser {
   name: string;
   realName: string;
   tz: string;
+  /** The person's Slack status, as `users.profile.get` gives it. */
+  statusText?: string;
+  /** With colons, ':palm_tree:'. */
+  statusEmoji?: string;
+  /** Unix seconds when the status clears; 0 or unset when it does not. */
+  statusExpiration?: number;
 }
 
 export interface StandInChannel {

@@ -291,8 +291,16 @@ function dateLines(s: Style, d: Digest): string[] {
 function staleLines(s: Style, d: Digest): string[] {
   return d.stale.map(
     (w) =>
-      `${s.bullet} ${s.bold(s.text(w.workstream.name, TEXT_MAX.name))} — last updated ${plural(w.daysSinceUpdate, 'day')} ago · ${owners(s, w.workstream.ownerIds, w.workstream.ownerTeam)}`,
+      `${s.bullet} ${s.bold(s.text(w.workstream.name, TEXT_MAX.name))} — last updated ${plural(w.daysSinceUpdate, 'day')} ago · ${owners(s, w.workstream.ownerIds, w.workstream.ownerTeam)}${awayNote(s, w)}`,
   );
+}
+
+/** Why nobody updated it: every owner is away. */
+function awayNote(s: Style, w: Digest['stale'][number]): string {
+  if (!w.ownersAway) return '';
+  const who = w.workstream.ownerIds.length > 1 ? 'owners' : 'owner';
+  const until = w.ownersAway.until ? ` until ${formatDayLabel(w.ownersAway.until)}` : '';
+  return ` · ${s.emoji(':palm_tree:')}${who} away${until}`;
 }
 
 function nextActionLine(s: Style, a: DigestNextAction, overdue: boolean): string {

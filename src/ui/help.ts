@@ -22,6 +22,11 @@ const SUBCOMMAND_HELP: readonly { usage: string; what: string }[] = [
   },
   { usage: 'history WORKSTREAM', what: 'who changed what, and when' },
   { usage: 'digest [send]', what: 'preview this week’s leadership digest (admins can send it)' },
+  {
+    usage: 'away until DATE',
+    what: 'no reminders through that day (2026-12-24, Friday, 24 Dec); backups are reminded instead',
+  },
+  { usage: 'back', what: 'reminders again, before the date you gave' },
   { usage: 'help', what: 'this list' },
 ];
 

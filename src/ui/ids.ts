@@ -8,6 +8,8 @@ export const ACTIONS = {
   showStatus: 'status_show',
   statusPagePrevious: 'status_page_previous',
   statusPageNext: 'status_page_next',
+  /** A reminder's "Still current": records an unchanged save, as the update form's would. */
+  confirmCurrent: 'workstream_confirm_current',
 } as const;
 
 /** Every modal input's element uses this action_id; the block_id says which field it is. */
@@ -152,7 +154,11 @@ export const REMINDER_BLOCKS = {
   intro: 'reminder_intro',
   more: 'reminder_more',
 } as const;
-export const reminderWorkstreamBlock = (key: string) => `reminder_ws:${key}`;
+export const reminderWorkstreamBlock = (program: string, key: string) => `reminder_ws:${program}:${key}`;
+/** The Still current button under a reminder's workstream line (its Update button sits on the line). */
+export const reminderButtonsBlock = (program: string, key: string) => `reminder_buttons:${program}:${key}`;
+/** "Still current" of the DM's Nth workstream; the listener matches `itemActionPattern(ACTIONS.confirmCurrent)`. */
+export const confirmCurrentAction = (n: number) => `${ACTIONS.confirmCurrent}:${n}`;
 
 /**
  * `/rollout decisions` and the decision register's forms. A button on one decision carries

@@ -39,6 +39,8 @@ export function workstreamDetail(program: Program, w: Workstream, now: Date, mov
         field('Risk', `${risk.emoji} ${risk.label}`),
         field('Owning team', escapeMrkdwn(w.ownerTeam)),
         field('Owners', w.ownerIds.map(mention).join(', ')),
+        // Who covers while the owners are away: they may update it too, and get its reminders then.
+        ...(w.backupIds.length ? [field('Backups', w.backupIds.map(mention).join(', '))] : []),
         field('Depends on', dependsOn),
         field('Program', escapeMrkdwn(program.name)),
       ]),

@@ -127,6 +127,35 @@ describe('buildDigest', () => {
     ]);
   });
 
+  it('says when every owner of a stale workstream is away, until the first one is back', () => {
+    const { program: p, history } = scenario();
+    const build = (away: Map<string, string | null>) =>
+      buildDigest({ program: p, asOf: AS_OF, changesSince: history, since: LAST_DIGEST, away }).stale.map(
+        (s) => [s.workstream.key, s.ownersAway],
+      );
+
+    // One of two owners away: someone is there, so no explanation.
+    expect(build(new Map([['UOWNER02', '2026-12-04']]))[0]).toEqual(['kanopy-hosting', undefined]);
+    expect(
+      build(
+        new Map([
+          ['UOWNER02', '2026-12-04'],
+          ['UOWNER03', '2026-11-30'],
+        ]),
+      )[0],
+    ).toEqual(['kanopy-hosting', { until: '2026-11-30' }]);
+    expect(
+      build(
+        new Map<string, string | null>([
+          ['UOWNER02', null],
+          ['UOWNER03', null],
+        ]),
+      )[0],
+    ).toEqual(['kanopy-hosting', { until: null }]);
+    // Nobody owns it: nobody is away from it either.
+    expect(build(new Map([['UOWNER02', null]]))[1]).toEqual(['org-access', undefined]);
+  });
+
   it('splits open actions into overdue (most overdue first) and due by the end of the week', () => {
     expect(digest.actions.overdue.map((a) => [a.id, a.due, a.daysOverdue])).toEqual([
       [37, '2026-11-01', 22],

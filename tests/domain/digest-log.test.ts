@@ -55,6 +55,7 @@ describe('digestLog', () => {
       inProgress: 0,
       missed: 1,
       overdue: 0,
+      merged: 0,
       extras: 0,
     });
   });

@@ -66,9 +66,23 @@ describe('canEditWorkstream', () => {
     const refused = canEditWorkstream(OTHER_OWNER, program, identity, globalAdmins);
     expect(refused).toEqual({
       allowed: false,
-      reason: 'Only the owners of Identity and SSO or an admin of Builder Insights can change it.',
+      reason:
+        'Only the owners of Identity and SSO, its backups or an admin of Builder Insights can change it.',
     });
     expect(canEditWorkstream(STRANGER, program, identity, globalAdmins).allowed).toBe(false);
+  });
+
+  it('lets a backup update the workstream it backs, and nothing else', () => {
+    const backed = { ...identity, backupIds: [STRANGER] };
+    expect(canEditWorkstream(STRANGER, program, backed, globalAdmins)).toEqual({
+      allowed: true,
+      as: 'workstream-backup',
+    });
+    expect(canEditWorkstream(STRANGER, program, { ...gating, backupIds: [STRANGER] }, globalAdmins)).toEqual({
+      allowed: true,
+      as: 'workstream-backup',
+    });
+    expect(canEditWorkstream(OTHER_OWNER, program, backed, globalAdmins).allowed).toBe(false);
   });
 
   it('leaves a workstream without owners to admins, and says so', () => {

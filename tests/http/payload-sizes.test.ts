@@ -149,7 +149,11 @@ function largestPayloads(): Record<string, number> {
     'click: digest message': clickBytes({ message: digestMessage(digest, p) }),
     'click: status page': clickBytes({ message: statusPage(p) }),
     'click: reminder DM': clickBytes({
-      message: reminderMessage({ program: p, workstreams: p.workstreams, digestAt: NOW, now: NOW }),
+      message: reminderMessage({
+        items: p.workstreams.map((workstream) => ({ program: p, workstream, role: 'backup' as const })),
+        digests: [{ program: p, at: NOW }],
+        now: NOW,
+      }),
     }),
   };
 }

@@ -472,10 +472,11 @@ describe('the sweep also sends the owners’ reminders', () => {
     await h?.stop();
   });
 
-  it('DMs an owner on the morning before the digest, once, with an Update button', async () => {
-    // Sunday 29 Nov 2026, 10:00 in Los Angeles: the day before Monday's 09:00 digest.
+  it('DMs an owner on the working day before the digest, once, with an Update button', async () => {
+    // Friday 27 Nov 2026, 10:00 in Los Angeles: the day before Monday's 09:00 digest is a Sunday, moved to
+    // the working day before it.
     h = await RolloutHarness.start({
-      clock: fixedClock('2026-11-29T18:00:00Z'),
+      clock: fixedClock('2026-11-27T18:00:00Z'),
       seed: (db) => importFixture(db, smallProgram(), new Date('2026-11-20T18:00:00Z')),
     });
     h.fake.addUser('UOWNER01', 'America/Los_Angeles');
@@ -485,7 +486,7 @@ describe('the sweep also sends the owners’ reminders', () => {
     const dms = h.fake.okCallsOf('chat.postMessage').filter((c) => String(c.args.channel).startsWith('D'));
     expect(dms.map((c) => c.args.channel).sort()).toEqual(['DOWNER01', 'DOWNER02']);
     expect(JSON.stringify(dms[0]?.args.blocks)).toContain('workstream_update_open');
-    // The week ending today had no digest yet: the same sweep caught it up, once.
+    // This week's Monday digest was never posted: the same sweep caught it up, once.
     expect(
       posts(h).map((c) => (c.args.metadata as { event_payload: { week: string } }).event_payload.week),
     ).toEqual(['2026-W48']);

@@ -11,11 +11,12 @@ import { type ServiceEnv, serviceEnv } from '../support/service-deps.js';
 
 /**
  * The example program (Los Angeles, digest Mondays 09:00, reminders 1 day before) imported on 5 Jan 2026.
- * Monday 19 Jan's digest gets its reminders on Sunday 18 Jan; nothing was updated since 5 Jan.
+ * Monday 19 Jan's digest gets its reminders the working day before, Friday 16 Jan (a Sunday reminder
+ * moves off the weekend); nothing was updated since 5 Jan.
  * OWNER (Identity and SSO) lives in Tokyo, OTHER_OWNER (Kanopy hosting) in Los Angeles.
  */
-const TOKYO_MORNING = new Date('2026-01-18T00:30:00Z');
-const LA_MORNING = new Date('2026-01-18T17:30:00Z');
+const TOKYO_MORNING = new Date('2026-01-16T00:30:00Z');
+const LA_MORNING = new Date('2026-01-16T17:30:00Z');
 const DM_OWNER = `D${OWNER.slice(1)}`;
 const DM_OTHER = `D${OTHER_OWNER.slice(1)}`;
 
@@ -47,7 +48,7 @@ describe('ReminderSender.sweep', () => {
   it('DMs each owner once, in their own morning: Tokyo first, Los Angeles hours later', async () => {
     await setUp();
 
-    expect(await sweepAt('2026-01-17T23:59:00Z')).toEqual({ sent: 0, failed: 0 });
+    expect(await sweepAt('2026-01-15T23:59:00Z')).toEqual({ sent: 0, failed: 0 });
     expect(await sweepAt(TOKYO_MORNING)).toEqual({ sent: 1, failed: 0 });
     expect(dmsTo(DM_OWNER)).toHaveLength(1);
     expect(dmsTo(DM_OTHER)).toHaveLength(0);
@@ -55,7 +56,7 @@ describe('ReminderSender.sweep', () => {
     expect(await sweepAt(LA_MORNING)).toEqual({ sent: 1, failed: 0 });
     expect(dmsTo(DM_OTHER)).toHaveLength(1);
 
-    for (const later of ['2026-01-18T01:00:00Z', '2026-01-18T02:55:00Z', '2026-01-18T18:00:00Z']) {
+    for (const later of ['2026-01-16T01:00:00Z', '2026-01-16T02:55:00Z', '2026-01-16T18:00:00Z']) {
       expect(await sweepAt(later)).toEqual({ sent: 0, failed: 0 });
     }
     expect(dmsTo(DM_OWNER)).toHaveLength(1);
@@ -63,8 +64,8 @@ describe('ReminderSender.sweep', () => {
     expect(
       env.db.prepare('SELECT week_key AS week, user_id AS user FROM reminders_sent ORDER BY user_id').all(),
     ).toEqual([
-      { week: '2026-W04', user: OWNER },
-      { week: '2026-W04', user: OTHER_OWNER },
+      { week: '2026-W03', user: OWNER },
+      { week: '2026-W03', user: OTHER_OWNER },
     ]);
   });
 
@@ -76,18 +77,31 @@ describe('ReminderSender.sweep', () => {
     expect(dm?.text).toBe(
       'Reminder: the Builder Insights operationalization digest goes out soon; please update Identity and SSO.',
     );
-    const blocks = dm?.blocks as { block_id: string; accessory?: Record<string, unknown> }[];
-    expect(blocks.map((b) => b.block_id)).toEqual(['reminder_intro', 'reminder_ws:identity-sso']);
+    const blocks = dm?.blocks as {
+      block_id: string;
+      accessory?: Record<string, unknown>;
+      elements?: Record<string, unknown>[];
+    }[];
+    expect(blocks.map((b) => b.block_id)).toEqual([
+      'reminder_intro',
+      'reminder_ws:builder-insights:identity-sso',
+      'reminder_buttons:builder-insights:identity-sso',
+    ]);
     expect(blocks[1]?.accessory).toMatchObject({
       type: 'button',
       action_id: ACTIONS.openWorkstreamUpdate,
       value: JSON.stringify({ p: 'builder-insights', w: 'identity-sso' }),
     });
+    expect(blocks[2]?.elements?.[0]).toMatchObject({
+      type: 'button',
+      action_id: `${ACTIONS.confirmCurrent}:0`,
+    });
     expect(textsWith(blocks[0], '<!date^1768842000^')).toHaveLength(1);
     expect(env.logs.find((l) => l.event === 'reminder_sent')).toMatchObject({
       user: OWNER,
       zone: 'Asia/Tokyo',
-      week: '2026-W04',
+      week: '2026-W03',
+      programs: ['builder-insights'],
       workstreams: ['identity-sso'],
     });
   });
@@ -96,11 +110,12 @@ describe('ReminderSender.sweep', () => {
     await setUp();
 
     for (const when of [
-      '2026-01-18T03:00:00Z', // noon in Tokyo
-      '2026-01-18T16:59:00Z', // 08:59 in Los Angeles
-      '2026-01-18T20:00:00Z', // noon in Los Angeles
-      '2026-01-17T17:30:00Z', // Saturday morning in Los Angeles
-      '2026-01-19T00:30:00Z', // Monday morning in Tokyo
+      '2026-01-16T03:00:00Z', // noon in Tokyo
+      '2026-01-16T16:59:00Z', // 08:59 in Los Angeles
+      '2026-01-16T20:00:00Z', // noon in Los Angeles
+      '2026-01-15T17:30:00Z', // Thursday morning in Los Angeles
+      '2026-01-18T00:30:00Z', // Sunday morning in Tokyo, the day the reminder moved from
+      '2026-01-18T17:30:00Z', // Sunday morning in Los Angeles
     ]) {
       expect(await sweepAt(when), when).toEqual({ sent: 0, failed: 0 });
     }
@@ -129,7 +144,7 @@ describe('ReminderSender.sweep', () => {
     const warn = env.logs.find((l) => l.event === 'reminder_failed');
     expect(warn).toMatchObject({ level: 'warn', user: OWNER, reason: 'account_inactive' });
 
-    expect(await sweepAt('2026-01-18T00:35:00Z')).toEqual({ sent: 1, failed: 0 });
+    expect(await sweepAt('2026-01-16T00:35:00Z')).toEqual({ sent: 1, failed: 0 });
     expect(dmsTo(DM_OWNER)).toHaveLength(1);
   });
 
@@ -144,7 +159,7 @@ describe('ReminderSender.sweep', () => {
       user: OWNER,
     });
 
-    await sweepAt('2026-01-18T00:35:00Z');
+    await sweepAt('2026-01-16T00:35:00Z');
     expect(dmsTo(DM_OWNER)).toHaveLength(1);
     expect(fake.callsOf('chat.postMessage').filter((c) => c.args.channel === DM_OWNER)).toHaveLength(1);
   });
@@ -162,8 +177,8 @@ describe('ReminderSender.sweep', () => {
   it('asks Slack for an owner’s time zone once, not on every sweep', async () => {
     await setUp();
 
-    await sweepAt('2026-01-17T23:50:00Z');
-    await sweepAt('2026-01-17T23:55:00Z');
+    await sweepAt('2026-01-15T23:50:00Z');
+    await sweepAt('2026-01-15T23:55:00Z');
 
     expect(fake.callsOf('users.info').filter((c) => c.args.user === OWNER)).toHaveLength(1);
   });
@@ -188,13 +203,13 @@ describe('ReminderSender.sweep', () => {
     expect(fake.calls).toEqual([]);
   });
 
-  it('follows reminder_days_before: three days before a Monday digest is Friday', async () => {
+  it('follows reminder_days_before: four days before a Monday digest is Thursday', async () => {
     await setUp(
-      smallProgram({ digest: { channel: 'C0LEADERS', schedule: '0 9 * * 1', reminder_days_before: 3 } }),
+      smallProgram({ digest: { channel: 'C0LEADERS', schedule: '0 9 * * 1', reminder_days_before: 4 } }),
     );
 
     expect(await sweepAt(LA_MORNING)).toEqual({ sent: 0, failed: 0 });
-    expect(await sweepAt('2026-01-16T17:30:00Z')).toEqual({ sent: 1, failed: 0 });
+    expect(await sweepAt('2026-01-15T17:30:00Z')).toEqual({ sent: 1, failed: 0 });
     expect(dmsTo(DM_OTHER)).toHaveLength(1);
   });
 });

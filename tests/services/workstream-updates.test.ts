@@ -152,7 +152,7 @@ describe('a refused change writes nothing', () => {
       expect(result).toEqual({
         kind: 'forbidden',
         reason:
-          'Only the owners of Identity and SSO or an admin of Builder Insights operationalization can change it.',
+          'Only the owners of Identity and SSO, its backups or an admin of Builder Insights operationalization can change it.',
       });
     }
     expect(snapshot(env.db)).toEqual(before);

@@ -86,6 +86,25 @@ describe('response_url', () => {
   });
 });
 
+describe('users.profile.get', () => {
+  it('gives a person’s status as set in the workspace, and user_not_found for a stranger', async () => {
+    fake.addUser('UAWAY0001', 'Europe/Berlin');
+    fake.setStatus('UAWAY0001', { emoji: ':palm_tree:', text: 'Hiking', expiration: 1_800_000_000 });
+    expect((await call('users.profile.get', { user: 'UAWAY0001' })).json).toMatchObject({
+      ok: true,
+      profile: { status_emoji: ':palm_tree:', status_text: 'Hiking', status_expiration: 1_800_000_000 },
+    });
+    fake.addUser('UPLAIN001');
+    expect((await call('users.profile.get', { user: 'UPLAIN001' })).json).toMatchObject({
+      profile: { status_emoji: '', status_text: '', status_expiration: 0 },
+    });
+    expect((await call('users.profile.get', { user: 'UNOBODY01' })).json).toEqual({
+      ok: false,
+      error: 'user_not_found',
+    });
+  });
+});
+
 describe('views.push', () => {
   afterEach(() => {
     vi.useRealTimers();

@@ -151,6 +151,20 @@ describe('digestMessage', () => {
     expect(stale).not.toContain('Shipped');
   });
 
+  it('says why stale work waits when all its owners are away, rather than only calling it stale', () => {
+    const { program: p, history } = scenario();
+    const away = new Map<string, string | null>([
+      ['UOWNER02', '2026-12-04'],
+      ['UOWNER03', null],
+    ]);
+    const digest = buildDigest({ program: p, asOf: AS_OF, changesSince: history, since: LAST_DIGEST, away });
+    const message = digestMessage(digest, p);
+    expect(sectionText(message.blocks, 'stale')).toContain(
+      '• *Kanopy hosting* — last updated 13 days ago · _Platform Engineering_ (<@UOWNER02> <@UOWNER03>) · :palm_tree: owners away until Fri 4 Dec 2026',
+    );
+    expect(digestPreviewText(digest, p)).toContain('owners away until Fri 4 Dec 2026');
+  });
+
   it('calls out overdue actions, then those due this week', () => {
     const next = sectionText(blocks, 'next');
     const lines = next.split('\n');

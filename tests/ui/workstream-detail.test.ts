@@ -13,6 +13,20 @@ const sectionText = (blocks: KnownBlock[], blockId: string) =>
   (blocks.find((b) => b.block_id === blockId) as SectionBlock | undefined)?.text?.text ?? '';
 
 describe('workstreamDetail', () => {
+  it('names the backups beside the owners, and leaves the field out when there are none', () => {
+    const backed = workstream('backed', { ownerIds: ['UOWNER01'], backupIds: ['UBACKUP01', 'UBACKUP02'] });
+    const { blocks } = workstreamDetail(program({ workstreams: [backed] }), backed, NOW);
+    expect(blockKitProblems(blocks, 'message')).toEqual([]);
+    expect(blockText(blocks, BLOCKS.workstreamFacts)).toContain('*Backups*\n<@UBACKUP01>, <@UBACKUP02>');
+    const alone = workstream('alone', { ownerIds: ['UOWNER01'] });
+    expect(
+      blockText(
+        workstreamDetail(program({ workstreams: [alone] }), alone, NOW).blocks,
+        BLOCKS.workstreamFacts,
+      ),
+    ).not.toContain('Backups');
+  });
+
   it('keeps the main blocker whole when the state and snapshot are at their longest and full of &', () => {
     const w = workstream('rnd', {
       state: 'R&D '.repeat(FIELD_LIMITS.state / 4),

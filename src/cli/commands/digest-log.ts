@@ -1,3 +1,4 @@
+import { moveText } from '../../domain/digest-due.js';
 import {
   type DigestLogSummary,
   digestLog,
@@ -35,6 +36,8 @@ export const digestLogCommand: Command = {
     '  missed      the schedule fired that week and nothing was sent',
     '  overdue     this week’s digest is past its time and not sent yet (the server’s sweep sends it)',
     '  due         this week’s digest, not due yet',
+    '  merged      a holiday moved it past the next week’s digest, which went out in its place',
+    'A week whose scheduled day was a holiday says when its digest moved to, and why.',
     'Extra digests sent with --send --force are listed under their week. Only the database is read.',
   ],
   run({ args, values }, ctx) {
@@ -48,6 +51,7 @@ export const digestLogCommand: Command = {
           runs: new DigestRuns(db).list(program.id, RUNS_READ),
           schedule: program.digest?.schedule ?? null,
           timeZone: program.timezone,
+          holidays: program.holidays,
           now: ctx.clock.now(),
           maxWeeks: WEEKS_SHOWN,
         });
@@ -79,6 +83,7 @@ function digestLogText(program: Program, rows: WeekLogRow[]): string {
   for (const row of rows) {
     const week = `${row.weekKey}  ${weekKeyLabel(row.weekKey).padEnd(labelWidth)}  `;
     out.push(`${week}${outcomeText(row, zone)}`);
+    if (row.moved) out.push(`${''.padEnd(week.length)}${moveText(row.moved)}`);
     for (const extra of row.extras) {
       out.push(`${`  + extra #${extra.seq}`.padEnd(week.length)}${runText(extra, zone, ' (--force)')}`);
     }
@@ -103,6 +108,7 @@ function outcomeText(row: WeekLogRow, zone: string): string {
     return `${status('overdue')}due ${inZone(o.dueAt.toISOString(), zone)}; the server’s next sweep sends it`;
   }
   if (o.kind === 'due') return `${status('due')}${inZone(o.dueAt.toISOString(), zone)}`;
+  if (o.kind === 'merged') return `${status('merged')}into ${o.into}’s digest; nothing was sent on its own`;
   return runText(o.run, zone, '');
 }
 
@@ -129,6 +135,7 @@ function summaryText(s: DigestLogSummary): string {
   if (s.inProgress) parts.push(`${s.inProgress} sending`);
   parts.push(`${s.missed} missed`);
   if (s.overdue) parts.push(`${s.overdue} overdue`);
+  if (s.merged) parts.push(`${s.merged} merged`);
   const extras = s.extras ? `; ${plural(s.extras, 'extra digest')} sent with --force` : '';
   return `${plural(s.weeks, 'week')}: ${parts.join(', ')}${extras}.`;
 }

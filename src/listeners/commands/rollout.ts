@@ -5,6 +5,7 @@ import type { Services } from '../../services/index.js';
 import { helpMessage } from '../../ui/help.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { failureText } from '../shared/failures.js';
+import { away, back } from './away.js';
 import { type CommandContext, ephemeral, type Subcommand } from './context.js';
 import { decisions } from './decisions.js';
 import { digest } from './digest.js';
@@ -27,6 +28,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   actions: nextActions,
   decisions,
   milestones,
+  away,
+  back,
   help: async (ctx) => ctx.ack(ephemeral(helpMessage())),
 };
 

@@ -195,7 +195,7 @@ describe('the decision forms', () => {
     h = await start();
     const res = await record(DECIDER, { move: '1:identity-sso', status: 'drafted' });
     expect(errorsOf(res)[DECISION_BLOCKS.moveWorkstream]).toContain(
-      'Only the owners of Identity and SSO or an admin of Builder Insights operationalization can change it. Leave the workstream empty',
+      'Only the owners of Identity and SSO, its backups or an admin of Builder Insights operationalization can change it. Leave the workstream empty',
     );
     expect(decisionRow(h.db, Q.okta).state).toBe('open');
   });

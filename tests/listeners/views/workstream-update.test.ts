@@ -170,7 +170,9 @@ describe('updating a workstream through its modal', () => {
     h = await start();
     await h.command(STRANGER, 'update identity-sso');
     const call = await h.fake.waitForCall('views.open');
-    expect(noticeText(call.args.view)).toContain('Only the owners of Identity and SSO or an admin');
+    expect(noticeText(call.args.view)).toContain(
+      'Only the owners of Identity and SSO, its backups or an admin',
+    );
     expect(JSON.stringify(call.args.view)).not.toContain(VIEWS.workstreamUpdate);
     expect(h.logsOf('update_refused')[0]).toMatchObject({
       level: 'warn',

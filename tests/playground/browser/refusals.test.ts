@@ -31,7 +31,7 @@ describe('what the browser shows when something is refused', { timeout: 60_000 }
     const refusal = dialog(page, 'Not yours to update');
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain(
-      `Only the owners of Identity and SSO or an admin of ${PROGRAM} can change it.`,
+      `Only the owners of Identity and SSO, its backups or an admin of ${PROGRAM} can change it.`,
     );
     // A notice, not a form: nothing to fill in, nothing to submit.
     expect(await refusal.getByRole('textbox').count()).toBe(0);
