@@ -57,7 +57,7 @@ export function reminderMessage({ items, digests, now }: ReminderInput): SlackMe
     section(
       REMINDER_BLOCKS.intro,
       `:wave: ${digestWords}, and ${these} not been updated this week. ` +
-        'Update it, or press *Still current* if nothing changed: either keeps leadership’s view true.',
+        `${count === 1 ? 'Update it' : 'Update each'}, or press *Still current* if nothing changed: either keeps leadership’s view true.`,
     ),
   ];
   for (const [i, { program, workstream: w, role }] of items.slice(0, REMINDER_SHOWN).entries()) {
