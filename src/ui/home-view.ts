@@ -39,6 +39,8 @@ export interface HomeViewInput {
 interface Owned {
   program: Program;
   workstream: Workstream;
+  /** The viewer backs it up rather than owns it: they may update it too, and are reminded while its owners are away. */
+  backup?: boolean;
 }
 
 /**
@@ -56,12 +58,16 @@ export function homeView({ userId, programs, now }: HomeViewInput): HomeView & {
   return { type: 'home', blocks };
 }
 
-/** The viewer's workstreams across programs: open work before done, high risk first, then page order. */
+/**
+ * The viewer's workstreams across programs, those they own and those they back up: open work before
+ * done, high risk first, then page order.
+ */
 function ownedBy(userId: string, programs: Program[]): Owned[] {
   const owned: Owned[] = [];
   for (const program of programs) {
     for (const workstream of program.workstreams) {
       if (workstream.ownerIds.includes(userId)) owned.push({ program, workstream });
+      else if (workstream.backupIds.includes(userId)) owned.push({ program, workstream, backup: true });
     }
   }
   const done = (o: Owned) => (o.workstream.status === 'done' ? 1 : 0);
@@ -100,8 +106,12 @@ function mineBlocks(owned: Owned[], namePrograms: boolean, now: Date): KnownBloc
   return blocks;
 }
 
-function ownedSection({ program, workstream: w }: Owned, nameProgram: boolean, now: Date): SectionBlock {
-  const title = `*${escapeMrkdwn(w.name)}*${nameProgram ? ` · ${escapeMrkdwn(program.name)}` : ''}`;
+function ownedSection(
+  { program, workstream: w, backup }: Owned,
+  nameProgram: boolean,
+  now: Date,
+): SectionBlock {
+  const title = `*${escapeMrkdwn(w.name)}*${nameProgram ? ` · ${escapeMrkdwn(program.name)}` : ''}${backup ? ' · _you back it up_' : ''}`;
   // dateMarks keeps one computation per program snapshot, however many of its workstreams are yours.
   const dates = dateMarkLine(w, dateMarks(program));
   return updatableSection(

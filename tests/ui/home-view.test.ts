@@ -51,6 +51,18 @@ describe('homeView', () => {
     });
   });
 
+  it('lists what the viewer backs up too, saying so, with its Update button', () => {
+    const p = program(1, [
+      ws(0, { name: 'Not mine' }),
+      ws(1, { name: 'Covered', ownerIds: ['UOTHER'], backupIds: [ME] }),
+      ws(2, { name: 'Mine', ownerIds: [ME] }),
+    ]);
+    const rows = mine(homeView({ userId: ME, programs: [p], now: NOW }).blocks);
+
+    expect(rows.map((r) => r.text?.text.split('\n')[0])).toEqual(['*Covered* · _you back it up_', '*Mine*']);
+    expect(rows[0]?.accessory).toMatchObject({ type: 'button', action_id: ACTIONS.openWorkstreamUpdate });
+  });
+
   it('keeps a name to its own line, so it cannot add a status line of its own, and drops bidi controls', () => {
     const p = program(1, [ws(1, { name: `${FORGED}${BIDI}`, ownerIds: [ME], blocker: FORGED })], {
       name: `Program\n${BIDI}`,
