@@ -1,4 +1,4 @@
-import { firstOccurrenceInWeek } from './cron-schedule.js';
+import { weekDue } from './digest-due.js';
 import { addDays, localDate, parseDate, wallTime } from './local-time.js';
 import type { Program, Workstream } from './program.js';
 import { isWorkingDay } from './quiet-days.js';
@@ -68,8 +68,13 @@ export function reminderSlots(program: ReminderProgram, now: Date): ReminderSlot
   const slots: ReminderSlot[] = [];
   for (const shift of [-1, 0, 1]) {
     const week = shiftWeek(current, shift);
-    const digestAt = firstOccurrenceInWeek(program.digest.schedule, zone, week, { nonexistent: 'shift' });
-    if (!digestAt) continue;
+    // When the digest is due, a holiday's move included: the reminder counts down to when it goes out.
+    const due = weekDue(
+      { schedule: program.digest.schedule, timeZone: zone, holidays: program.holidays ?? [] },
+      week,
+    );
+    if (!due) continue;
+    const digestAt = due.dueAt;
     const date = onWorkingDay(addDays(localDate(digestAt, zone), -days), program);
     slots.push({ weekKey: week, date, digestAt, updatedSince: weekStart(weekKeyOfDate(date), zone) });
   }

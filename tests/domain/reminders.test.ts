@@ -31,6 +31,18 @@ describe('reminderSlots', () => {
     expect(w48?.updatedSince.toISOString()).toBe('2026-11-23T08:00:00.000Z');
   });
 
+  it('counts down to a digest a holiday moved, and reminds the working day before it goes out', () => {
+    // Tuesday 24 Nov is a holiday: the digest goes out Wednesday 25 Nov at 09:00, reminded on Tuesday's eve.
+    const moved = slotsAt('2026-11-23T12:00:00Z', {
+      ...LA_PROGRAM,
+      holidays: [{ from: '2026-11-24', to: '2026-11-24', name: 'Offsite' }],
+    }).find((s) => s.weekKey === '2026-W48');
+
+    expect(moved?.digestAt.toISOString()).toBe('2026-11-25T17:00:00.000Z');
+    // The day before is the holiday itself: the reminder moves back to the working day before it.
+    expect(moved?.date).toBe('2026-11-23');
+  });
+
   it('follows reminder_days_before (up to 6) and is off when it is null or there is no digest', () => {
     const three = slotsAt('2026-11-21T12:00:00Z', { ...LA_PROGRAM, reminderDaysBefore: 3 });
     // Three days before Tuesday is a Saturday: the Friday before.
