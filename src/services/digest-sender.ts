@@ -1,11 +1,11 @@
 import { hostname } from 'node:os';
 import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
-import { buildDigest, type Digest } from '../domain/digest-content.js';
+import { buildDigest, type Digest, STALE_AFTER_DAYS } from '../domain/digest-content.js';
 import { onlyMergedBetween } from '../domain/digest-due.js';
 import { digestMetadata, parseDigestMetadata } from '../domain/digest-metadata.js';
 import type { SendResult as DigestSendResult } from '../domain/digest-send.js';
-import { localDate } from '../domain/local-time.js';
+import { daysBetween, localDate } from '../domain/local-time.js';
 import type { Program } from '../domain/program.js';
 import { shiftWeek, weekKey as weekKeyOf, weekStart } from '../domain/week.js';
 import {
@@ -118,7 +118,11 @@ export interface AwayLookup {
   ): Promise<{ until: string | null } | undefined>;
 }
 
-/** Owners of open work in `program` who are away on `asOf`'s day: one lookup per owner, at once. */
+/**
+ * Owners of stale open work in `program` who are away on `asOf`'s day: one lookup per owner, at once.
+ * Only stale work's owners are asked about, as only a stale line says "owner away": a program of 1,000
+ * workstreams must not cost 1,000 calls to Slack for each preview.
+ */
 export async function awayOwners(
   lookup: AwayLookup,
   client: WebClient,
@@ -127,8 +131,12 @@ export async function awayOwners(
 ): Promise<Map<string, string | null>> {
   const zone = program.timezone;
   const day = localDate(asOf, zone);
+  const stale = (updatedAt: string) =>
+    daysBetween(localDate(new Date(updatedAt), zone), day) >= STALE_AFTER_DAYS;
   const owners = [
-    ...new Set(program.workstreams.filter((w) => w.status !== 'done').flatMap((w) => w.ownerIds)),
+    ...new Set(
+      program.workstreams.filter((w) => w.status !== 'done' && stale(w.updatedAt)).flatMap((w) => w.ownerIds),
+    ),
   ];
   const answers = await Promise.all(owners.map((o) => lookup.awayOn(client, o, day, zone)));
   const away = new Map<string, string | null>();
@@ -185,8 +193,12 @@ export class DigestSender {
   }
 
   /** The digest as it would be posted now, for previews. */
-  preview(program: Program, asOf: Date = this.deps.clock.now()): Digest {
-    return composeDigest(this.sources, program, asOf);
+  preview(
+    program: Program,
+    asOf: Date = this.deps.clock.now(),
+    away?: ReadonlyMap<string, string | null>,
+  ): Digest {
+    return composeDigest(this.sources, program, asOf, undefined, away);
   }
 
   /** The week's regular run, if any: whether this week's digest is out, failed, or being sent. */
