@@ -65,7 +65,7 @@ export function createServices(deps: Deps, client: WebClient): Services {
     milestoneEdits: new MilestoneEdits(deps, programs),
     dateConflicts: new DateConflictNotices(deps, programs),
     digest,
-    digestPreviews: new DigestPreviews(digest, deps.clock, peopleAway),
+    digestPreviews: new DigestPreviews(digest, deps.clock),
     statusPages: new StatusPages(),
     peopleAway,
     reminders: new ReminderSender(deps, programs, peopleAway),

@@ -21,7 +21,7 @@ export async function digest(ctx: CommandContext): Promise<void> {
   const { program, rest } = found;
   if (rest.length > 0) return ctx.ack(ephemeral(unknownProgram(rest.join(' '), program, usage)));
 
-  if (!sending) return ctx.ack(ephemeral(await ctx.services.digestPreviews.of(program, ctx.client)));
+  if (!sending) return ctx.ack(ephemeral(ctx.services.digestPreviews.of(program)));
 
   if (!isAdmin(ctx.userId, program, ctx.deps.config.rolloutAdmins)) {
     ctx.deps.logger.warn(
