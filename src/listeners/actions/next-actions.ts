@@ -9,52 +9,30 @@ import { button } from '../../ui/list-parts.js';
 import { nextActionModal } from '../../ui/next-action-modal.js';
 import { nextActionsList } from '../../ui/next-actions-list.js';
 import { buttonListener } from '../shared/failures.js';
-import { itemOfButton, programOfButton } from '../shared/list-items.js';
-import { openListModal, openNotFound } from '../shared/open-list-modal.js';
+import { addButtonOpensForm, itemButtonOpensForm } from '../shared/form-buttons.js';
+import { itemOfButton } from '../shared/list-items.js';
 import { answerQuickEdit, tellBeside } from '../shared/quick-edit.js';
 
 const GONE = 'That action or its program no longer exists. Try `/rollout actions`.';
 
 /** The buttons of `/rollout actions`: Add action and Edit open the form; Mark done (and its Undo) act at once. */
 export function register(app: App, deps: Deps, services: Services): void {
-  const admins = deps.config.rolloutAdmins;
-
-  app.action<BlockButtonAction>(
-    LIST_ACTIONS.nextActionAdd,
-    buttonListener(deps, async ({ ack, action, body, client }) => {
-      await ack();
-      const req = { client, deps, triggerId: body.trigger_id, userId: body.user.id };
-      const program = programOfButton(services, action.value);
-      if (!program) return openNotFound(req, GONE);
-      return openListModal(
-        req,
-        canAddNextAction(req.userId, program, admins),
-        { event: 'action_add_refused', context: { program: program.slug }, title: 'Not yours to add' },
-        () => nextActionModal(program),
-      );
-    }),
-  );
-
-  app.action<BlockButtonAction>(
-    itemActionPattern(LIST_ACTIONS.nextActionEdit),
-    buttonListener(deps, async ({ ack, action, body, client }) => {
-      await ack();
-      const req = { client, deps, triggerId: body.trigger_id, userId: body.user.id };
-      const found = itemOfButton(services, action.value, (p) => p.actions);
-      if (!found) return openNotFound(req, GONE);
-      const { program, item: nextAction } = found;
-      return openListModal(
-        req,
-        canEditNextAction(req.userId, program, nextAction, admins),
-        {
-          event: 'action_edit_refused',
-          context: { program: program.slug, action: nextAction.id },
-          title: 'Not yours to change',
-        },
-        () => nextActionModal(program, nextAction),
-      );
-    }),
-  );
+  const buttons = { app, deps, services, gone: GONE };
+  addButtonOpensForm(buttons, {
+    actionId: LIST_ACTIONS.nextActionAdd,
+    event: 'action_add_refused',
+    may: canAddNextAction,
+    form: (program) => nextActionModal(program),
+  });
+  itemButtonOpensForm(buttons, {
+    kind: LIST_ACTIONS.nextActionEdit,
+    list: 'actions',
+    event: 'action_edit_refused',
+    title: 'Not yours to change',
+    context: (nextAction) => ({ action: nextAction.id }),
+    may: canEditNextAction,
+    form: (program, nextAction) => nextActionModal(program, nextAction),
+  });
 
   /** Mark done, and its Undo: the next action changes at once, and the list is answered as it is now. */
   const setDone = (done: boolean) =>

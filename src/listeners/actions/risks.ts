@@ -10,52 +10,30 @@ import { button } from '../../ui/list-parts.js';
 import { riskModal } from '../../ui/risk-modal.js';
 import { risksList } from '../../ui/risks-list.js';
 import { buttonListener } from '../shared/failures.js';
-import { itemOfButton, programOfButton } from '../shared/list-items.js';
-import { openListModal, openNotFound } from '../shared/open-list-modal.js';
+import { addButtonOpensForm, itemButtonOpensForm } from '../shared/form-buttons.js';
+import { itemOfButton } from '../shared/list-items.js';
 import { answerQuickEdit, tellBeside } from '../shared/quick-edit.js';
 
 const GONE = 'That risk or its program no longer exists. Try `/rollout risks`.';
 
 /** The buttons of `/rollout risks`: Add risk and Edit open the form; Close and Reopen act at once. */
 export function register(app: App, deps: Deps, services: Services): void {
-  const admins = deps.config.rolloutAdmins;
-
-  app.action<BlockButtonAction>(
-    LIST_ACTIONS.riskAdd,
-    buttonListener(deps, async ({ ack, action, body, client }) => {
-      await ack();
-      const req = { client, deps, triggerId: body.trigger_id, userId: body.user.id };
-      const program = programOfButton(services, action.value);
-      if (!program) return openNotFound(req, GONE);
-      return openListModal(
-        req,
-        canAddRisk(req.userId, program, admins),
-        { event: 'risk_add_refused', context: { program: program.slug }, title: 'Not yours to add' },
-        () => riskModal(program),
-      );
-    }),
-  );
-
-  app.action<BlockButtonAction>(
-    itemActionPattern(LIST_ACTIONS.riskEdit),
-    buttonListener(deps, async ({ ack, action, body, client }) => {
-      await ack();
-      const req = { client, deps, triggerId: body.trigger_id, userId: body.user.id };
-      const found = itemOfButton(services, action.value, (p) => p.risks);
-      if (!found) return openNotFound(req, GONE);
-      const { program, item: risk } = found;
-      return openListModal(
-        req,
-        canEditRisk(req.userId, program, risk, admins),
-        {
-          event: 'risk_edit_refused',
-          context: { program: program.slug, risk: risk.id },
-          title: 'Not yours to change',
-        },
-        () => riskModal(program, risk),
-      );
-    }),
-  );
+  const buttons = { app, deps, services, gone: GONE };
+  addButtonOpensForm(buttons, {
+    actionId: LIST_ACTIONS.riskAdd,
+    event: 'risk_add_refused',
+    may: canAddRisk,
+    form: (program) => riskModal(program),
+  });
+  itemButtonOpensForm(buttons, {
+    kind: LIST_ACTIONS.riskEdit,
+    list: 'risks',
+    event: 'risk_edit_refused',
+    title: 'Not yours to change',
+    context: (risk) => ({ risk: risk.id }),
+    may: canEditRisk,
+    form: (program, risk) => riskModal(program, risk),
+  });
 
   /** Close and Reopen: the risk changes at once, and the list is answered as it is now. */
   const setStatus = (status: RiskState) =>
