@@ -45,7 +45,7 @@ async function runLoadBench(): Promise<BenchResult> {
   const rows: BenchRow[] = [];
   const checks: BenchCheck[] = [];
   const notes = [
-    `Each size: a program of N workstreams with ${EDITS_PER_WORKSTREAM} edits each in the past week; ${WARM_UP} warm-up then ${COMMANDS} measured commands per server with ${IN_FLIGHT} in flight, in ${ROUNDS} alternating rounds; timed from send to the ack's last byte (history acks at once and answers through the response_url, to the stand-in).`,
+    `Each size: a program of N workstreams with ${EDITS_PER_WORKSTREAM} edits each in the past week; ${WARM_UP} warm-up then ${COMMANDS} measured commands per server with ${IN_FLIGHT} in flight, in ${ROUNDS} alternating rounds; timed from send to the ack's last byte by a keep-alive node:http client (history answers in the ack once the viewer's zone is known; the first one answers through the response_url, to the stand-in, where the sender is a known user).`,
   ];
   for (const size of SIZES) {
     const { rollout, bolt, failures } = await runSize(size);

@@ -33,6 +33,8 @@ export async function withServerPair<T>(
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   process.once('exit', removeDir);
   const fake = await new SlackStandIn().start();
+  // The one who sends the commands is someone Slack knows (users.info answers with their zone), as at work.
+  fake.addUser(options.user, 'Europe/Paris');
   const servers: ServerProcess[] = [];
   try {
     const databasePath = join(dir, 'rollout.db');

@@ -14,6 +14,7 @@ import { ProgramEdits } from './program-edits.js';
 import { ReminderSender } from './reminders.js';
 import { StatusPages } from './status-pages.js';
 import { UpdateNotices } from './update-notices.js';
+import { ViewerZones } from './viewer-zone.js';
 import { WorkstreamUpdates } from './workstream-updates.js';
 
 /** Services are built once per app from its dependencies and handed to listeners and schedules. */
@@ -47,6 +48,8 @@ export interface Services {
   reminders: ReminderSender;
   /** Each program's page as a Slack canvas, kept current; `main` starts it. */
   canvases: CanvasKeeper;
+  /** People's Slack time zones, kept for an hour (history, away, reminders, conflict messages). */
+  viewerZones: ViewerZones;
 }
 
 export function createServices(deps: Deps, client: WebClient): Services {
@@ -54,6 +57,7 @@ export function createServices(deps: Deps, client: WebClient): Services {
   const peopleAway = new PeopleAway(deps);
   const digest = new DigestSender(deps, client, {}, peopleAway);
   const updateNotices = new UpdateNotices(deps, programs);
+  const viewerZones = new ViewerZones(deps);
   return {
     programs,
     home: createHomeService(deps, programs),
@@ -68,7 +72,8 @@ export function createServices(deps: Deps, client: WebClient): Services {
     digestPreviews: new DigestPreviews(digest, deps.clock),
     statusPages: new StatusPages(),
     peopleAway,
-    reminders: new ReminderSender(deps, programs, peopleAway),
+    reminders: new ReminderSender(deps, programs, peopleAway, viewerZones),
     canvases: new CanvasKeeper(deps, programs, client),
+    viewerZones,
   };
 }

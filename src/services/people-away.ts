@@ -3,11 +3,10 @@ import type { Deps } from '../deps.js';
 import { type Away, awayByStatus, awayOn, longerAway } from '../domain/people-away.js';
 import { slackErrorReason } from '../slack-client.js';
 import { PeopleAwayStore } from '../store/people-away.js';
+import { withinDeadline } from './lookup-deadline.js';
 
 /** A status is changed by hand, rarely within minutes; this keeps a reminder sweep to one call per person. */
 const STATUS_TTL_MS = 5 * 60_000;
-/** Reminders and the digest wait for no one: past this, the person counts as not away. */
-const LOOKUP_DEADLINE_MS = 1500;
 
 interface CachedStatus {
   emoji: string;
@@ -61,21 +60,16 @@ export class PeopleAway {
     client: WebClient,
     user: string,
   ): Promise<{ emoji: string; expiration: number } | undefined> {
-    const deadlineMs = this.deps.slackLookupDeadlineMs ?? LOOKUP_DEADLINE_MS;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), deadlineMs);
-      timer.unref();
-    });
     try {
-      const answer = await Promise.race([client.users.profile.get({ user }), late]);
-      if (answer === 'late') {
+      // Reminders and the digest wait for no one: past the deadline, the person counts as not away.
+      const answer = await withinDeadline(client.users.profile.get({ user }), this.deps, (deadlineMs) => {
         this.deps.logger.warn(
           { event: 'users_profile_slow', user, deadlineMs },
           'users.profile.get too slow; counting this person as not away',
         );
-        return undefined;
-      }
+        return 'late' as const;
+      });
+      if (answer === 'late') return undefined;
       return {
         emoji: answer.profile?.status_emoji ?? '',
         expiration: Number(answer.profile?.status_expiration ?? 0) || 0,
@@ -86,8 +80,6 @@ export class PeopleAway {
         'users.profile.get failed; counting this person as not away',
       );
       return undefined;
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

@@ -17,15 +17,12 @@ import { ProgramRepo } from '../store/program-repo.js';
 import { RemindersSent } from '../store/reminders-sent.js';
 import { type ReminderItem, reminderMessage } from '../ui/reminder-message.js';
 import type { PeopleAway } from './people-away.js';
-import { viewerTimeZone } from './viewer-zone.js';
+import { ViewerZones } from './viewer-zone.js';
 
 export interface ReminderSweepResult {
   sent: number;
   failed: number;
 }
-
-/** Slack time zones change rarely; an hour-old answer saves a `users.info` per owner on every sweep. */
-const ZONE_TTL_MS = 60 * 60_000;
 
 /** A program with reminders on, its reminder slots around now, and its workstreams that need an update. */
 interface ProgramSweep {
@@ -46,7 +43,6 @@ interface ProgramSweep {
 export class ReminderSender {
   private readonly programs: ProgramRepo;
   private readonly sent: RemindersSent;
-  private readonly zones = new Map<string, { zone: string; until: number }>();
 
   /** `programs`: the app's shared repo, so that a program is read and kept once per change, not once per service. */
   constructor(
@@ -54,6 +50,8 @@ export class ReminderSender {
     programs: ProgramRepo = new ProgramRepo(deps.db),
     /** Who is away; without it (tests of the schedule alone), nobody is. */
     private readonly away?: PeopleAway,
+    /** People's zones, shared with the commands so that a sweep asks Slack once an hour per person. */
+    private readonly zones: ViewerZones = new ViewerZones(deps),
   ) {
     this.programs = programs;
     this.sent = new RemindersSent(deps.db);
@@ -133,7 +131,7 @@ export class ReminderSender {
     const fallbackZone = sweeps.find((s) =>
       s.stale.some((w) => w.ownerIds.includes(user) || w.backupIds.includes(user)),
     )?.program.timezone;
-    const zone = await this.zoneOf(client, user, fallbackZone ?? 'UTC', now);
+    const zone = await this.zoneOf(client, user, fallbackZone ?? 'UTC');
     // Quiet days (weekends): nobody is reminded on their own Saturday or Sunday, in their Slack time zone.
     if (weekendAt(now, zone)) return 'none';
     const week = weekKeyOfDate(localDate(now, zone));
@@ -223,7 +221,7 @@ export class ReminderSender {
   /** Away today on their own calendar; a lookup that fails counts as present (PeopleAway logs it). */
   private async isAway(client: WebClient, user: string, now: Date, fallbackZone: string): Promise<boolean> {
     if (!this.away) return false;
-    const zone = await this.zoneOf(client, user, fallbackZone, now);
+    const zone = await this.zoneOf(client, user, fallbackZone);
     const away = await this.away.awayOn(client, user, localDate(now, zone), zone);
     if (away)
       this.deps.logger.debug(
@@ -234,12 +232,8 @@ export class ReminderSender {
   }
 
   /** The person's Slack time zone; the program's when Slack cannot tell (a guess closer than UTC). */
-  private async zoneOf(client: WebClient, user: string, fallback: string, now: Date): Promise<string> {
-    const cached = this.zones.get(user);
-    if (cached && cached.until > now.getTime()) return cached.zone;
-    const found = await viewerTimeZone(client, user, this.deps.logger);
-    if (found.fallback) return fallback;
-    this.zones.set(user, { zone: found.zone, until: now.getTime() + ZONE_TTL_MS });
-    return found.zone;
+  private async zoneOf(client: WebClient, user: string, fallback: string): Promise<string> {
+    const found = await this.zones.of(client, user);
+    return found.fallback ? fallback : found.zone;
   }
 }

@@ -1,7 +1,6 @@
 import type { Deps } from '../../deps.js';
 import { localDate } from '../../domain/local-time.js';
 import { parseAwayDate } from '../../domain/people-away.js';
-import { viewerTimeZone } from '../../services/viewer-zone.js';
 import { notice } from '../../ui/help.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { awayDateLabel } from '../../ui/people-away.js';
@@ -11,14 +10,7 @@ const EXAMPLE = '`/rollout away until 2026-12-24` (or `until Friday`, `until 24 
 
 /** The person's zone within Slack's 3 seconds; UTC past the deadline (a day's difference at most). */
 async function zoneOf(ctx: CommandContext): Promise<string> {
-  const deadlineMs = ctx.deps.slackLookupDeadlineMs ?? 1500;
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve('UTC'), deadlineMs);
-    timer.unref();
-  });
-  const found = viewerTimeZone(ctx.client, ctx.userId, ctx.deps.logger).then((z) => z.zone);
-  return Promise.race([found, late]).finally(() => clearTimeout(timer));
+  return (await ctx.services.viewerZones.soon(ctx.client, ctx.userId)).zone;
 }
 
 function today(deps: Deps, zone: string): string {

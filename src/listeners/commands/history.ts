@@ -1,6 +1,6 @@
 import { findWorkstream } from '../../domain/program.js';
 import { lookupProgram } from '../../services/program-lookup.js';
-import { viewerTimeZone } from '../../services/viewer-zone.js';
+import type { ViewerZone } from '../../services/viewer-zone.js';
 import { chooseProgram, NO_PROGRAMS, notice, unknownWorkstream, workstreamKeys } from '../../ui/help.js';
 import { HISTORY_SHOWN, historyView } from '../../ui/history-view.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
@@ -10,9 +10,10 @@ import { type CommandContext, ephemeral } from './context.js';
 const HISTORY_SCAN = 1000;
 
 /**
- * `/rollout history [PROGRAM] WORKSTREAM`. Absolute times are in the viewer's zone, which takes a Web API
- * call (`users.info`); so the command acks at once with nothing and answers through the response_url,
- * whatever Slack's latency. Answers that need no call (no program, no such workstream) go in the ack.
+ * `/rollout history [PROGRAM] WORKSTREAM`. Absolute times are in the viewer's zone. Once it is known (kept
+ * for an hour), the history is the ack; the first time, it takes a Web API call (`users.info`), so the
+ * command acks at once with nothing and answers through the response_url, whatever Slack's latency.
+ * Answers that need no call (no program, no such workstream) go in the ack.
  */
 export async function history(ctx: CommandContext): Promise<void> {
   const found = lookupProgram(ctx.services.programs, ctx.args);
@@ -30,20 +31,25 @@ export async function history(ctx: CommandContext): Promise<void> {
   const workstream = findWorkstream(program, query);
   if (!workstream) return ctx.ack(ephemeral(unknownWorkstream(program, query)));
 
-  await ctx.ack();
   const entries = ctx.services.programs.history(program.id, 'workstream', workstream.key, HISTORY_SCAN);
-  const { zone, fallback } = await viewerTimeZone(ctx.client, ctx.userId, ctx.deps.logger);
-  const message = historyView({
-    program,
-    workstream,
-    entries,
-    now: ctx.deps.clock.now(),
-    zone,
-    zoneFallback: fallback,
-    limit: HISTORY_SHOWN,
-    capped: entries.length >= HISTORY_SCAN,
-  });
-  await ctx.respond(ephemeral(message));
+  const view = ({ zone, fallback }: ViewerZone) =>
+    ephemeral(
+      historyView({
+        program,
+        workstream,
+        entries,
+        now: ctx.deps.clock.now(),
+        zone,
+        zoneFallback: fallback,
+        limit: HISTORY_SHOWN,
+        capped: entries.length >= HISTORY_SCAN,
+      }),
+    );
+  // Someone whose zone is known gets the history in the ack; otherwise it follows the lookup.
+  const known = ctx.services.viewerZones.known(ctx.userId);
+  if (known) return ctx.ack(view(known));
+  await ctx.ack();
+  await ctx.respond(view(await ctx.services.viewerZones.of(ctx.client, ctx.userId)));
 }
 
 function whichWorkstream(program: { slug: string; workstreams: { key: string }[] }, namePrograms: boolean) {

@@ -80,7 +80,7 @@ export async function answerQuickEdit(
       line = `That ${answer.what} no longer exists. Here is the list as it is now.`;
       break;
     case 'conflict': {
-      const { who, at } = await conflictAuthor(ctx.client, ctx.deps, user, {
+      const { who, at } = await conflictAuthor(ctx, user, {
         updatedBy: result.updatedBy ?? null,
         updatedAt: result.updatedAt ?? null,
       });

@@ -191,7 +191,13 @@ export function register(app: App, deps: Deps, services: Services): void {
         },
       });
       if (result.kind === 'conflict' && result.on === 'workstream') {
-        const said = await formConflictMessage(client, deps, user, result, 'workstream', 'Record decision');
+        const said = await formConflictMessage(
+          { client, deps, services },
+          user,
+          result,
+          'workstream',
+          'Record decision',
+        );
         return ackErrors(ack, { [DECISION_BLOCKS.moveWorkstream]: said });
       }
       return answerSubmission({ ack, client, deps, services, user }, result, {

@@ -97,7 +97,7 @@ export async function answerSubmission<F extends string, R extends Outcome<F>>(
     case 'conflict': {
       const { what, button } = (form as FormParts<F, R> & ConflictPart<Conflict>).conflict;
       return ackErrors(sub.ack, {
-        [form.top]: await formConflictMessage(sub.client, sub.deps, sub.user, outcome, what, button),
+        [form.top]: await formConflictMessage(sub, sub.user, outcome, what, button),
       });
     }
     case 'unchanged':

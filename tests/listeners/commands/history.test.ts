@@ -48,7 +48,7 @@ describe('/rollout history', () => {
 
   const start = () => RolloutHarness.start({ clock: fixedClock('2026-11-26T12:00:00Z'), seed });
 
-  /** The answer posted to this command's response_url (the ack itself is empty). */
+  /** The answer posted to this command's response_url (the first time, the ack itself is empty). */
   const answerTo = (responseUrl: string) => h.fake.responseTo(responseUrl).then((r) => r.body);
 
   it('acks at once, then answers privately with the changes newest first, in the viewer’s time zone', async () => {
@@ -85,6 +85,21 @@ describe('/rollout history', () => {
     const res = await h.command('UVIEWERLA', 'history Identity and SSO');
     const status = entryTexts(await answerTo(res.responseUrl)).find((e) => e.startsWith('*Status*'));
     expect(status).toContain('3 days ago · Mon 23 Nov 2026, 09:14 PST');
+  });
+
+  it('answers in the ack once it knows the viewer’s zone, asking Slack once', async () => {
+    h = await start();
+    h.fake.addUser(OWNER, 'Asia/Tokyo');
+    const first = await h.command(OWNER, 'history identity-sso');
+    expect(first.text).toBe('');
+    const asked = entryTexts(await answerTo(first.responseUrl));
+    const again = await h.command(OWNER, 'history identity-sso');
+    const body = JSON.parse(again.text) as Record<string, unknown>;
+    expect(body.response_type).toBe('ephemeral');
+    expect(entryTexts(body)).toEqual(asked);
+    expect(entryTexts(body)[0]).toContain('Wed 25 Nov 2026, 18:00 GMT+9');
+    expect(h.fake.callsOf('users.info')).toHaveLength(1);
+    expect(h.fake.responses.filter((r) => again.responseUrl.endsWith(`/response/${r.id}`))).toEqual([]);
   });
 
   it('acks before Slack answers users.info, however slow', async () => {
