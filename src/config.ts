@@ -162,6 +162,15 @@ const slackClientSchema = z.object({
   SLACK_API_URL: envSchema.shape.SLACK_API_URL,
 });
 
+/** ROLLOUT_AWAY_EMOJI alone, for CLI commands that post a digest: the same list the server reads. */
+export function loadAwayEmoji(env: NodeJS.ProcessEnv): readonly string[] {
+  const value = env.ROLLOUT_AWAY_EMOJI === '' ? undefined : env.ROLLOUT_AWAY_EMOJI;
+  const parsed = envSchema.shape.ROLLOUT_AWAY_EMOJI.safeParse(value);
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((issue) => `ROLLOUT_AWAY_EMOJI: ${issue.message}`));
+  return parsed.data;
+}
+
 /**
  * LOG_LEVEL alone, for CLI commands that log only when asked: unset means quiet (undefined); a value that
  * is not a level stops the command as it stops the server.

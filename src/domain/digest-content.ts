@@ -25,6 +25,20 @@ import { formatDayMonthYear, weekKeyLabel, weekKey as weekKeyOf, weekSunday } fr
 /** A workstream not updated for this many calendar days is stale (Done work never is). */
 export const STALE_AFTER_DAYS = 7;
 
+/**
+ * Owners of open work not updated for STALE_AFTER_DAYS on `asOf`'s day in the program's zone: the only
+ * people a digest may say are away (a stale line says why nobody updated it).
+ */
+export function staleOwnerIds(program: Pick<Program, 'timezone' | 'workstreams'>, asOf: Date): string[] {
+  const day = localDate(asOf, program.timezone);
+  const stale = program.workstreams.filter(
+    (w) =>
+      w.status !== 'done' &&
+      daysBetween(localDate(new Date(w.updatedAt), program.timezone), day) >= STALE_AFTER_DAYS,
+  );
+  return [...new Set(stale.flatMap((w) => w.ownerIds))];
+}
+
 export interface DigestInput {
   program: Program;
   /** The digest's moment: "now" from the injected clock, or the scheduled time for a catch-up. */
@@ -415,7 +429,8 @@ export function buildDigest(input: DigestInput): Digest {
   const tz = program.timezone;
   const today = localDate(asOf, tz);
   const week = input.weekKey ?? weekKeyOf(asOf, tz);
-  const weekEndDate = weekSunday(week);
+  // "Due this week" is the reader's week, even for a digest a holiday moved out of the week it is for.
+  const weekEndDate = weekSunday(weekKeyOf(asOf, tz));
   // Workstreams share few distinct dates (imports, busy days): one time-zone lookup per distinct instant.
   const dayCache = new Map<string, number>();
   const daysSince = (iso: string): number => {

@@ -1,11 +1,11 @@
 import { hostname } from 'node:os';
 import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
-import { buildDigest, type Digest, STALE_AFTER_DAYS } from '../domain/digest-content.js';
+import { buildDigest, type Digest, staleOwnerIds } from '../domain/digest-content.js';
 import { onlyMergedBetween } from '../domain/digest-due.js';
 import { digestMetadata, parseDigestMetadata } from '../domain/digest-metadata.js';
 import type { SendResult as DigestSendResult } from '../domain/digest-send.js';
-import { daysBetween, localDate } from '../domain/local-time.js';
+import { localDate } from '../domain/local-time.js';
 import type { Program } from '../domain/program.js';
 import { shiftWeek, weekKey as weekKeyOf, weekStart } from '../domain/week.js';
 import {
@@ -93,9 +93,16 @@ export function composeDigest(
   store: DigestSources,
   program: Program,
   asOf: Date,
-  last: DigestRun | undefined = store.runs.lastPosted(program.id),
-  away?: ReadonlyMap<string, string | null>,
+  options: {
+    /** The last posted run (changes are reported since it); read from the store when not given. */
+    last?: DigestRun;
+    /** Owners away, with their last day away. */
+    away?: ReadonlyMap<string, string | null>;
+    /** The week the digest is for when not `asOf`'s: a holiday may move it into the next week. */
+    weekKey?: string;
+  } = {},
 ): Digest {
+  const last = options.last ?? store.runs.lastPosted(program.id);
   const since = last?.postedAt ? new Date(last.postedAt) : undefined;
   // A first digest reports the last week's changes rather than the program's whole past.
   const from = since ?? new Date(asOf.getTime() - 7 * 86_400_000);
@@ -104,11 +111,12 @@ export function composeDigest(
     asOf,
     changesSince: store.history.changesSince(program.id, from.toISOString()),
     ...(since ? { since } : {}),
-    ...(away ? { away } : {}),
+    ...(options.away ? { away: options.away } : {}),
+    ...(options.weekKey ? { weekKey: options.weekKey } : {}),
   });
 }
 
-/** Who of a program's owners is away on a day (YYYY-MM-DD in the program's zone); the server's PeopleAway. */
+/** Who is away on a day (YYYY-MM-DD in `zone`): the server's PeopleAway, asked or from what it knows. */
 export interface AwayLookup {
   awayOn(
     client: WebClient,
@@ -116,12 +124,13 @@ export interface AwayLookup {
     date: string,
     zone: string,
   ): Promise<{ until: string | null } | undefined>;
+  knownAwayOn(user: string, date: string, zone: string): { until: string | null } | undefined;
 }
 
 /**
- * Owners of stale open work in `program` who are away on `asOf`'s day: one lookup per owner, at once.
- * Only stale work's owners are asked about, as only a stale line says "owner away": a program of 1,000
- * workstreams must not cost 1,000 calls to Slack for each preview.
+ * Owners of stale open work in `program` who are away on `asOf`'s day, asked of Slack at once (the posted
+ * digest). Only stale work's owners are asked about, as only a stale line says "owner away": a program of
+ * 1,000 workstreams must not cost 1,000 calls to Slack.
  */
 export async function awayOwners(
   lookup: AwayLookup,
@@ -129,16 +138,30 @@ export async function awayOwners(
   program: Program,
   asOf: Date,
 ): Promise<Map<string, string | null>> {
-  const zone = program.timezone;
-  const day = localDate(asOf, zone);
-  const stale = (updatedAt: string) =>
-    daysBetween(localDate(new Date(updatedAt), zone), day) >= STALE_AFTER_DAYS;
-  const owners = [
-    ...new Set(
-      program.workstreams.filter((w) => w.status !== 'done' && stale(w.updatedAt)).flatMap((w) => w.ownerIds),
-    ),
-  ];
-  const answers = await Promise.all(owners.map((o) => lookup.awayOn(client, o, day, zone)));
+  const day = localDate(asOf, program.timezone);
+  const owners = staleOwnerIds(program, asOf);
+  const answers = await Promise.all(owners.map((o) => lookup.awayOn(client, o, day, program.timezone)));
+  return awayMap(owners, answers);
+}
+
+/** The same from what is known without asking Slack (previews, which answer at once). */
+export function knownAwayOwners(
+  lookup: Pick<AwayLookup, 'knownAwayOn'>,
+  owners: readonly string[],
+  program: Program,
+  asOf: Date,
+): Map<string, string | null> {
+  const day = localDate(asOf, program.timezone);
+  return awayMap(
+    owners,
+    owners.map((o) => lookup.knownAwayOn(o, day, program.timezone)),
+  );
+}
+
+function awayMap(
+  owners: readonly string[],
+  answers: readonly ({ until: string | null } | undefined)[],
+): Map<string, string | null> {
   const away = new Map<string, string | null>();
   owners.forEach((o, i) => {
     const a = answers[i];
@@ -198,7 +221,7 @@ export class DigestSender {
     asOf: Date = this.deps.clock.now(),
     away?: ReadonlyMap<string, string | null>,
   ): Digest {
-    return composeDigest(this.sources, program, asOf, undefined, away);
+    return composeDigest(this.sources, program, asOf, away ? { away } : {});
   }
 
   /** The week's regular run, if any: whether this week's digest is out, failed, or being sent. */
@@ -330,7 +353,12 @@ export class DigestSender {
     let outcome: PostOutcome;
     try {
       const away = this.away ? await awayOwners(this.away, this.client, a.program, a.now) : undefined;
-      const digest = composeDigest(this.sources, a.program, a.now, a.last, away);
+      const digest = composeDigest(this.sources, a.program, a.now, {
+        ...(a.last ? { last: a.last } : {}),
+        ...(away ? { away } : {}),
+        // The claimed week: a digest a holiday moved into the next week still says the week it is for.
+        weekKey: a.week,
+      });
       outcome = await this.post(a, {
         channel: a.channel,
         ...digestMessage(digest, a.program),

@@ -54,7 +54,7 @@ export interface Services {
 
 export function createServices(deps: Deps, client: WebClient): Services {
   const programs = new ProgramRepo(deps.db);
-  const peopleAway = new PeopleAway(deps);
+  const peopleAway = new PeopleAway(deps, deps.config.awayEmoji);
   const digest = new DigestSender(deps, client, {}, peopleAway);
   const updateNotices = new UpdateNotices(deps, programs);
   const viewerZones = new ViewerZones(deps);
@@ -69,7 +69,7 @@ export function createServices(deps: Deps, client: WebClient): Services {
     milestoneEdits: new MilestoneEdits(deps, programs),
     dateConflicts: new DateConflictNotices(deps, programs),
     digest,
-    digestPreviews: new DigestPreviews(digest, deps.clock),
+    digestPreviews: new DigestPreviews(digest, deps.clock, { people: peopleAway, client }),
     statusPages: new StatusPages(),
     peopleAway,
     reminders: new ReminderSender(deps, programs, peopleAway, viewerZones),

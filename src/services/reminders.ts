@@ -124,19 +124,22 @@ export class ReminderSender {
   private async remind(
     client: WebClient,
     user: string,
-    sweeps: readonly ProgramSweep[],
+    all: readonly ProgramSweep[],
     now: Date,
     isAway: (user: string) => Promise<boolean>,
   ): Promise<'sent' | 'failed' | 'none'> {
-    const fallbackZone = sweeps.find((s) =>
+    const fallbackZone = all.find((s) =>
       s.stale.some((w) => w.ownerIds.includes(user) || w.backupIds.includes(user)),
     )?.program.timezone;
     const zone = await this.zoneOf(client, user, fallbackZone ?? 'UTC');
     // Quiet days (weekends): nobody is reminded on their own Saturday or Sunday, in their Slack time zone.
     if (weekendAt(now, zone)) return 'none';
+    // Nor about a program on a date that is its holiday on their own calendar (a Tokyo morning can be the
+    // holiday while the program's Los Angeles is still on the day before).
+    const working = all.filter((s) => !holidayAt(s.program.holidays, now, zone));
     const week = weekKeyOfDate(localDate(now, zone));
     // Someone's reminder day in any program they work on is the day of their one DM of the week.
-    const due = sweeps.filter((s) => {
+    const due = working.filter((s) => {
       const slot = dueSlot(s.slots, now, zone);
       return (
         slot !== undefined && s.stale.some((w) => w.ownerIds.includes(user) || w.backupIds.includes(user))
@@ -148,7 +151,7 @@ export class ReminderSender {
 
     const items: ReminderItem[] = [];
     const digests: { program: Program; at: Date }[] = [];
-    for (const s of sweeps) {
+    for (const s of working) {
       const before = items.length;
       for (const w of s.stale) {
         if (!w.ownerIds.includes(user) && !w.backupIds.includes(user)) continue;

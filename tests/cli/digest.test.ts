@@ -43,6 +43,17 @@ function importedOn(env: { DATABASE_PATH: string }, at: string): void {
   db.close();
 }
 
+/** Everyone's work last updated a month ago, and who said they are away: what makes a digest say "owner away". */
+function staleWithAway(env: { DATABASE_PATH: string }, away: Record<string, string>): void {
+  const db = new Database(env.DATABASE_PATH);
+  db.prepare("UPDATE workstreams SET updated_at = '2026-11-01T17:00:00.000Z'").run();
+  for (const [user, until] of Object.entries(away))
+    db.prepare(
+      "INSERT INTO people_away (user_id, until, set_at) VALUES (?, ?, '2026-11-30T17:00:00.000Z')",
+    ).run(user, until);
+  db.close();
+}
+
 describe('rollout digest SLUG (preview)', () => {
   let env: { DATABASE_PATH: string };
   beforeAll(async () => {
@@ -181,6 +192,19 @@ describe('rollout digest SLUG (preview)', () => {
     expect(sameDay.code).toBe(0);
   });
 
+  it('says an owner is away from what they told Rollout (/rollout away), without asking Slack', async () => {
+    const away = freshDb();
+    staleWithAway(away, { U0IDENTITY: '2026-12-31' });
+    const run = await rollout(['digest', SLUG], away, clock);
+
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines.find((l) => l.includes('Identity and SSO') && l.includes('last updated'))).toContain(
+      'owner away until Thu 31 Dec 2026',
+    );
+    expect(lines.filter((l) => l.includes('owner away'))).toHaveLength(1);
+  });
+
   it('names the known programs for an unknown slug (exit 1)', async () => {
     const run = await rollout(['digest', 'nope'], env, clock);
 
@@ -214,6 +238,36 @@ describe('rollout digest SLUG --send', () => {
     expect(run.stderr).toContain('rollout digest --send talks to Slack');
     expect(run.stderr).toContain('SLACK_BOT_TOKEN: required');
     expect(fake.calls).toEqual([]);
+  });
+
+  it('posts "owner away" from /rollout away and from Slack statuses with ROLLOUT_AWAY_EMOJI', async () => {
+    staleWithAway(env as { DATABASE_PATH: string }, { U0IDENTITY: '2026-12-31' });
+    for (const user of ['U0TELEMETRY', 'U0PLATFORM']) fake.addUser(user, ZONE);
+    fake.setStatus('U0TELEMETRY', { emoji: ':skier:' });
+    fake.setStatus('U0PLATFORM', { emoji: ':palm_tree:' });
+
+    const run = await rollout(['digest', SLUG, '--send'], { ...env, ROLLOUT_AWAY_EMOJI: 'skier' }, clock);
+
+    expect(run.code).toBe(0);
+    const lines = JSON.stringify(fake.messagesIn(CHANNEL)[0]?.blocks).split('\\n');
+    const staleLine = (name: string) =>
+      lines.find((l) => l.includes(`${name}*`) && l.includes('last updated'));
+    expect(staleLine('Identity and SSO')).toContain('owner away until Thu 31 Dec 2026');
+    expect(staleLine('Observability and analytics')).toContain('owner away');
+    // :palm_tree: is not in this deployment's list.
+    expect(staleLine('Kanopy hosting')).not.toContain('away');
+  });
+
+  it('refuses a ROLLOUT_AWAY_EMOJI it cannot read (exit 2), and posts nothing', async () => {
+    const run = await rollout(
+      ['digest', SLUG, '--send'],
+      { ...env, ROLLOUT_AWAY_EMOJI: 'not an emoji!' },
+      clock,
+    );
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('ROLLOUT_AWAY_EMOJI: expected comma-separated emoji names');
+    expect(fake.okCallsOf('chat.postMessage')).toEqual([]);
   });
 
   it('posts once; a second --send refuses politely, naming when and where; --force sends another', async () => {

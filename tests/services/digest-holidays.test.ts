@@ -77,6 +77,11 @@ describe('a digest due on a holiday', () => {
     await h.rollout.scheduler.sweep();
     expect(postedWeeks(h)).toEqual(['2026-W52']);
     expect(runs(h)).toEqual([{ week_key: '2026-W52', status: 'posted', trigger: 'schedule' }]);
+    // It says the week it is for, though it posts on the Monday of the next one.
+    const posted = posts(h)[0]?.args;
+    expect(String(posted?.text)).toContain('Week of 21 Dec 2026');
+    expect(JSON.stringify(posted?.blocks)).toContain('Week of 21 Dec 2026');
+    expect(JSON.stringify(posted)).not.toContain('Week of 28 Dec');
     // The process that posts it says why it is late, once, whatever the process before it said.
     expect(h.logsOf('digest_moved')).toEqual([
       expect.objectContaining({ week: '2026-W52', to: '2026-12-28', holiday: 'Winter break' }),

@@ -221,6 +221,43 @@ describe('reminders and people away', () => {
   });
 });
 
+describe('the /rollout digest preview and people away', () => {
+  const preview = async () => JSON.stringify((await h.command(STRANGER, 'digest')).json?.blocks);
+
+  it('says an owner is away from what they told Rollout, at once', async () => {
+    await start(FRIDAY_LA_MORNING);
+    expect(await preview()).not.toContain('away');
+    await h.command(OWNER, 'away until 2026-01-20');
+
+    const said = await preview();
+    expect(said).toMatch(/Identity and SSO\*[^"]*:palm_tree: owner away until Tue 20 Jan 2026/);
+    expect(said).not.toMatch(/Kanopy hosting\*[^"]*away/);
+
+    await h.command(OWNER, 'back');
+    expect(await preview()).not.toContain('away');
+  });
+
+  it('looks stale owners’ Slack statuses up after answering, so the next preview has them', async () => {
+    await start(FRIDAY_LA_MORNING);
+    h.fake.setStatus(OTHER_OWNER, { emoji: ':airplane:' });
+    h.fake.failNext('users.profile.get', { delayMs: 200 }, 3);
+
+    const first = await preview();
+    // Answered without waiting on Slack: the lookups were still out.
+    expect(h.fake.okCallsOf('users.profile.get')).toHaveLength(0);
+    expect(first).not.toMatch(/Kanopy hosting\*[^"]*away/);
+
+    await h.fake.waitFor(() =>
+      h.fake.okCallsOf('users.profile.get').some((c) => c.args.user === OTHER_OWNER),
+    );
+    await expect.poll(preview).toMatch(/Kanopy hosting\*[^"]*:palm_tree: owner away/);
+    // Only stale work's owners are looked up, once each for a while.
+    const asked = h.fake.okCallsOf('users.profile.get').map((c) => c.args.user);
+    expect(new Set(asked)).toEqual(new Set([OWNER, OTHER_OWNER]));
+    expect(asked).toHaveLength(2);
+  });
+});
+
 describe('a program reminded later in the week', () => {
   it('lists only the work not updated this week, not everything open', async () => {
     const wednesday: ProgramFileInput = {

@@ -5,8 +5,8 @@ import { importFixture, OTHER_OWNER, OWNER, smallProgram } from '../support/prog
 import { RolloutHarness } from '../support/rollout-server.js';
 
 /**
- * Reminders keep quiet on a program's holidays (the day in the program's zone) and on the recipient's own
- * weekend, through the server's sweep and the Slack stand-in. Nothing was updated since the import.
+ * Reminders keep quiet on a program's holidays (the day in the program's zone, and in the recipient's) and on
+ * the recipient's own weekend, through the server's sweep and the Slack stand-in. Nothing was updated since the import.
  */
 
 const dmsTo = (h: RolloutHarness, user: string) =>
@@ -63,6 +63,47 @@ describe('reminders on quiet days', () => {
     h.fake.addUser(OTHER_OWNER, 'America/Los_Angeles');
     await h.rollout.scheduler.sweep();
     expect(dmsTo(h, OTHER_OWNER)).toHaveLength(1);
+  });
+
+  it('leaves out a program whose holiday it is on the recipient’s own calendar, though not yet on its own', async () => {
+    // Both in Los Angeles. Builder Insights: digest Thursday 10 Dec, reminded Wednesday 9 Dec. Payments:
+    // Wednesday 9 Dec is its holiday. At 09:30 on Wednesday in Tokyo it is still Tuesday in Los Angeles.
+    const payments: ProgramFileInput = {
+      slug: 'payments',
+      name: 'Payments',
+      timezone: 'America/Los_Angeles',
+      digest: { channel: 'C0PAYMENTS', schedule: '0 9 * * 5' },
+      holidays: [{ from: '2026-12-09', to: '2026-12-09', name: 'Offsite' }],
+      workstreams: [
+        {
+          key: 'ledger',
+          name: 'Ledger',
+          owner: 'Payments',
+          owner_ids: [OWNER],
+          status: 'drafted',
+          risk: 'low',
+        },
+      ],
+    };
+    h = await RolloutHarness.start({
+      clock: fixedClock('2026-12-09T00:30:00Z'),
+      seed: (db) => {
+        importFixture(
+          db,
+          smallProgram({ digest: { channel: 'C0LEADERS', schedule: '0 9 * * 4' } }),
+          new Date('2026-11-20T18:00:00Z'),
+        );
+        importFixture(db, payments, new Date('2026-11-20T18:00:00Z'));
+      },
+    });
+    h.fake.addUser(OWNER, 'Asia/Tokyo');
+    await h.rollout.scheduler.sweep();
+
+    const sent = dmsTo(h, OWNER);
+    expect(sent).toHaveLength(1);
+    const ids = JSON.stringify(sent[0]?.args.blocks);
+    expect(ids).toContain('reminder_ws:builder-insights:identity-sso');
+    expect(ids).not.toContain('reminder_ws:payments:ledger');
   });
 
   it('sends no reminder on the recipient’s weekend, even when the week has no working day to move it to', async () => {

@@ -1,7 +1,16 @@
+import { ConfigError, loadAwayEmoji } from '../../config.js';
+import { staleOwnerIds } from '../../domain/digest-content.js';
 import { localDate, parseDate, wallTimeToInstant } from '../../domain/local-time.js';
 import type { Program } from '../../domain/program.js';
 import { weekKeyLabel } from '../../domain/week.js';
-import { composeDigest, DigestSender, digestSources, type SendResult } from '../../services/digest-sender.js';
+import {
+  composeDigest,
+  DigestSender,
+  digestSources,
+  knownAwayOwners,
+  type SendResult,
+} from '../../services/digest-sender.js';
+import { PeopleAway } from '../../services/people-away.js';
 import type { DigestRun } from '../../store/digest-runs.js';
 import { ProgramRepo } from '../../store/program-repo.js';
 import { digestPreviewText } from '../../ui/digest-message.js';
@@ -105,7 +114,10 @@ export const digestCommand: Command = {
         const program = requireProgram(programs, slug, path);
         if (asOf) assertExistedBy(asOf, rawAsOf as string, program, programs.createdAt(program.id));
         const at = asOf ? resolveAsOf(asOf, program.timezone) : ctx.clock.now();
-        return digestPreviewText(composeDigest(digestSources(db), program, at), program);
+        // No Slack here: "owner away" comes from what people told Rollout (`/rollout away`).
+        const people = new PeopleAway({ db, clock: ctx.clock, logger: cliLogger(ctx) }, []);
+        const away = knownAwayOwners(people, staleOwnerIds(program, at), program, at);
+        return digestPreviewText(composeDigest(digestSources(db), program, at, { away }), program);
       },
       { mustExist: true },
     );
@@ -117,11 +129,13 @@ export const digestCommand: Command = {
 async function sendDigest(path: string, slug: string, force: boolean, ctx: CliContext): Promise<number> {
   const logger = cliLogger(ctx);
   const client = slackClientFromEnv(ctx, 'rollout digest --send', logger);
+  const awayEmoji = awayEmojiFromEnv(ctx);
   return withDatabaseAsync(
     path,
     async (db) => {
       const program = requireProgram(new ProgramRepo(db), slug, path);
-      const sender = new DigestSender({ db, clock: ctx.clock, logger }, client);
+      const deps = { db, clock: ctx.clock, logger };
+      const sender = new DigestSender(deps, client, {}, new PeopleAway(deps, awayEmoji));
       const result = await sender.send(program, { trigger: 'manual', ...(force ? { force: true } : {}) });
       return report(result, program, ctx);
     },
@@ -192,5 +206,15 @@ function report(result: SendResult, program: Program, ctx: CliContext): number {
           'and import it again.\n',
       );
       return EXIT_FAILURE;
+  }
+}
+
+/** The status emoji that mean away, as the server reads them; a bad list stops the command, naming it. */
+function awayEmojiFromEnv(ctx: CliContext): readonly string[] {
+  try {
+    return loadAwayEmoji(ctx.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new CliError(error.problems.join('\n'), EXIT_USAGE);
   }
 }
