@@ -34,10 +34,14 @@ export function tableCell(text: string): string {
   return markdownText(text).replace(/\|/g, '\\|');
 }
 
+/** One row of a table, its cells Markdown already. */
+export function tableRow(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
 /** A table of cells that are Markdown already (escaped text, mentions, links): one line a row. */
 export function markupTable(header: string[], rows: string[][]): string[] {
-  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [row(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(row)];
+  return [tableRow(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(tableRow)];
 }
 
 /** A table of plain text cells. */

@@ -67,10 +67,15 @@ export function readinessSection(readiness: readonly Readiness[], more: string[]
   );
 }
 
+/** A reference as a list item: a link when its URL is a web link. */
+export function referenceLine(r: Reference): string {
+  return `- ${linkTo(r.title, r.url)}`;
+}
+
 export function referencesSection(references: readonly Reference[], more: string[] = []): string[] {
   return section(
     'Related references',
-    references.length ? references.map((r) => `- ${linkTo(r.title, r.url)}`) : ['No references yet.'],
+    references.length ? references.map(referenceLine) : ['No references yet.'],
     more,
   );
 }

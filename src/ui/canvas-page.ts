@@ -13,6 +13,7 @@ import {
   paragraphs,
   section,
   tableCell,
+  tableRow,
 } from '../domain/markdown-text.js';
 import type {
   Decision,
@@ -31,6 +32,7 @@ import {
   pageUses,
   pendingDecisionRow,
   pendingDecisions,
+  referenceLine,
   referencesSection,
   vocabularySection,
 } from '../domain/program-markdown.js';
@@ -158,11 +160,13 @@ function waitingSince(zone: string, today: string): (iso: string) => string {
  */
 function readinessTable(readiness: readonly Readiness[], more: string[]): string[] {
   if (!readiness.length) return section('Readiness signal', ['No readiness dimensions yet.']);
-  const rows = readiness.map((r) => {
-    const signal = `**${SIGNAL_INFO[r.signal].label}**`;
-    return [tableCell(r.name), r.note ? `${signal}: ${tableCell(r.note)}` : signal];
-  });
+  const rows = readiness.map(readinessCells);
   return section('Readiness signal', markupTable(['Readiness dimension', 'Current signal'], rows), more);
+}
+
+function readinessCells(r: Readiness): string[] {
+  const signal = `**${SIGNAL_INFO[r.signal].label}**`;
+  return [tableCell(r.name), r.note ? `${signal}: ${tableCell(r.note)}` : signal];
 }
 
 function lastChangedLine(input: CanvasPageInput): string {
@@ -399,14 +403,13 @@ export function canvasPage(input: CanvasPageInput): string {
   const { program, now } = input;
   const today = localDate(now, program.timezone);
   const { readiness, references } = program;
-  const readinessShown = fitting(
-    readiness.map((r) => `| ${r.name} | ${r.note} |`),
+  // Measured with the rows the page shows: escaping and the signal's name take room too.
+  const readinessShown = renderWhileFits(
+    readiness,
+    (r) => tableRow(readinessCells(r)),
     budget('readiness'),
-  );
-  const referencesShown = fitting(
-    references.map((r) => `- [${r.title}](${r.url ?? ''})`),
-    budget('references'),
-  );
+  ).length;
+  const referencesShown = renderWhileFits(references, referenceLine, budget('references')).length;
   // No heading for the program's name: Slack shows the canvas's title (the name) above the page already.
   return markdownDocument([
     [lastChangedLine(input)],
