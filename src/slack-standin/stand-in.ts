@@ -36,6 +36,9 @@ export interface RecordedResponse {
 /** Slack takes up to 5 replies on one response_url (within 30 minutes). */
 export const RESPONSE_URL_USES = 5;
 
+/** After 30 minutes Slack refuses a reply to a response_url (`expired_url`), on the stand-in's clock. */
+export const RESPONSE_URL_LIFETIME_MS = 30 * 60 * 1000;
+
 export { messageProblems, parseJson };
 
 export type Fault =
@@ -73,7 +76,7 @@ const TRAFFIC_KEPT = 500;
  * A stand-in for Slack on loopback, shared by the tests and the playground. It speaks the Web API the app
  * calls (recording every call, answering like Slack, and refusing what Slack refuses: Block Kit past its
  * limits, missing arguments, an expired or reused trigger, a message with blocks but no fallback text, a
- * sixth reply to one response_url, a fourth modal in a stack, a stale view hash), keeps a workspace of
+ * sixth reply to one response_url or one after its 30 minutes, a fourth modal in a stack, a stale view hash), keeps a workspace of
  * people, channels, messages, modals and Home tabs, and takes replies to the response_urls it minted.
  * Faults can be queued per method to test retries. `StandInClient` is the other half: what a person does.
  */
@@ -90,8 +93,11 @@ export class SlackStandIn {
   private trafficCounter = 0;
   private readonly faults = new Map<string, Fault[]>();
   private readonly triggers = new Map<string, { issued: number; user: string }>();
-  /** The response_urls the stand-in minted: how many replies each has taken, and where they land. */
-  private readonly responseUrls = new Map<string, { uses: number; context?: ResponseContext }>();
+  /** The response_urls the stand-in minted: when, how many replies each has taken, and where they land. */
+  private readonly responseUrls = new Map<
+    string,
+    { minted: number; uses: number; context?: ResponseContext }
+  >();
   private responseUrlCounter = 0;
   private server: Server | undefined;
   private triggerCounter = 0;
@@ -147,11 +153,13 @@ export class SlackStandIn {
   }
 
   /**
-   * A `response_url` to put into a slash command or interaction; it takes up to 5 replies. With a
-   * context, replies land in the workspace as Slack shows them (ephemeral, in_channel, replace, delete).
+   * A `response_url` to put into a slash command or interaction; it takes up to 5 replies within 30 minutes
+   * (of `now`). With a context, replies land in the workspace as Slack shows them (ephemeral, in_channel,
+   * replace, delete).
    */
   responseUrl(id = `r${++this.responseUrlCounter}`, context?: ResponseContext): string {
-    if (!this.responseUrls.has(id)) this.responseUrls.set(id, { uses: 0, ...(context ? { context } : {}) });
+    if (!this.responseUrls.has(id))
+      this.responseUrls.set(id, { minted: this.now(), uses: 0, ...(context ? { context } : {}) });
     return `${this.url}/response/${id}`;
   }
 
@@ -323,13 +331,18 @@ export class SlackStandIn {
     return handler ? handler(args, { token }) : { ok: false, error: 'unknown_method' };
   }
 
-  /** A reply to a response_url: only to one the stand-in minted, at most 5 times, a message Slack takes. */
+  /**
+   * A reply to a response_url: only to one the stand-in minted, at most 5 times within 30 minutes, a message
+   * Slack takes.
+   */
   private reply(
     id: string,
     body: Record<string, unknown>,
   ): { status: number; response: Record<string, unknown> } {
     const minted = this.responseUrls.get(id);
     if (minted === undefined) return { status: 404, response: { ok: false, error: 'no_such_response_url' } };
+    if (this.now() - minted.minted > RESPONSE_URL_LIFETIME_MS)
+      return { status: 404, response: { ok: false, error: 'expired_url' } };
     if (minted.uses >= RESPONSE_URL_USES) return { status: 404, response: { ok: false, error: 'used_url' } };
     // Deleting the original message is the one reply that carries no message.
     const problems = body.delete_original === true ? [] : messageProblems(body, true);

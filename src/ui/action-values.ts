@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BLOCK_LIMITS } from './limits.js';
 
 /**
  * What a button (or a modal's `private_metadata`) carries so that its listener knows which program and
@@ -107,4 +108,64 @@ export const decodeItemRef = decoder(itemRef);
 /** The ref of an item as it is now: its program's slug, its id and its version. */
 export function encodeItemOf(program: { slug: string }, item: { id: number; version: number }): string {
   return encodeItemRef({ program: program.slug, id: item.id, version: item.version });
+}
+
+/** Where Slack's response_urls are: https://hooks.slack.com/actions/…, /commands/…. */
+export const SLACK_HOOKS_ORIGIN = 'https://hooks.slack.com';
+
+/**
+ * The origin of the stand-in Slack (src/slack-standin) when Rollout is pointed at one (`SLACK_API_URL`
+ * http://127.0.0.1:PORT/api/, in tests and the playground): its response_urls are there. Undefined for
+ * Slack itself, or any other API URL.
+ */
+export function standInOrigin(slackApiUrl: string | undefined): string | undefined {
+  if (!slackApiUrl || !URL.canParse(slackApiUrl)) return undefined;
+  const url = new URL(slackApiUrl);
+  return url.protocol === 'http:' && url.hostname === '127.0.0.1' ? url.origin : undefined;
+}
+
+/**
+ * A response_url Rollout may POST to: one on Slack's https://hooks.slack.com, or, when Rollout talks to a
+ * stand-in Slack (`standIn`, see standInOrigin), one on that stand-in; nothing else (no other host, scheme or
+ * port, no credentials). What comes back in a form's `private_metadata` is checked with it like any other
+ * input, so that a forged one cannot make the server POST elsewhere.
+ */
+export function listReplyUrl(standIn?: string) {
+  return z
+    .url({ protocol: /^https?$/ })
+    .max(1000)
+    .refine((text) => {
+      // Refinements run even when the checks above failed.
+      if (!URL.canParse(text)) return false;
+      const url = new URL(text);
+      if (url.username || url.password) return false;
+      return url.origin === SLACK_HOOKS_ORIGIN || (standIn !== undefined && url.origin === standIn);
+    }, 'not a response_url of Slack');
+}
+
+/**
+ * A form opened from a list message carries, beside the ref of what it is about, `r`: the response_url of
+ * the click that opened it, so that once saved the list can be replaced by the list as it is now. The ref's
+ * own codec ignores `r`; other keys are kept.
+ */
+function listReply(standIn?: string) {
+  return json(z.looseObject({ r: listReplyUrl(standIn).optional() }));
+}
+
+/**
+ * `metadata` (a form's ref, JSON) with `responseUrl` beside it; `metadata` as it was when that URL is not one
+ * to answer, or when both would not fit Slack's 3000 characters of `private_metadata` (the list then stays).
+ */
+export function withListReply(metadata: string, responseUrl: string | undefined, standIn?: string): string {
+  const url = listReplyUrl(standIn).safeParse(responseUrl);
+  const codec = listReply(standIn);
+  const form = z.safeDecode(codec, metadata);
+  if (!url.success || !form.success) return metadata;
+  const carried = z.encode(codec, { ...form.data, r: url.data });
+  return carried.length <= BLOCK_LIMITS.privateMetadata ? carried : metadata;
+}
+
+/** The response_url a form's `private_metadata` carries; undefined when none, or one not to answer. */
+export function decodeListReply(metadata: string | undefined, standIn?: string): string | undefined {
+  return decoder(listReply(standIn))(metadata)?.r;
 }

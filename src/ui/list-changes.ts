@@ -46,6 +46,14 @@ export function itemHeading(text: string): string {
   return `*${escapeMrkdwn(truncate(text, 300))}*`;
 }
 
+/**
+ * The line on top of a list replaced once a form opened from it is saved: ":white_check_mark: Risk added:
+ * *the risk*". `heading` is escaped mrkdwn naming the item (`itemHeading`).
+ */
+export function savedNotice(what: string, heading: string): string {
+  return `:white_check_mark: ${what}: ${heading}`;
+}
+
 /** What the submitter sees once an edit is saved; `heading` is escaped mrkdwn naming the item. */
 export function listSavedModal(program: Program, heading: string, changes: readonly FieldChange[]): View {
   return noticeModal(

@@ -142,7 +142,7 @@ export function itemBlocks(
 }
 
 /** The notice line (if any) that goes first. */
-function noticeBlocks(opts: ListOptions): KnownBlock[] {
+export function noticeBlocks(opts: ListOptions): KnownBlock[] {
   return opts.notice ? [section(LIST_BLOCKS.notice, opts.notice, opts.undo)] : [];
 }
 

@@ -8,7 +8,7 @@ import { button, context, divider, header, message, section } from './blocks.js'
 import { conflictLines, dayLabel, targetLine, upstreamDue } from './date-labels.js';
 import { itemAction, MILESTONE_ACTIONS, MILESTONE_BLOCKS, milestoneItemBlock } from './ids.js';
 import { SURFACE_BLOCKS, truncate } from './limits.js';
-import { fitItems, type ListViewer } from './list-parts.js';
+import { fitItems, type ListOptions, type ListViewer, noticeBlocks } from './list-parts.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
 import { plural } from './plural.js';
@@ -29,12 +29,14 @@ function namesLine(names: readonly string[]): string {
  * `/rollout milestones`: each milestone with its target (and its baseline and slip once moved), its forecast
  * from what it waits on, what it still waits on, whether it is at risk and why, and a warning when it is due
  * before something it depends on. Edit on those the viewer may change, Add milestone for admins.
- * `moves`: how many times each milestone's target moved, by key (from the history).
+ * `moves`: how many times each milestone's target moved, by key (from the history); `opts.notice`, a line on
+ * top once a form opened from the list is saved.
  */
 export function milestonesList(
   program: Program,
   viewer: ListViewer,
   moves: ReadonlyMap<string, number> = new Map(),
+  opts: ListOptions = {},
 ): SlackMessage {
   const outlooks = milestoneOutlooks(program);
   const marks = dateMarks(program);
@@ -54,6 +56,7 @@ export function milestonesList(
         .join('   ')
     : 'No milestones yet.';
   const head: KnownBlock[] = [
+    ...noticeBlocks(opts),
     header(MILESTONE_BLOCKS.header, `Milestones · ${program.name}`),
     section(
       MILESTONE_BLOCKS.summary,

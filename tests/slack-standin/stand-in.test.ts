@@ -1,5 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { RESPONSE_URL_USES, SlackStandIn } from '../../src/slack-standin/stand-in.js';
+import {
+  RESPONSE_URL_LIFETIME_MS,
+  RESPONSE_URL_USES,
+  SlackStandIn,
+} from '../../src/slack-standin/stand-in.js';
 
 const CHANNEL = 'C0FAKETEST';
 
@@ -83,6 +87,23 @@ describe('response_url', () => {
     expect((await reply(url, { text: 'again' })).json).toEqual({ ok: false, error: 'used_url' });
     // Another URL is not affected.
     expect((await reply(fake.responseUrl(), { text: 'fresh' })).status).toBe(200);
+  });
+
+  it('refuses a reply once the URL is 30 minutes old (its clock), as Slack does: expired_url', async () => {
+    let now = Date.parse('2026-12-01T10:00:00Z');
+    fake.now = () => now;
+    try {
+      const url = fake.responseUrl();
+      now += RESPONSE_URL_LIFETIME_MS;
+      expect((await reply(url, { text: 'just in time' })).status).toBe(200);
+      now += 1;
+      expect(await reply(url, { text: 'too late' })).toEqual({
+        status: 404,
+        json: { ok: false, error: 'expired_url' },
+      });
+    } finally {
+      fake.now = Date.now;
+    }
   });
 });
 

@@ -138,17 +138,27 @@ export class RolloutHarness {
     });
   }
 
-  /** Clicks a button (or picks an option) as `user`. */
-  action(fields: Omit<BlockActionFields, 'triggerId' | 'responseUrl'> & { triggerId?: string }) {
+  /**
+   * Clicks a button (or picks an option) as `user`. `responseUrl`: the one the click carries, e.g. the
+   * command's whose answer holds the button (replies to either replace that answer in Slack); a new one else.
+   */
+  action(
+    fields: Omit<BlockActionFields, 'triggerId' | 'responseUrl'> & {
+      triggerId?: string;
+      responseUrl?: string;
+    },
+  ) {
     const triggerId = fields.triggerId ?? this.fake.mintTrigger(fields.user);
     // A click on a message Slack shows: replies to its response_url land on that message, as in Slack.
-    const responseUrl = fields.message
-      ? this.fake.responseUrl(undefined, {
-          user: fields.user,
-          channel: fields.channel ?? 'C0CHANNEL1',
-          messageTs: fields.message.ts,
-        })
-      : this.fake.responseUrl();
+    const responseUrl =
+      fields.responseUrl ??
+      (fields.message
+        ? this.fake.responseUrl(undefined, {
+            user: fields.user,
+            channel: fields.channel ?? 'C0CHANNEL1',
+            messageTs: fields.message.ts,
+          })
+        : this.fake.responseUrl());
     // The view a click came from is one Slack showed: the stand-in takes it in, so views.update finds it.
     if (fields.view?.id) this.fake.workspace.adopt(fields.user, fields.view);
     const payload = blockActionPayload({ ...fields, triggerId, responseUrl });

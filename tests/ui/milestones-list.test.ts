@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockKitProblems, viewProblems } from '../../src/slack-standin/block-kit-rules.js';
-import { MILESTONE_BLOCKS, milestoneItemBlock } from '../../src/ui/ids.js';
+import { LIST_BLOCKS, MILESTONE_BLOCKS, milestoneItemBlock } from '../../src/ui/ids.js';
 import { milestoneModal } from '../../src/ui/milestone-modal.js';
 import { milestonesList } from '../../src/ui/milestones-list.js';
 import { blockText, textOf } from '../support/blocks.js';
@@ -57,6 +57,17 @@ describe('milestonesList', () => {
     // Two conflicts spelt out, the rest counted: the section is never cut through a line.
     expect(first.match(/:warning: Due/g)).toHaveLength(2);
     expect(first).toContain(':warning: …and 28 more things it depends on due after it\nEdit');
+  });
+
+  it('puts a notice on top once a form is saved, and still fits 50 blocks', () => {
+    const notice = ':white_check_mark: Milestone saved: *Gate 0*';
+    const message = milestonesList(manyMilestones(200), viewer(ADMIN), new Map(), { notice });
+    expect(blockKitProblems(message.blocks, 'message')).toEqual([]);
+    expect(message.blocks).toHaveLength(50);
+    expect(message.blocks[0]).toMatchObject({ block_id: LIST_BLOCKS.notice });
+    expect(blockText(message.blocks, LIST_BLOCKS.notice)).toBe(notice);
+    expect(blockText(message.blocks, MILESTONE_BLOCKS.more)).toContain('…and 155 more milestones');
+    expect(blockText(milestonesList(manyMilestones(1), viewer(ADMIN)).blocks, LIST_BLOCKS.notice)).toBe('');
   });
 
   it('escapes what people typed', () => {

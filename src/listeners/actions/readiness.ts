@@ -6,7 +6,7 @@ import { itemActionPattern, LIST_ACTIONS } from '../../ui/ids.js';
 import { readinessModal } from '../../ui/readiness-modal.js';
 import { buttonListener } from '../shared/failures.js';
 import { itemOfButton } from '../shared/list-items.js';
-import { openListModal, openNotFound } from '../shared/open-list-modal.js';
+import { listModalRequest, openListModal, openNotFound } from '../shared/open-list-modal.js';
 
 /** The Change button of `/rollout readiness`: opens the readiness item's form for an admin. */
 export function register(app: App, deps: Deps, services: Services): void {
@@ -14,7 +14,7 @@ export function register(app: App, deps: Deps, services: Services): void {
     itemActionPattern(LIST_ACTIONS.readinessEdit),
     buttonListener(deps, async ({ ack, action, body, client }) => {
       await ack();
-      const req = { client, deps, triggerId: body.trigger_id, userId: body.user.id };
+      const req = listModalRequest(body, client, deps);
       const found = itemOfButton(services, action.value, (p) => p.readiness);
       if (!found)
         return openNotFound(req, 'That readiness dimension no longer exists. Try `/rollout readiness`.');

@@ -7,7 +7,7 @@ import type { Services } from '../../services/index.js';
 import { itemActionPattern } from '../../ui/ids.js';
 import { buttonListener } from './failures.js';
 import { itemOfButton, programOfButton } from './list-items.js';
-import { openListModal, openNotFound } from './open-list-modal.js';
+import { listModalRequest, openListModal, openNotFound } from './open-list-modal.js';
 
 /** What every list's buttons share: where to find the program, and what to say when it is gone. */
 interface FormButtons {
@@ -35,7 +35,7 @@ export function addButtonOpensForm(
     spec.actionId,
     buttonListener(deps, async ({ ack, action, body, client }) => {
       await ack();
-      const req = { client, deps, triggerId: body.trigger_id, userId: body.user.id };
+      const req = listModalRequest(body, client, deps);
       const program = programOfButton(services, action.value);
       if (!program) return openNotFound(req, gone);
       return openListModal(
@@ -75,7 +75,7 @@ export function itemButtonOpensForm<K extends 'risks' | 'actions' | 'decisions' 
     itemActionPattern(spec.kind),
     buttonListener(deps, async ({ ack, action, body, client }) => {
       await ack();
-      const req = { client, deps, triggerId: body.trigger_id, userId: body.user.id };
+      const req = listModalRequest(body, client, deps);
       const found = itemOfButton<Program[K][number]>(services, action.value, (p) => p[spec.list]);
       if (!found) return openNotFound(req, gone);
       const { program, item } = found;

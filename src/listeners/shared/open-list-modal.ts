@@ -1,7 +1,9 @@
+import type { BlockButtonAction } from '@slack/bolt';
 import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import type { Permission } from '../../domain/permissions.js';
+import { standInOrigin, withListReply } from '../../ui/action-values.js';
 import { noticeModal } from '../../ui/modal-parts.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { showView, type ViewOrigin } from './show-view.js';
@@ -11,6 +13,22 @@ export interface ModalRequest extends ViewOrigin {
   client: WebClient;
   deps: Deps;
   userId: string;
+  /**
+   * The click's response_url, when the button sits in a list message (none in the Home tab or a modal): the
+   * form carries it, so that once saved it replaces that list with the list as it is now (`refreshFormList`).
+   */
+  responseUrl?: string;
+}
+
+/** A list button's click as openListModal takes it; from a message, with the click's response_url. */
+export function listModalRequest(body: BlockButtonAction, client: WebClient, deps: Deps): ModalRequest {
+  return {
+    client,
+    deps,
+    triggerId: body.trigger_id,
+    userId: body.user.id,
+    ...(body.response_url ? { responseUrl: body.response_url } : {}),
+  };
 }
 
 export interface Refusal {
@@ -40,7 +58,21 @@ export async function openListModal(
     await showView(req.client, req, noticeModal(refusal.title, escapeMrkdwn(permission.reason)));
     return;
   }
-  await showView(req.client, req, view());
+  const form = view();
+  await showView(
+    req.client,
+    req,
+    req.responseUrl
+      ? {
+          ...form,
+          private_metadata: withListReply(
+            form.private_metadata ?? '',
+            req.responseUrl,
+            standInOrigin(req.deps.config.slackApiUrl),
+          ),
+        }
+      : form,
+  );
 }
 
 /** The item a button was about is gone (deleted by an import, or a forged value). */

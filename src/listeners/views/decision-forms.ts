@@ -13,6 +13,7 @@ import {
   recordedModal,
 } from '../../ui/decision-modals.js';
 import { DECISION_BLOCKS, DECISION_VIEWS } from '../../ui/ids.js';
+import { itemHeading, savedNotice } from '../../ui/list-changes.js';
 import { formConflictMessage } from '../shared/conflict-author.js';
 import { formListener } from '../shared/failures.js';
 import { parseState, readInput, readMany, type StateValues } from './state.js';
@@ -48,12 +49,21 @@ export function register(app: App, deps: Deps, services: Services): void {
         actor: user,
         ask: { ...askOf(form.values), question: readInput(form.values, DECISION_BLOCKS.question) ?? '' },
       });
-      return answerSubmission({ ack, client, deps, services, user }, result, {
-        top: DECISION_BLOCKS.question,
-        fields: DECISION_FIELD_BLOCKS,
-        gone: GONE,
-        saved: (added) => decisionSavedModal('Added', 'Decision added', added.decision),
-      });
+      return answerSubmission(
+        { ack, client, deps, services, user, metadata: view.private_metadata },
+        result,
+        {
+          top: DECISION_BLOCKS.question,
+          fields: DECISION_FIELD_BLOCKS,
+          gone: GONE,
+          saved: (added) => decisionSavedModal('Added', 'Decision added', added.decision),
+          list: {
+            name: 'decisions',
+            programId: form.program.id,
+            notice: (added) => savedNotice('Decision added', itemHeading(added.decision.question)),
+          },
+        },
+      );
     }),
   );
 
@@ -71,13 +81,22 @@ export function register(app: App, deps: Deps, services: Services): void {
         expectedVersion: form.ref.version,
         changes: askOf(form.values),
       });
-      return answerSubmission({ ack, client, deps, services, user }, result, {
-        top: DECISION_BLOCKS.question,
-        fields: DECISION_FIELD_BLOCKS,
-        gone: GONE,
-        conflict: { what: 'decision', button: 'Edit' },
-        saved: (updated) => decisionSavedModal('Saved', 'Decision updated', updated.decision),
-      });
+      return answerSubmission(
+        { ack, client, deps, services, user, metadata: view.private_metadata },
+        result,
+        {
+          top: DECISION_BLOCKS.question,
+          fields: DECISION_FIELD_BLOCKS,
+          gone: GONE,
+          conflict: { what: 'decision', button: 'Edit' },
+          saved: (updated) => decisionSavedModal('Saved', 'Decision updated', updated.decision),
+          list: {
+            name: 'decisions',
+            programId: form.program.id,
+            notice: (updated) => savedNotice('Decision saved', itemHeading(updated.decision.question)),
+          },
+        },
+      );
     }),
   );
 
@@ -96,13 +115,22 @@ export function register(app: App, deps: Deps, services: Services): void {
         neededBy: readInput(form.values, DECISION_BLOCKS.neededBy) ?? '',
         reason: readInput(form.values, DECISION_BLOCKS.reason) ?? '',
       });
-      return answerSubmission({ ack, client, deps, services, user }, result, {
-        top: DECISION_BLOCKS.neededBy,
-        fields: DECISION_FIELD_BLOCKS,
-        gone: GONE,
-        conflict: { what: 'decision', button: 'Defer' },
-        saved: (updated) => decisionSavedModal('Deferred', 'Deferred', updated.decision),
-      });
+      return answerSubmission(
+        { ack, client, deps, services, user, metadata: view.private_metadata },
+        result,
+        {
+          top: DECISION_BLOCKS.neededBy,
+          fields: DECISION_FIELD_BLOCKS,
+          gone: GONE,
+          conflict: { what: 'decision', button: 'Defer' },
+          saved: (updated) => decisionSavedModal('Deferred', 'Deferred', updated.decision),
+          list: {
+            name: 'decisions',
+            programId: form.program.id,
+            notice: (updated) => savedNotice('Deferred', itemHeading(updated.decision.question)),
+          },
+        },
+      );
     }),
   );
 
@@ -120,13 +148,22 @@ export function register(app: App, deps: Deps, services: Services): void {
         expectedVersion: form.ref.version,
         reason: readInput(form.values, DECISION_BLOCKS.reason) ?? '',
       });
-      return answerSubmission({ ack, client, deps, services, user }, result, {
-        top: DECISION_BLOCKS.reason,
-        fields: DECISION_FIELD_BLOCKS,
-        gone: GONE,
-        conflict: { what: 'decision', button: 'Withdraw' },
-        saved: (updated) => decisionSavedModal('Withdrawn', 'Withdrawn', updated.decision),
-      });
+      return answerSubmission(
+        { ack, client, deps, services, user, metadata: view.private_metadata },
+        result,
+        {
+          top: DECISION_BLOCKS.reason,
+          fields: DECISION_FIELD_BLOCKS,
+          gone: GONE,
+          conflict: { what: 'decision', button: 'Withdraw' },
+          saved: (updated) => decisionSavedModal('Withdrawn', 'Withdrawn', updated.decision),
+          list: {
+            name: 'decisions',
+            programId: form.program.id,
+            notice: (updated) => savedNotice('Withdrawn', itemHeading(updated.decision.question)),
+          },
+        },
+      );
     }),
   );
 
@@ -200,21 +237,30 @@ export function register(app: App, deps: Deps, services: Services): void {
         );
         return ackErrors(ack, { [DECISION_BLOCKS.moveWorkstream]: said });
       }
-      return answerSubmission({ ack, client, deps, services, user }, result, {
-        top,
-        fields: DECISION_FIELD_BLOCKS,
-        gone: GONE,
-        conflict: { what: 'decision', button: 'Record decision' },
-        saved: (recorded) => recordedModal(recorded.program, recorded.decision, recorded.moved),
-        // Committed; what follows is Slack, and its failures are logged, not shown as a failed save.
-        after: (recorded) =>
-          services.decisionNotices.recorded(client, {
-            program: recorded.program,
-            decision: recorded.decision,
-            actor: user,
-            moved: recorded.moved,
-          }),
-      });
+      return answerSubmission(
+        { ack, client, deps, services, user, metadata: view.private_metadata },
+        result,
+        {
+          top,
+          fields: DECISION_FIELD_BLOCKS,
+          gone: GONE,
+          conflict: { what: 'decision', button: 'Record decision' },
+          saved: (recorded) => recordedModal(recorded.program, recorded.decision, recorded.moved),
+          list: {
+            name: 'decisions',
+            programId: program.id,
+            notice: (recorded) => savedNotice('Decision recorded', itemHeading(recorded.decision.question)),
+          },
+          // Committed; what follows is Slack, and its failures are logged, not shown as a failed save.
+          after: (recorded) =>
+            services.decisionNotices.recorded(client, {
+              program: recorded.program,
+              decision: recorded.decision,
+              actor: user,
+              moved: recorded.moved,
+            }),
+        },
+      );
     }),
   );
 }

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js';
 import { isSlackUserId } from '../../domain/slack-user.js';
 import type { Services } from '../../services/index.js';
 import { MILESTONE_BLOCKS, MILESTONE_VIEWS } from '../../ui/ids.js';
+import { itemHeading, savedNotice } from '../../ui/list-changes.js';
 import {
   MILESTONE_FIELD_BLOCKS,
   milestoneAddedModal,
@@ -62,11 +63,20 @@ export function register(app: App, deps: Deps, services: Services): void {
         },
         note: readInput(values, MILESTONE_BLOCKS.reason) ?? '',
       });
-      return answerSubmission({ ack, client, deps, services, user }, result, {
-        ...FORM,
-        saved: (added) => milestoneAddedModal(program, added.milestone),
-        after: (added) => tellDateConflicts(deps, services, client, added.program),
-      });
+      return answerSubmission(
+        { ack, client, deps, services, user, metadata: view.private_metadata },
+        result,
+        {
+          ...FORM,
+          saved: (added) => milestoneAddedModal(program, added.milestone),
+          list: {
+            name: 'milestones',
+            programId: program.id,
+            notice: (added) => savedNotice('Milestone added', itemHeading(added.milestone.name)),
+          },
+          after: (added) => tellDateConflicts(deps, services, client, added.program),
+        },
+      );
     }),
   );
 
@@ -92,12 +102,21 @@ export function register(app: App, deps: Deps, services: Services): void {
           rebaseline: readChecked(values, MILESTONE_BLOCKS.rebaseline).includes(REBASELINE),
         },
       });
-      return answerSubmission({ ack, client, deps, services, user }, result, {
-        ...FORM,
-        conflict: { what: 'milestone', button: 'Edit' },
-        saved: (updated) => milestoneSavedModal(updated.milestone, updated.changes),
-        after: (updated) => tellDateConflicts(deps, services, client, updated.program),
-      });
+      return answerSubmission(
+        { ack, client, deps, services, user, metadata: view.private_metadata },
+        result,
+        {
+          ...FORM,
+          conflict: { what: 'milestone', button: 'Edit' },
+          saved: (updated) => milestoneSavedModal(updated.milestone, updated.changes),
+          list: {
+            name: 'milestones',
+            programId: program.id,
+            notice: (updated) => savedNotice('Milestone saved', itemHeading(updated.milestone.name)),
+          },
+          after: (updated) => tellDateConflicts(deps, services, client, updated.program),
+        },
+      );
     }),
   );
 }

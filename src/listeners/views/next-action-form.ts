@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.js';
 import { isSlackUserId } from '../../domain/slack-user.js';
 import type { Services } from '../../services/index.js';
 import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
-import { itemHeading, listSavedModal } from '../../ui/list-changes.js';
+import { itemHeading, listSavedModal, savedNotice } from '../../ui/list-changes.js';
 import { workstreamFromSelect } from '../../ui/list-parts.js';
 import { DONE, NEXT_ACTION_FIELD_BLOCKS, nextActionAddedModal } from '../../ui/next-action-modal.js';
 import { formListener } from '../shared/failures.js';
@@ -69,10 +69,19 @@ export function register(app: App, deps: Deps, services: Services): void {
         action: { text: text ?? '', owner, ...rest },
         note: readInput(values, LIST_BLOCKS.nextActionNote) ?? '',
       });
-      return answerSubmission({ ack, client, deps, services, user }, result, {
-        ...FORM,
-        saved: (added) => nextActionAddedModal(program, added.action),
-      });
+      return answerSubmission(
+        { ack, client, deps, services, user, metadata: view.private_metadata },
+        result,
+        {
+          ...FORM,
+          saved: (added) => nextActionAddedModal(program, added.action),
+          list: {
+            name: 'actions',
+            programId: program.id,
+            notice: (added) => savedNotice('Action added', itemHeading(added.action.text)),
+          },
+        },
+      );
     }),
   );
 
@@ -101,11 +110,20 @@ export function register(app: App, deps: Deps, services: Services): void {
         },
         note: readInput(values, LIST_BLOCKS.nextActionNote) ?? '',
       });
-      return answerSubmission({ ack, client, deps, services, user }, result, {
-        ...FORM,
-        conflict: { what: 'action', button: 'Edit' },
-        saved: (updated) => listSavedModal(program, itemHeading(updated.action.text), updated.changes),
-      });
+      return answerSubmission(
+        { ack, client, deps, services, user, metadata: view.private_metadata },
+        result,
+        {
+          ...FORM,
+          conflict: { what: 'action', button: 'Edit' },
+          saved: (updated) => listSavedModal(program, itemHeading(updated.action.text), updated.changes),
+          list: {
+            name: 'actions',
+            programId: program.id,
+            notice: (updated) => savedNotice('Action saved', itemHeading(updated.action.text)),
+          },
+        },
+      );
     }),
   );
 }

@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import type { Services } from '../../services/index.js';
 import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
-import { listSavedModal } from '../../ui/list-changes.js';
+import { itemHeading, listSavedModal, savedNotice } from '../../ui/list-changes.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { READINESS_FIELD_BLOCKS } from '../../ui/readiness-modal.js';
 import { formListener } from '../shared/failures.js';
@@ -33,14 +33,23 @@ export function register(app: App, deps: Deps, services: Services): void {
           note: readInput(values, LIST_BLOCKS.readinessNote),
         },
       });
-      return answerSubmission({ ack, client, deps, services, user }, result, {
-        top: LIST_BLOCKS.readinessSignal,
-        fields: READINESS_FIELD_BLOCKS,
-        gone: GONE,
-        conflict: { what: 'readiness dimension', button: 'Change' },
-        saved: (updated) =>
-          listSavedModal(program, `*${escapeMrkdwn(updated.readiness.name)}*`, updated.changes),
-      });
+      return answerSubmission(
+        { ack, client, deps, services, user, metadata: view.private_metadata },
+        result,
+        {
+          top: LIST_BLOCKS.readinessSignal,
+          fields: READINESS_FIELD_BLOCKS,
+          gone: GONE,
+          conflict: { what: 'readiness dimension', button: 'Change' },
+          saved: (updated) =>
+            listSavedModal(program, `*${escapeMrkdwn(updated.readiness.name)}*`, updated.changes),
+          list: {
+            name: 'readiness',
+            programId: program.id,
+            notice: (updated) => savedNotice('Readiness saved', itemHeading(updated.readiness.name)),
+          },
+        },
+      );
     }),
   );
 }

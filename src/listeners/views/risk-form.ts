@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import type { Services } from '../../services/index.js';
 import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
-import { itemHeading, listSavedModal } from '../../ui/list-changes.js';
+import { itemHeading, listSavedModal, savedNotice } from '../../ui/list-changes.js';
 import { workstreamFromSelect } from '../../ui/list-parts.js';
 import { RISK_FIELD_BLOCKS, riskAddedModal } from '../../ui/risk-modal.js';
 import { formListener } from '../shared/failures.js';
@@ -32,10 +32,19 @@ export function register(app: App, deps: Deps, services: Services): void {
         },
         note: readInput(values, LIST_BLOCKS.riskNote) ?? '',
       });
-      return answerSubmission({ ack, client, deps, services, user }, result, {
-        ...FORM,
-        saved: (added) => riskAddedModal(program, added.risk),
-      });
+      return answerSubmission(
+        { ack, client, deps, services, user, metadata: view.private_metadata },
+        result,
+        {
+          ...FORM,
+          saved: (added) => riskAddedModal(program, added.risk),
+          list: {
+            name: 'risks',
+            programId: program.id,
+            notice: (added) => savedNotice('Risk added', itemHeading(added.risk.text)),
+          },
+        },
+      );
     }),
   );
 
@@ -59,11 +68,20 @@ export function register(app: App, deps: Deps, services: Services): void {
         },
         note: readInput(values, LIST_BLOCKS.riskNote) ?? '',
       });
-      return answerSubmission({ ack, client, deps, services, user }, result, {
-        ...FORM,
-        conflict: { what: 'risk', button: 'Edit' },
-        saved: (updated) => listSavedModal(program, itemHeading(updated.risk.text), updated.changes),
-      });
+      return answerSubmission(
+        { ack, client, deps, services, user, metadata: view.private_metadata },
+        result,
+        {
+          ...FORM,
+          conflict: { what: 'risk', button: 'Edit' },
+          saved: (updated) => listSavedModal(program, itemHeading(updated.risk.text), updated.changes),
+          list: {
+            name: 'risks',
+            programId: program.id,
+            notice: (updated) => savedNotice('Risk saved', itemHeading(updated.risk.text)),
+          },
+        },
+      );
     }),
   );
 }

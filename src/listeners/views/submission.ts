@@ -8,6 +8,7 @@ import type { Services } from '../../services/index.js';
 import { decodeItemRef, decodeProgramRef, type ItemRef } from '../../ui/action-values.js';
 import { nothingToSaveModal } from '../../ui/modal-parts.js';
 import { formConflictMessage } from '../shared/conflict-author.js';
+import { type FormList, refreshFormList } from '../shared/form-list.js';
 import { errorsOnBlocks } from './inline-errors.js';
 import { parseState, type StateValues } from './state.js';
 
@@ -50,6 +51,8 @@ export interface Submission {
   deps: Deps;
   services: Services;
   user: string;
+  /** The form's `private_metadata`: opened from a list message, it carries where to answer (`list` below). */
+  metadata?: string;
 }
 
 interface FormParts<F extends string, R> {
@@ -63,6 +66,11 @@ interface FormParts<F extends string, R> {
   saved: (result: Extract<R, Saved>) => View;
   /** Slack calls that follow a saved submission, before Home is refreshed; they log their own failures. */
   after?: (result: Extract<R, Saved>) => Promise<void>;
+  /**
+   * The list a form of this kind is opened from: once saved, when the form came from that list's message
+   * (not from Home), the message is replaced by the list as it is now with `notice` (escaped mrkdwn) on top.
+   */
+  list?: FormList & { notice: (result: Extract<R, Saved>) => string };
 }
 
 /** For a form that can meet someone else's change: how the item is named, and the button that reopens it. */
@@ -79,7 +87,8 @@ export function ackErrors(ack: ViewAck, errors: BlockErrors): Promise<void> {
 
 /**
  * Answers a form with what the service made of its submission: inline errors for a refusal or a conflict,
- * a notice when nothing changed, and once saved, the saved modal and the submitter's Home refreshed.
+ * a notice when nothing changed, and once saved, the saved modal, the list message the form was opened from
+ * replaced by the list as it is now, and the submitter's Home refreshed.
  */
 export async function answerSubmission<F extends string, R extends Outcome<F>>(
   sub: Submission,
@@ -107,7 +116,12 @@ export async function answerSubmission<F extends string, R extends Outcome<F>>(
     case 'updated': {
       const saved = result as Extract<R, Saved>;
       await sub.ack({ response_action: 'update', view: form.saved(saved) });
-      await form.after?.(saved);
+      // Committed and answered: the list's reply cannot fail the save (refreshFormList never throws), and a
+      // slow one holds up neither the notices nor Home for long (it gives up after LIST_REPLY_TIMEOUT_MS).
+      await Promise.all([
+        form.list && refreshFormList(sub, form.list, form.list.notice(saved)),
+        form.after?.(saved),
+      ]);
       await sub.services.home.publishHome(sub.client, sub.user);
       return;
     }
