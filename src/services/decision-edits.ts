@@ -31,7 +31,7 @@ import {
 /** The record form's own inputs beside the decision's: which decision, and the workstream it moves on. */
 export type RecordField = DecisionInputField | 'decision' | 'moveWorkstream' | 'moveStatus' | 'moveBlocker';
 
-interface DecisionEditBase {
+export interface DecisionEditBase {
   programId: number;
   /** Slack user ID of the person submitting. */
   actor: string;

@@ -1,7 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { programToday } from '../../domain/decision-register.js';
-import type { RecordDecisionInput } from '../../services/decision-edits.js';
+import type {
+  DecisionEditBase,
+  DecisionEditResult,
+  RecordDecisionInput,
+} from '../../services/decision-edits.js';
 import type { Services } from '../../services/index.js';
 import { decodeItemRef, decodeProgramRef } from '../../ui/action-values.js';
 import { NEW_DECISION, readDecisionChoice, readWorkstreamChoice } from '../../ui/decision-choices.js';
@@ -67,105 +71,78 @@ export function register(app: App, deps: Deps, services: Services): void {
     }),
   );
 
-  app.view(
-    DECISION_VIEWS.edit,
-    formListener(deps, async ({ ack, view, body, client }) => {
-      const user = body.user.id;
-      const form = editForm(services, view);
-      const GONE = gone(DECISION_BLOCKS.question);
-      if (!form) return ackErrors(ack, GONE);
-      const result = edits.editDecision({
-        programId: form.program.id,
-        actor: user,
-        decisionId: form.ref.id,
-        expectedVersion: form.ref.version,
-        changes: askOf(form.values),
-      });
-      return answerSubmission(
-        { ack, client, deps, services, user, metadata: view.private_metadata },
-        result,
-        {
-          top: DECISION_BLOCKS.question,
-          fields: DECISION_FIELD_BLOCKS,
-          gone: GONE,
-          conflict: { what: 'decision', button: 'Edit' },
-          saved: (updated) => decisionSavedModal('Saved', 'Decision updated', updated.decision),
-          list: {
-            name: 'decisions',
-            programId: form.program.id,
-            notice: (updated) => savedNotice('Decision saved', itemHeading(updated.decision.question)),
+  /**
+   * The Edit, Defer and Withdraw forms: one decision, opened on a version. They differ only in what they
+   * send (`change`), the block a refusal is shown on, and what the saved modal and the list say.
+   */
+  const changeForm = (
+    callbackId: string,
+    spec: {
+      top: string;
+      button: string;
+      /** The saved modal's title and heading, and the list's notice. */
+      says: { title: string; heading: string; notice: string };
+      change: (base: DecisionEditBase, values: StateValues) => DecisionEditResult;
+    },
+  ) =>
+    app.view(
+      callbackId,
+      formListener(deps, async ({ ack, view, body, client }) => {
+        const user = body.user.id;
+        const form = editForm(services, view);
+        const GONE = gone(spec.top);
+        if (!form) return ackErrors(ack, GONE);
+        const base = {
+          programId: form.program.id,
+          actor: user,
+          decisionId: form.ref.id,
+          expectedVersion: form.ref.version,
+        };
+        return answerSubmission(
+          { ack, client, deps, services, user, metadata: view.private_metadata },
+          spec.change(base, form.values),
+          {
+            top: spec.top,
+            fields: DECISION_FIELD_BLOCKS,
+            gone: GONE,
+            conflict: { what: 'decision', button: spec.button },
+            saved: (updated) => decisionSavedModal(spec.says.title, spec.says.heading, updated.decision),
+            list: {
+              name: 'decisions',
+              programId: form.program.id,
+              notice: (updated) => savedNotice(spec.says.notice, itemHeading(updated.decision.question)),
+            },
           },
-        },
-      );
-    }),
-  );
+        );
+      }),
+    );
 
-  app.view(
-    DECISION_VIEWS.defer,
-    formListener(deps, async ({ ack, view, body, client }) => {
-      const user = body.user.id;
-      const form = editForm(services, view);
-      const GONE = gone(DECISION_BLOCKS.neededBy);
-      if (!form) return ackErrors(ack, GONE);
-      const result = edits.deferDecision({
-        programId: form.program.id,
-        actor: user,
-        decisionId: form.ref.id,
-        expectedVersion: form.ref.version,
-        neededBy: readInput(form.values, DECISION_BLOCKS.neededBy) ?? '',
-        reason: readInput(form.values, DECISION_BLOCKS.reason) ?? '',
-      });
-      return answerSubmission(
-        { ack, client, deps, services, user, metadata: view.private_metadata },
-        result,
-        {
-          top: DECISION_BLOCKS.neededBy,
-          fields: DECISION_FIELD_BLOCKS,
-          gone: GONE,
-          conflict: { what: 'decision', button: 'Defer' },
-          saved: (updated) => decisionSavedModal('Deferred', 'Deferred', updated.decision),
-          list: {
-            name: 'decisions',
-            programId: form.program.id,
-            notice: (updated) => savedNotice('Deferred', itemHeading(updated.decision.question)),
-          },
-        },
-      );
-    }),
-  );
+  changeForm(DECISION_VIEWS.edit, {
+    top: DECISION_BLOCKS.question,
+    button: 'Edit',
+    says: { title: 'Saved', heading: 'Decision updated', notice: 'Decision saved' },
+    change: (base, values) => edits.editDecision({ ...base, changes: askOf(values) }),
+  });
 
-  app.view(
-    DECISION_VIEWS.withdraw,
-    formListener(deps, async ({ ack, view, body, client }) => {
-      const user = body.user.id;
-      const form = editForm(services, view);
-      const GONE = gone(DECISION_BLOCKS.reason);
-      if (!form) return ackErrors(ack, GONE);
-      const result = edits.withdrawDecision({
-        programId: form.program.id,
-        actor: user,
-        decisionId: form.ref.id,
-        expectedVersion: form.ref.version,
-        reason: readInput(form.values, DECISION_BLOCKS.reason) ?? '',
-      });
-      return answerSubmission(
-        { ack, client, deps, services, user, metadata: view.private_metadata },
-        result,
-        {
-          top: DECISION_BLOCKS.reason,
-          fields: DECISION_FIELD_BLOCKS,
-          gone: GONE,
-          conflict: { what: 'decision', button: 'Withdraw' },
-          saved: (updated) => decisionSavedModal('Withdrawn', 'Withdrawn', updated.decision),
-          list: {
-            name: 'decisions',
-            programId: form.program.id,
-            notice: (updated) => savedNotice('Withdrawn', itemHeading(updated.decision.question)),
-          },
-        },
-      );
-    }),
-  );
+  changeForm(DECISION_VIEWS.defer, {
+    top: DECISION_BLOCKS.neededBy,
+    button: 'Defer',
+    says: { title: 'Deferred', heading: 'Deferred', notice: 'Deferred' },
+    change: (base, values) =>
+      edits.deferDecision({
+        ...base,
+        neededBy: readInput(values, DECISION_BLOCKS.neededBy) ?? '',
+        reason: readInput(values, DECISION_BLOCKS.reason) ?? '',
+      }),
+  });
+
+  changeForm(DECISION_VIEWS.withdraw, {
+    top: DECISION_BLOCKS.reason,
+    button: 'Withdraw',
+    says: { title: 'Withdrawn', heading: 'Withdrawn', notice: 'Withdrawn' },
+    change: (base, values) =>
+      edits.withdrawDecision({ ...base, reason: readInput(values, DECISION_BLOCKS.reason) ?? '' }),
+  });
 
   // The message shortcut's first step, with several programs: on to the record form of the one chosen.
   app.view(
