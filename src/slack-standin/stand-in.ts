@@ -76,8 +76,9 @@ const TRAFFIC_KEPT = 500;
  * A stand-in for Slack on loopback, shared by the tests and the playground. It speaks the Web API the app
  * calls (recording every call, answering like Slack, and refusing what Slack refuses: Block Kit past its
  * limits, missing arguments, an expired or reused trigger, a message with blocks but no fallback text, a
- * sixth reply to one response_url or one after its 30 minutes, a fourth modal in a stack, a stale view hash), keeps a workspace of
- * people, channels, messages, modals and Home tabs, and takes replies to the response_urls it minted.
+ * sixth reply to one response_url or one after its 30 minutes, a fourth modal in a stack, a stale view
+ * hash), keeps a workspace of people, channels, messages, modals and Home tabs, and takes replies to the
+ * response_urls it minted.
  * Faults can be queued per method to test retries. `StandInClient` is the other half: what a person does.
  */
 export class SlackStandIn {
