@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AwaySigns } from './domain/people-away.js';
 import { isSlackUserId } from './domain/slack-user.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -6,6 +7,8 @@ export type LogLevelName = (typeof LOG_LEVELS)[number];
 
 /** Status emoji that mean "away" unless ROLLOUT_AWAY_EMOJI says otherwise. */
 export const DEFAULT_AWAY_EMOJI = ':palm_tree:,:face_with_thermometer:,:airplane:';
+/** Words in a status text that mean "away" unless ROLLOUT_AWAY_WORDS says otherwise (any case, whole words). */
+export const DEFAULT_AWAY_WORDS = 'OOO,out of office,on vacation,on holiday,on leave,off sick,sick leave';
 
 const PORT_MESSAGE = 'expected a port number from 0 to 65535';
 
@@ -72,6 +75,18 @@ const envSchema = z
       .refine((names) => names.every((n) => /^:[a-z0-9_+'-]+(::skin-tone-[2-6])?:$/.test(n)), {
         message: 'expected comma-separated emoji names such as :palm_tree:,:airplane:',
       }),
+    ROLLOUT_AWAY_WORDS: z
+      .string()
+      .default(DEFAULT_AWAY_WORDS)
+      .transform((raw) =>
+        raw
+          .split(',')
+          .map((w) => w.trim())
+          .filter(Boolean),
+      )
+      .refine((list) => list.every((w) => /[\p{L}\p{N}]/u.test(w) && w.length <= 50), {
+        message: 'expected comma-separated words or phrases such as OOO,out of office (50 characters each)',
+      }),
   })
   .superRefine(
     (env, ctx) => {
@@ -103,6 +118,8 @@ export interface Config {
   logLevel: LogLevelName;
   /** Slack status emoji (`:palm_tree:`, with colons) that count as away while set. */
   awayEmoji: readonly string[];
+  /** Words or phrases that count as away in a Slack status's text ("OOO", "out of office"). */
+  awayWords: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -135,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     rolloutAdmins: e.ROLLOUT_ADMINS,
     logLevel: e.LOG_LEVEL,
     awayEmoji: e.ROLLOUT_AWAY_EMOJI,
+    awayWords: e.ROLLOUT_AWAY_WORDS,
   };
 }
 
@@ -162,13 +180,17 @@ const slackClientSchema = z.object({
   SLACK_API_URL: envSchema.shape.SLACK_API_URL,
 });
 
-/** ROLLOUT_AWAY_EMOJI alone, for CLI commands that post a digest: the same list the server reads. */
-export function loadAwayEmoji(env: NodeJS.ProcessEnv): readonly string[] {
-  const value = env.ROLLOUT_AWAY_EMOJI === '' ? undefined : env.ROLLOUT_AWAY_EMOJI;
-  const parsed = envSchema.shape.ROLLOUT_AWAY_EMOJI.safeParse(value);
-  if (!parsed.success)
-    throw new ConfigError(parsed.error.issues.map((issue) => `ROLLOUT_AWAY_EMOJI: ${issue.message}`));
-  return parsed.data;
+/** ROLLOUT_AWAY_EMOJI and ROLLOUT_AWAY_WORDS alone, for CLI commands that post a digest, as the server reads them. */
+export function loadAwaySigns(env: NodeJS.ProcessEnv): AwaySigns {
+  const unset = (name: string) => (env[name] === '' ? undefined : env[name]);
+  const emoji = envSchema.shape.ROLLOUT_AWAY_EMOJI.safeParse(unset('ROLLOUT_AWAY_EMOJI'));
+  const words = envSchema.shape.ROLLOUT_AWAY_WORDS.safeParse(unset('ROLLOUT_AWAY_WORDS'));
+  const problems = [
+    ...(emoji.success ? [] : emoji.error.issues.map((i) => `ROLLOUT_AWAY_EMOJI: ${i.message}`)),
+    ...(words.success ? [] : words.error.issues.map((i) => `ROLLOUT_AWAY_WORDS: ${i.message}`)),
+  ];
+  if (!emoji.success || !words.success) throw new ConfigError(problems);
+  return { emoji: emoji.data, words: words.data };
 }
 
 /**

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       ROLLOUT_ADMINS: 'U012ABCDEF, W034GHIJKL',
       LOG_LEVEL: 'warn',
       ROLLOUT_AWAY_EMOJI: 'palm_tree, :sick:',
+      ROLLOUT_AWAY_WORDS: 'OOO, en congé',
     });
     expect(config).toEqual({
       slackBotToken: 'xoxb-123-abc',
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
       rolloutAdmins: ['U012ABCDEF', 'W034GHIJKL'],
       logLevel: 'warn',
       awayEmoji: [':palm_tree:', ':sick:'],
+      awayWords: ['OOO', 'en congé'],
     });
   });
 
@@ -47,6 +49,22 @@ describe('loadConfig', () => {
     ]);
     expect(configError({ ...httpEnv, ROLLOUT_AWAY_EMOJI: 'palm tree' }).problems).toEqual([
       expect.stringMatching(/^ROLLOUT_AWAY_EMOJI: expected comma-separated emoji names/),
+    ]);
+  });
+
+  it('counts OOO, out of office and the like in a status text as away unless ROLLOUT_AWAY_WORDS says otherwise', () => {
+    expect(loadConfig(httpEnv).awayWords).toEqual([
+      'OOO',
+      'out of office',
+      'on vacation',
+      'on holiday',
+      'on leave',
+      'off sick',
+      'sick leave',
+    ]);
+    expect(loadConfig({ ...httpEnv, ROLLOUT_AWAY_WORDS: 'vacances, ,' }).awayWords).toEqual(['vacances']);
+    expect(configError({ ...httpEnv, ROLLOUT_AWAY_WORDS: 'OOO,--' }).problems).toEqual([
+      expect.stringMatching(/^ROLLOUT_AWAY_WORDS: expected comma-separated words or phrases/),
     ]);
   });
 

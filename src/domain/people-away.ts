@@ -70,22 +70,52 @@ function dayAndMonth(text: string, today: string): string | undefined {
 /** What `users.profile.get` says of a status. */
 export interface SlackStatus {
   emoji: string;
+  /** What the status says ("OOO until Monday"); '' when it says nothing. */
+  text: string;
   /** Unix seconds when Slack clears the status; 0 when it does not. */
   expiration: number;
 }
 
+/** What in a Slack status means away: one of these emoji (with colons), or one of these words in its text. */
+export interface AwaySigns {
+  emoji: readonly string[];
+  words: readonly string[];
+}
+
+/** Lower case, anything but letters and digits made a space: how status texts and away words are compared. */
+function words(text: string): string {
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+}
+
 /**
- * Away by Slack status: the emoji is one of `awayEmoji` and the status has not expired. Slack clears a
- * status at its expiration, so the last day away is the day before it in the person's zone when it clears
- * at midnight, else that day.
+ * Does the status text say away: one of `awayWords` ("ooo", "out of office") as whole words, in any case
+ * and punctuation ("OOO – back Mon", "Out-of-office")? A word inside another ("zoo" in "zoom") is not one.
+ */
+export function saysAway(text: string, awayWords: readonly string[]): boolean {
+  if (!text) return false;
+  const said = words(text);
+  return awayWords.some((w) => {
+    const word = words(w);
+    return word.trim() !== '' && said.includes(word);
+  });
+}
+
+/**
+ * Away by Slack status: its emoji is one of the away emoji or its text says so (`saysAway`), and it has not
+ * expired. Slack clears a status at its expiration, so the last day away is the day before it in the
+ * person's zone when it clears at midnight, else that day.
  */
 export function awayByStatus(
   status: SlackStatus,
-  awayEmoji: readonly string[],
+  signs: AwaySigns,
   now: Date,
   zone: string,
 ): Away | undefined {
-  if (!status.emoji || !awayEmoji.includes(status.emoji)) return undefined;
+  const byEmoji = status.emoji !== '' && signs.emoji.includes(status.emoji);
+  if (!byEmoji && !saysAway(status.text, signs.words)) return undefined;
   if (!status.expiration) return { until: null, source: 'slack-status' };
   const ends = new Date(status.expiration * 1000);
   if (ends.getTime() <= now.getTime()) return undefined;

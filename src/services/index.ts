@@ -54,7 +54,7 @@ export interface Services {
 
 export function createServices(deps: Deps, client: WebClient): Services {
   const programs = new ProgramRepo(deps.db);
-  const peopleAway = new PeopleAway(deps, deps.config.awayEmoji);
+  const peopleAway = new PeopleAway(deps, { emoji: deps.config.awayEmoji, words: deps.config.awayWords });
   const digest = new DigestSender(deps, client, {}, peopleAway);
   const updateNotices = new UpdateNotices(deps, programs);
   const viewerZones = new ViewerZones(deps);

@@ -1,6 +1,13 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
-import { type Away, awayByStatus, awayOn, longerAway, type SlackStatus } from '../domain/people-away.js';
+import {
+  type Away,
+  type AwaySigns,
+  awayByStatus,
+  awayOn,
+  longerAway,
+  type SlackStatus,
+} from '../domain/people-away.js';
 import { slackErrorReason } from '../slack-client.js';
 import { PeopleAwayStore } from '../store/people-away.js';
 import { withinDeadline } from './lookup-deadline.js';
@@ -29,7 +36,8 @@ export class PeopleAway {
 
   constructor(
     private readonly deps: PeopleAwayDeps,
-    private readonly awayEmoji: readonly string[],
+    /** What in a Slack status means away (ROLLOUT_AWAY_EMOJI, ROLLOUT_AWAY_WORDS). */
+    private readonly signs: AwaySigns,
   ) {
     this.store = new PeopleAwayStore(deps.db);
   }
@@ -48,7 +56,7 @@ export class PeopleAway {
     const said = this.store.get(user);
     const byCommand: Away | undefined = said ? { until: said.until, source: 'command' } : undefined;
     const status = this.freshStatus(user);
-    const byStatus = status ? awayByStatus(status, this.awayEmoji, this.deps.clock.now(), zone) : undefined;
+    const byStatus = status ? awayByStatus(status, this.signs, this.deps.clock.now(), zone) : undefined;
     return longerAway(
       awayOn(byCommand, date) ? byCommand : undefined,
       awayOn(byStatus, date) ? byStatus : undefined,
@@ -83,7 +91,7 @@ export class PeopleAway {
           user,
           status
             ? { status, until: now + STATUS_TTL_MS }
-            : { status: { emoji: '', expiration: 0 }, until: now + FAILED_TTL_MS },
+            : { status: { emoji: '', text: '', expiration: 0 }, until: now + FAILED_TTL_MS },
         );
         return status;
       });
@@ -106,6 +114,7 @@ export class PeopleAway {
       if (answer === 'late') return undefined;
       return {
         emoji: answer.profile?.status_emoji ?? '',
+        text: answer.profile?.status_text ?? '',
         expiration: Number(answer.profile?.status_expiration ?? 0) || 0,
       };
     } catch (error) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awayByStatus, awayOn, longerAway, parseAwayDate } from '../../src/domain/people-away.js';
+import { awayByStatus, awayOn, longerAway, parseAwayDate, saysAway } from '../../src/domain/people-away.js';
 
 // Monday 30 Nov 2026.
 const TODAY = '2026-11-30';
@@ -33,33 +33,65 @@ describe('parseAwayDate', () => {
 });
 
 describe('awayByStatus', () => {
-  const EMOJI = [':palm_tree:', ':airplane:'];
+  const SIGNS = { emoji: [':palm_tree:', ':airplane:'], words: ['OOO', 'out of office', 'on leave'] };
   const NOW = new Date('2026-11-30T17:00:00Z');
 
   it('is away while an away emoji is set, through the day before it clears at midnight', () => {
     const clearsFriday = Date.parse('2026-12-04T08:00:00Z') / 1000; // 00:00 Friday in Los Angeles
     expect(
-      awayByStatus({ emoji: ':palm_tree:', expiration: clearsFriday }, EMOJI, NOW, 'America/Los_Angeles'),
+      awayByStatus(
+        { emoji: ':palm_tree:', text: '', expiration: clearsFriday },
+        SIGNS,
+        NOW,
+        'America/Los_Angeles',
+      ),
     ).toEqual({
       until: '2026-12-03',
       source: 'slack-status',
     });
     const clearsAtNoon = Date.parse('2026-12-04T20:00:00Z') / 1000;
     expect(
-      awayByStatus({ emoji: ':airplane:', expiration: clearsAtNoon }, EMOJI, NOW, 'America/Los_Angeles')
-        ?.until,
+      awayByStatus(
+        { emoji: ':airplane:', text: '', expiration: clearsAtNoon },
+        SIGNS,
+        NOW,
+        'America/Los_Angeles',
+      )?.until,
     ).toBe('2026-12-04');
-    expect(awayByStatus({ emoji: ':palm_tree:', expiration: 0 }, EMOJI, NOW, 'UTC')).toEqual({
+    expect(awayByStatus({ emoji: ':palm_tree:', text: '', expiration: 0 }, SIGNS, NOW, 'UTC')).toEqual({
       until: null,
       source: 'slack-status',
     });
   });
 
   it('is not away with another emoji, none, or a status already expired', () => {
-    expect(awayByStatus({ emoji: ':coffee:', expiration: 0 }, EMOJI, NOW, 'UTC')).toBeUndefined();
-    expect(awayByStatus({ emoji: '', expiration: 0 }, EMOJI, NOW, 'UTC')).toBeUndefined();
+    expect(awayByStatus({ emoji: ':coffee:', text: '', expiration: 0 }, SIGNS, NOW, 'UTC')).toBeUndefined();
+    expect(awayByStatus({ emoji: '', text: '', expiration: 0 }, SIGNS, NOW, 'UTC')).toBeUndefined();
     expect(
-      awayByStatus({ emoji: ':palm_tree:', expiration: NOW.getTime() / 1000 }, EMOJI, NOW, 'UTC'),
+      awayByStatus({ emoji: ':palm_tree:', text: '', expiration: NOW.getTime() / 1000 }, SIGNS, NOW, 'UTC'),
+    ).toBeUndefined();
+  });
+});
+
+describe('away by what a status says', () => {
+  const SIGNS = { emoji: [':palm_tree:'], words: ['OOO', 'out of office', 'on leave'] };
+  const NOW = new Date('2026-11-30T17:00:00Z');
+
+  it('reads the away words in the status text, whole, in any case and punctuation, whatever the emoji', () => {
+    for (const text of ['OOO', 'ooo until Monday', 'Out of office', 'Out-of-office – back Mon', 'On leave!'])
+      expect(saysAway(text, SIGNS.words), text).toBe(true);
+    expect(awayByStatus({ emoji: ':mountain:', text: 'OOO', expiration: 0 }, SIGNS, NOW, 'UTC')).toEqual({
+      until: null,
+      source: 'slack-status',
+    });
+  });
+
+  it('does not take a word inside another, another status, or an empty text for away', () => {
+    for (const text of ['cooool', 'Zoom calls', 'office hours', 'leave it to me', 'In a meeting', ''])
+      expect(saysAway(text, SIGNS.words), text).toBe(false);
+    expect(saysAway('anything', ['', ' - '])).toBe(false);
+    expect(
+      awayByStatus({ emoji: ':coffee:', text: 'Focus time', expiration: 0 }, SIGNS, NOW, 'UTC'),
     ).toBeUndefined();
   });
 });

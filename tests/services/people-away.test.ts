@@ -129,6 +129,18 @@ describe('away by Slack status (users.profile.get)', () => {
     expect(h.fake.callsOf('users.profile.get').filter((c) => c.args.user === OWNER)).toHaveLength(1);
   });
 
+  it('counts a status whose text says so (ROLLOUT_AWAY_WORDS: OOO, out of office…) as away, whatever its emoji', async () => {
+    await start(FRIDAY_LA_MORNING);
+    h.fake.setStatus(OWNER, { emoji: ':mountain:', text: 'OOO – back Monday' });
+    h.fake.setStatus(OTHER_OWNER, { emoji: ':calendar:', text: 'In a meeting' });
+
+    expect(await awayOn(OWNER)).toEqual({ until: null, source: 'slack-status' });
+    expect(await awayOn(OTHER_OWNER)).toBeUndefined();
+    await sweep(FRIDAY_LA_MORNING);
+    expect(dmsTo(OWNER)).toHaveLength(0);
+    expect(dmsTo(BACKUP)).toHaveLength(1);
+  });
+
   it('takes the later of what you said and what your status says', async () => {
     await start(FRIDAY_LA_MORNING);
     h.rollout.services.peopleAway.store.set(OWNER, '2026-01-30', FRIDAY_LA_MORNING);

@@ -1,6 +1,7 @@
-import { ConfigError, loadAwayEmoji } from '../../config.js';
+import { ConfigError, loadAwaySigns } from '../../config.js';
 import { staleOwnerIds } from '../../domain/digest-content.js';
 import { localDate, parseDate, wallTimeToInstant } from '../../domain/local-time.js';
+import type { AwaySigns } from '../../domain/people-away.js';
 import type { Program } from '../../domain/program.js';
 import { weekKeyLabel } from '../../domain/week.js';
 import {
@@ -115,7 +116,10 @@ export const digestCommand: Command = {
         if (asOf) assertExistedBy(asOf, rawAsOf as string, program, programs.createdAt(program.id));
         const at = asOf ? resolveAsOf(asOf, program.timezone) : ctx.clock.now();
         // No Slack here: "owner away" comes from what people told Rollout (`/rollout away`).
-        const people = new PeopleAway({ db, clock: ctx.clock, logger: cliLogger(ctx) }, []);
+        const people = new PeopleAway(
+          { db, clock: ctx.clock, logger: cliLogger(ctx) },
+          { emoji: [], words: [] },
+        );
         const away = knownAwayOwners(people, staleOwnerIds(program, at), program, at);
         return digestPreviewText(composeDigest(digestSources(db), program, at, { away }), program);
       },
@@ -129,13 +133,13 @@ export const digestCommand: Command = {
 async function sendDigest(path: string, slug: string, force: boolean, ctx: CliContext): Promise<number> {
   const logger = cliLogger(ctx);
   const client = slackClientFromEnv(ctx, 'rollout digest --send', logger);
-  const awayEmoji = awayEmojiFromEnv(ctx);
+  const awaySigns = awaySignsFromEnv(ctx);
   return withDatabaseAsync(
     path,
     async (db) => {
       const program = requireProgram(new ProgramRepo(db), slug, path);
       const deps = { db, clock: ctx.clock, logger };
-      const sender = new DigestSender(deps, client, {}, new PeopleAway(deps, awayEmoji));
+      const sender = new DigestSender(deps, client, {}, new PeopleAway(deps, awaySigns));
       const result = await sender.send(program, { trigger: 'manual', ...(force ? { force: true } : {}) });
       return report(result, program, ctx);
     },
@@ -209,10 +213,10 @@ function report(result: SendResult, program: Program, ctx: CliContext): number {
   }
 }
 
-/** The status emoji that mean away, as the server reads them; a bad list stops the command, naming it. */
-function awayEmojiFromEnv(ctx: CliContext): readonly string[] {
+/** What in a Slack status means away, as the server reads it; a bad list stops the command, naming it. */
+function awaySignsFromEnv(ctx: CliContext): AwaySigns {
   try {
-    return loadAwayEmoji(ctx.env);
+    return loadAwaySigns(ctx.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     throw new CliError(error.problems.join('\n'), EXIT_USAGE);
