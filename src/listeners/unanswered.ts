@@ -3,7 +3,9 @@ import type { Logger } from '@slack/logger';
 import {
   ACTIONS,
   DECISION_ACTIONS,
+  DECISION_BLOCKS,
   DECISION_VIEWS,
+  INPUT_ACTION,
   itemActionPattern,
   LIST_ACTIONS,
   LIST_VIEWS,
@@ -41,6 +43,12 @@ const ANSWERED_ACTIONS: readonly (string | RegExp)[] = [
   ].map(itemActionPattern),
 ];
 
+/**
+ * Inputs of a form that tell the app when they change (`dispatch_action`), by block_id: their action_id is
+ * every input's INPUT_ACTION, so the block says which one it is.
+ */
+const ANSWERED_INPUTS: readonly string[] = [DECISION_BLOCKS.pick];
+
 /** The callback_ids the listeners in views/ register. */
 const ANSWERED_VIEWS: readonly string[] = [
   ...Object.values(VIEWS),
@@ -52,7 +60,8 @@ const ANSWERED_VIEWS: readonly string[] = [
 /** The callback_ids the listeners in shortcuts/ register (manifest.yml declares them). */
 const ANSWERED_SHORTCUTS: readonly string[] = Object.values(SHORTCUTS);
 
-export function isAnsweredAction(actionId: string): boolean {
+export function isAnsweredAction(actionId: string, blockId?: string): boolean {
+  if (actionId === INPUT_ACTION) return blockId !== undefined && ANSWERED_INPUTS.includes(blockId);
   return ANSWERED_ACTIONS.some((id) => (typeof id === 'string' ? id === actionId : id.test(actionId)));
 }
 
@@ -71,9 +80,10 @@ export function isAnsweredShortcut(callbackId: string): boolean {
 export function registerUnanswered(app: App, logger: Logger): void {
   app.action({ type: 'block_actions' }, async ({ action, ack }) => {
     const actionId = 'action_id' in action ? action.action_id : '';
-    if (isAnsweredAction(actionId)) return;
+    const blockId = 'block_id' in action ? action.block_id : undefined;
+    if (isAnsweredAction(actionId, blockId)) return;
     await ack();
-    logger.warn({ event: 'action_unhandled', actionId }, 'a button nobody answers: an old message?');
+    logger.warn({ event: 'action_unhandled', actionId, blockId }, 'a button nobody answers: an old message?');
   });
   app.view({ type: 'view_submission' }, async ({ view, ack }) => {
     if (isAnsweredView(view.callback_id)) return;

@@ -167,6 +167,21 @@ export interface RecordModalInput {
   /** From a message: its text and its permalink. */
   outcome?: string | undefined;
   link?: string | undefined;
+  /** From a message, once a pending decision is picked: its deciders fill "Decided by". */
+  picked?: Decision | undefined;
+}
+
+/**
+ * The "Decided by" block: its own id per picked decision, since Slack keeps what an input held across a
+ * views.update unless its block_id changes, and the picked decision's deciders must show.
+ */
+export function decidedByBlock(picked?: Pick<Decision, 'id'>): string {
+  return picked ? `${DECISION_BLOCKS.decidedBy}:${picked.id}` : DECISION_BLOCKS.decidedBy;
+}
+
+/** Is `blockId` the "Decided by" block, whichever decision was picked? */
+export function isDecidedByBlock(blockId: string): boolean {
+  return blockId === DECISION_BLOCKS.decidedBy || blockId.startsWith(`${DECISION_BLOCKS.decidedBy}:`);
 }
 
 /**
@@ -177,21 +192,24 @@ export interface RecordModalInput {
 export function recordDecisionModal(input: RecordModalInput): View {
   const { program, decision } = input;
   const pending = program.decisions.filter((d) => d.state === 'open' || d.state === 'deferred');
+  const picked = decision ? undefined : pending.find((d) => d.id === input.picked?.id);
   const blocks: KnownBlock[] = [];
   if (decision) blocks.push(formHeading(decision.question, program.name));
   else {
+    const pick = select(
+      DECISION_BLOCKS.pick,
+      'Which decision',
+      [
+        option(NEW_DECISION, 'A new decision', 'asked and decided now'),
+        ...pending.map((d) => option(decisionChoice(d), d.question)),
+      ],
+      picked ? decisionChoice(picked) : pending.length ? undefined : NEW_DECISION,
+      false,
+    );
     blocks.push(
       formProgramLine(program.name),
-      select(
-        DECISION_BLOCKS.pick,
-        'Which decision',
-        [
-          option(NEW_DECISION, 'A new decision', 'asked and decided now'),
-          ...pending.map((d) => option(decisionChoice(d), d.question)),
-        ],
-        pending.length ? undefined : NEW_DECISION,
-        false,
-      ),
+      // Picking one tells the app, which fills "Decided by" with its deciders.
+      { ...pick, dispatch_action: true },
       questionInput(undefined, true, 'Only for a new decision: what was there to decide?'),
     );
   }
@@ -203,7 +221,7 @@ export function recordDecisionModal(input: RecordModalInput): View {
       optional: false,
       placeholder: 'What was decided',
     }),
-    users(DECISION_BLOCKS.decidedBy, 'Decided by', decision?.deciders ?? [], false),
+    users(decidedByBlock(picked), 'Decided by', (decision ?? picked)?.deciders ?? [], false),
     date(DECISION_BLOCKS.decidedAt, 'Decided on', input.today, false),
     textInput(DECISION_BLOCKS.link, 'Link', {
       ...(input.link ? { initial: input.link } : {}),

@@ -4,7 +4,9 @@ import { interactionBody } from '../../src/slack-standin/requests.js';
 import {
   ACTIONS,
   DECISION_ACTIONS,
+  DECISION_BLOCKS,
   DECISION_VIEWS,
+  INPUT_ACTION,
   itemAction,
   LIST_ACTIONS,
   LIST_VIEWS,
@@ -49,6 +51,10 @@ describe('the catch-all knows what the listeners answer', () => {
     expect(isAnsweredShortcut('old_shortcut')).toBe(false);
     expect(isAnsweredAction('retired_button')).toBe(false);
     expect(isAnsweredAction(`${LIST_ACTIONS.riskClose}:x`)).toBe(false);
+    // An input that tells the app when it changes is known by its block.
+    expect(isAnsweredAction(INPUT_ACTION, DECISION_BLOCKS.pick)).toBe(true);
+    expect(isAnsweredAction(INPUT_ACTION, DECISION_BLOCKS.outcome)).toBe(false);
+    expect(isAnsweredAction(INPUT_ACTION)).toBe(false);
     expect(isAnsweredView('retired_form')).toBe(false);
   });
 });

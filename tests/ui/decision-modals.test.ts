@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { viewProblems } from '../../src/slack-standin/block-kit-rules.js';
 import {
+  decidedByBlock,
   decisionAskModal,
   deferDecisionModal,
+  isDecidedByBlock,
   pickProgramModal,
   readCarried,
   recordDecisionModal,
@@ -69,6 +71,23 @@ describe('the decision forms', () => {
     expect(elementOf(v, DECISION_BLOCKS.link)).toMatchObject({ initial_value: 'https://a.example' });
     // A new decision may move any workstream of the program on.
     expect(elementOf(v, DECISION_BLOCKS.moveWorkstream)?.options).toHaveLength(2);
+  });
+
+  it('from a message: picking a decision tells the app, which shows its deciders under a block of their own', () => {
+    const asked = recordDecisionModal({ program: p, today: '2026-11-30' });
+    expect(asked.blocks.find((b) => b.block_id === DECISION_BLOCKS.pick)).toMatchObject({
+      dispatch_action: true,
+    });
+    expect(elementOf(asked, DECISION_BLOCKS.decidedBy)?.initial_users).toBeUndefined();
+
+    const picked = recordDecisionModal({ program: p, today: '2026-11-30', outcome: 'typed', picked: d });
+    expect(viewProblems(picked, 'modal')).toEqual([]);
+    expect(elementOf(picked, DECISION_BLOCKS.pick)).toMatchObject({ initial_option: { value: '7:1' } });
+    expect(elementOf(picked, DECISION_BLOCKS.decidedBy)).toBeUndefined();
+    expect(elementOf(picked, decidedByBlock(d))).toMatchObject({ initial_users: [OWNER] });
+    expect(isDecidedByBlock(decidedByBlock(d))).toBe(true);
+    expect(isDecidedByBlock(DECISION_BLOCKS.decidedAt)).toBe(false);
+    expect(elementOf(picked, DECISION_BLOCKS.outcome)).toMatchObject({ initial_value: 'typed' });
   });
 
   it('offer at most 100 workstreams and decisions in their selects', () => {

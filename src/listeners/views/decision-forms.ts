@@ -12,6 +12,7 @@ import { NEW_DECISION, readDecisionChoice, readWorkstreamChoice } from '../../ui
 import {
   DECISION_FIELD_BLOCKS,
   decisionSavedModal,
+  isDecidedByBlock,
   readCarried,
   recordDecisionModal,
   recordedModal,
@@ -176,6 +177,9 @@ export function register(app: App, deps: Deps, services: Services): void {
       const GONE = gone(top);
       if (!program) return ackErrors(ack, GONE);
       const values = parseState(view.state.values);
+      // Its own block id once a decision was picked (see decidedByBlock): read, and refused, where it is.
+      const decidedBy = Object.keys(values).find(isDecidedByBlock) ?? DECISION_BLOCKS.decidedBy;
+      const fields = { ...DECISION_FIELD_BLOCKS, decidedBy };
       let decision: RecordDecisionInput['decision'];
       if (ref) decision = { id: ref.id, expectedVersion: ref.version };
       else {
@@ -193,7 +197,7 @@ export function register(app: App, deps: Deps, services: Services): void {
         decision,
         record: {
           outcome: readInput(values, DECISION_BLOCKS.outcome) ?? '',
-          decidedBy: readMany(values, DECISION_BLOCKS.decidedBy) ?? [],
+          decidedBy: readMany(values, decidedBy) ?? [],
           decidedAt: readInput(values, DECISION_BLOCKS.decidedAt) ?? '',
           link: readInput(values, DECISION_BLOCKS.link),
         },
@@ -219,7 +223,7 @@ export function register(app: App, deps: Deps, services: Services): void {
         result,
         {
           top,
-          fields: DECISION_FIELD_BLOCKS,
+          fields,
           gone: GONE,
           conflict: { what: 'decision', button: 'Record decision' },
           saved: (recorded) => recordedModal(recorded.program, recorded.decision, recorded.moved),

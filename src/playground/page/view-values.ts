@@ -13,10 +13,11 @@ export type ValueStore = Readonly<Record<string, TypedValues>>;
 export type InitialValues = (blocks: unknown[]) => ViewState;
 
 /**
- * Brings the store in line with the views now open: a view seen for the first time, or updated by the app
- * (a new hash), starts from its blocks' initial values; values of closed views are dropped. Slack keeps
- * typed values across an update for blocks that did not change; starting over is simpler and close enough.
- * Answers the same store when nothing changed, so callers can tell.
+ * Brings the store in line with the views now open: a view seen for the first time starts from its blocks'
+ * initial values; one the app updated (a new hash) keeps, as Slack does, what its inputs held where the
+ * block_id and action_id (and the kind of element) did not change, and takes the new initial values
+ * elsewhere; values of closed views are dropped. Answers the same store when nothing changed, so callers
+ * can tell.
  */
 export function syncValues(
   store: ValueStore,
@@ -30,7 +31,8 @@ export function syncValues(
     if (kept && kept.hash === view.hash) {
       next[view.id] = kept;
     } else {
-      next[view.id] = { hash: view.hash, values: initial(view.view.blocks ?? []) };
+      const fresh = initial(view.view.blocks ?? []);
+      next[view.id] = { hash: view.hash, values: kept ? keptAcrossUpdate(kept.values, fresh) : fresh };
       changed = true;
     }
   }
@@ -49,4 +51,18 @@ export function setValue(
   if (!typed) return store;
   const values: ViewState = { ...typed.values, [blockId]: { ...typed.values[blockId], [actionId]: value } };
   return { ...store, [viewId]: { hash: typed.hash, values } };
+}
+
+/** The new view's values, with what the old one held wherever the same element is still there. */
+function keptAcrossUpdate(held: ViewState, fresh: ViewState): ViewState {
+  const values: Record<string, ViewState[string]> = {};
+  for (const [blockId, elements] of Object.entries(fresh)) {
+    const block: Record<string, StateValue> = {};
+    for (const [actionId, value] of Object.entries(elements)) {
+      const before = held[blockId]?.[actionId];
+      block[actionId] = before && before.type === value.type ? before : value;
+    }
+    values[blockId] = block;
+  }
+  return values;
 }

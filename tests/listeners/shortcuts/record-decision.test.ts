@@ -4,7 +4,8 @@ import { fixedClock } from '../../../src/clock.js';
 import { viewProblems } from '../../../src/slack-standin/block-kit-rules.js';
 import type { InputValue } from '../../../src/slack-standin/requests.js';
 import { decisionChoice } from '../../../src/ui/decision-choices.js';
-import { DECISION_BLOCKS, DECISION_VIEWS, SHORTCUTS } from '../../../src/ui/ids.js';
+import { decidedByBlock } from '../../../src/ui/decision-modals.js';
+import { DECISION_BLOCKS, DECISION_VIEWS, INPUT_ACTION, SHORTCUTS } from '../../../src/ui/ids.js';
 import { DECIDER, decisionRow, NOW, Q, seedDecisions } from '../../support/decision-program.js';
 import { date, elementOf, errorsOf, select, state, text } from '../../support/modal-state.js';
 import { importFixture, OWNER, smallProgram } from '../../support/programs.js';
@@ -60,6 +61,75 @@ describe('the message shortcut “Record decision”', () => {
       state: 'decided',
       outcome: MESSAGE.text,
       link: PERMALINK,
+    });
+  });
+
+  it('fills "Decided by" with the picked decision’s deciders, keeping what was typed, and records them', async () => {
+    h = await start();
+    await use();
+    const opened = await h.fake.waitForCall('views.open');
+    const view = opened.response.view as View & { id: string; hash: string };
+    expect(view.blocks.find((b) => b.block_id === DECISION_BLOCKS.pick)).toMatchObject({
+      dispatch_action: true,
+    });
+    const okta = decisionRow(h.db, Q.okta);
+    const typed = {
+      [DECISION_BLOCKS.outcome]: text('Okta with claims per tenant'),
+      [DECISION_BLOCKS.link]: text(PERMALINK),
+    };
+
+    const picked = await h.action({
+      user: DECIDER,
+      actionId: INPUT_ACTION,
+      blockId: DECISION_BLOCKS.pick,
+      selectedValue: decisionChoice(okta),
+      view: { ...view, state: { values: state(typed) } },
+    });
+    expect(picked.status).toBe(200);
+    const update = await h.fake.waitForCall('views.update');
+    expect(update.response.ok).toBe(true);
+    expect(update.args).toMatchObject({ view_id: view.id, hash: view.hash });
+    const next = update.args.view as View;
+    expect(viewProblems(next, 'modal')).toEqual([]);
+    // A block of its own, so that Slack shows the deciders rather than the empty field it kept.
+    const decidedBy = decidedByBlock(okta);
+    expect(elementOf(next, decidedBy)).toMatchObject({ initial_users: [DECIDER] });
+    expect(elementOf(next, DECISION_BLOCKS.pick)).toMatchObject({
+      initial_option: { value: decisionChoice(okta) },
+    });
+    expect(elementOf(next, DECISION_BLOCKS.outcome)).toMatchObject({
+      initial_value: 'Okta with claims per tenant',
+    });
+    expect(h.logsOf('action_unhandled')).toEqual([]);
+
+    const noOne = await submit(
+      next.private_metadata ?? '',
+      state({
+        [DECISION_BLOCKS.pick]: select(decisionChoice(okta)),
+        [DECISION_BLOCKS.question]: text(''),
+        ...typed,
+        [decidedBy]: users(),
+        [DECISION_BLOCKS.decidedAt]: date('2026-11-30'),
+      }),
+    );
+    // A refusal lands on the block the form has now.
+    expect(Object.keys(errorsOf(noOne))).toEqual([decidedBy]);
+
+    const saved = await submit(
+      next.private_metadata ?? '',
+      state({
+        [DECISION_BLOCKS.pick]: select(decisionChoice(okta)),
+        [DECISION_BLOCKS.question]: text(''),
+        ...typed,
+        [decidedBy]: users(DECIDER, OWNER),
+        [DECISION_BLOCKS.decidedAt]: date('2026-11-30'),
+      }),
+    );
+    expect(saved.json?.response_action).toBe('update');
+    expect(decisionRow(h.db, Q.okta)).toMatchObject({
+      state: 'decided',
+      outcome: 'Okta with claims per tenant',
+      decided_by: `${DECIDER},${OWNER}`,
     });
   });
 

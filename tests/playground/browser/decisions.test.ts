@@ -10,6 +10,7 @@ import {
   screenshot,
   scrollToTop,
   sendForAnswer,
+  until,
   useHarness,
 } from './harness.js';
 
@@ -133,7 +134,15 @@ describe('decisions and milestones in the browser', { timeout: 60_000 }, () => {
     const telemetry = program().decisions.find((d) => d.question.startsWith('Which telemetry'));
     if (!telemetry) throw new Error('the telemetry decision is missing');
     await form.getByLabel('Which decision', { exact: true }).selectOption({ label: telemetry.question });
-    await form.getByLabel('Decided by', { exact: true }).selectOption([PEOPLE.priya.id]);
+    // The app fills "Decided by" with the picked decision's deciders; what was typed stays.
+    const decidedBy = form.getByLabel('Decided by', { exact: true });
+    await until('Decided by filled from the decision', async () =>
+      (
+        await decidedBy.evaluate((el) => [...(el as HTMLSelectElement).selectedOptions].map((o) => o.value))
+      ).includes(PEOPLE.priya.id),
+    );
+    expect(await form.getByLabel('Outcome', { exact: true }).inputValue()).toBe(said);
+    expect(await form.getByLabel('Link', { exact: true }).inputValue()).toBe(link);
     // Tall enough to show the form down to the prefilled link.
     await page.setViewportSize({ width: 1280, height: 1000 });
     await screenshot(page, 'record-decision.png');

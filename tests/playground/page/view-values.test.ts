@@ -27,13 +27,29 @@ describe('syncValues / setValue', () => {
     expect(again.V1?.values.b?.a).toEqual({ type: 'plain_text_input', value: 'typed' });
   });
 
-  it('starts over when the app updates the view (a new hash)', () => {
+  it('keeps, as Slack does, what an input held across an update that kept its block and action ids', () => {
     const typed = setValue(syncValues({}, [view('V1', 'h1')], initial), 'V1', 'b', 'a', {
       type: 'plain_text_input',
       value: 'typed',
     });
     const updated = syncValues(typed, [view('V1', 'h2', [{}, {}])], initial);
-    expect(updated.V1?.values).toEqual(initial([{}, {}]));
+    expect(updated.V1?.values).toEqual({ b: { a: { type: 'plain_text_input', value: 'typed' } } });
+  });
+
+  it('takes the new initial value where the block id or the kind of element changed', () => {
+    const renamed = (blocks: unknown[]): ViewState =>
+      blocks.length > 1
+        ? {
+            'b:2': { a: { type: 'plain_text_input', value: 'new initial' } },
+            b: { a: { type: 'datepicker', selected_date: '2026-12-01' } },
+          }
+        : initial(blocks);
+    const typed = setValue(syncValues({}, [view('V1', 'h1')], renamed), 'V1', 'b', 'a', {
+      type: 'plain_text_input',
+      value: 'typed',
+    });
+    const updated = syncValues(typed, [view('V1', 'h2', [{}, {}])], renamed);
+    expect(updated.V1?.values).toEqual(renamed([{}, {}]));
   });
 
   it('drops the values of closed views and keeps those under a pushed one', () => {
