@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/logger';
 import type { WebClient } from '@slack/web-api';
-import { ConfigError, loadLogLevel, loadSlackClientConfig } from '../config.js';
+import { ConfigError, loadAwaySigns, loadLogLevel, loadSlackClientConfig } from '../config.js';
+import type { AwaySigns } from '../domain/people-away.js';
 import { createLogger } from '../logger.js';
 import { createWebClient } from '../slack-client.js';
 import type { CliContext } from './context.js';
@@ -18,15 +19,29 @@ export function cliLogger(ctx: CliContext): Logger {
  * typed ("rollout digest --send"), for the message naming what is missing.
  */
 export function slackClientFromEnv(ctx: CliContext, usage: string, logger: Logger): WebClient {
-  try {
-    return createWebClient(loadSlackClientConfig(ctx.env), logger);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    throw new CliError(
-      `${usage} talks to Slack, and the environment does not say how:\n${error.problems
+  return fromEnv(
+    () => createWebClient(loadSlackClientConfig(ctx.env), logger),
+    (problems) =>
+      `${usage} talks to Slack, and the environment does not say how:\n${problems
         .map((p) => `  - ${p}`)
         .join('\n')}`,
-      EXIT_USAGE,
-    );
+  );
+}
+
+/** What in a Slack status means away, as the server reads it; a bad list stops the command, naming it. */
+export function awaySignsFromEnv(ctx: CliContext): AwaySigns {
+  return fromEnv(
+    () => loadAwaySigns(ctx.env),
+    (problems) => problems.join('\n'),
+  );
+}
+
+/** What `load` reads of the environment; a ConfigError stops the command (exit 2) with `say`'s message. */
+function fromEnv<T>(load: () => T, say: (problems: string[]) => string): T {
+  try {
+    return load();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new CliError(say(error.problems), EXIT_USAGE);
   }
 }

@@ -1,7 +1,5 @@
-import { ConfigError, loadAwaySigns } from '../../config.js';
 import { staleOwnerIds } from '../../domain/digest-content.js';
 import { localDate, parseDate, wallTimeToInstant } from '../../domain/local-time.js';
-import type { AwaySigns } from '../../domain/people-away.js';
 import type { Program } from '../../domain/program.js';
 import { weekKeyLabel } from '../../domain/week.js';
 import {
@@ -21,7 +19,7 @@ import { type Command, stringOption } from '../command.js';
 import { type CliContext, CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../context.js';
 import { databasePath, withDatabase, withDatabaseAsync } from '../database.js';
 import { requireProgram } from '../program-arg.js';
-import { cliLogger, slackClientFromEnv } from '../slack-env.js';
+import { awaySignsFromEnv, cliLogger, slackClientFromEnv } from '../slack-env.js';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** An instant must say its offset: a bare "2026-11-23T09:00" would be read in the server's zone. */
@@ -210,15 +208,5 @@ function report(result: SendResult, program: Program, ctx: CliContext): number {
           'and import it again.\n',
       );
       return EXIT_FAILURE;
-  }
-}
-
-/** What in a Slack status means away, as the server reads it; a bad list stops the command, naming it. */
-function awaySignsFromEnv(ctx: CliContext): AwaySigns {
-  try {
-    return loadAwaySigns(ctx.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    throw new CliError(error.problems.join('\n'), EXIT_USAGE);
   }
 }
