@@ -18,6 +18,18 @@ export const PLACEHOLDER_TOKENS = {
   app: 'xapp-your-app-token',
 } as const;
 
+/** A comma-separated list, each item trimmed, empty ones dropped ("a, b,," is [a, b]). */
+const commaList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((raw) =>
+      raw
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    );
+
 const envSchema = z
   .object({
     SLACK_BOT_TOKEN: z
@@ -48,45 +60,22 @@ const envSchema = z
       .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://slack.com/api/' })
       .transform((url) => (url.endsWith('/') ? url : `${url}/`))
       .optional(),
-    ROLLOUT_ADMINS: z
-      .string()
-      .default('')
-      .transform((raw) =>
-        raw
-          .split(',')
-          .map((id) => id.trim())
-          .filter(Boolean),
-      )
-      .refine((ids) => ids.every(isSlackUserId), {
-        message: 'expected comma-separated Slack user IDs such as U012ABCDEF',
-      }),
+    ROLLOUT_ADMINS: commaList('').refine((ids) => ids.every(isSlackUserId), {
+      message: 'expected comma-separated Slack user IDs such as U012ABCDEF',
+    }),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-    ROLLOUT_AWAY_EMOJI: z
-      .string()
-      .default(DEFAULT_AWAY_EMOJI)
-      .transform((raw) =>
-        raw
-          .split(',')
-          .map((name) => name.trim())
-          .filter(Boolean)
-          // Slack reports status_emoji with colons; people write the list either way.
-          .map((name) => `:${name.replace(/^:|:$/g, '')}:`),
-      )
+    ROLLOUT_AWAY_EMOJI: commaList(DEFAULT_AWAY_EMOJI)
+      // Slack reports status_emoji with colons; people write the list either way.
+      .transform((names) => names.map((name) => `:${name.replace(/^:|:$/g, '')}:`))
       .refine((names) => names.every((n) => /^:[a-z0-9_+'-]+(::skin-tone-[2-6])?:$/.test(n)), {
         message: 'expected comma-separated emoji names such as :palm_tree:,:airplane:',
       }),
-    ROLLOUT_AWAY_WORDS: z
-      .string()
-      .default(DEFAULT_AWAY_WORDS)
-      .transform((raw) =>
-        raw
-          .split(',')
-          .map((w) => w.trim())
-          .filter(Boolean),
-      )
-      .refine((list) => list.every((w) => /[\p{L}\p{N}]/u.test(w) && w.length <= 50), {
+    ROLLOUT_AWAY_WORDS: commaList(DEFAULT_AWAY_WORDS).refine(
+      (list) => list.every((w) => /[\p{L}\p{N}]/u.test(w) && w.length <= 50),
+      {
         message: 'expected comma-separated words or phrases such as OOO,out of office (50 characters each)',
-      }),
+      },
+    ),
   })
   .superRefine(
     (env, ctx) => {
