@@ -15,17 +15,25 @@ import { canActOnDecision, canAddDecision, canEditWorkstream } from '../domain/p
 import type { Decision, Program, Workstream } from '../domain/program.js';
 import { isPendingDecision } from '../domain/vocabulary.js';
 import { planWorkstreamUpdate, type WorkstreamField } from '../domain/workstream-update.js';
-import { type DecisionRecordWrite, DecisionWrites } from '../store/decision-writes.js';
-import type { Attribution } from '../store/list-writes.js';
+import {
+  type DecisionRecordWrite,
+  type DecisionWriteResult,
+  DecisionWrites,
+} from '../store/decision-writes.js';
 import { ProgramRepo } from '../store/program-repo.js';
 import { truncate } from '../ui/limits.js';
 import {
+  by,
   type Conflict,
+  conflictOf,
   type EditRefusal,
   editProgram,
   forbidden,
   logOutcome,
   notFound,
+  reread,
+  who,
+  workstreamKeys,
 } from './edit-outcomes.js';
 
 /** The record form's own inputs beside the decision's: which decision, and the workstream it moves on. */
@@ -125,15 +133,15 @@ export class DecisionEdits {
     const { result, program } = editProgram(this.deps, this.repo, input.programId, (p): AddDecisionResult => {
       const permission = canAddDecision(input.actor, p, this.admins);
       if (!permission.allowed) return forbidden(permission);
-      const plan = planDecisionAdd(input.ask, keysOf(p));
+      const plan = planDecisionAdd(input.ask, workstreamKeys(p));
       if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
-      const id = this.writes.add({ ...this.by(p, input.actor, ''), values: plan.next });
-      return { kind: 'added', decision: this.readBack(p, id) };
+      const id = this.writes.add({ ...by(this.deps, p, input.actor, ''), values: plan.next });
+      return { kind: 'added', decision: decisionOf(reread(this.repo, p), id) };
     });
     logOutcome(
       this.deps.logger,
       { forbidden: 'decision_add_forbidden', saved: 'decision_added' },
-      this.who(input, program),
+      who(input, program),
       result,
     );
     return result;
@@ -141,10 +149,9 @@ export class DecisionEdits {
 
   editDecision(input: EditDecisionInput): DecisionEditResult {
     return this.settle(input, 'edit', (p, d) => {
-      const plan = planDecisionEdit(d, input.changes, keysOf(p));
+      const plan = planDecisionEdit(d, input.changes, workstreamKeys(p));
       if (!plan.ok) return plan;
-      if (plan.changes.length === 0) return { ok: 'unchanged' };
-      const write = { ...this.by(p, input.actor, ''), id: d.id, label: plan.next.question };
+      const write = { ...by(this.deps, p, input.actor, ''), id: d.id, label: plan.next.question };
       return {
         ok: true,
         changes: plan.changes,
@@ -157,7 +164,7 @@ export class DecisionEdits {
     return this.settle(input, 'defer', (p, d) => {
       const plan = planDecisionDefer(d, input);
       if (!plan.ok) return plan;
-      const write = { ...this.by(p, input.actor, plan.next.reason), id: d.id, label: d.question };
+      const write = { ...by(this.deps, p, input.actor, plan.next.reason), id: d.id, label: d.question };
       return {
         ok: true,
         changes: plan.changes,
@@ -170,7 +177,7 @@ export class DecisionEdits {
     return this.settle(input, 'withdraw', (p, d) => {
       const plan = planDecisionWithdraw(d, input);
       if (!plan.ok) return plan;
-      const write = { ...this.by(p, input.actor, plan.next.reason), id: d.id, label: d.question };
+      const write = { ...by(this.deps, p, input.actor, plan.next.reason), id: d.id, label: d.question };
       return {
         ok: true,
         changes: plan.changes,
@@ -209,7 +216,6 @@ export class DecisionEdits {
         if (!plan.ok || askFailed || move === 'refused' || Object.keys(errors).length > 0)
           return { kind: 'invalid', errors };
 
-        const at = this.deps.clock.now().toISOString();
         const note = `Decision recorded: ${truncate(existing?.question ?? (ask?.ok ? ask.next.question : ''), 900)}`;
         const workstream: DecisionRecordWrite['workstream'] = move && {
           workstream: move.current,
@@ -219,8 +225,7 @@ export class DecisionEdits {
           note,
         };
         const rec = {
-          ...this.by(p, input.actor, ''),
-          at,
+          ...by(this.deps, p, input.actor, ''),
           next: plan.next,
           changes: plan.changes,
           workstream,
@@ -238,12 +243,12 @@ export class DecisionEdits {
         } else {
           const values = ask?.ok ? { ...ask.next, workstreams: move ? [move.current.key] : [] } : undefined;
           if (!values) return { kind: 'invalid', errors };
-          const written = this.writes.addDecided({ ...this.by(p, input.actor, ''), values }, rec);
+          const written = this.writes.addDecided({ ...by(this.deps, p, input.actor, ''), values }, rec);
           if (!written.ok) return this.staleOf(p, written.stale, 0, move);
           id = written.id;
         }
-        const after = this.reread(p);
-        const decision = this.readBack(after, id);
+        const after = reread(this.repo, p);
+        const decision = decisionOf(after, id);
         const movedNow = move && after.workstreams.find((w) => w.id === move.current.id);
         return {
           kind: 'updated',
@@ -262,7 +267,7 @@ export class DecisionEdits {
         saved: 'decision_recorded',
       },
       {
-        ...this.who(input, program),
+        ...who(input, program),
         decision: 'id' in input.decision ? input.decision.id : 'new',
         ...(input.moveOn ? { workstream: input.moveOn.workstream } : {}),
       },
@@ -316,7 +321,7 @@ export class DecisionEdits {
     move: { current: Workstream } | undefined,
   ): DecisionConflict {
     if (stale === 'decision') return this.conflict(p, decisionId);
-    const now = this.reread(p).workstreams.find((w) => w.id === move?.current.id) ?? move?.current;
+    const now = reread(this.repo, p).workstreams.find((w) => w.id === move?.current.id) ?? move?.current;
     return {
       kind: 'conflict',
       on: 'workstream',
@@ -334,11 +339,10 @@ export class DecisionEdits {
       d: Decision,
     ) =>
       | { ok: false; errors: FieldErrors<DecisionInputField> }
-      | { ok: 'unchanged' }
       | {
           ok: true;
           changes: FieldChange<DecisionHistoryField>[];
-          write: () => { ok: true } | { ok: false; stale: 'decision' | 'workstream' };
+          write: () => DecisionWriteResult;
         },
   ): DecisionEditResult {
     const { result, program } = editProgram(
@@ -351,9 +355,9 @@ export class DecisionEdits {
         const permission = canActOnDecision(input.actor, p, decision, this.admins);
         if (!permission.allowed) return forbidden(permission);
         const plan = planned(p, decision);
-        if (plan.ok === false) return { kind: 'invalid', errors: plan.errors };
+        if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
         // Already as asked (a double click, the same deferral twice): nothing conflicts, nothing to write.
-        if (plan.ok === 'unchanged' || plan.changes.length === 0) return { kind: 'unchanged', decision };
+        if (plan.changes.length === 0) return { kind: 'unchanged', decision };
         if (decision.version !== input.expectedVersion) return this.conflict(p, decision.id);
         if (!isPendingDecision(decision.state))
           return {
@@ -365,7 +369,7 @@ export class DecisionEdits {
         if (!written.ok) return this.conflict(p, decision.id);
         return {
           kind: 'updated',
-          decision: this.readBack(this.reread(p), decision.id),
+          decision: decisionOf(reread(this.repo, p), decision.id),
           changes: plan.changes,
         };
       },
@@ -377,7 +381,7 @@ export class DecisionEdits {
         conflict: `decision_${what}_conflict`,
         saved: `decision_${what === 'edit' ? 'edited' : what === 'defer' ? 'deferred' : 'withdrawn'}`,
       },
-      { ...this.who(input, program), decision: input.decisionId },
+      { ...who(input, program), decision: input.decisionId },
       result,
     );
     return result;
@@ -387,36 +391,17 @@ export class DecisionEdits {
     return this.deps.config.rolloutAdmins;
   }
 
-  private by(program: Program, actor: string, note: string): Attribution {
-    return { programId: program.id, actor, at: this.deps.clock.now().toISOString(), note };
-  }
-
-  private reread(program: Program): Program {
-    const after = this.repo.getById(program.id);
-    if (!after) throw new Error(`program ${program.id} cannot be read back`);
-    return after;
-  }
-
-  private readBack(program: Program, id: number): Decision {
-    const found =
-      program.decisions.find((d) => d.id === id) ?? this.reread(program).decisions.find((d) => d.id === id);
-    if (!found) throw new Error(`decision ${id} cannot be read back`);
-    return found;
-  }
-
   /** Who changed the decision last, from its history (decisions keep no updated_by). */
   private conflict(program: Program, id: number): DecisionConflict {
-    const last = this.writes.lastChange(program.id, id);
-    return { kind: 'conflict', on: 'decision', updatedBy: last?.actor ?? null, updatedAt: last?.at ?? null };
-  }
-
-  private who(input: { actor: string; programId: number }, program: Program | undefined) {
-    return { user: input.actor, program: program?.slug ?? input.programId };
+    return { ...conflictOf(this.writes.lastChange(program.id, id)), on: 'decision' };
   }
 }
 
-function keysOf(program: Program): string[] {
-  return program.workstreams.map((w) => w.key);
+/** A decision of the program read back after its write (added, recorded or settled). */
+function decisionOf(program: Program, id: number): Decision {
+  const found = program.decisions.find((d) => d.id === id);
+  if (!found) throw new Error(`decision ${id} cannot be read back`);
+  return found;
 }
 
 /** What a decision asked and decided at once is recorded against: nothing decided yet. */

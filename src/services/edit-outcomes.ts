@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import type { FieldErrors } from '../domain/edit-fields.js';
 import type { Permission } from '../domain/permissions.js';
 import type { Program } from '../domain/program.js';
+import type { Attribution, LastChange } from '../store/list-writes.js';
 import type { ProgramRepo } from '../store/program-repo.js';
 
 /**
@@ -61,6 +62,40 @@ export function editProgram<R>(
     return program ? edit(program) : notFound('program');
   });
   return { result, program };
+}
+
+/** What the store records with an edit's write: who, when (the clock), why. */
+export function by(deps: Deps, program: Program, actor: string, note: string): Attribution {
+  return { programId: program.id, actor, at: deps.clock.now().toISOString(), note };
+}
+
+/** The program as stored after an edit's write (the repo reads it again: its version moved on). */
+export function reread(repo: ProgramRepo, program: Program): Program {
+  const after = repo.getById(program.id);
+  if (!after) throw new Error(`program ${program.id} cannot be read back`);
+  return after;
+}
+
+/** An item just added, from the program read again after its write. */
+export function readBack<T extends { id: number }>(items: readonly T[], entity: string, id: number): T {
+  const item = items.find((i) => i.id === id);
+  if (!item) throw new Error(`the new ${entity} ${id} cannot be read back`);
+  return item;
+}
+
+/** A conflict on an item that keeps no updated_by: its last history entry says who changed it, and when. */
+export function conflictOf(last: LastChange | undefined): Conflict {
+  return { kind: 'conflict', updatedBy: last?.actor ?? null, updatedAt: last?.at ?? null };
+}
+
+/** The program's workstream keys, which an item may be tied to. */
+export function workstreamKeys(program: Program): string[] {
+  return program.workstreams.map((w) => w.key);
+}
+
+/** The log's user and program (its slug once read, else the ID asked for). */
+export function who(input: { actor: string; programId: number }, program: Program | undefined) {
+  return { user: input.actor, program: program?.slug ?? input.programId };
 }
 
 /** The events an edit's outcome is logged under; each is written out where the edit is. */

@@ -14,12 +14,18 @@ import { MilestoneWrites } from '../store/milestone-writes.js';
 import { ProgramRepo } from '../store/program-repo.js';
 import { TargetMoves } from '../store/target-moves.js';
 import {
+  by,
   type Conflict,
+  conflictOf,
   type EditRefusal,
   editProgram,
   forbidden,
   logOutcome,
   notFound,
+  readBack,
+  reread,
+  who,
+  workstreamKeys,
 } from './edit-outcomes.js';
 
 export interface AddMilestoneInput {
@@ -75,20 +81,18 @@ export class MilestoneEdits {
       (p): AddMilestoneResult => {
         const permission = canAddMilestone(input.actor, p, this.admins);
         if (!permission.allowed) return forbidden(permission);
-        const taken = new Set([...p.workstreams.map((w) => w.key), ...p.milestones.map((m) => m.key)]);
+        const taken = new Set([...workstreamKeys(p), ...p.milestones.map((m) => m.key)]);
         const plan = planMilestoneAdd({ ...input.milestone, note: input.note }, taken);
         if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
-        const id = this.writes.add({ ...this.by(p, input.actor, plan.note), values: plan.values });
-        const after = this.reread(p);
-        const milestone = after.milestones.find((m) => m.id === id);
-        if (!milestone) throw new Error(`the new milestone ${id} cannot be read back`);
-        return { kind: 'added', milestone, program: after };
+        const id = this.writes.add({ ...by(this.deps, p, input.actor, plan.note), values: plan.values });
+        const after = reread(this.repo, p);
+        return { kind: 'added', milestone: readBack(after.milestones, 'milestone', id), program: after };
       },
     );
     logOutcome(
       this.deps.logger,
       { forbidden: 'milestone_add_forbidden', saved: 'milestone_added' },
-      this.who(input, program),
+      who(input, program),
       result,
     );
     return result;
@@ -114,7 +118,7 @@ export class MilestoneEdits {
         if (milestone.version !== input.expectedVersion) return { ...this.conflict(p, milestone), milestone };
 
         const written = this.writes.edit({
-          ...this.by(p, input.actor, plan.note),
+          ...by(this.deps, p, input.actor, plan.note),
           id: milestone.id,
           key: milestone.key,
           label: plan.next.name,
@@ -122,7 +126,7 @@ export class MilestoneEdits {
           next: plan.next,
           changes: plan.changes,
         });
-        const after = this.reread(p);
+        const after = reread(this.repo, p);
         const now = after.milestones.find((m) => m.id === milestone.id);
         if (!now) return notFound('milestone');
         // Unreachable under the lock, but a refused version guard must never read as success.
@@ -137,7 +141,7 @@ export class MilestoneEdits {
         conflict: 'milestone_edit_conflict',
         saved: 'milestone_edited',
       },
-      { ...this.who(input, program), milestone: input.milestoneId },
+      { ...who(input, program), milestone: input.milestoneId },
       result,
     );
     return result;
@@ -152,23 +156,8 @@ export class MilestoneEdits {
     return this.deps.config.rolloutAdmins;
   }
 
-  private by(program: Program, actor: string, note: string) {
-    return { programId: program.id, actor, at: this.deps.clock.now().toISOString(), note };
-  }
-
-  private reread(program: Program): Program {
-    const after = this.repo.getById(program.id);
-    if (!after) throw new Error(`program ${program.id} cannot be read back`);
-    return after;
-  }
-
   /** Milestones keep no updated_by: their history says who changed one last. */
   private conflict(program: Program, milestone: Milestone): Conflict {
-    const last = this.writes.lastChange(program.id, milestone.key);
-    return { kind: 'conflict', updatedBy: last?.actor ?? null, updatedAt: last?.at ?? null };
-  }
-
-  private who(input: { actor: string; programId: number }, program: Program | undefined) {
-    return { user: input.actor, program: program?.slug ?? input.programId };
+    return conflictOf(this.writes.lastChange(program.id, milestone.key));
   }
 }

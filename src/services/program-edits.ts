@@ -27,16 +27,22 @@ import {
 } from '../domain/permissions.js';
 import type { NextAction, Program, Readiness, TopRisk } from '../domain/program.js';
 import type { RiskState } from '../domain/vocabulary.js';
-import { type Attribution, type ListEntity, ListWrites } from '../store/list-writes.js';
+import { type ListEntity, ListWrites } from '../store/list-writes.js';
 import { ProgramRepo } from '../store/program-repo.js';
 import {
   both,
+  by,
   type Conflict,
+  conflictOf,
   type EditRefusal,
   editProgram,
   forbidden,
   logOutcome,
   notFound,
+  readBack,
+  reread,
+  who,
+  workstreamKeys,
 } from './edit-outcomes.js';
 
 /** Who edits what, and the version it was opened on: `risk.version`, `readiness.version`, `action.version`. */
@@ -136,15 +142,15 @@ export class ProgramEdits {
     const { result, program } = editProgram(this.deps, this.repo, input.programId, (p): AddRiskResult => {
       const permission = canAddRisk(input.actor, p, this.admins);
       if (!permission.allowed) return forbidden(permission);
-      const plan = planRiskAdd({ ...input.risk, note: input.note }, keysOf(p));
+      const plan = planRiskAdd({ ...input.risk, note: input.note }, workstreamKeys(p));
       if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
-      const id = this.writes.addRisk({ ...this.by(p, input.actor, plan.note), values: plan.values });
-      return { kind: 'added', risk: readBack(this.reread(p).risks, 'risk', id) };
+      const id = this.writes.addRisk({ ...by(this.deps, p, input.actor, plan.note), values: plan.values });
+      return { kind: 'added', risk: readBack(reread(this.repo, p).risks, 'risk', id) };
     });
     logOutcome(
       this.deps.logger,
       { forbidden: 'risk_add_forbidden', saved: 'risk_added' },
-      { ...this.who(input, program), workstream: input.risk.workstream ?? null },
+      { ...who(input, program), workstream: input.risk.workstream ?? null },
       result,
     );
     return result;
@@ -159,21 +165,21 @@ export class ProgramEdits {
         canMoveListItem(input.actor, p, risk, input.changes.workstream, this.admins, 'risks'),
       );
       if (!permission.allowed) return forbidden(permission);
-      const plan = planRiskEdit(risk, { ...input.changes, note: input.note }, keysOf(p));
+      const plan = planRiskEdit(risk, { ...input.changes, note: input.note }, workstreamKeys(p));
       if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
       // Already as asked (a double click, two forms saying the same): nothing conflicts, nothing to write.
       if (plan.changes.length === 0) return { kind: 'unchanged', risk };
       if (risk.version !== input.expectedVersion) return { ...this.conflict(p, 'risk', risk.id), risk };
 
       const written = this.writes.editRisk({
-        ...this.by(p, input.actor, plan.note),
+        ...by(this.deps, p, input.actor, plan.note),
         id: risk.id,
         label: plan.next.text,
         expectedVersion: input.expectedVersion,
         next: plan.next,
         changes: plan.changes,
       });
-      const now = this.reread(p).risks.find((r) => r.id === risk.id);
+      const now = reread(this.repo, p).risks.find((r) => r.id === risk.id);
       if (!now) return notFound('risk');
       // Unreachable under the lock, but a refused version guard must never read as success.
       if (!written) return { ...this.conflict(p, 'risk', risk.id), risk: now };
@@ -182,7 +188,7 @@ export class ProgramEdits {
     logOutcome(
       this.deps.logger,
       { forbidden: 'risk_edit_forbidden', conflict: 'risk_edit_conflict', saved: 'risk_edited' },
-      { ...this.who(input, program), risk: input.riskId, ...workstreamOf(program?.risks, input.riskId) },
+      { ...who(input, program), risk: input.riskId, ...workstreamOf(program?.risks, input.riskId) },
       result,
     );
     return result;
@@ -211,14 +217,14 @@ export class ProgramEdits {
           return { ...this.conflict(p, 'readiness', readiness.id), readiness };
 
         const written = this.writes.editReadiness({
-          ...this.by(p, input.actor, plan.note),
+          ...by(this.deps, p, input.actor, plan.note),
           id: readiness.id,
           label: readiness.name,
           expectedVersion: input.expectedVersion,
           next: plan.next,
           changes: plan.changes,
         });
-        const now = this.reread(p).readiness.find((r) => r.id === readiness.id);
+        const now = reread(this.repo, p).readiness.find((r) => r.id === readiness.id);
         if (!now) return notFound('readiness');
         if (!written) return { ...this.conflict(p, 'readiness', readiness.id), readiness: now };
         return { kind: 'updated', changes: plan.changes, readiness: now };
@@ -231,7 +237,7 @@ export class ProgramEdits {
         conflict: 'readiness_edit_conflict',
         saved: 'readiness_edited',
       },
-      { ...this.who(input, program), readiness: input.readinessId },
+      { ...who(input, program), readiness: input.readinessId },
       result,
     );
     return result;
@@ -245,16 +251,19 @@ export class ProgramEdits {
       (p): AddNextActionResult => {
         const permission = canAddNextAction(input.actor, p, this.admins);
         if (!permission.allowed) return forbidden(permission);
-        const plan = planNextActionAdd({ ...input.action, note: input.note }, keysOf(p));
+        const plan = planNextActionAdd({ ...input.action, note: input.note }, workstreamKeys(p));
         if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
-        const id = this.writes.addNextAction({ ...this.by(p, input.actor, plan.note), values: plan.values });
-        return { kind: 'added', action: readBack(this.reread(p).actions, 'action', id) };
+        const id = this.writes.addNextAction({
+          ...by(this.deps, p, input.actor, plan.note),
+          values: plan.values,
+        });
+        return { kind: 'added', action: readBack(reread(this.repo, p).actions, 'action', id) };
       },
     );
     logOutcome(
       this.deps.logger,
       { forbidden: 'action_add_forbidden', saved: 'action_added' },
-      { ...this.who(input, program), workstream: input.action.workstream ?? null },
+      { ...who(input, program), workstream: input.action.workstream ?? null },
       result,
     );
     return result;
@@ -274,21 +283,21 @@ export class ProgramEdits {
           canMoveListItem(input.actor, p, action, input.changes.workstream, this.admins, 'next actions'),
         );
         if (!permission.allowed) return forbidden(permission);
-        const plan = planNextActionEdit(action, { ...input.changes, note: input.note }, keysOf(p));
+        const plan = planNextActionEdit(action, { ...input.changes, note: input.note }, workstreamKeys(p));
         if (!plan.ok) return { kind: 'invalid', errors: plan.errors };
         if (plan.changes.length === 0) return { kind: 'unchanged', action };
         if (action.version !== input.expectedVersion)
           return { ...this.conflict(p, 'action', action.id), action };
 
         const written = this.writes.editNextAction({
-          ...this.by(p, input.actor, plan.note),
+          ...by(this.deps, p, input.actor, plan.note),
           id: action.id,
           label: plan.next.text,
           expectedVersion: input.expectedVersion,
           next: plan.next,
           changes: plan.changes,
         });
-        const now = this.reread(p).actions.find((a) => a.id === action.id);
+        const now = reread(this.repo, p).actions.find((a) => a.id === action.id);
         if (!now) return notFound('action');
         if (!written) return { ...this.conflict(p, 'action', action.id), action: now };
         return { kind: 'updated', changes: plan.changes, action: now };
@@ -298,7 +307,7 @@ export class ProgramEdits {
       this.deps.logger,
       { forbidden: 'action_edit_forbidden', conflict: 'action_edit_conflict', saved: 'action_edited' },
       {
-        ...this.who(input, program),
+        ...who(input, program),
         action: input.actionId,
         ...workstreamOf(program?.actions, input.actionId),
       },
@@ -316,38 +325,10 @@ export class ProgramEdits {
     return this.deps.config.rolloutAdmins;
   }
 
-  /** What the store records with the write: who, when (the clock), why. */
-  private by(program: Program, actor: string, note: string): Attribution {
-    return { programId: program.id, actor, at: this.deps.clock.now().toISOString(), note };
-  }
-
-  /** The program as stored after this edit's write (the repo reads it again: its version moved on). */
-  private reread(program: Program): Program {
-    const after = this.repo.getById(program.id);
-    if (!after) throw new Error(`program ${program.id} cannot be read back`);
-    return after;
-  }
-
   /** Who changed the item last (risks, readiness and next actions keep no updated_by: their history says). */
   private conflict(program: Program, entity: ListEntity, id: number): Conflict {
-    const last = this.writes.lastChange(program.id, entity, id);
-    return { kind: 'conflict', updatedBy: last?.actor ?? null, updatedAt: last?.at ?? null };
+    return conflictOf(this.writes.lastChange(program.id, entity, id));
   }
-
-  /** The log's user and program. */
-  private who(input: { actor: string; programId: number }, program: Program | undefined) {
-    return { user: input.actor, program: program?.slug ?? input.programId };
-  }
-}
-
-function keysOf(program: Program): string[] {
-  return program.workstreams.map((w) => w.key);
-}
-
-function readBack<T extends { id: number }>(items: readonly T[], entity: ListEntity, id: number): T {
-  const item = items.find((i) => i.id === id);
-  if (!item) throw new Error(`the new ${entity} ${id} cannot be read back`);
-  return item;
 }
 
 /** The item's workstream, as it was before the edit, for the log. */

@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.js';
-import { planDecisionAdd } from '../domain/decision-edits.js';
+import { askOf, type DecisionAsk, planDecisionAdd } from '../domain/decision-edits.js';
 import { type FieldErrors, historyValue } from '../domain/edit-fields.js';
 import { canEditWorkstream, canRebaseline } from '../domain/permissions.js';
 import type { Decision, Program, Workstream } from '../domain/program.js';
@@ -15,12 +15,14 @@ import { ProgramRepo } from '../store/program-repo.js';
 import { TargetMoves } from '../store/target-moves.js';
 import { WorkstreamWrites } from '../store/workstream-writes.js';
 import {
+  by,
   type Conflict,
   type EditRefusal,
   editProgram,
   forbidden,
   logOutcome,
   notFound,
+  who,
 } from './edit-outcomes.js';
 
 export interface UpdateWorkstreamInput {
@@ -160,21 +162,17 @@ export class WorkstreamUpdates {
     actor: string,
     note: string,
   ): number | undefined {
-    const at = this.deps.clock.now().toISOString();
     if (asked.kind === 'open')
-      return this.decisions.add({ programId: p.id, actor, at, note, values: asked.values });
+      return this.decisions.add({ ...by(this.deps, p, actor, note), values: asked.values });
     if (asked.kind !== 'link') return undefined;
     const d = asked.decision;
     const workstreams = [...d.workstreams, w.key];
     const linked = this.decisions.edit({
-      programId: p.id,
-      actor,
-      at,
-      note,
+      ...by(this.deps, p, actor, note),
       id: d.id,
       label: d.question,
       expectedVersion: d.version,
-      next: { question: d.question, workstreams, deciders: d.deciders, neededBy: d.neededBy },
+      next: { ...askOf(d), workstreams },
       changes: [
         {
           field: 'workstreams',
@@ -213,14 +211,11 @@ export class WorkstreamUpdates {
 
         // With no change at all, the owner confirms it as it stands (a reminder's answer): written too.
         const written = this.writes.apply({
-          programId: p.id,
+          ...by(this.deps, p, input.actor, plan.note),
           workstream: current,
           expectedVersion: input.expectedVersion,
           next: plan.next,
           changes: plan.changes,
-          actor: input.actor,
-          at: this.deps.clock.now().toISOString(),
-          note: plan.note,
         });
         // The same transaction (editProgram's): the decision is written with the workstream or not at all.
         const decisionId = written
@@ -248,7 +243,7 @@ export class WorkstreamUpdates {
         conflict: 'workstream_update_conflict',
         saved: 'workstream_updated',
       },
-      { user: input.actor, program: program?.slug ?? input.programId, workstream: input.key },
+      { ...who(input, program), workstream: input.key },
       result,
       'workstream' in result
         ? { expectedVersion: input.expectedVersion, version: result.workstream.version }
@@ -262,10 +257,7 @@ type Asked =
   | { kind: 'none' }
   | { kind: 'invalid'; errors: FieldErrors<DecisionPromptField | WorkstreamUpdateField> }
   | { kind: 'link'; decision: Decision }
-  | {
-      kind: 'open';
-      values: { question: string; workstreams: string[]; deciders: string[]; neededBy: string | null };
-    };
+  | { kind: 'open'; values: DecisionAsk };
 
 function conflict(now: Workstream): UpdateWorkstreamResult {
   return { kind: 'conflict', updatedBy: now.updatedBy, updatedAt: now.updatedAt, workstream: now };
