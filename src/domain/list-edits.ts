@@ -12,6 +12,7 @@ import {
 } from './edit-fields.js';
 import { isCalendarDate } from './local-time.js';
 import type { NextAction, Readiness, TopRisk } from './program.js';
+import { mentionedUserId } from './slack-user.js';
 import { oneLine } from './user-text.js';
 import { RISK_STATES, SIGNAL_INFO, SIGNALS } from './vocabulary.js';
 
@@ -189,12 +190,12 @@ export interface NextActionChangesInput {
 
 const nextActionText = requiredFieldText('nextActionText', 'Say what needs doing');
 
-/** `<@U012AB>` and `<@U012AB|name>` (how a mention arrives in command text) are kept as the bare ID. */
+/** A mention (how one arrives in command text) is kept as the bare ID. */
 const nextActionOwner = z.preprocess((value) => {
   if (typeof value !== 'string') return value;
   const line = oneLine(value);
   if (line === '') return null;
-  return /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(line)?.[1] ?? line;
+  return mentionedUserId(line);
 }, fieldText('nextActionOwner').nullable());
 
 const dueDate = z.preprocess(

@@ -9,6 +9,7 @@ import {
 } from './edit-fields.js';
 import type { Milestone } from './program.js';
 import { milestoneKey } from './program-file.js';
+import { mentionedUserId } from './slack-user.js';
 import { planTargetMove, targetDateField } from './target-moves.js';
 import { oneLine } from './user-text.js';
 
@@ -47,7 +48,7 @@ const name = requiredFieldText('workstreamName', 'Name the milestone');
 const owner = z.preprocess((value) => {
   if (typeof value !== 'string') return value;
   const line = oneLine(value);
-  return line === '' ? '' : (/^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(line)?.[1] ?? line);
+  return line === '' ? '' : mentionedUserId(line);
 }, fieldText('ownerTeam'));
 const reason = fieldText('note').default('');
 

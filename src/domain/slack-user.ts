@@ -8,3 +8,8 @@ export const SLACK_USER_ID = /^[UW](?=[A-Z]*[0-9])[A-Z0-9]{2,}$/;
 export function isSlackUserId(value: string): boolean {
   return SLACK_USER_ID.test(value);
 }
+
+/** `<@U012AB>` and `<@U012AB|name>` (how a mention arrives in typed text) as the bare ID; other text as it is. */
+export function mentionedUserId(text: string): string {
+  return /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(text)?.[1] ?? text;
+}
