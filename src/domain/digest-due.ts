@@ -1,7 +1,7 @@
 import { firstOccurrenceInWeek } from './cron-schedule.js';
 import { isoWeekday, localDate, parseDate, wallTime, wallTimeToInstant } from './local-time.js';
 import type { Holiday } from './program.js';
-import { holidayOn, nextWorkingDay } from './quiet-days.js';
+import { holidayName, holidayOn, nextWorkingDay } from './quiet-days.js';
 import { shiftWeek, weekKey as weekKeyOf, weekStart } from './week.js';
 
 /**
@@ -35,6 +35,15 @@ export interface DueCalendar {
   holidays: readonly Holiday[];
 }
 
+/** A program's digest calendar: its digest's `schedule` in its zone, less its holidays. */
+export function dueCalendar(
+  schedule: string,
+  program: { timezone: string; holidays?: readonly Holiday[] | undefined },
+): DueCalendar {
+  // `?? []`: a program read before holidays existed, or built by hand in a test, has none.
+  return { schedule, timeZone: program.timezone, holidays: program.holidays ?? [] };
+}
+
 /** When the digest of `weekKey` is due; undefined when the schedule does not fire that week. */
 export function weekDue(cal: DueCalendar, weekKey: string): WeekDue | undefined {
   const scheduledAt = firstOccurrenceInWeek(cal.schedule, cal.timeZone, weekKey, { nonexistent: 'shift' });
@@ -47,7 +56,7 @@ export function weekDue(cal: DueCalendar, weekKey: string): WeekDue | undefined 
   // 'shift' always gives an instant; the fallback only satisfies the type.
   const dueAt =
     wallTimeToInstant({ ...parseDate(to), hour, minute, second }, cal.timeZone, 'shift') ?? scheduledAt;
-  return { weekKey, scheduledAt, dueAt, moved: { from, to, holiday: holiday.name || 'a holiday' } };
+  return { weekKey, scheduledAt, dueAt, moved: { from, to, holiday: holidayName(holiday) } };
 }
 
 /**

@@ -89,8 +89,9 @@ export function digestLog<R extends RunRecord>(input: DigestLogInput<R>): WeekLo
     list.push(run);
     byWeek.set(run.weekKey, list);
   }
-  const oldest = [...byWeek.keys(), current].sort()[0] as string;
-  const newest = [...byWeek.keys(), current].sort().at(-1) as string;
+  const weeks = [...byWeek.keys(), current].sort();
+  const oldest = weeks[0] as string;
+  const newest = weeks.at(-1) as string;
 
   const rows: WeekLogRow[] = [];
   for (let week = newest; week >= oldest && rows.length < maxWeeks; week = shiftWeek(week, -1)) {

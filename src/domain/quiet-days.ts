@@ -27,19 +27,19 @@ export function nextWorkingDay(holidays: readonly Holiday[], date: string): stri
   return day;
 }
 
+/** A holiday as people say it: its name ("Winter break"), or "a holiday" when it has none. */
+export function holidayName(holiday: Holiday): string {
+  return holiday.name || 'a holiday';
+}
+
 /** Why a day is not worked: the holiday's name ("Winter break"), "a holiday", or "the weekend". */
 export function whyNotWorking(holidays: readonly Holiday[], date: string): string | undefined {
   const holiday = holidayOn(holidays, date);
-  if (holiday) return holiday.name || 'a holiday';
+  if (holiday) return holidayName(holiday);
   return isWeekend(date) ? 'the weekend' : undefined;
 }
 
 /** The holiday it is at `now` on the program's calendar (its zone), if any: nobody is reminded on it. */
 export function holidayAt(holidays: readonly Holiday[], now: Date, timeZone: string): Holiday | undefined {
   return holidayOn(holidays, localDate(now, timeZone));
-}
-
-/** Whether it is Saturday or Sunday at `now` on the clock of `timeZone` (a person's own weekend). */
-export function weekendAt(now: Date, timeZone: string): boolean {
-  return isWeekend(localDate(now, timeZone));
 }

@@ -1,6 +1,6 @@
-import { weekDue } from './digest-due.js';
+import { dueCalendar, weekDue } from './digest-due.js';
 import { addDays, localDate, parseDate, wallTime } from './local-time.js';
-import type { Program, Workstream } from './program.js';
+import type { Holiday, Program, Workstream } from './program.js';
 import { isWorkingDay } from './quiet-days.js';
 import { shiftWeek, weekKey as weekKeyOf, weekKeyOfDate, weekStart } from './week.js';
 
@@ -37,15 +37,15 @@ export type ReminderProgram = Pick<Program, 'timezone' | 'digest' | 'reminderDay
  * A reminder falls on a working day: N days before a Monday digest is a Sunday, when nobody reads a nudge,
  * so it moves back to the working day before (Friday), still in the same week as the date it replaces.
  */
-function onWorkingDay(date: string, program: ReminderProgram): string {
+function onWorkingDay(date: string, holidays: readonly Holiday[]): string {
   let day = date;
   // At most a week back: a week without one working day keeps the date rather than leave its week.
-  for (let i = 0; i < 6 && !isWorkingDay(program.holidays ?? [], day); i++) {
+  for (let i = 0; i < 6 && !isWorkingDay(holidays, day); i++) {
     const before = addDays(day, -1);
     if (weekKeyOfDate(before) !== weekKeyOfDate(date)) return date;
     day = before;
   }
-  return isWorkingDay(program.holidays ?? [], day) ? day : date;
+  return isWorkingDay(holidays, day) ? day : date;
 }
 
 /** 1–6 days before, or null when reminders are off (or the stored value is out of range). */
@@ -64,18 +64,16 @@ export function reminderSlots(program: ReminderProgram, now: Date): ReminderSlot
   const days = reminderDaysBefore(program);
   if (days === null || !program.digest) return [];
   const zone = program.timezone;
+  const cal = dueCalendar(program.digest.schedule, program);
   const current = weekKeyOf(now, zone);
   const slots: ReminderSlot[] = [];
   for (const shift of [-1, 0, 1]) {
     const week = shiftWeek(current, shift);
     // When the digest is due, a holiday's move included: the reminder counts down to when it goes out.
-    const due = weekDue(
-      { schedule: program.digest.schedule, timeZone: zone, holidays: program.holidays ?? [] },
-      week,
-    );
+    const due = weekDue(cal, week);
     if (!due) continue;
     const digestAt = due.dueAt;
-    const date = onWorkingDay(addDays(localDate(digestAt, zone), -days), program);
+    const date = onWorkingDay(addDays(localDate(digestAt, zone), -days), cal.holidays);
     slots.push({ weekKey: week, date, digestAt, updatedSince: weekStart(weekKeyOfDate(date), zone) });
   }
   return slots;
@@ -114,9 +112,7 @@ function needsUpdate(workstream: Workstream, since: Date): boolean {
 /** Each owner with their workstreams that need an update, in the program's order. */
 export function staleByOwner(workstreams: readonly Workstream[], since: Date): Map<string, Workstream[]> {
   const owners = new Map<string, Workstream[]>();
-  const ordered = [...workstreams].sort((a, b) => a.position - b.position);
-  for (const w of ordered) {
-    if (!needsUpdate(w, since)) continue;
+  for (const w of staleWorkstreams(workstreams, since)) {
     for (const owner of new Set(w.ownerIds)) {
       const list = owners.get(owner) ?? [];
       list.push(w);
@@ -128,7 +124,7 @@ export function staleByOwner(workstreams: readonly Workstream[], since: Date): M
 
 /** Not done and not updated since `since`, in the program's order. */
 export function staleWorkstreams(workstreams: readonly Workstream[], since: Date): Workstream[] {
-  return [...workstreams].sort((a, b) => a.position - b.position).filter((w) => needsUpdate(w, since));
+  return workstreams.filter((w) => needsUpdate(w, since)).sort((a, b) => a.position - b.position);
 }
 
 /** Why someone is reminded of a workstream: they own it, or they back up owners who are all away. */

@@ -1,8 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
+import { dateMarks } from '../domain/date-marks.js';
 import type { Program } from '../domain/program.js';
 import { isSlackUserId } from '../domain/slack-user.js';
-import { conflictKey, type DateConflict, dateConflicts } from '../domain/target-dates.js';
+import { conflictKey, type DateConflict } from '../domain/target-dates.js';
 import { singleAttemptClient, slackErrorReason } from '../slack-client.js';
 import { DateConflictsTold } from '../store/date-conflicts-told.js';
 import { ProgramRepo } from '../store/program-repo.js';
@@ -45,7 +46,7 @@ export class DateConflictNotices {
 
   /** One program as it is now; returns how many conflicts were newly told. */
   async check(client: WebClient, program: Program): Promise<number> {
-    const live = dateConflicts(program);
+    const live = dateMarks(program).all;
     this.told.forgetAllBut(program.id, live.map(conflictKey));
     const fresh = live.filter((c) => this.told.claim(program.id, conflictKey(c), this.deps.clock.now()));
     for (const c of fresh) await this.tell(client, program, c);

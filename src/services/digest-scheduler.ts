@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Deps } from '../deps.js';
-import { type DueCalendar, digestsDueInWeekOf, type WeekDue, weekDue } from '../domain/digest-due.js';
+import { digestsDueInWeekOf, dueCalendar, type WeekDue, weekDue } from '../domain/digest-due.js';
 import type { Program } from '../domain/program.js';
 import { weekKey } from '../domain/week.js';
 import type { DigestRun, DigestTrigger } from '../store/digest-runs.js';
@@ -19,12 +19,6 @@ export interface SchedulerOptions {
 }
 
 const MINUTE = 60_000;
-
-/** The program's digest calendar: its schedule in its zone, less its holidays. */
-export function dueCalendar(program: Program & { digest: NonNullable<Program['digest']> }): DueCalendar {
-  // `?? []`: a program read before holidays existed, or built by hand in a test, has none.
-  return { schedule: program.digest.schedule, timeZone: program.timezone, holidays: program.holidays ?? [] };
-}
 
 /** Not posted, and not failed so recently that the retry delay has yet to run out. */
 function waiting(run: DigestRun | undefined, now: Date): boolean {
@@ -47,7 +41,7 @@ export function isDue(
   week: string = weekKey(now, program.timezone),
 ): boolean {
   if (!program.digest || !waiting(run, now)) return false;
-  return digestsDueInWeekOf(dueCalendar({ ...program, digest: program.digest }), now).some(
+  return digestsDueInWeekOf(dueCalendar(program.digest.schedule, program), now).some(
     (due) => due.weekKey === week,
   );
 }
@@ -135,7 +129,7 @@ export class DigestScheduler {
       const now = this.deps.clock.now();
       for (const program of programs) {
         if (!program.digest) continue;
-        const cal = dueCalendar({ ...program, digest: program.digest });
+        const cal = dueCalendar(program.digest.schedule, program);
         // A server down at the scheduled time on a holiday still says the digest moved, and when to.
         const thisWeek = weekDue(cal, weekKey(now, program.timezone));
         if (thisWeek?.moved && thisWeek.scheduledAt <= now) this.logMove(program, thisWeek);
@@ -176,10 +170,7 @@ export class DigestScheduler {
       if (!program) return undefined;
       if (trigger === 'schedule' && week === undefined && program.digest) {
         const now = this.deps.clock.now();
-        const due = weekDue(
-          dueCalendar({ ...program, digest: program.digest }),
-          weekKey(now, program.timezone),
-        );
+        const due = weekDue(dueCalendar(program.digest.schedule, program), weekKey(now, program.timezone));
         if (due?.moved && now < due.dueAt) {
           this.logMove(program, due);
           return undefined;

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import { buildDigest, type Digest, staleOwnerIds } from '../domain/digest-content.js';
-import { onlyMergedBetween } from '../domain/digest-due.js';
+import { dueCalendar, onlyMergedBetween } from '../domain/digest-due.js';
 import { digestMetadata, parseDigestMetadata } from '../domain/digest-metadata.js';
 import type { SendResult as DigestSendResult } from '../domain/digest-send.js';
 import { localDate } from '../domain/local-time.js';
@@ -291,11 +291,7 @@ export class DigestSender {
       last &&
       last.weekKey < shiftWeek(week, -1) &&
       // A holiday break that merged weeks into this one skipped their keys, not their digests.
-      !onlyMergedBetween(
-        { schedule: program.digest.schedule, timeZone: program.timezone, holidays: program.holidays ?? [] },
-        last.weekKey,
-        week,
-      )
+      !onlyMergedBetween(dueCalendar(program.digest.schedule, program), last.weekKey, week)
     )
       logger.warn(
         { event: 'digest_weeks_missed', ...log, lastPostedWeek: last.weekKey },

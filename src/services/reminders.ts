@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import { localDate } from '../domain/local-time.js';
 import type { Program } from '../domain/program.js';
-import { holidayAt, weekendAt } from '../domain/quiet-days.js';
+import { holidayAt, holidayOn, isWeekend } from '../domain/quiet-days.js';
 import {
   dueSlot,
   morningSomewhere,
@@ -72,9 +72,7 @@ export class ReminderSender {
         );
       }
     }
-    // Nobody's morning on any reminder's date: no one to look up.
-    if (!sweeps.some((s) => s.slots.some((slot) => morningSomewhere(slot, now)))) return result;
-
+    // Only programs where it can be a reminder's date and morning somewhere: their people are looked up.
     const people = new Set<string>();
     for (const s of sweeps) {
       if (!s.slots.some((slot) => morningSomewhere(slot, now))) continue;
@@ -128,23 +126,19 @@ export class ReminderSender {
     now: Date,
     isAway: (user: string) => Promise<boolean>,
   ): Promise<'sent' | 'failed' | 'none'> {
-    const fallbackZone = all.find((s) =>
-      s.stale.some((w) => w.ownerIds.includes(user) || w.backupIds.includes(user)),
-    )?.program.timezone;
+    const fallbackZone = all.find((s) => s.stale.some((w) => worksOn(w, user)))?.program.timezone;
     const zone = await this.zoneOf(client, user, fallbackZone ?? 'UTC');
+    const today = localDate(now, zone);
     // Quiet days (weekends): nobody is reminded on their own Saturday or Sunday, in their Slack time zone.
-    if (weekendAt(now, zone)) return 'none';
+    if (isWeekend(today)) return 'none';
     // Nor about a program on a date that is its holiday on their own calendar (a Tokyo morning can be the
     // holiday while the program's Los Angeles is still on the day before).
-    const working = all.filter((s) => !holidayAt(s.program.holidays, now, zone));
-    const week = weekKeyOfDate(localDate(now, zone));
+    const working = all.filter((s) => !holidayOn(s.program.holidays, today));
+    const week = weekKeyOfDate(today);
     // Someone's reminder day in any program they work on is the day of their one DM of the week.
-    const due = working.filter((s) => {
-      const slot = dueSlot(s.slots, now, zone);
-      return (
-        slot !== undefined && s.stale.some((w) => w.ownerIds.includes(user) || w.backupIds.includes(user))
-      );
-    });
+    const due = working.filter(
+      (s) => dueSlot(s.slots, now, zone) !== undefined && s.stale.some((w) => worksOn(w, user)),
+    );
     if (due.length === 0) return 'none';
     if (this.sent.hasWeek(user, week)) return 'none';
     if (await isAway(user)) return 'none';
@@ -154,7 +148,7 @@ export class ReminderSender {
     for (const s of working) {
       const before = items.length;
       for (const w of s.stale) {
-        if (!w.ownerIds.includes(user) && !w.backupIds.includes(user)) continue;
+        if (!worksOn(w, user)) continue;
         const away = new Map<string, boolean>();
         for (const id of [...w.ownerIds, ...w.backupIds]) away.set(id, await isAway(id));
         const to = reminderRecipients(w, (id) => away.get(id) === true);
@@ -178,6 +172,7 @@ export class ReminderSender {
     now: Date,
   ): Promise<boolean> {
     const log = { programs: digests.map((d) => d.program.slug), week, user, zone };
+    const asBackup = items.filter((i) => i.role === 'backup').map((i) => i.workstream.key);
     try {
       const dm = await client.conversations.open({ users: user });
       const channel = dm.channel?.id;
@@ -204,9 +199,7 @@ export class ReminderSender {
           event: 'reminder_sent',
           ...log,
           workstreams: items.map((i) => i.workstream.key),
-          ...(items.some((i) => i.role === 'backup')
-            ? { asBackup: items.filter((i) => i.role === 'backup').map((i) => i.workstream.key) }
-            : {}),
+          ...(asBackup.length > 0 ? { asBackup } : {}),
         },
         'reminder sent',
       );
@@ -239,4 +232,9 @@ export class ReminderSender {
     const found = await this.zones.of(client, user);
     return found.fallback ? fallback : found.zone;
   }
+}
+
+/** Whether `user` owns or backs up the workstream: whose reminder it may be. */
+function worksOn(w: Program['workstreams'][number], user: string): boolean {
+  return w.ownerIds.includes(user) || w.backupIds.includes(user);
 }

@@ -25,16 +25,10 @@ export class RemindersSent {
       claim: db.prepare(
         'INSERT OR IGNORE INTO reminders_sent (program_id, week_key, user_id, sent_at) VALUES (?, ?, ?, ?)',
       ),
-      release: db.prepare('DELETE FROM reminders_sent WHERE program_id = ? AND week_key = ? AND user_id = ?'),
-      has: db
-        .prepare<[number, string, string], number>(
-          'SELECT COUNT(*) FROM reminders_sent WHERE program_id = ? AND week_key = ? AND user_id = ?',
-        )
-        .pluck(),
     };
     const tx = db.transaction(
       (userId: string, weekKey: string, programIds: readonly number[], at: string) => {
-        if ((this.q.hasWeek.get(weekKey, userId) ?? 0) > 0) return false;
+        if (this.hasWeek(userId, weekKey)) return false;
         for (const id of programIds) this.q.claim.run(id, weekKey, userId, at);
         return true;
       },
@@ -54,18 +48,5 @@ export class RemindersSent {
 
   releaseWeek(userId: string, weekKey: string): void {
     this.q.releaseWeek.run(weekKey, userId);
-  }
-
-  /** True when this call took the claim; false when the owner already has this week's reminder. */
-  claim(programId: number, weekKey: string, userId: string, at: Date): boolean {
-    return this.q.claim.run(programId, weekKey, userId, at.toISOString()).changes === 1;
-  }
-
-  release(programId: number, weekKey: string, userId: string): void {
-    this.q.release.run(programId, weekKey, userId);
-  }
-
-  has(programId: number, weekKey: string, userId: string): boolean {
-    return (this.q.has.get(programId, weekKey, userId) ?? 0) > 0;
   }
 }
