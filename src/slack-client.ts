@@ -1,4 +1,5 @@
 import type { Logger } from '@slack/logger';
+import type { KnownBlock } from '@slack/types';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { SlackClientConfig } from './config.js';
 
@@ -79,4 +80,26 @@ export function slackErrorReason(error: unknown): string {
     if (e.message) return e.message;
   }
   return String(error);
+}
+
+/** The DM channel between the app and `user` (conversations.open); throws when Slack gives none. */
+export async function openDm(client: WebClient, user: string): Promise<string> {
+  const dm = await client.conversations.open({ users: user });
+  const channel = dm.channel?.id;
+  if (!channel) throw new Error('conversations.open returned no channel');
+  return channel;
+}
+
+/**
+ * Posts `message` to `user` by DM, once: a retry after a lost answer could say it twice. Throws what
+ * Slack refused, or the lost answer (`answerLost`).
+ */
+export async function postDm(
+  client: WebClient,
+  logger: Logger,
+  user: string,
+  message: { text: string; blocks: KnownBlock[] },
+): Promise<void> {
+  const channel = await openDm(client, user);
+  await singleAttemptClient(client, logger).chat.postMessage({ channel, ...message, unfurl_links: false });
 }

@@ -4,7 +4,7 @@ import { dateMarks } from '../domain/date-marks.js';
 import type { Program } from '../domain/program.js';
 import { isSlackUserId } from '../domain/slack-user.js';
 import { conflictKey, type DateConflict } from '../domain/target-dates.js';
-import { singleAttemptClient, slackErrorReason } from '../slack-client.js';
+import { postDm, slackErrorReason } from '../slack-client.js';
 import { DateConflictsTold } from '../store/date-conflicts-told.js';
 import { ProgramRepo } from '../store/program-repo.js';
 import { dateConflictNotice } from '../ui/date-conflict-notice.js';
@@ -63,15 +63,7 @@ export class DateConflictNotices {
     const notice = dateConflictNotice(program, c);
     for (const user of owners) {
       try {
-        const dm = await client.conversations.open({ users: user });
-        const channel = dm.channel?.id;
-        if (!channel) throw new Error('conversations.open returned no channel');
-        // Once: a retry after a lost answer could tell the owner twice.
-        await singleAttemptClient(client, this.deps.logger).chat.postMessage({
-          channel,
-          ...notice,
-          unfurl_links: false,
-        });
+        await postDm(client, this.deps.logger, user, notice);
         this.deps.logger.info({ event: 'date_conflict_notice_sent', ...context, user });
       } catch (error) {
         this.deps.logger.warn(

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import { findWorkstream } from '../domain/program.js';
-import { singleAttemptClient, slackErrorReason } from '../slack-client.js';
+import { postDm, singleAttemptClient, slackErrorReason } from '../slack-client.js';
 import { decisionRecordedNotice, type RecordedNotice } from '../ui/decision-notice.js';
 import type { UpdateNotices } from './update-notices.js';
 
@@ -70,15 +70,7 @@ export class DecisionNotices {
     const message = decisionRecordedNotice(n, 'A decision your workstream was waiting on is made.');
     for (const user of owners) {
       try {
-        const dm = await client.conversations.open({ users: user });
-        const channel = dm.channel?.id;
-        if (!channel) throw new Error('conversations.open returned no channel');
-        // Once: a retry after a lost answer could DM the owner twice.
-        await singleAttemptClient(client, this.deps.logger).chat.postMessage({
-          channel,
-          ...message,
-          unfurl_links: false,
-        });
+        await postDm(client, this.deps.logger, user, message);
         this.deps.logger.info({ event: 'decision_dm_sent', program: n.program.slug, user });
       } catch (error) {
         this.deps.logger.warn(

@@ -12,7 +12,7 @@ import {
   staleWorkstreams,
 } from '../domain/reminders.js';
 import { weekKey as weekKeyOf, weekKeyOfDate, weekStart } from '../domain/week.js';
-import { answerLost, singleAttemptClient, slackErrorReason } from '../slack-client.js';
+import { answerLost, openDm, singleAttemptClient, slackErrorReason } from '../slack-client.js';
 import { ProgramRepo } from '../store/program-repo.js';
 import { RemindersSent } from '../store/reminders-sent.js';
 import { type ReminderItem, reminderMessage } from '../ui/reminder-message.js';
@@ -174,9 +174,7 @@ export class ReminderSender {
     const log = { programs: digests.map((d) => d.program.slug), week, user, zone };
     const asBackup = items.filter((i) => i.role === 'backup').map((i) => i.workstream.key);
     try {
-      const dm = await client.conversations.open({ users: user });
-      const channel = dm.channel?.id;
-      if (!channel) throw new Error('conversations.open returned no channel');
+      const channel = await openDm(client, user);
       const message = reminderMessage({ items, digests, now });
       try {
         // Once: a retry after a lost answer could DM the person twice.
