@@ -1,27 +1,28 @@
-import type { InputBlock, KnownBlock, PlainTextOption, View } from '@slack/types';
+import type { InputBlock, KnownBlock, View } from '@slack/types';
 import { dayLabel } from '../domain/decision-register.js';
 import type { FieldChange } from '../domain/edit-fields.js';
 import { FIELD_LIMITS } from '../domain/field-limits.js';
-import { historyFieldLabel } from '../domain/history-fields.js';
 import type { Decision, Program, Workstream } from '../domain/program.js';
-import { isSlackUserId } from '../domain/slack-user.js';
 import { STATUS_INFO, STATUSES } from '../domain/vocabulary.js';
 import { encodeItemOf, encodeProgramRef } from './action-values.js';
-import { context, option, plainText, section } from './blocks.js';
+import { context, option, section } from './blocks.js';
 import { decisionChoice, NEW_DECISION, workstreamChoice } from './decision-choices.js';
 import { decidedLine } from './decisions-list.js';
-import { DECISION_BLOCKS, DECISION_VIEWS, INPUT_ACTION } from './ids.js';
+import { DECISION_BLOCKS, DECISION_VIEWS } from './ids.js';
 import { BLOCK_LIMITS, truncate } from './limits.js';
 import {
+  dateInput,
   formHeading,
   formModal,
   formProgramLine,
-  keepWithin,
+  multiSelectInput,
   noticeModal,
+  selectInput,
   textInput,
+  usersSelectInput,
 } from './modal-parts.js';
 import { escapeMrkdwn } from './mrkdwn.js';
-import { changeValue } from './workstream-modal.js';
+import { changeLines } from './workstream-modal.js';
 
 /** Where each input's inline error is shown, in every decision form (each form has the blocks it needs). */
 export const DECISION_FIELD_BLOCKS = {
@@ -40,74 +41,14 @@ export const DECISION_FIELD_BLOCKS = {
   moveBlocker: DECISION_BLOCKS.moveBlocker,
 } as const;
 
-function input(
-  blockId: string,
-  label: string,
-  element: InputBlock['element'],
-  optional: boolean,
-  hint?: string,
-): InputBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional,
-    label: plainText(label, BLOCK_LIMITS.inputLabel),
-    ...(hint ? { hint: plainText(hint, BLOCK_LIMITS.inputHint) } : {}),
-    element,
-  };
-}
-
-function select(
-  blockId: string,
-  label: string,
-  options: PlainTextOption[],
-  initial: string | undefined,
-  optional: boolean,
-  hint?: string,
-): InputBlock {
-  const shown = keepWithin(options, BLOCK_LIMITS.selectOptions, (o) => o.value === initial);
-  const initialOption = shown.find((o) => o.value === initial);
-  return input(
-    blockId,
-    label,
-    {
-      type: 'static_select',
-      action_id: INPUT_ACTION,
-      options: shown,
-      ...(initialOption ? { initial_option: initialOption } : {}),
-    },
-    optional,
-    hint,
-  );
-}
-
-function users(blockId: string, label: string, initial: readonly string[], optional: boolean): InputBlock {
-  const ids = initial.filter(isSlackUserId);
-  return input(
-    blockId,
-    label,
-    { type: 'multi_users_select', action_id: INPUT_ACTION, ...(ids.length ? { initial_users: ids } : {}) },
-    optional,
-  );
-}
-
-function date(blockId: string, label: string, initial: string | null, optional: boolean): InputBlock {
-  return input(
-    blockId,
-    label,
-    { type: 'datepicker', action_id: INPUT_ACTION, ...(initial ? { initial_date: initial } : {}) },
-    optional,
-  );
-}
-
 function questionInput(initial: string | undefined, optional: boolean, hint?: string): InputBlock {
   return textInput(DECISION_BLOCKS.question, 'Question', {
-    ...(initial ? { initial } : {}),
+    initial,
     maxLength: FIELD_LIMITS.decisionQuestion,
     multiline: true,
     optional,
     placeholder: 'What needs deciding?',
-    ...(hint ? { hint } : {}),
+    hint,
   });
 }
 
@@ -126,28 +67,20 @@ function reasonInput(label: string, placeholder: string): InputBlock {
  */
 export function decisionAskModal(program: Program, decision?: Decision): View {
   const workstreams = program.workstreams.map((w) => option(w.key, w.name, w.ownerTeam || undefined));
-  const chosen = decision?.workstreams ?? [];
-  const shown = keepWithin(workstreams, BLOCK_LIMITS.selectOptions, (o) => chosen.includes(o.value ?? ''));
-  const initial = shown.filter((o) => chosen.includes(o.value ?? ''));
   const blocks: KnownBlock[] = [formProgramLine(program.name), questionInput(decision?.question, false)];
-  if (shown.length) {
+  if (workstreams.length) {
     blocks.push(
-      input(
+      multiSelectInput(
         DECISION_BLOCKS.workstreams,
         'Workstreams it holds up',
-        {
-          type: 'multi_static_select',
-          action_id: INPUT_ACTION,
-          options: shown,
-          ...(initial.length ? { initial_options: initial } : {}),
-        },
-        true,
+        workstreams,
+        decision?.workstreams ?? [],
       ),
     );
   }
   blocks.push(
-    users(DECISION_BLOCKS.deciders, 'Who decides', decision?.deciders ?? [], true),
-    date(DECISION_BLOCKS.neededBy, 'Needed by', decision?.neededBy ?? null, true),
+    usersSelectInput(DECISION_BLOCKS.deciders, 'Who decides', decision?.deciders ?? []),
+    dateInput(DECISION_BLOCKS.neededBy, 'Needed by', decision?.neededBy ?? null),
   );
   return formModal({
     callbackId: decision ? DECISION_VIEWS.edit : DECISION_VIEWS.add,
@@ -196,7 +129,7 @@ export function recordDecisionModal(input: RecordModalInput): View {
   const blocks: KnownBlock[] = [];
   if (decision) blocks.push(formHeading(decision.question, program.name));
   else {
-    const pick = select(
+    const pick = selectInput(
       DECISION_BLOCKS.pick,
       'Which decision',
       [
@@ -221,10 +154,10 @@ export function recordDecisionModal(input: RecordModalInput): View {
       optional: false,
       placeholder: 'What was decided',
     }),
-    users(decidedByBlock(picked), 'Decided by', (decision ?? picked)?.deciders ?? [], false),
-    date(DECISION_BLOCKS.decidedAt, 'Decided on', input.today, false),
+    usersSelectInput(decidedByBlock(picked), 'Decided by', (decision ?? picked)?.deciders ?? [], false),
+    dateInput(DECISION_BLOCKS.decidedAt, 'Decided on', input.today, false),
     textInput(DECISION_BLOCKS.link, 'Link', {
-      ...(input.link ? { initial: input.link } : {}),
+      initial: input.link,
       maxLength: FIELD_LIMITS.url,
       optional: true,
       placeholder: 'https://… where it was decided',
@@ -253,14 +186,14 @@ function moveOnBlocks(program: Program, decision: Decision | undefined): KnownBl
       DECISION_BLOCKS.moveHeading,
       '*Move the workstream on* (optional)\nOnly a change to its status or blocker is saved, as its owners’ update.',
     ),
-    select(
+    selectInput(
       DECISION_BLOCKS.moveWorkstream,
       'Workstream',
       candidates.map((w) => option(workstreamChoice(w), w.name, STATUS_INFO[w.status].label)),
       only ? workstreamChoice(only) : undefined,
       true,
     ),
-    select(
+    selectInput(
       DECISION_BLOCKS.moveStatus,
       'New status',
       STATUSES.map((s) => option(s, STATUS_INFO[s].label, STATUS_INFO[s].description)),
@@ -285,7 +218,7 @@ export function deferDecisionModal(program: Program, decision: Decision): View {
     submit: 'Defer',
     blocks: [
       formHeading(decision.question, program.name),
-      date(DECISION_BLOCKS.neededBy, 'New needed-by date', decision.neededBy, false),
+      dateInput(DECISION_BLOCKS.neededBy, 'New needed-by date', decision.neededBy, false),
       reasonInput('Why it waits', 'What has to happen first'),
     ],
   });
@@ -321,7 +254,7 @@ export function pickProgramModal(
     title: 'Record decision',
     submit: 'Next',
     blocks: [
-      select(
+      selectInput(
         DECISION_BLOCKS.program,
         'Which program',
         programs.map((p) => option(p.slug, p.name)),
@@ -349,12 +282,7 @@ export function recordedModal(
   moved: { workstream: Workstream; changes: readonly FieldChange[] } | undefined,
 ): View {
   const movedLines = moved
-    ? `\n\n*${escapeMrkdwn(moved.workstream.name)}* moves on:\n${moved.changes
-        .map(
-          (c) =>
-            `*${escapeMrkdwn(historyFieldLabel(c.field))}:* ${escapeMrkdwn(truncate(changeValue(c.field, c.oldValue), 300))} → ${escapeMrkdwn(truncate(changeValue(c.field, c.newValue), 300))}`,
-        )
-        .join('\n')}`
+    ? `\n\n*${escapeMrkdwn(moved.workstream.name)}* moves on:\n${changeLines(moved.changes).join('\n')}`
     : '';
   return noticeModal('Recorded', `${decidedLine(program, decision)}${movedLines}`, 'Done');
 }

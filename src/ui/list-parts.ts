@@ -142,17 +142,22 @@ export function itemBlocks(
 }
 
 /** The notice line (if any) that goes first. */
-export function noticeBlocks(opts: ListOptions): KnownBlock[] {
+function noticeBlocks(opts: ListOptions): KnownBlock[] {
   return opts.notice ? [section(LIST_BLOCKS.notice, opts.notice, opts.undo)] : [];
 }
 
-/** A list's first blocks: the notice (if any), the header, and the summary with `add` (an Add button) beside it. */
-export function listHead(opts: ListOptions, title: string, summary: string, add?: Button): KnownBlock[] {
-  return [
-    ...noticeBlocks(opts),
-    header(LIST_BLOCKS.header, title),
-    section(LIST_BLOCKS.summary, summary, add),
-  ];
+/**
+ * A list's first blocks: the notice (if any), the header, and the summary with `add` (an Add button) beside it;
+ * `ids`, the header's and the summary's block_ids.
+ */
+export function listHead(
+  opts: ListOptions,
+  title: string,
+  summary: string,
+  add?: Button,
+  ids: { header: string; summary: string } = LIST_BLOCKS,
+): KnownBlock[] {
+  return [...noticeBlocks(opts), header(ids.header, title), section(ids.summary, summary, add)];
 }
 
 /** Closes a list of open items cut to fit: how many more (`items`, e.g. "more open risk"), and how to see them all. */

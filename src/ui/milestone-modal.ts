@@ -1,6 +1,7 @@
 import type { KnownBlock, View } from '@slack/types';
 import type { FieldChange } from '../domain/edit-fields.js';
 import { FIELD_LIMITS } from '../domain/field-limits.js';
+import { historyFieldLabel } from '../domain/history-fields.js';
 import type { MilestoneEditField } from '../domain/milestone-edits.js';
 import type { Milestone, Program } from '../domain/program.js';
 import { isSlackUserId } from '../domain/slack-user.js';
@@ -88,18 +89,11 @@ function valueText(field: string, value: string | null): string {
   return escapeMrkdwn(value);
 }
 
-const LABELS: Record<string, string> = {
-  name: 'Name',
-  owner: 'Owner',
-  target: 'Target',
-  baseline: 'Baseline',
-};
-
 /** What the submitter sees once an edit is saved. */
 export function milestoneSavedModal(milestone: Milestone, changes: readonly FieldChange[]): View {
   const lines = changes.map(
     (c) =>
-      `*${LABELS[c.field] ?? c.field}:* ${valueText(c.field, c.oldValue)} → ${valueText(c.field, c.newValue)}`,
+      `*${historyFieldLabel(c.field)}:* ${valueText(c.field, c.oldValue)} → ${valueText(c.field, c.newValue)}`,
   );
   return noticeModal(
     'Saved',

@@ -3,12 +3,12 @@ import { type DateMarks, dateMarks } from '../domain/date-marks.js';
 import { canAddMilestone, canEditMilestone } from '../domain/permissions.js';
 import type { Program } from '../domain/program.js';
 import { type DateConflict, type MilestoneOutlook, milestoneOutlooks } from '../domain/target-dates.js';
-import { encodeItemOf, encodeProgramRef } from './action-values.js';
-import { button, context, divider, header, message, section } from './blocks.js';
+import { encodeItemOf } from './action-values.js';
+import { button, context, divider, message, section } from './blocks.js';
 import { conflictLines, dayLabel, targetLine, upstreamDue } from './date-labels.js';
 import { itemAction, MILESTONE_ACTIONS, MILESTONE_BLOCKS, milestoneItemBlock } from './ids.js';
 import { SURFACE_BLOCKS, truncate } from './limits.js';
-import { fitItems, type ListOptions, type ListViewer, noticeBlocks } from './list-parts.js';
+import { addButton, fitItems, type ListOptions, type ListViewer, listHead } from './list-parts.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
 import { plural } from './plural.js';
@@ -55,17 +55,13 @@ export function milestonesList(
         .filter(Boolean)
         .join('   ')
     : 'No milestones yet.';
-  const head: KnownBlock[] = [
-    ...noticeBlocks(opts),
-    header(MILESTONE_BLOCKS.header, `Milestones · ${program.name}`),
-    section(
-      MILESTONE_BLOCKS.summary,
-      summary,
-      mayAdd
-        ? button(MILESTONE_ACTIONS.add, 'Add milestone', encodeProgramRef(program.slug), { style: 'primary' })
-        : undefined,
-    ),
-  ];
+  const head = listHead(
+    opts,
+    `Milestones · ${program.name}`,
+    summary,
+    addButton(mayAdd, MILESTONE_ACTIONS.add, 'Add milestone', program),
+    MILESTONE_BLOCKS,
+  );
   if (outlooks.length) head.push(divider());
   const items = fitItems(
     outlooks,

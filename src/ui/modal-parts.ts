@@ -31,18 +31,20 @@ function inputBlock(
   };
 }
 
+/** A select of one option; `optional` is left out unless given. */
 export function selectInput(
   blockId: string,
   label: string,
   options: PlainTextOption[],
   initial: string | undefined,
+  optional?: boolean,
 ): InputBlock {
   const shown = keepWithin(options, BLOCK_LIMITS.selectOptions, (o) => o.value === initial);
   const initialOption = shown.find((o) => o.value === initial);
   return inputBlock(
     blockId,
     label,
-    {},
+    { optional },
     {
       type: 'static_select',
       action_id: INPUT_ACTION,
@@ -154,12 +156,33 @@ export function userSelectInput(blockId: string, label: string, initial: string 
   );
 }
 
-/** A date picker (YYYY-MM-DD). */
-export function dateInput(blockId: string, label: string, initial: string | null): InputBlock {
+/** Slack user pickers of several people; `initial` keeps only user IDs (free text is not a user). */
+export function usersSelectInput(
+  blockId: string,
+  label: string,
+  initial: readonly string[],
+  optional = true,
+): InputBlock {
+  const ids = initial.filter(isSlackUserId);
   return inputBlock(
     blockId,
     label,
-    { optional: true },
+    { optional },
+    { type: 'multi_users_select', action_id: INPUT_ACTION, ...(ids.length ? { initial_users: ids } : {}) },
+  );
+}
+
+/** A date picker (YYYY-MM-DD). */
+export function dateInput(
+  blockId: string,
+  label: string,
+  initial: string | null,
+  optional = true,
+): InputBlock {
+  return inputBlock(
+    blockId,
+    label,
+    { optional },
     {
       type: 'datepicker',
       action_id: INPUT_ACTION,
@@ -175,15 +198,37 @@ export function checkboxInput(
   options: PlainTextOption[],
   checked: readonly string[],
 ): InputBlock {
-  const isChecked = (o: PlainTextOption) => o.value !== undefined && checked.includes(o.value);
-  const shown = keepWithin(options, BLOCK_LIMITS.checkboxOptions, isChecked);
-  const initial = shown.filter(isChecked);
+  return manyInput('checkboxes', BLOCK_LIMITS.checkboxOptions, blockId, label, options, checked);
+}
+
+/** A select of several options (at most 100), optional like checkboxes. */
+export function multiSelectInput(
+  blockId: string,
+  label: string,
+  options: PlainTextOption[],
+  chosen: readonly string[],
+): InputBlock {
+  return manyInput('multi_static_select', BLOCK_LIMITS.selectOptions, blockId, label, options, chosen);
+}
+
+/** Checkboxes or a multi-select: at most `max` options, those `chosen` kept and shown chosen. */
+function manyInput(
+  type: 'checkboxes' | 'multi_static_select',
+  max: number,
+  blockId: string,
+  label: string,
+  options: PlainTextOption[],
+  chosen: readonly string[],
+): InputBlock {
+  const isChosen = (o: PlainTextOption) => o.value !== undefined && chosen.includes(o.value);
+  const shown = keepWithin(options, max, isChosen);
+  const initial = shown.filter(isChosen);
   return inputBlock(
     blockId,
     label,
     { optional: true },
     {
-      type: 'checkboxes',
+      type,
       action_id: INPUT_ACTION,
       options: shown,
       ...(initial.length ? { initial_options: initial } : {}),

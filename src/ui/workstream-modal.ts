@@ -126,7 +126,7 @@ export function changeValue(field: string, value: string | null): string {
 }
 
 /** "Status: Needs decision → Drafted" lines, escaped for mrkdwn and each cut to stay readable. */
-function changeLines(changes: FieldChange[]): string[] {
+export function changeLines(changes: readonly FieldChange[]): string[] {
   return changes.map(
     (c) =>
       `*${escapeMrkdwn(historyFieldLabel(c.field))}:* ${escapeMrkdwn(truncate(changeValue(c.field, c.oldValue), 300))} → ${escapeMrkdwn(truncate(changeValue(c.field, c.newValue), 300))}`,

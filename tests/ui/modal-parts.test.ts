@@ -1,8 +1,16 @@
-import type { Checkboxes, StaticSelect } from '@slack/types';
+import type { Checkboxes, MultiStaticSelect, MultiUsersSelect, StaticSelect } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../../src/slack-standin/block-kit-rules.js';
 import { option } from '../../src/ui/blocks.js';
-import { checkboxInput, formHeading, keepWithin, selectInput } from '../../src/ui/modal-parts.js';
+import {
+  checkboxInput,
+  dateInput,
+  formHeading,
+  keepWithin,
+  multiSelectInput,
+  selectInput,
+  usersSelectInput,
+} from '../../src/ui/modal-parts.js';
 import { BIDI, BIDI_SHOWN, FORGED, FORGED_SHOWN } from '../support/forged-text.js';
 
 const options = (n: number) => Array.from({ length: n }, (_, i) => option(`v${i}`, `Option ${i}`));
@@ -43,6 +51,36 @@ describe('selectInput and checkboxInput', () => {
     ]);
     expect(boxes.initial_options?.map((o) => o.value)).toEqual(['v1', 'v12']);
     expect(blockKitProblems([block], 'modal')).toEqual([]);
+  });
+});
+
+describe('multiSelectInput and usersSelectInput', () => {
+  it('keep chosen options past Slack’s 100 among the options, chosen; the block is optional', () => {
+    const block = multiSelectInput('m', 'Pick some', options(150), ['v3', 'v140']);
+    const select = block.element as MultiStaticSelect;
+    expect(block.optional).toBe(true);
+    expect(select.options).toHaveLength(100);
+    expect(select.initial_options?.map((o) => o.value)).toEqual(['v3', 'v140']);
+    expect(blockKitProblems([block], 'modal')).toEqual([]);
+  });
+
+  it('prefill only Slack user IDs, and say whether the block may be left empty', () => {
+    const block = usersSelectInput('u', 'Who', ['U0123ABCD', 'not an id'], false);
+    expect(block.optional).toBe(false);
+    expect((block.element as MultiUsersSelect).initial_users).toEqual(['U0123ABCD']);
+    expect(
+      (usersSelectInput('u', 'Who', ['nobody']).element as MultiUsersSelect).initial_users,
+    ).toBeUndefined();
+    expect(blockKitProblems([block], 'modal')).toEqual([]);
+  });
+});
+
+describe('optional', () => {
+  it('is left out of a select unless given, and is true for a date unless said', () => {
+    expect('optional' in selectInput('s', 'Pick', options(2), undefined)).toBe(false);
+    expect(selectInput('s', 'Pick', options(2), undefined, false).optional).toBe(false);
+    expect(dateInput('d', 'When', null).optional).toBe(true);
+    expect(dateInput('d', 'When', null, false).optional).toBe(false);
   });
 });
 

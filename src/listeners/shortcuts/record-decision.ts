@@ -8,7 +8,6 @@ import { slackErrorReason } from '../../slack-client.js';
 import { pickProgramModal, recordDecisionModal } from '../../ui/decision-modals.js';
 import { NO_PROGRAMS } from '../../ui/help.js';
 import { SHORTCUTS } from '../../ui/ids.js';
-import { truncate } from '../../ui/limits.js';
 import { noticeModal } from '../../ui/modal-parts.js';
 import { failureText } from '../shared/failures.js';
 
@@ -21,7 +20,8 @@ export function register(app: App, deps: Deps, services: Services): void {
   app.shortcut<MessageShortcut>(SHORTCUTS.recordDecision, async ({ ack, shortcut, client }) => {
     await ack();
     try {
-      const outcome = truncate(shortcut.message.text ?? '', FIELD_LIMITS.decisionOutcome);
+      // Either form cuts it to what it can hold.
+      const outcome = shortcut.message.text ?? '';
       const link = await permalink(client, deps, shortcut);
       const { programs, read } = services.programs.snapshot();
       const only = programs.length === 1 ? read(programs[0]?.id ?? 0) : undefined;

@@ -18,7 +18,6 @@ import {
   recordedModal,
 } from '../../ui/decision-modals.js';
 import { DECISION_BLOCKS, DECISION_VIEWS } from '../../ui/ids.js';
-import { itemHeading, savedNotice } from '../../ui/list-changes.js';
 import { formConflictMessage } from '../shared/conflict-author.js';
 import { formListener } from '../shared/failures.js';
 import { parseState, readInput, readMany, type StateValues } from './state.js';
@@ -65,7 +64,8 @@ export function register(app: App, deps: Deps, services: Services): void {
           list: {
             name: 'decisions',
             programId: form.program.id,
-            notice: (added) => savedNotice('Decision added', itemHeading(added.decision.question)),
+            notice: 'Decision added',
+            item: (added) => added.decision.question,
           },
         },
       );
@@ -111,7 +111,8 @@ export function register(app: App, deps: Deps, services: Services): void {
             list: {
               name: 'decisions',
               programId: form.program.id,
-              notice: (updated) => savedNotice(spec.says.notice, itemHeading(updated.decision.question)),
+              notice: spec.says.notice,
+              item: (updated) => updated.decision.question,
             },
           },
         );
@@ -230,7 +231,8 @@ export function register(app: App, deps: Deps, services: Services): void {
           list: {
             name: 'decisions',
             programId: program.id,
-            notice: (recorded) => savedNotice('Decision recorded', itemHeading(recorded.decision.question)),
+            notice: 'Decision recorded',
+            item: (recorded) => recorded.decision.question,
           },
           // Committed; what follows is Slack, and its failures are logged, not shown as a failed save.
           after: (recorded) =>

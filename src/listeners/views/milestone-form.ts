@@ -1,9 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
-import { isSlackUserId } from '../../domain/slack-user.js';
 import type { Services } from '../../services/index.js';
 import { MILESTONE_BLOCKS, MILESTONE_VIEWS } from '../../ui/ids.js';
-import { itemHeading, savedNotice } from '../../ui/list-changes.js';
 import {
   MILESTONE_FIELD_BLOCKS,
   milestoneAddedModal,
@@ -12,35 +10,23 @@ import {
 import { REBASELINE } from '../../ui/target-inputs.js';
 import { formListener } from '../shared/failures.js';
 import { tellDateConflicts } from '../shared/tell-date-conflicts.js';
-import { readChecked, readInput, type StateValues } from './state.js';
-import { ackErrors, addForm, answerSubmission, type BlockErrors, editForm } from './submission.js';
+import { type OwnerInputs, ownerFrom } from './owner-inputs.js';
+import { readChecked, readInput } from './state.js';
+import { ackErrors, addForm, answerSubmission, editForm } from './submission.js';
 
 const GONE = {
   [MILESTONE_BLOCKS.name]: 'This milestone or its program no longer exists; nothing was saved.',
 };
 
-const BOTH_OWNERS = {
-  [MILESTONE_BLOCKS.ownerName]:
-    'A milestone has one owner: pick a person above or type a team here, not both. Clear one of them.',
-};
-
-/** A typed name that Slack would show as a mention (or that would quietly make someone the owner). */
-const ID_TYPED = {
-  [MILESTONE_BLOCKS.ownerName]:
-    'That looks like a Slack user ID or mention: pick the person in the field above, or type a team.',
+/** A person picked or a team typed; a typed name that Slack would show as a mention is refused. */
+const OWNER: OwnerInputs = {
+  picked: MILESTONE_BLOCKS.owner,
+  named: MILESTONE_BLOCKS.ownerName,
+  both: 'A milestone has one owner: pick a person above or type a team here, not both. Clear one of them.',
+  idTyped: 'That looks like a Slack user ID or mention: pick the person in the field above, or type a team.',
 };
 
 const FORM = { top: MILESTONE_BLOCKS.name, fields: MILESTONE_FIELD_BLOCKS, gone: GONE };
-
-/** The owner from the form's two inputs: a person picked, or a team typed ('' for nobody). */
-function ownerFrom(values: StateValues): { owner: string | undefined } | { errors: BlockErrors } {
-  const picked = readInput(values, MILESTONE_BLOCKS.owner);
-  const named = readInput(values, MILESTONE_BLOCKS.ownerName)?.trim();
-  if (picked === undefined && named === undefined) return { owner: undefined };
-  if (picked && named) return { errors: BOTH_OWNERS };
-  if (named && (isSlackUserId(named) || named.startsWith('<@'))) return { errors: ID_TYPED };
-  return { owner: picked || named || '' };
-}
 
 /** Submissions of the milestone form: adding one, and editing one (a moved target needs a reason). */
 export function register(app: App, deps: Deps, services: Services): void {
@@ -51,7 +37,7 @@ export function register(app: App, deps: Deps, services: Services): void {
       const form = addForm(services, view);
       if (!form) return ackErrors(ack, GONE);
       const { program, values } = form;
-      const read = ownerFrom(values);
+      const read = ownerFrom(values, OWNER, '');
       if ('errors' in read) return ackErrors(ack, read.errors);
       const result = services.milestoneEdits.add({
         programId: program.id,
@@ -72,7 +58,8 @@ export function register(app: App, deps: Deps, services: Services): void {
           list: {
             name: 'milestones',
             programId: program.id,
-            notice: (added) => savedNotice('Milestone added', itemHeading(added.milestone.name)),
+            notice: 'Milestone added',
+            item: (added) => added.milestone.name,
           },
           after: (added) => tellDateConflicts(deps, services, client, added.program),
         },
@@ -87,7 +74,7 @@ export function register(app: App, deps: Deps, services: Services): void {
       const form = editForm(services, view);
       if (!form) return ackErrors(ack, GONE);
       const { program, ref, values } = form;
-      const read = ownerFrom(values);
+      const read = ownerFrom(values, OWNER, '');
       if ('errors' in read) return ackErrors(ack, read.errors);
       const result = services.milestoneEdits.edit({
         programId: program.id,
@@ -112,7 +99,8 @@ export function register(app: App, deps: Deps, services: Services): void {
           list: {
             name: 'milestones',
             programId: program.id,
-            notice: (updated) => savedNotice('Milestone saved', itemHeading(updated.milestone.name)),
+            notice: 'Milestone saved',
+            item: (updated) => updated.milestone.name,
           },
           after: (updated) => tellDateConflicts(deps, services, client, updated.program),
         },

@@ -1,45 +1,28 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
-import { isSlackUserId } from '../../domain/slack-user.js';
 import type { Services } from '../../services/index.js';
 import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
-import { itemHeading, listSavedModal, savedNotice } from '../../ui/list-changes.js';
+import { itemHeading, listSavedModal } from '../../ui/list-changes.js';
 import { workstreamFromSelect } from '../../ui/list-parts.js';
 import { DONE, NEXT_ACTION_FIELD_BLOCKS, nextActionAddedModal } from '../../ui/next-action-modal.js';
 import { formListener } from '../shared/failures.js';
+import { type OwnerInputs, ownerFrom } from './owner-inputs.js';
 import { readChecked, readInput, type StateValues } from './state.js';
-import { ackErrors, addForm, answerSubmission, type BlockErrors, editForm } from './submission.js';
+import { ackErrors, addForm, answerSubmission, editForm } from './submission.js';
 
 const GONE = {
   [LIST_BLOCKS.nextActionText]: 'This action or its program no longer exists; nothing was saved.',
 };
 
-const BOTH_OWNERS = {
-  [LIST_BLOCKS.nextActionOwnerName]:
-    'An action has one owner: pick a person above or type a name here, not both. Clear one of them.',
-};
-
-/** A typed name that Slack would show as a mention (or that would quietly make someone the owner). */
-const ID_TYPED = {
-  [LIST_BLOCKS.nextActionOwnerName]:
-    'That looks like a Slack user ID or mention: pick the person in the field above, or type a name.',
+/** A person picked or a name typed; a typed name that Slack would show as a mention is refused. */
+const OWNER: OwnerInputs = {
+  picked: LIST_BLOCKS.nextActionOwner,
+  named: LIST_BLOCKS.nextActionOwnerName,
+  both: 'An action has one owner: pick a person above or type a name here, not both. Clear one of them.',
+  idTyped: 'That looks like a Slack user ID or mention: pick the person in the field above, or type a name.',
 };
 
 const FORM = { top: LIST_BLOCKS.nextActionText, fields: NEXT_ACTION_FIELD_BLOCKS, gone: GONE };
-
-/**
- * The owner from the form's two inputs: a person picked, or a name typed; undefined when the form has neither
- * input. Refused inline when both are filled in (which one was meant is for the person to say), or when the
- * name is a user ID or a mention (a person is picked, not typed: typed, it would become a mention).
- */
-function ownerFrom(values: StateValues): { owner: string | null | undefined } | { errors: BlockErrors } {
-  const picked = readInput(values, LIST_BLOCKS.nextActionOwner);
-  const named = readInput(values, LIST_BLOCKS.nextActionOwnerName)?.trim();
-  if (picked === undefined && named === undefined) return { owner: undefined };
-  if (picked && named) return { errors: BOTH_OWNERS };
-  if (named && (isSlackUserId(named) || named.startsWith('<@'))) return { errors: ID_TYPED };
-  return { owner: picked || named || null };
-}
 
 /** What both forms submit besides the owner and the done box. */
 function fields(values: StateValues) {
@@ -59,7 +42,7 @@ export function register(app: App, deps: Deps, services: Services): void {
       const form = addForm(services, view);
       if (!form) return ackErrors(ack, GONE);
       const { program, values } = form;
-      const read = ownerFrom(values);
+      const read = ownerFrom(values, OWNER, null);
       if ('errors' in read) return ackErrors(ack, read.errors);
       const { owner } = read;
       const { text, ...rest } = fields(values);
@@ -78,7 +61,8 @@ export function register(app: App, deps: Deps, services: Services): void {
           list: {
             name: 'actions',
             programId: program.id,
-            notice: (added) => savedNotice('Action added', itemHeading(added.action.text)),
+            notice: 'Action added',
+            item: (added) => added.action.text,
           },
         },
       );
@@ -92,7 +76,7 @@ export function register(app: App, deps: Deps, services: Services): void {
       const form = editForm(services, view);
       if (!form) return ackErrors(ack, GONE);
       const { program, ref, values } = form;
-      const read = ownerFrom(values);
+      const read = ownerFrom(values, OWNER, null);
       if ('errors' in read) return ackErrors(ack, read.errors);
       const { owner } = read;
       const result = services.programEdits.editNextAction({
@@ -120,7 +104,8 @@ export function register(app: App, deps: Deps, services: Services): void {
           list: {
             name: 'actions',
             programId: program.id,
-            notice: (updated) => savedNotice('Action saved', itemHeading(updated.action.text)),
+            notice: 'Action saved',
+            item: (updated) => updated.action.text,
           },
         },
       );

@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import type { Services } from '../../services/index.js';
 import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
-import { itemHeading, listSavedModal, savedNotice } from '../../ui/list-changes.js';
+import { listSavedModal } from '../../ui/list-changes.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
 import { READINESS_FIELD_BLOCKS } from '../../ui/readiness-modal.js';
 import { formListener } from '../shared/failures.js';
@@ -46,7 +46,8 @@ export function register(app: App, deps: Deps, services: Services): void {
           list: {
             name: 'readiness',
             programId: program.id,
-            notice: (updated) => savedNotice('Readiness saved', itemHeading(updated.readiness.name)),
+            notice: 'Readiness saved',
+            item: (updated) => updated.readiness.name,
           },
         },
       );

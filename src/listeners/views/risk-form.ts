@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import type { Services } from '../../services/index.js';
 import { LIST_BLOCKS, LIST_VIEWS } from '../../ui/ids.js';
-import { itemHeading, listSavedModal, savedNotice } from '../../ui/list-changes.js';
+import { itemHeading, listSavedModal } from '../../ui/list-changes.js';
 import { workstreamFromSelect } from '../../ui/list-parts.js';
 import { RISK_FIELD_BLOCKS, riskAddedModal } from '../../ui/risk-modal.js';
 import { formListener } from '../shared/failures.js';
@@ -41,7 +41,8 @@ export function register(app: App, deps: Deps, services: Services): void {
           list: {
             name: 'risks',
             programId: program.id,
-            notice: (added) => savedNotice('Risk added', itemHeading(added.risk.text)),
+            notice: 'Risk added',
+            item: (added) => added.risk.text,
           },
         },
       );
@@ -78,7 +79,8 @@ export function register(app: App, deps: Deps, services: Services): void {
           list: {
             name: 'risks',
             programId: program.id,
-            notice: (updated) => savedNotice('Risk saved', itemHeading(updated.risk.text)),
+            notice: 'Risk saved',
+            item: (updated) => updated.risk.text,
           },
         },
       );

@@ -6,6 +6,7 @@ import type { Program } from '../../domain/program.js';
 import type { Conflict, EditRefusal } from '../../services/edit-outcomes.js';
 import type { Services } from '../../services/index.js';
 import { decodeItemRef, decodeProgramRef, type ItemRef } from '../../ui/action-values.js';
+import { itemHeading, savedNotice } from '../../ui/list-changes.js';
 import { nothingToSaveModal } from '../../ui/modal-parts.js';
 import { formConflictMessage } from '../shared/conflict-author.js';
 import { type FormList, refreshFormList } from '../shared/form-list.js';
@@ -68,9 +69,10 @@ interface FormParts<F extends string, R> {
   after?: (result: Extract<R, Saved>) => Promise<void>;
   /**
    * The list a form of this kind is opened from: once saved, when the form came from that list's message
-   * (not from Home), the message is replaced by the list as it is now with `notice` (escaped mrkdwn) on top.
+   * (not from Home), the message is replaced by the list as it is now with a line on top saying what was
+   * done to which item (`savedNotice`): ":white_check_mark: `notice`: *`item`*".
    */
-  list?: FormList & { notice: (result: Extract<R, Saved>) => string };
+  list?: FormList & { notice: string; item: (result: Extract<R, Saved>) => string };
 }
 
 /** For a form that can meet someone else's change: how the item is named, and the button that reopens it. */
@@ -119,7 +121,8 @@ export async function answerSubmission<F extends string, R extends Outcome<F>>(
       // Committed and answered: the list's reply cannot fail the save (refreshFormList never throws), and a
       // slow one holds up neither the notices nor Home for long (it gives up after LIST_REPLY_TIMEOUT_MS).
       await Promise.all([
-        form.list && refreshFormList(sub, form.list, form.list.notice(saved)),
+        form.list &&
+          refreshFormList(sub, form.list, savedNotice(form.list.notice, itemHeading(form.list.item(saved)))),
         form.after?.(saved),
       ]);
       await sub.services.home.publishHome(sub.client, sub.user);
