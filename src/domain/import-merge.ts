@@ -55,7 +55,7 @@ export interface MergeResult {
   conflicts: Conflict[];
   /** The file with its risks and actions matched to the store's ids where they are the same item. */
   file: ProgramFile;
-  /** For each merged risk and action, its place in `file` (undefined for an item only Slack has). */
+  /** For each merged risk, action and decision, its place in `file` (undefined if only Slack has it). */
   fromFile: {
     risks: (number | undefined)[];
     actions: (number | undefined)[];
@@ -166,43 +166,41 @@ export function mergeProgram(input: MergeInput): MergeResult {
   };
 }
 
-type Listed = { id?: number | undefined; text: string };
-
 /** A risk, action or decision without an id is new to the store: its own identity, matching nothing. */
 function byId(item: { id?: number | undefined }, position: number): string {
   return item.id === undefined ? `new ${position}` : String(item.id);
 }
 
 /**
- * Gives the file's risks and actions the ids of the store's items they are. An id written by `export` says
- * so; an item without one (a file written by hand, or older than ids) is the base's item of the same text,
- * else the store's, else new. An id this program never had is kept: the store may honour it for a new row.
+ * Gives the file's risks, actions and decisions the ids of the store's items they are. An id written by
+ * `export` says so; an item without one (a file written by hand, or older than ids) is the base's item of the
+ * same text (a decision's question), else the store's, else new. An id this program never had is kept: the
+ * store may honour it for a new row.
  */
 function identify(file: ProgramFile, base: ProgramFile, current: ProgramFile): ProgramFile {
-  const match = <T extends Listed>(items: T[], baseItems: T[], currentItems: T[]): T[] => {
+  const match = <T extends { id?: number | undefined }>(
+    items: T[],
+    baseItems: T[],
+    currentItems: T[],
+    text: (item: T) => string,
+  ): T[] => {
     const taken = new Set(items.flatMap((i) => (i.id === undefined ? [] : [i.id])));
-    const find = (pool: T[], text: string) => {
-      const found = pool.find((p) => p.id !== undefined && p.text === text && !taken.has(p.id));
+    const find = (pool: T[], wanted: string) => {
+      const found = pool.find((p) => p.id !== undefined && text(p) === wanted && !taken.has(p.id));
       if (found?.id !== undefined) taken.add(found.id);
       return found?.id;
     };
     return items.map((item) => {
       if (item.id !== undefined) return item;
-      const id = find(baseItems, item.text) ?? find(currentItems, item.text);
+      const id = find(baseItems, text(item)) ?? find(currentItems, text(item));
       return id === undefined ? item : { ...item, id };
     });
   };
-  const asListed = (d: ProgramFile['decisions'][number]) => ({ ...d, text: d.question });
-  const fromListed = ({ text: _text, ...d }: ReturnType<typeof asListed>) => d;
   return {
     ...file,
-    risks: match(file.risks, base.risks, current.risks),
-    actions: match(file.actions, base.actions, current.actions),
-    decisions: match(
-      file.decisions.map(asListed),
-      base.decisions.map(asListed),
-      current.decisions.map(asListed),
-    ).map(fromListed),
+    risks: match(file.risks, base.risks, current.risks, (r) => r.text),
+    actions: match(file.actions, base.actions, current.actions, (a) => a.text),
+    decisions: match(file.decisions, base.decisions, current.decisions, (d) => d.question),
   };
 }
 

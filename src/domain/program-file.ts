@@ -32,6 +32,10 @@ const itemId = z.number().int('expected a whole number').positive('expected a po
 
 const calendarDate = z.string().refine(isCalendarDate, 'expected a date as YYYY-MM-DD');
 
+const fullUrl = z.url('expected a full URL such as https://wiki.example.com/page').max(L.url);
+
+const REMINDER_DAYS = 'expected a whole number of days from 1 to 6, or null for no reminders';
+
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `expected one of ${values.join(', ')}` });
 
@@ -132,9 +136,9 @@ const programFileSchema = z
         }),
         reminder_days_before: z
           .number()
-          .int('expected a whole number of days from 1 to 6, or null for no reminders')
-          .min(1, 'expected a whole number of days from 1 to 6, or null for no reminders')
-          .max(6, 'expected a whole number of days from 1 to 6, or null for no reminders')
+          .int(REMINDER_DAYS)
+          .min(1, REMINDER_DAYS)
+          .max(6, REMINDER_DAYS)
           .nullable()
           .default(1),
       })
@@ -189,7 +193,7 @@ const programFileSchema = z
           outcome: text('decisionOutcome').default(''),
           decided_by: z.array(slackUser).default([]),
           decided_at: calendarDate.optional(),
-          link: z.url('expected a full URL such as https://wiki.example.com/page').max(L.url).optional(),
+          link: fullUrl.optional(),
           reason: text('decisionReason').default(''),
         }),
       )
@@ -198,7 +202,7 @@ const programFileSchema = z
       .array(
         z.strictObject({
           title: required('referenceTitle'),
-          url: z.url('expected a full URL such as https://wiki.example.com/page').max(L.url).optional(),
+          url: fullUrl.optional(),
         }),
       )
       .default([]),

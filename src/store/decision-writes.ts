@@ -2,7 +2,16 @@ import type { Db } from '../db/open.js';
 import type { DecisionAsk, DecisionHistoryField, DecisionRecordValues } from '../domain/decision-edits.js';
 import type { FieldChange } from '../domain/edit-fields.js';
 import { createdEntry, HistoryWriter } from './history-writer.js';
-import type { Attribution, ItemAdd, LastChange } from './list-writes.js';
+import {
+  type Attribution,
+  atomically,
+  GUARD_SQL,
+  guard,
+  type ItemAdd,
+  type LastChange,
+  lastChangeReader,
+  who,
+} from './list-writes.js';
 import { type WorkstreamWrite, WorkstreamWrites } from './workstream-writes.js';
 
 /** A version-guarded write of one decision: who, which, the version it was opened on, what changes. */
@@ -49,8 +58,7 @@ export class DecisionWrites {
     this.s = prepare(db);
     this.history = new HistoryWriter(db);
     this.workstreams = new WorkstreamWrites(db);
-    const transaction = db.transaction((work: () => unknown) => work());
-    this.atomically = <T>(work: () => T) => transaction(work) as T;
+    this.atomically = atomically(db);
   }
 
   /** Inserts an open decision with its "created" entry; returns its id. */
@@ -126,7 +134,7 @@ export class DecisionWrites {
 
   /** The most recent history entry of a decision, to name who changed it when an edit comes too late. */
   lastChange(programId: number, id: number): LastChange | undefined {
-    return this.s.lastChange.get(programId, String(id));
+    return this.s.lastChange(programId, 'decision', String(id));
   }
 
   private insert(add: ItemAdd<DecisionAsk>): number {
@@ -135,9 +143,7 @@ export class DecisionWrites {
     );
     this.history.record(add.programId, {
       ...createdEntry('decision', String(id), add.values.question),
-      actor: add.actor,
-      at: add.at,
-      note: add.note,
+      ...who(add),
     });
     return id;
   }
@@ -151,7 +157,7 @@ export class DecisionWrites {
           write.programId,
           { entity: 'decision', entityKey: String(write.id), entityLabel: write.label },
           write.changes,
-          { actor: write.actor, at: write.at, note: write.note },
+          who(write),
         );
         return { ok: true } as const;
       });
@@ -171,12 +177,7 @@ function askRow(ask: DecisionAsk) {
   };
 }
 
-function guard(w: { id: number; programId: number; expectedVersion: number }) {
-  return { id: w.id, programId: w.programId, expectedVersion: w.expectedVersion };
-}
-
 function prepare(db: Db) {
-  const guard = 'WHERE id = @id AND program_id = @programId AND version = @expectedVersion';
   return {
     // New decisions go to the end of the register, as they would on the page.
     insert: db.prepare(
@@ -187,22 +188,19 @@ function prepare(db: Db) {
     updateAsk: db.prepare(
       `UPDATE decisions SET question = @question, workstreams = @workstreams, deciders = @deciders,
          needed_by = @neededBy, version = version + 1
-       ${guard}`,
+       ${GUARD_SQL}`,
     ),
     record: db.prepare(
       `UPDATE decisions SET state = 'decided', outcome = @outcome, decided_by = @decidedBy,
          decided_at = @decidedAt, link = @link, version = version + 1
-       ${guard}`,
+       ${GUARD_SQL}`,
     ),
     // A withdrawn decision keeps its needed-by date (COALESCE): it says when it had been needed.
     settle: db.prepare(
       `UPDATE decisions SET state = @state, needed_by = COALESCE(@neededBy, needed_by), reason = @reason,
          version = version + 1
-       ${guard}`,
+       ${GUARD_SQL}`,
     ),
-    lastChange: db.prepare<[number, string], LastChange>(
-      `SELECT actor, at FROM history WHERE program_id = ? AND entity = 'decision' AND entity_key = ?
-       ORDER BY id DESC LIMIT 1`,
-    ),
+    lastChange: lastChangeReader(db),
   };
 }

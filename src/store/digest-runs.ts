@@ -95,7 +95,7 @@ export class DigestRuns {
 
   markPosted(id: number, channel: string, ts: string, at: Date): DigestRun {
     this.q.posted.run({ id, channel, ts, at: at.toISOString() });
-    return this.q.byId.get(id) as DigestRun;
+    return this.byId(id);
   }
 
   /** Records a failure of the attempt `run` was claimed for, unless another process has taken it over. */
@@ -132,7 +132,7 @@ export class DigestRuns {
 
   private decideClaim(req: ClaimRequest): Claim {
     const at = req.now.toISOString();
-    const week = this.q.bySeq.get(req.programId, req.weekKey, 0);
+    const week = this.weekRun(req.programId, req.weekKey);
     let seq = 0;
     if (req.force && week) {
       // An extra digest: a fresh run, so the week's own record stays as it was.
@@ -142,7 +142,7 @@ export class DigestRuns {
       const age = req.now.getTime() - Date.parse(week.claimedAt);
       if (week.status === 'claimed' && age < req.leaseMs) return { kind: 'busy', run: week };
       this.q.reclaim.run({ id: week.id, trigger: req.trigger, at, by: req.by, channel: req.channel });
-      return { kind: 'claimed', run: this.q.byId.get(week.id) as DigestRun, retry: true };
+      return { kind: 'claimed', run: this.byId(week.id), retry: true };
     }
     const digestKey = `${req.slug}/${req.weekKey}/${seq}`;
     const id = Number(
@@ -157,6 +157,6 @@ export class DigestRuns {
         channel: req.channel,
       }).lastInsertRowid,
     );
-    return { kind: 'claimed', run: this.q.byId.get(id) as DigestRun, retry: false };
+    return { kind: 'claimed', run: this.byId(id), retry: false };
   }
 }

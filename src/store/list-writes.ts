@@ -1,6 +1,7 @@
 import type { Db } from '../db/open.js';
 import type { FieldChange } from '../domain/edit-fields.js';
 import type { NextActionValues, ReadinessValues, RiskValues } from '../domain/list-edits.js';
+import type { HistoryEntry } from '../domain/program.js';
 import { createdEntry, HistoryWriter } from './history-writer.js';
 
 /** The history's entity names of the program's lists. */
@@ -49,8 +50,7 @@ export class ListWrites {
   constructor(db: Db) {
     this.s = prepare(db);
     this.history = new HistoryWriter(db);
-    const transaction = db.transaction((work: () => unknown) => work());
-    this.atomically = <T>(work: () => T) => transaction(work) as T;
+    this.atomically = atomically(db);
   }
 
   addRisk(add: ItemAdd<Omit<RiskValues, 'status'>>): number {
@@ -111,7 +111,7 @@ export class ListWrites {
 
   /** The most recent history entry of an item, to name who changed it when an edit comes too late. */
   lastChange(programId: number, entity: ListEntity, id: number): LastChange | undefined {
-    return this.s.lastChange.get(programId, entity, String(id));
+    return this.s.lastChange(programId, entity, String(id));
   }
 
   /** Inserts the row and records its "created" entry, together; returns the new row's id. */
@@ -149,17 +149,37 @@ export class ListWrites {
   }
 }
 
-function who(a: Attribution): { actor: string; at: string; note: string } {
+/** A write's who, when and why, as each of its history entries records them. */
+export function who(a: Attribution): { actor: string; at: string; note: string } {
   return { actor: a.actor, at: a.at, note: a.note };
 }
 
+/** Runs `work` in one transaction (a savepoint inside the caller's), for the writers of items from Slack. */
+export function atomically(db: Db): <T>(work: () => T) => T {
+  const transaction = db.transaction((work: () => unknown) => work());
+  return <T>(work: () => T) => transaction(work) as T;
+}
+
 /** The guard's parameters: the row is written only while it is still at the version the edit was opened on. */
-function guard(edit: { id: number; programId: number; expectedVersion: number }) {
+export function guard(edit: { id: number; programId: number; expectedVersion: number }) {
   return { id: edit.id, programId: edit.programId, expectedVersion: edit.expectedVersion };
 }
 
+/** The guard's condition, on those parameters. */
+export const GUARD_SQL = 'WHERE id = @id AND program_id = @programId AND version = @expectedVersion';
+
+/** The most recent history entry of any item, to name who changed it when an edit comes too late. */
+export function lastChangeReader(
+  db: Db,
+): (programId: number, entity: HistoryEntry['entity'], entityKey: string) => LastChange | undefined {
+  const statement = db.prepare<[number, string, string], LastChange>(
+    `SELECT actor, at FROM history WHERE program_id = ? AND entity = ? AND entity_key = ?
+     ORDER BY id DESC LIMIT 1`,
+  );
+  return (programId, entity, entityKey) => statement.get(programId, entity, entityKey);
+}
+
 function prepare(db: Db) {
-  const guard = 'WHERE id = @id AND program_id = @programId AND version = @expectedVersion';
   return {
     workstreamId: db
       .prepare<[number, string], number>('SELECT id FROM workstreams WHERE program_id = ? AND key = ?')
@@ -175,10 +195,10 @@ function prepare(db: Db) {
       `UPDATE risks SET text = @text, severity = @severity, workstream_id = @workstreamId, status = @status,
          closed_at = CASE WHEN @status = 'open' THEN NULL WHEN status = 'closed' THEN closed_at ELSE @at END,
          version = version + 1
-       ${guard}`,
+       ${GUARD_SQL}`,
     ),
     updateReadiness: db.prepare(
-      `UPDATE readiness SET signal = @signal, note = @note, version = version + 1 ${guard}`,
+      `UPDATE readiness SET signal = @signal, note = @note, version = version + 1 ${GUARD_SQL}`,
     ),
     insertNextAction: db.prepare(
       `INSERT INTO actions (program_id, position, text, owner, workstream_id, due, done)
@@ -188,11 +208,8 @@ function prepare(db: Db) {
     updateNextAction: db.prepare(
       `UPDATE actions SET text = @text, owner = @owner, workstream_id = @workstreamId, due = @due, done = @done,
          version = version + 1
-       ${guard}`,
+       ${GUARD_SQL}`,
     ),
-    lastChange: db.prepare<[number, string, string], LastChange>(
-      `SELECT actor, at FROM history WHERE program_id = ? AND entity = ? AND entity_key = ?
-       ORDER BY id DESC LIMIT 1`,
-    ),
+    lastChange: lastChangeReader(db),
   };
 }

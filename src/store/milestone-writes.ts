@@ -2,7 +2,15 @@ import type { Db } from '../db/open.js';
 import type { FieldChange } from '../domain/edit-fields.js';
 import type { MilestoneField, MilestoneValues } from '../domain/milestone-edits.js';
 import { createdEntry, HistoryWriter } from './history-writer.js';
-import type { Attribution, LastChange } from './list-writes.js';
+import {
+  type Attribution,
+  atomically,
+  GUARD_SQL,
+  guard,
+  type LastChange,
+  lastChangeReader,
+  who,
+} from './list-writes.js';
 
 export interface MilestoneAdd extends Attribution {
   values: MilestoneValues & { key: string };
@@ -32,8 +40,7 @@ export class MilestoneWrites {
   constructor(db: Db) {
     this.s = prepare(db);
     this.history = new HistoryWriter(db);
-    const transaction = db.transaction((work: () => unknown) => work());
-    this.atomically = <T>(work: () => T) => transaction(work) as T;
+    this.atomically = atomically(db);
   }
 
   /** Inserts the milestone at the end of the list, with its "created" entry; returns its id. */
@@ -42,9 +49,7 @@ export class MilestoneWrites {
       const id = Number(this.s.insert.run({ programId: add.programId, ...add.values }).lastInsertRowid);
       this.history.record(add.programId, {
         ...createdEntry('milestone', add.values.key, add.values.name),
-        actor: add.actor,
-        at: add.at,
-        note: add.note,
+        ...who(add),
       });
       return id;
     });
@@ -52,25 +57,20 @@ export class MilestoneWrites {
 
   edit(edit: MilestoneEdit): boolean {
     return this.atomically(() => {
-      const written = this.s.update.run({
-        id: edit.id,
-        programId: edit.programId,
-        expectedVersion: edit.expectedVersion,
-        ...edit.next,
-      });
+      const written = this.s.update.run({ ...guard(edit), ...edit.next });
       if (written.changes !== 1) return false;
       this.history.recordChanges(
         edit.programId,
         { entity: 'milestone', entityKey: edit.key, entityLabel: edit.label },
         edit.changes,
-        { actor: edit.actor, at: edit.at, note: edit.note },
+        who(edit),
       );
       return true;
     });
   }
 
   lastChange(programId: number, key: string): LastChange | undefined {
-    return this.s.lastChange.get(programId, key);
+    return this.s.lastChange(programId, 'milestone', key);
   }
 }
 
@@ -84,11 +84,8 @@ function prepare(db: Db) {
     update: db.prepare(
       `UPDATE milestones SET name = @name, owner = @owner, target = @target, baseline = @baseline,
          version = version + 1
-       WHERE id = @id AND program_id = @programId AND version = @expectedVersion`,
+       ${GUARD_SQL}`,
     ),
-    lastChange: db.prepare<[number, string], LastChange>(
-      `SELECT actor, at FROM history WHERE program_id = ? AND entity = 'milestone' AND entity_key = ?
-       ORDER BY id DESC LIMIT 1`,
-    ),
+    lastChange: lastChangeReader(db),
   };
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open.js';
 import { historyValue } from '../domain/edit-fields.js';
 import { baseFromHistory, storedAsFile } from '../domain/import-base.js';
-import { type Conflict, mergeProgram, type Prefer } from '../domain/import-merge.js';
+import { type Conflict, type MergeResult, mergeProgram, type Prefer } from '../domain/import-merge.js';
 import type { HistoryEntry, Program } from '../domain/program.js';
 import type { ProgramFile } from '../domain/program-file.js';
 import { createdEntry, type HistoryFacts, HistoryWriter, removedEntry } from './history-writer.js';
@@ -103,18 +103,14 @@ function importInTransaction(db: Db, file: ProgramFile, opts: ImportOptions): Im
 }
 
 /**
- * The file as the next base: its risks and actions with the ids of the rows they became, so that the next
- * import knows them after Slack renames them.
+ * The file as the next base: its risks, actions and decisions with the ids of the rows they became, so that
+ * the next import knows them after Slack renames them.
  */
 function withIds(
   file: ProgramFile,
   merged: ProgramFile,
   written: Written,
-  fromFile: {
-    risks: (number | undefined)[];
-    actions: (number | undefined)[];
-    decisions: (number | undefined)[];
-  } = {
+  fromFile: MergeResult['fromFile'] = {
     risks: merged.risks.map((_, i) => i),
     actions: merged.actions.map((_, i) => i),
     decisions: merged.decisions.map((_, i) => i),
@@ -169,38 +165,28 @@ interface Written {
   decisionIds: number[];
 }
 
-/** Makes the store hold `file`, recording every difference from `before` in the history. */
-function writeProgram(db: Db, before: Program | undefined, file: ProgramFile, opts: ImportOptions): Written {
-  const history = new HistoryWriter(db);
-  const at = opts.now.toISOString();
-  const s = statements(db);
-
-  const entries: HistoryFacts[] = [];
-  const log = (programId: number, entry: HistoryFacts) => {
-    history.record(programId, { ...entry, actor: opts.actor, at, note: '' });
-    entries.push(entry);
-  };
-  const diff = (
-    programId: number,
+/** What every part of one import writes with: the program's row, when, by whom, and its history. */
+interface ImportWriter {
+  programId: number;
+  at: string;
+  actor: string;
+  s: Statements;
+  /** Records in the history each field of `next` that differs from `old`; true when any did. */
+  diff: (
     entity: HistoryEntry['entity'],
     entityKey: string,
     entityLabel: string,
     old: Fields,
     next: Fields,
-  ): boolean => {
-    const fields = changedFields(old, next);
-    for (const field of fields) {
-      log(programId, {
-        entity,
-        entityKey,
-        entityLabel,
-        field,
-        oldValue: historyValue(old[field]),
-        newValue: historyValue(next[field]),
-      });
-    }
-    return fields.length > 0;
-  };
+  ) => boolean;
+  log: (entry: HistoryFacts) => void;
+}
+
+/** Makes the store hold `file`, recording every difference from `before` in the history. */
+function writeProgram(db: Db, before: Program | undefined, file: ProgramFile, opts: ImportOptions): Written {
+  const history = new HistoryWriter(db);
+  const at = opts.now.toISOString();
+  const s = statements(db);
 
   const programFields = {
     name: file.name,
@@ -212,11 +198,33 @@ function writeProgram(db: Db, before: Program | undefined, file: ProgramFile, op
     updates_channel: file.updates_channel ?? null,
     canvas_channel: file.canvas?.channel ?? null,
   };
-  let programId: number;
+  const programId = before
+    ? before.id
+    : Number(s.insertProgram.run({ ...programFields, slug: file.slug, at }).lastInsertRowid);
+
+  const entries: HistoryFacts[] = [];
+  const log = (entry: HistoryFacts) => {
+    history.record(programId, { ...entry, actor: opts.actor, at, note: '' });
+    entries.push(entry);
+  };
+  const diff: ImportWriter['diff'] = (entity, entityKey, entityLabel, old, next) => {
+    const fields = changedFields(old, next);
+    for (const field of fields) {
+      log({
+        entity,
+        entityKey,
+        entityLabel,
+        field,
+        oldValue: historyValue(old[field]),
+        newValue: historyValue(next[field]),
+      });
+    }
+    return fields.length > 0;
+  };
+  const writer: ImportWriter = { programId, at, actor: opts.actor, s, diff, log };
+
   if (before) {
-    programId = before.id;
     diff(
-      programId,
       'program',
       file.slug,
       file.name,
@@ -235,46 +243,80 @@ function writeProgram(db: Db, before: Program | undefined, file: ProgramFile, op
     );
     s.updateProgram.run({ ...programFields, id: programId, updated_at: at });
   } else {
-    programId = Number(s.insertProgram.run({ ...programFields, slug: file.slug, at }).lastInsertRowid);
-    log(programId, createdEntry('program', file.slug, file.name));
+    log(createdEntry('program', file.slug, file.name));
   }
   s.deleteAdmins.run(programId);
   for (const admin of file.admins) s.insertAdmin.run(programId, admin);
 
-  syncWorkstreams(before, file, programId, at, opts.actor, s, diff, log);
-
-  const lists = syncLists(before, file, programId, at, s, diff, log);
+  const workstreamIds = syncWorkstreams(before, file, writer);
+  syncMilestones(before, file, workstreamIds, writer);
+  const lists = syncLists(before, file, workstreamIds, writer);
 
   return { programId, changes: entries.length, entries, ...lists };
 }
 
 type Statements = ReturnType<typeof statements>;
 
-type Diff = (
-  programId: number,
-  entity: HistoryEntry['entity'],
-  entityKey: string,
-  entityLabel: string,
-  old: Fields,
-  next: Fields,
-) => boolean;
-type Log = (programId: number, entry: HistoryFacts) => void;
+/**
+ * Workstreams or milestones, matched by key: each of the file's items is rewritten in place (each changed
+ * field in the history) or added, each stored one the file lacks removed. Returns the row id of each key.
+ */
+function syncByKey<
+  O extends { id: number; key: string; name: string },
+  F extends { key: string; name: string },
+  R extends Fields,
+>(
+  writer: ImportWriter,
+  sync: {
+    entity: 'workstream' | 'milestone';
+    stored: readonly O[];
+    items: readonly F[];
+    /** The row's columns as the file has them; `old` is the stored item it rewrites. */
+    row: (item: F, old: O | undefined) => R;
+    /** The fields the history compares: the stored item's, and the file's given its row. */
+    before: (old: O) => Fields;
+    after: (item: F, row: R) => Fields;
+    /** `changed`: the history recorded a change of the item. */
+    update: (item: F, row: R, old: O, position: number, changed: boolean) => void;
+    /** Returns the new row's id. */
+    insert: (item: F, row: R, position: number) => number;
+    remove: (id: number) => void;
+  },
+): Map<string, number> {
+  const existing = new Map(sync.stored.map((o) => [o.key, o]));
+  const ids = new Map<string, number>();
+  sync.items.forEach((item, position) => {
+    const old = existing.get(item.key);
+    const row = sync.row(item, old);
+    if (old) {
+      const changed = writer.diff(sync.entity, item.key, item.name, sync.before(old), sync.after(item, row));
+      sync.update(item, row, old, position, changed);
+      ids.set(item.key, old.id);
+      existing.delete(item.key);
+    } else {
+      ids.set(item.key, sync.insert(item, row, position));
+      writer.log(createdEntry(sync.entity, item.key, item.name));
+    }
+  });
+  for (const gone of existing.values()) {
+    sync.remove(gone.id);
+    writer.log(removedEntry(sync.entity, gone.key, gone.name));
+  }
+  return ids;
+}
 
+/** Workstreams with their owners, backups and dependencies; returns each one's row id by key. */
 function syncWorkstreams(
   before: Program | undefined,
   file: ProgramFile,
-  programId: number,
-  at: string,
-  actor: string,
-  s: Statements,
-  diff: Diff,
-  log: Log,
-): void {
-  const existing = new Map((before?.workstreams ?? []).map((w) => [w.key, w]));
-  const ids = new Map<string, number>();
-  file.workstreams.forEach((w, position) => {
-    const old = existing.get(w.key);
-    const row = {
+  writer: ImportWriter,
+): Map<string, number> {
+  const { programId, at, actor, s } = writer;
+  const ids = syncByKey(writer, {
+    entity: 'workstream',
+    stored: before?.workstreams ?? [],
+    items: file.workstreams,
+    row: (w, old) => ({
       name: w.name,
       owner_team: w.owner,
       state: w.state,
@@ -284,29 +326,28 @@ function syncWorkstreams(
       blocker: w.blocker,
       target: w.target ?? null,
       baseline: nextBaseline(w, old),
-    };
-    if (old) {
-      const changed = diff(
-        programId,
-        'workstream',
-        w.key,
-        w.name,
-        {
-          name: old.name,
-          owner_team: old.ownerTeam,
-          state: old.state,
-          summary: old.summary,
-          status: old.status,
-          risk: old.risk,
-          blocker: old.blocker,
-          target: old.target,
-          baseline: old.baseline,
-          owner_ids: old.ownerIds,
-          backup_ids: old.backupIds,
-          depends_on: old.dependsOn,
-        },
-        { ...row, owner_ids: w.owner_ids, backup_ids: w.backup_ids, depends_on: w.depends_on },
-      );
+    }),
+    before: (old) => ({
+      name: old.name,
+      owner_team: old.ownerTeam,
+      state: old.state,
+      summary: old.summary,
+      status: old.status,
+      risk: old.risk,
+      blocker: old.blocker,
+      target: old.target,
+      baseline: old.baseline,
+      owner_ids: old.ownerIds,
+      backup_ids: old.backupIds,
+      depends_on: old.dependsOn,
+    }),
+    after: (w, row) => ({
+      ...row,
+      owner_ids: w.owner_ids,
+      backup_ids: w.backup_ids,
+      depends_on: w.depends_on,
+    }),
+    update: (w, row, old, position, changed) => {
       s.updateWorkstream.run({
         ...row,
         id: old.id,
@@ -316,21 +357,16 @@ function syncWorkstreams(
         updated_at: changed ? at : old.updatedAt,
         version: changed ? old.version + 1 : old.version,
       });
-      ids.set(w.key, old.id);
-      existing.delete(w.key);
-    } else {
-      const id = Number(
+    },
+    insert: (w, row, position) =>
+      Number(
         s.insertWorkstream.run({ ...row, program_id: programId, key: w.key, position, at, updated_by: actor })
           .lastInsertRowid,
-      );
-      ids.set(w.key, id);
-      log(programId, createdEntry('workstream', w.key, w.name));
-    }
+      ),
+    remove: (id) => {
+      s.deleteWorkstream.run(id);
+    },
   });
-  for (const gone of existing.values()) {
-    s.deleteWorkstream.run(gone.id);
-    log(programId, removedEntry('workstream', gone.key, gone.name));
-  }
   s.deleteDependencies.run(programId);
   for (const w of file.workstreams) {
     const id = ids.get(w.key) as number;
@@ -344,7 +380,7 @@ function syncWorkstreams(
       if (depId !== undefined) s.insertDependency.run(id, depId);
     }
   }
-  syncMilestones(before, file, programId, ids, s, diff, log);
+  return ids;
 }
 
 /**
@@ -362,51 +398,42 @@ function nextBaseline(
 function syncMilestones(
   before: Program | undefined,
   file: ProgramFile,
-  programId: number,
   workstreamIds: ReadonlyMap<string, number>,
-  s: Statements,
-  diff: Diff,
-  log: Log,
+  writer: ImportWriter,
 ): void {
-  const existing = new Map((before?.milestones ?? []).map((m) => [m.key, m]));
-  const ids = new Map<string, number>();
-  file.milestones.forEach((m, position) => {
-    const old = existing.get(m.key);
-    const row = {
+  const { programId, s } = writer;
+  const ids = syncByKey(writer, {
+    entity: 'milestone',
+    stored: before?.milestones ?? [],
+    items: file.milestones,
+    row: (m, old) => ({
       name: m.name,
       owner: m.owner,
       target: m.target ?? null,
       baseline: nextBaseline(m, old),
-    };
-    if (old) {
-      const changed = diff(
-        programId,
-        'milestone',
-        m.key,
-        m.name,
-        { ...pick(old, ['name', 'owner', 'target', 'baseline']), depends_on: old.dependsOn },
-        { ...row, depends_on: m.depends_on },
-      );
+    }),
+    before: (old) => ({
+      name: old.name,
+      owner: old.owner,
+      target: old.target,
+      baseline: old.baseline,
+      depends_on: old.dependsOn,
+    }),
+    after: (m, row) => ({ ...row, depends_on: m.depends_on }),
+    update: (_m, row, old, position, changed) => {
       s.updateMilestone.run({
         ...row,
         id: old.id,
         position,
         version: changed ? old.version + 1 : old.version,
       });
-      ids.set(m.key, old.id);
-      existing.delete(m.key);
-    } else {
-      const id = Number(
-        s.insertMilestone.run({ ...row, program_id: programId, key: m.key, position }).lastInsertRowid,
-      );
-      ids.set(m.key, id);
-      log(programId, createdEntry('milestone', m.key, m.name));
-    }
+    },
+    insert: (m, row, position) =>
+      Number(s.insertMilestone.run({ ...row, program_id: programId, key: m.key, position }).lastInsertRowid),
+    remove: (id) => {
+      s.deleteMilestone.run(id);
+    },
   });
-  for (const gone of existing.values()) {
-    s.deleteMilestone.run(gone.id);
-    log(programId, removedEntry('milestone', gone.key, gone.name));
-  }
   for (const m of file.milestones) {
     const id = ids.get(m.key) as number;
     s.deleteMilestoneDependencies.run(id);
@@ -418,10 +445,6 @@ function syncMilestones(
       else if (milestoneId !== undefined) s.insertMilestoneMilestoneDependency.run(id, milestoneId, position);
     });
   }
-}
-
-function pick<T extends object, K extends keyof T>(item: T, keys: readonly K[]): Pick<T, K> {
-  return Object.fromEntries(keys.map((k) => [k, item[k]])) as Pick<T, K>;
 }
 
 /** A list's table: the columns an import writes, and those it writes only when it adds the row. */
@@ -447,15 +470,16 @@ const LIST_TABLES = {
 } as const;
 type ListTable = keyof typeof LIST_TABLES;
 
-/** A file's risk or next action may carry the id of the row it came from (written by export). */
+/** A file's risk, next action or decision may carry the id of the row it came from (written by export). */
 interface ListItem {
   id?: number | undefined;
 }
 
 /**
  * One of the program's lists, as the store has it and as the file has it. Items are matched by `key` (the id
- * for risks and next actions: the merge gave the file's items the store's ids; the name for readiness, which
- * Slack cannot change); an item of the file without a stored match is new, a stored one the file lacks goes.
+ * for risks, next actions and decisions: the merge gave the file's items the store's ids; the name for
+ * readiness, which Slack cannot change); an item of the file without a stored match is new, a stored one the
+ * file lacks goes.
  */
 interface SyncedList<O extends { id: number; version: number }, F extends object> {
   entity: 'risk' | 'readiness' | 'action' | 'decision';
@@ -475,17 +499,15 @@ interface SyncedList<O extends { id: number; version: number }, F extends object
 function syncLists(
   before: Program | undefined,
   file: ProgramFile,
-  programId: number,
-  at: string,
-  s: Statements,
-  diff: Diff,
-  log: Log,
+  workstreamIds: ReadonlyMap<string, number>,
+  writer: ImportWriter,
 ): { riskIds: number[]; nextActionIds: number[]; decisionIds: number[] } {
+  const { programId, at, s, log } = writer;
   const workstreamId = (key: string | null | undefined) =>
-    key == null ? null : ((s.workstreamId.get(programId, key) as number | undefined) ?? null);
+    key == null ? null : (workstreamIds.get(key) ?? null);
   const idKey = (item: ListItem) => (item.id === undefined ? undefined : String(item.id));
   const sync = <O extends { id: number; version: number }, F extends object>(list: SyncedList<O, F>) =>
-    syncList(list as SyncedList<O, F & ListItem>, programId, s, diff, log);
+    syncList(list as SyncedList<O, F & ListItem>, writer);
 
   const riskIds = sync({
     entity: 'risk',
@@ -602,7 +624,7 @@ function syncLists(
       s.insertHoliday.run(programId, position, h.from, h.to, h.name);
     });
     if (before) {
-      log(programId, {
+      log({
         entity: 'program',
         entityKey: file.slug,
         entityLabel: file.name,
@@ -621,7 +643,7 @@ function syncLists(
       s.insertReference.run(programId, position, r.title, r.url ?? null);
     });
     if (before) {
-      log(programId, {
+      log({
         entity: 'reference',
         entityKey: 'all',
         entityLabel: 'Related references',
@@ -640,10 +662,7 @@ function syncLists(
  */
 function syncList<O extends { id: number; version: number }, F extends ListItem>(
   list: SyncedList<O, F>,
-  programId: number,
-  s: Statements,
-  diff: Diff,
-  log: Log,
+  { programId, s, diff, log }: ImportWriter,
 ): number[] {
   const table = s.lists[list.table];
   const stored = new Map(list.stored.map((o) => [list.key(o), o]));
@@ -655,12 +674,11 @@ function syncList<O extends { id: number; version: number }, F extends ListItem>
       const id = item.id !== undefined && table.exists.get(item.id) === undefined ? item.id : null;
       const row = { ...list.row(item, undefined), id, program_id: programId, position };
       const newId = Number(table.insert.run(row).lastInsertRowid);
-      log(programId, createdEntry(list.entity, String(newId), list.label(item)));
+      log(createdEntry(list.entity, String(newId), list.label(item)));
       return newId;
     }
     stored.delete(key);
     const changed = diff(
-      programId,
       list.entity,
       String(old.id),
       list.label(item),
@@ -677,7 +695,7 @@ function syncList<O extends { id: number; version: number }, F extends ListItem>
   });
   for (const gone of stored.values()) {
     table.remove.run(gone.id);
-    log(programId, removedEntry(list.entity, String(gone.id), list.label(gone)));
+    log(removedEntry(list.entity, String(gone.id), list.label(gone)));
   }
   return ids;
 }
@@ -745,7 +763,6 @@ function prepare(db: Db) {
          updated_by = @updated_by, updated_at = @updated_at, version = @version WHERE id = @id`,
     ),
     deleteWorkstream: db.prepare('DELETE FROM workstreams WHERE id = ?'),
-    workstreamId: db.prepare('SELECT id FROM workstreams WHERE program_id = ? AND key = ?').pluck(),
     deleteOwners: db.prepare('DELETE FROM workstream_owners WHERE workstream_id = ?'),
     insertOwner: db.prepare('INSERT OR IGNORE INTO workstream_owners (workstream_id, user_id) VALUES (?, ?)'),
     deleteDependencies: db.prepare(

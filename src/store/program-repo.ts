@@ -211,7 +211,7 @@ export class ProgramRepo {
    * inside a transaction after a change is never kept: it may be undone.
    */
   private fresh(): boolean {
-    const fingerprint = this.q.fingerprint.get() ?? '';
+    const fingerprint = this.changeMark();
     if (fingerprint === this.fingerprint) return true;
     if (this.db.inTransaction) return false;
     this.fingerprint = fingerprint;
