@@ -39,17 +39,9 @@ export function tableRow(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-/** A table of cells that are Markdown already (escaped text, mentions, links): one line a row. */
-export function markupTable(header: string[], rows: string[][]): string[] {
-  return [tableRow(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(tableRow)];
-}
-
-/** A table of plain text cells. */
-export function table(header: string[], rows: string[][]): string[] {
-  return markupTable(
-    header.map(tableCell),
-    rows.map((cells) => cells.map(tableCell)),
-  );
+/** A table's header row and the rule under it; its rows (each a `tableRow`) follow, one line a row. */
+export function tableHead(header: readonly string[]): string[] {
+  return [tableRow(header), `|${header.map(() => '---').join('|')}|`];
 }
 
 export function list(items: string[]): string[] {

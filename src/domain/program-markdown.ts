@@ -4,13 +4,13 @@ import {
   list,
   markdownDocument,
   markdownText,
-  markupTable,
   paragraphs,
   section,
-  table,
   tableCell,
+  tableHead,
+  tableRow,
 } from './markdown-text.js';
-import type { Decision, NextAction, Program, Readiness, Reference, Workstream } from './program.js';
+import type { Decision, NextAction, Program, Reference, TopRisk, Workstream } from './program.js';
 import {
   bySeverityThenPosition,
   DECISION_STATE_LABELS,
@@ -36,7 +36,12 @@ function ownerOf(w: Workstream): string {
   return w.ownerTeam || w.ownerIds.join(', ') || 'unassigned';
 }
 
-/** The page's parts that read the same wherever the page is published (export, canvas). */
+/**
+ * The page's parts that read the same wherever the page is published (export, canvas): each section's
+ * title, introduction, table head and what it says when empty. A section that lists things takes its
+ * lines rendered (the canvas's with mentions and cut to its share of the page), and `more`, the line
+ * counting what the page left out.
+ */
 export function pageUses(): string[] {
   return ['Use this page to', '', ...list(PAGE_USES)];
 }
@@ -53,18 +58,73 @@ export function vocabularySection(): string[] {
   );
 }
 
-export function readinessSection(readiness: readonly Readiness[], more: string[] = []): string[] {
+const SUMMARY_COLUMNS = ['Area', 'Current state', 'Owner', 'Status', 'Risk'];
+
+/** The executive summary table from its rows (each a `tableRow`). */
+export function executiveSummarySection(rows: string[], more: string[] = []): string[] {
+  return section(
+    'Executive summary',
+    rows.length || more.length ? [...tableHead(SUMMARY_COLUMNS), ...rows] : ['No workstreams yet.'],
+    more,
+  );
+}
+
+/** A workstream's heading and its snapshot (else its current state), above the lines each page adds. */
+export function snapshotHead(w: Workstream): string[] {
+  const lines = [`### ${markdownText(w.name)}`, ''];
+  if (w.summary || w.state) lines.push(markdownText(w.summary || w.state), '');
+  return lines;
+}
+
+/** The workstream snapshot from each workstream's block (and a block counting those left out). */
+export function snapshotSection(blocks: string[][]): string[] {
+  return section('Workstream snapshot', ...(blocks.length ? blocks : [['No workstreams yet.']]));
+}
+
+/** Open risks as the page lists them: the most severe first. */
+export function openRisks(program: Program): TopRisk[] {
+  return program.risks.filter((r) => r.status === 'open').sort(bySeverityThenPosition);
+}
+
+export function topRisksSection(lines: string[]): string[] {
+  return section(
+    'Top risks right now',
+    lines.length ? ['Highest-priority unresolved risks', '', ...lines] : ['No open risks.'],
+  );
+}
+
+/**
+ * The delivery signal: each group that has something in it, introduced by its sentence, then the lines
+ * `render` makes of its names (told how many groups share the section).
+ */
+export function deliverySection(
+  program: Program,
+  render: (names: string[], group: DeliveryGroup, groups: number) => string[],
+): string[] {
+  const signal = deliverySignal(program);
+  const groups = (Object.keys(DELIVERY_GROUPS) as DeliveryGroup[]).filter((g) => signal[g].length > 0);
+  if (!groups.length) return section('Delivery signal', ['Nothing is waiting: every workstream is done.']);
+  return section(
+    'Delivery signal',
+    ...groups.map((g) => [DELIVERY_GROUPS[g], '', ...render(signal[g], g, groups.length)]),
+  );
+}
+
+const READINESS_COLUMNS = ['Readiness dimension', 'Current signal'];
+
+/** The readiness table from its rows (each a `tableRow`). */
+export function readinessSection(rows: string[], more: string[] = []): string[] {
   return section(
     'Readiness signal',
-    readiness.length
-      ? table(
-          ['Readiness dimension', 'Current signal'],
-          // The note says the signal in words ("not ready until…"); without one, the signal's own label.
-          readiness.map((r) => [r.name, r.note || SIGNAL_INFO[r.signal].label]),
-        )
+    rows.length || more.length
+      ? [...tableHead(READINESS_COLUMNS), ...rows]
       : ['No readiness dimensions yet.'],
     more,
   );
+}
+
+export function nextActionsSection(lines: string[]): string[] {
+  return section('Immediate next actions', lines.length ? lines : ['No open actions.']);
 }
 
 /** A reference as a list item: a link when its URL is a web link. */
@@ -72,15 +132,12 @@ export function referenceLine(r: Reference): string {
   return `- ${linkTo(r.title, r.url)}`;
 }
 
-export function referencesSection(references: readonly Reference[], more: string[] = []): string[] {
-  return section(
-    'Related references',
-    references.length ? references.map(referenceLine) : ['No references yet.'],
-    more,
-  );
+/** The references from their lines (each a `referenceLine`). */
+export function referencesSection(lines: string[], more: string[] = []): string[] {
+  return section('Related references', lines.length ? lines : ['No references yet.'], more);
 }
 
-export const DECISION_REGISTER = 'Decision register';
+const DECISION_REGISTER = 'Decision register';
 const PENDING_DECISION_COLUMNS = ['Decision', 'Blocks', 'Deciders', 'Needed by', 'State'];
 const PENDING_INTRO = 'Waiting on a decision';
 const DECIDED_INTRO = 'Decided';
@@ -110,9 +167,13 @@ export function decidedDecisions(program: Program): Decision[] {
     .sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? '') || byPosition(a, b));
 }
 
+/** Workstream names by key: built once per page, not once per item that names workstreams. */
+export function workstreamNames(program: Program): ReadonlyMap<string, string> {
+  return new Map(program.workstreams.map((w) => [w.key, w.name]));
+}
+
 /** The names of the workstreams a decision blocks; a key no longer in the program stays a key. */
-export function blockedNames(program: Program, d: Decision): string {
-  const names = new Map(program.workstreams.map((w) => [w.key, w.name]));
+export function blockedNames(names: ReadonlyMap<string, string>, d: Decision): string {
   return d.workstreams.map((key) => names.get(key) ?? key).join(', ');
 }
 
@@ -122,14 +183,9 @@ export function decisionStateText(d: Decision): string {
   return d.state === 'deferred' && d.reason ? `${label}: ${d.reason}` : label;
 }
 
-/** One row of the pending table, from cells that are Markdown already. */
-export function pendingDecisionRow(cells: string[]): string {
-  return markupTable(PENDING_DECISION_COLUMNS, [cells])[2] ?? '';
-}
-
 /**
- * The register's section: the pending table's rows (rendered with `pendingDecisionRow`), then the decided
- * lines, each group followed by its own "…and N more" when the page had to leave some out.
+ * The register's section: the pending table's rows (each a `tableRow`), then the decided lines, each group
+ * followed by its own "…and N more" when the page had to leave some out.
  */
 export function decisionRegisterSection(parts: {
   pendingRows: string[];
@@ -144,7 +200,7 @@ export function decisionRegisterSection(parts: {
   return section(
     DECISION_REGISTER,
     hasPending
-      ? [PENDING_INTRO, '', ...markupTable(PENDING_DECISION_COLUMNS, []), ...pendingRows]
+      ? [PENDING_INTRO, '', ...tableHead(PENDING_DECISION_COLUMNS), ...pendingRows]
       : ['Nothing is waiting on a decision.'],
     pendingMore,
     hasDecided ? [DECIDED_INTRO, '', ...decidedLines] : [],
@@ -164,11 +220,12 @@ export function decidedLine(d: Decision, person: (id: string) => string): string
 }
 
 function decisionRegister(program: Program): string[] {
+  const names = workstreamNames(program);
   return decisionRegisterSection({
     pendingRows: pendingDecisions(program).map((d) =>
-      pendingDecisionRow([
+      tableRow([
         tableCell(d.question),
-        tableCell(blockedNames(program, d)),
+        tableCell(blockedNames(names, d)),
         tableCell(d.deciders.join(', ')),
         d.neededBy ?? '',
         tableCell(decisionStateText(d)),
@@ -184,16 +241,14 @@ function nextActionLine(a: NextAction): string {
 }
 
 function workstreamSnapshot(w: Workstream): string[] {
-  const lines = [`### ${markdownText(w.name)}`, ''];
-  if (w.summary || w.state) lines.push(markdownText(w.summary || w.state), '');
-  lines.push(
+  return [
+    ...snapshotHead(w),
     ...list([
       `current owner: ${ownerOf(w)}`,
       `status: ${STATUS_INFO[w.status].label}`,
       `main blocker: ${w.blocker || 'none'}`,
     ]),
-  );
-  return lines;
+  ];
 }
 
 /**
@@ -201,57 +256,36 @@ function workstreamSnapshot(w: Workstream): string[] {
  * a wiki rather than Slack. Everything is derived from the program, so the page is as current as the store.
  */
 export function programToMarkdown(program: Program): string {
-  const openRisks = program.risks.filter((r) => r.status === 'open').sort(bySeverityThenPosition);
-  const openActions = program.actions.filter((a) => !a.done);
-  const signal = deliverySignal(program);
-  const groups = (Object.keys(DELIVERY_GROUPS) as DeliveryGroup[]).filter((g) => signal[g].length > 0);
-
-  const blocks: string[][] = [
+  return markdownDocument([
     [`# ${markdownText(program.name)}`],
     paragraphs(program.summary),
     pageUses(),
     vocabularySection(),
-    section(
-      'Executive summary',
-      program.workstreams.length
-        ? table(
-            ['Area', 'Current state', 'Owner', 'Status', 'Risk'],
-            program.workstreams.map((w) => [
-              w.name,
-              w.state,
-              ownerOf(w),
-              STATUS_INFO[w.status].label.toLowerCase(),
-              RISK_INFO[w.risk].label.toLowerCase(),
-            ]),
-          )
-        : ['No workstreams yet.'],
+    executiveSummarySection(
+      program.workstreams.map((w) =>
+        tableRow(
+          [
+            w.name,
+            w.state,
+            ownerOf(w),
+            STATUS_INFO[w.status].label.toLowerCase(),
+            RISK_INFO[w.risk].label.toLowerCase(),
+          ].map(tableCell),
+        ),
+      ),
     ),
-    section(
-      'Workstream snapshot',
-      ...(program.workstreams.length
-        ? program.workstreams.map(workstreamSnapshot)
-        : [['No workstreams yet.']]),
+    snapshotSection(program.workstreams.map(workstreamSnapshot)),
+    topRisksSection(list(openRisks(program).map((r) => r.text))),
+    deliverySection(program, list),
+    readinessSection(
+      // The note says the signal in words ("not ready until…"); without one, the signal's own label.
+      program.readiness.map((r) =>
+        tableRow([tableCell(r.name), tableCell(r.note || SIGNAL_INFO[r.signal].label)]),
+      ),
     ),
-    section(
-      'Top risks right now',
-      openRisks.length
-        ? ['Highest-priority unresolved risks', '', ...list(openRisks.map((r) => r.text))]
-        : ['No open risks.'],
-    ),
-    section(
-      'Delivery signal',
-      ...(groups.length
-        ? groups.map((g) => [DELIVERY_GROUPS[g], '', ...list(signal[g])])
-        : [['Nothing is waiting: every workstream is done.']]),
-    ),
-    readinessSection(program.readiness),
-    section(
-      'Immediate next actions',
-      openActions.length ? list(openActions.map(nextActionLine)) : ['No open actions.'],
-    ),
+    nextActionsSection(list(program.actions.filter((a) => !a.done).map(nextActionLine))),
     // Rollout's addition: the seed page only named its Decision Register among its references.
     decisionRegister(program),
-    referencesSection(program.references),
-  ];
-  return markdownDocument(blocks);
+    referencesSection(program.references.map(referenceLine)),
+  ]);
 }

@@ -65,6 +65,13 @@ export function canvasHint(reason: string): string {
   return HINTS[reason] ?? DEFAULT_HINT;
 }
 
+/** A canvas on record that is the one kept in the program's channel (not gone, not another channel's). */
+type KeptCanvas = CanvasRecord & { canvasId: string };
+
+function isKept(record: CanvasRecord | undefined, channel: string): record is KeptCanvas {
+  return !!record?.canvasId && record.channel === channel;
+}
+
 function failure(error: unknown): CanvasFailure {
   if (error instanceof CanvasFailure) return error;
   const reason = answerLost(error) ? `no answer (${slackErrorReason(error)})` : slackErrorReason(error);
@@ -139,7 +146,7 @@ export class CanvasKeeper {
   pageUrl(program: Program): string | null {
     if (!program.canvasChannel) return null;
     const record = this.store.get(program.id);
-    return record?.canvasId && record.channel === program.canvasChannel ? record.url : null;
+    return isKept(record, program.canvasChannel) ? record.url : null;
   }
 
   /**
@@ -184,7 +191,7 @@ export class CanvasKeeper {
     const program = this.programs.getById(programId);
     if (!program?.canvasChannel) return false;
     const record = this.store.get(programId);
-    if (!record?.canvasId || record.channel !== program.canvasChannel) return true;
+    if (!isKept(record, program.canvasChannel)) return true;
     return record.publishedHash !== this.pages.page(program).hash;
   }
 
@@ -256,14 +263,12 @@ export class CanvasKeeper {
     const channel = program?.canvasChannel;
     if (!program || !channel) return { kind: 'no-canvas' };
     const page = this.pages.page(program);
-    let record = this.store.get(programId);
-    if (!record?.canvasId || record.channel !== channel) {
-      const made = await this.make(program, channel, page, record);
-      if (made.publishedHash === page.hash) return { kind: 'created', canvas: made };
-      record = made;
-    }
-    if (record.publishedHash === page.hash) return { kind: 'current', canvas: record };
-    const canvasId = record.canvasId as string;
+    const onRecord = this.store.get(programId);
+    const kept = isKept(onRecord, channel);
+    // A canvas adopted after a lost answer is made without the page on it: it is edited below.
+    const record = kept ? onRecord : await this.make(program, channel, page, onRecord);
+    if (record.publishedHash === page.hash) return { kind: kept ? 'current' : 'created', canvas: record };
+    const { canvasId } = record;
     try {
       await this.once.canvases.edit({
         canvas_id: canvasId,
@@ -304,7 +309,7 @@ export class CanvasKeeper {
     channel: string,
     page: CanvasPage,
     previous: CanvasRecord | undefined,
-  ): Promise<CanvasRecord> {
+  ): Promise<KeptCanvas> {
     const content = { type: 'markdown' as const, markdown: page.markdown };
     const log = { program: program.slug, channel };
     const record = (canvasId: string, kind: CanvasKind, hash: string | null, url: string | null) => {
@@ -318,7 +323,7 @@ export class CanvasKeeper {
         at: this.deps.clock.now(),
       });
       this.deps.logger.info({ event: 'canvas_created', ...log, canvas: canvasId, kind }, 'canvas made');
-      return this.store.get(program.id) as CanvasRecord;
+      return this.store.get(program.id) as KeptCanvas;
     };
     const uncertain = previous?.createUncertainAt && previous.channel === channel;
     if (uncertain) {

@@ -1,15 +1,10 @@
-import {
-  DELIVERY_GROUPS,
-  type DeliveryGroup,
-  deliverySignal,
-  slowingWithReasons,
-} from '../domain/delivery-signal.js';
+import { dayLabel } from '../domain/decision-register.js';
+import { slowingWithReasons } from '../domain/delivery-signal.js';
 import { historyFieldLabel, historyValueLabel, REVIEWED_FIELD } from '../domain/history-fields.js';
 import { daysBetween, localDate } from '../domain/local-time.js';
 import {
   markdownDocument,
   markdownText,
-  markupTable,
   paragraphs,
   section,
   tableCell,
@@ -21,6 +16,7 @@ import type {
   NextAction,
   Program,
   Readiness,
+  TopRisk,
   Workstream,
 } from '../domain/program.js';
 import {
@@ -29,21 +25,23 @@ import {
   decidedLine,
   decisionRegisterSection,
   decisionStateText,
+  deliverySection,
+  executiveSummarySection,
+  nextActionsSection,
+  openRisks,
   pageUses,
-  pendingDecisionRow,
   pendingDecisions,
+  readinessSection,
   referenceLine,
   referencesSection,
+  snapshotHead,
+  snapshotSection,
+  topRisksSection,
   vocabularySection,
+  workstreamNames,
 } from '../domain/program-markdown.js';
 import { isSlackUserId } from '../domain/slack-user.js';
-import {
-  bySeverityThenPosition,
-  RISK_INFO,
-  SIGNAL_INFO,
-  STATUS_INFO,
-  type Status,
-} from '../domain/vocabulary.js';
+import { RISK_INFO, SIGNAL_INFO, STATUS_INFO, type Status } from '../domain/vocabulary.js';
 import { truncate } from './limits.js';
 import { plural } from './plural.js';
 import { inZone } from './zoned-time.js';
@@ -122,17 +120,17 @@ function renderWhileFits<T>(items: readonly T[], render: (item: T) => string, by
   return out;
 }
 
-/** How many of `items`, taken in order, fit in `bytes`. */
-function fitting(items: readonly string[], bytes: number): number {
-  return renderWhileFits(items, (t) => t, bytes).length;
-}
-
 const budget = (share: keyof typeof SHARES) => Math.floor(CANVAS_BYTES * SHARES[share]);
 
-/** Lines in order while they fit in the part's share, then a line counting the rest. */
-function fitLines(lines: string[], share: keyof typeof SHARES, more: (n: number) => string): string[] {
-  const n = fitting(lines, budget(share));
-  return n < lines.length ? [...lines.slice(0, n), more(lines.length - n)] : lines;
+/** `items` rendered while they fit in the part's share, then a line counting the rest. */
+function fitLines<T>(
+  items: readonly T[],
+  render: (item: T) => string,
+  share: keyof typeof SHARES,
+  more: (n: number) => string,
+): string[] {
+  const lines = renderWhileFits(items, render, budget(share));
+  return lines.length < items.length ? [...lines, more(items.length - lines.length)] : lines;
 }
 
 function moreLine(hidden: number, what: string): string[] {
@@ -145,9 +143,9 @@ function waitingSince(zone: string, today: string): (iso: string) => string {
   return (iso) => {
     let text = known.get(iso);
     if (text === undefined) {
-      const days = Math.max(0, daysBetween(localDate(new Date(iso), zone), today));
-      const day = inZone(iso, zone).replace(/, \d\d:\d\d .*$/, '');
-      text = `${markdownText(day)} (${days === 0 ? 'today' : plural(days, 'day')})`;
+      const date = localDate(new Date(iso), zone);
+      const days = Math.max(0, daysBetween(date, today));
+      text = `${markdownText(dayLabel(date))} (${days === 0 ? 'today' : plural(days, 'day')})`;
       known.set(iso, text);
     }
     return text;
@@ -155,18 +153,17 @@ function waitingSince(zone: string, today: string): (iso: string) => string {
 }
 
 /**
- * The readiness table with each dimension's signal named first ("**Not ready**: until the Okta path is
+ * A readiness row with the dimension's signal named first ("**Not ready**: until the Okta path is
  * confirmed"): the note alone may not say it, and a reader scans the column for the signal.
  */
-function readinessTable(readiness: readonly Readiness[], more: string[]): string[] {
-  if (!readiness.length) return section('Readiness signal', ['No readiness dimensions yet.']);
-  const rows = readiness.map(readinessCells);
-  return section('Readiness signal', markupTable(['Readiness dimension', 'Current signal'], rows), more);
+function readinessRow(r: Readiness): string {
+  const signal = `**${SIGNAL_INFO[r.signal].label}**`;
+  return tableRow([tableCell(r.name), r.note ? `${signal}: ${tableCell(r.note)}` : signal]);
 }
 
-function readinessCells(r: Readiness): string[] {
-  const signal = `**${SIGNAL_INFO[r.signal].label}**`;
-  return [tableCell(r.name), r.note ? `${signal}: ${tableCell(r.note)}` : signal];
+function readiness(program: Program): string[] {
+  const rows = renderWhileFits(program.readiness, readinessRow, budget('readiness'));
+  return readinessSection(rows, moreLine(program.readiness.length - rows.length, 'more dimension'));
 }
 
 function lastChangedLine(input: CanvasPageInput): string {
@@ -176,70 +173,59 @@ function lastChangedLine(input: CanvasPageInput): string {
 }
 
 function executiveSummary(program: Program): string[] {
-  if (!program.workstreams.length) return section('Executive summary', ['No workstreams yet.']);
-  const header = ['Area', 'Current state', 'Owner', 'Status', 'Risk'];
-  const [head = '', rule = ''] = markupTable(header, []);
   const row = (w: Workstream) =>
-    markupTable(header, [
-      [
-        tableCell(w.name),
-        tableCell(w.state),
-        owners(w),
-        STATUS_INFO[w.status].label,
-        RISK_INFO[w.risk].label,
-      ],
-    ])[2] ?? '';
+    tableRow([
+      tableCell(w.name),
+      tableCell(w.state),
+      owners(w),
+      STATUS_INFO[w.status].label,
+      RISK_INFO[w.risk].label,
+    ]);
   const rows = renderWhileFits(program.workstreams, row, budget('summary'));
   const hidden = program.workstreams.length - rows.length;
-  return section(
-    'Executive summary',
-    [head, rule, ...rows],
+  return executiveSummarySection(
+    rows,
     hidden > 0 ? [`…and ${plural(hidden, 'more workstream')}: \`/rollout status\` lists them all.`] : [],
   );
 }
 
 function snapshot(w: Workstream, since: (iso: string) => string): string {
-  const lines = [`### ${markdownText(w.name)}`, ''];
-  if (w.summary || w.state) lines.push(markdownText(w.summary || w.state), '');
-  lines.push(
+  const lines = [
+    ...snapshotHead(w),
     `- current owner: ${owners(w)}`,
     `- status: ${STATUS_INFO[w.status].label}`,
     `- main blocker: ${w.blocker ? markdownText(w.blocker) : 'none'}`,
-  );
+  ];
   if (WAITING.includes(w.status)) lines.push(`- waiting since: ${since(w.statusSince)}`);
   return lines.join('\n');
 }
 
-function workstreamSnapshots(program: Program, today: string): string[][] {
-  if (!program.workstreams.length) return [['No workstreams yet.']];
+function workstreamSnapshots(program: Program, today: string): string[] {
   const since = waitingSince(program.timezone, today);
   const shown = renderWhileFits(program.workstreams, (w) => snapshot(w, since), budget('snapshot'));
   const more = program.workstreams.length - shown.length;
   const blocks = shown.map((text) => [text]);
-  return more > 0
-    ? [...blocks, [`…and ${plural(more, 'more workstream')}: \`/rollout status\` shows each in detail.`]]
-    : blocks;
+  return snapshotSection(
+    more > 0
+      ? [...blocks, [`…and ${plural(more, 'more workstream')}: \`/rollout status\` shows each in detail.`]]
+      : blocks,
+  );
 }
 
 function topRisks(program: Program): string[] {
-  const open = program.risks.filter((r) => r.status === 'open').sort(bySeverityThenPosition);
-  if (!open.length) return section('Top risks right now', ['No open risks.']);
-  const names = new Map(program.workstreams.map((w) => [w.key, w.name]));
-  const lines = open.map((r) => {
+  const names = workstreamNames(program);
+  const line = (r: TopRisk) => {
     const on = r.workstream ? ` (${markdownText(names.get(r.workstream) ?? r.workstream)})` : '';
     return `- **${RISK_INFO[r.severity].label}**: ${markdownText(r.text)}${on}`;
-  });
-  return section('Top risks right now', [
-    'Highest-priority unresolved risks',
-    '',
-    ...fitLines(lines, 'risks', (n) => `…and ${plural(n, 'more open risk')}.`),
-  ]);
+  };
+  return topRisksSection(
+    fitLines(openRisks(program), line, 'risks', (n) => `…and ${plural(n, 'more open risk')}.`),
+  );
 }
 
 const REASON_TEXT = { blocked: 'blocked', 'high-risk': 'high risk' } as const;
 
-function deliverySection(program: Program): string[] {
-  const signal = deliverySignal(program);
+function deliverySignal(program: Program): string[] {
   const why = new Map(
     slowingWithReasons(program).map((s) => {
       const reasons = s.reasons.map((r) =>
@@ -250,20 +236,14 @@ function deliverySection(program: Program): string[] {
       return [s.workstream.name, reasons.join('; ')];
     }),
   );
-  const groups = (Object.keys(DELIVERY_GROUPS) as DeliveryGroup[]).filter((g) => signal[g].length > 0);
-  if (!groups.length) return section('Delivery signal', ['Nothing is waiting: every workstream is done.']);
-  const perGroup = Math.floor(budget('signal') / groups.length);
-  return section(
-    'Delivery signal',
-    ...groups.map((g) => {
-      const lines = signal[g].map((name) => {
-        const because = g === 'slowing' ? why.get(name) : undefined;
-        return `- ${markdownText(name)}${because ? `: ${because}` : ''}`;
-      });
-      const n = fitting(lines, perGroup);
-      return [DELIVERY_GROUPS[g], '', ...lines.slice(0, n), ...moreLine(lines.length - n, 'more')];
-    }),
-  );
+  return deliverySection(program, (names, g, groups) => {
+    const line = (name: string) => {
+      const because = g === 'slowing' ? why.get(name) : undefined;
+      return `- ${markdownText(name)}${because ? `: ${because}` : ''}`;
+    };
+    const lines = renderWhileFits(names, line, Math.floor(budget('signal') / groups));
+    return [...lines, ...moreLine(names.length - lines.length, 'more')];
+  });
 }
 
 function actionLine(a: NextAction, today: string): string {
@@ -274,12 +254,10 @@ function actionLine(a: NextAction, today: string): string {
 }
 
 function nextActions(program: Program, today: string): string[] {
-  const open = program.actions.filter((a) => !a.done);
-  if (!open.length) return section('Immediate next actions', ['No open actions.']);
-  return section(
-    'Immediate next actions',
+  return nextActionsSection(
     fitLines(
-      open.map((a) => actionLine(a, today)),
+      program.actions.filter((a) => !a.done),
+      (a) => actionLine(a, today),
       'actions',
       (n) => `…and ${plural(n, 'more open action')}.`,
     ),
@@ -289,27 +267,27 @@ function nextActions(program: Program, today: string): string[] {
 /** Of the register's share, what the pending table may take; the decided lines get the rest. */
 const PENDING_PART = 0.6;
 
-function pendingRow(program: Program, d: Decision, today: string, since: (iso: string) => string): string {
+function pendingRow(
+  names: ReadonlyMap<string, string>,
+  d: Decision,
+  today: string,
+  since: (iso: string) => string,
+): string {
   // In a table cell a `|` in a decider that is not a person would open a column.
   const deciders = d.deciders.map((id) => (isSlackUserId(id) ? person(id) : tableCell(id))).join(', ');
   const neededBy = d.neededBy ? (d.neededBy < today ? `${d.neededBy}, **overdue**` : d.neededBy) : '';
   const state = `${tableCell(decisionStateText(d))}, waiting since ${since(d.openedAt)}`;
-  return pendingDecisionRow([
-    tableCell(d.question),
-    tableCell(blockedNames(program, d)),
-    deciders,
-    neededBy,
-    state,
-  ]);
+  return tableRow([tableCell(d.question), tableCell(blockedNames(names, d)), deciders, neededBy, state]);
 }
 
 function decisionRegister(program: Program, today: string): string[] {
   const since = waitingSince(program.timezone, today);
+  const names = workstreamNames(program);
   const pending = pendingDecisions(program);
   const decided = decidedDecisions(program);
   const pendingRows = renderWhileFits(
     pending,
-    (d) => pendingRow(program, d, today, since),
+    (d) => pendingRow(names, d, today, since),
     Math.floor(budget('decisions') * PENDING_PART),
   );
   const used = pendingRows.reduce((sum, row) => sum + Buffer.byteLength(row) + 2, 0);
@@ -347,7 +325,7 @@ function changeValue(field: string, value: string | null, program: Program): str
     return value.split(/,\s*/).filter(Boolean).map(person).join(', ');
   }
   if (field === 'depends_on') {
-    const names = new Map(program.workstreams.map((w) => [w.key, w.name]));
+    const names = workstreamNames(program);
     return markdownText(
       value
         .split(/,\s*/)
@@ -382,7 +360,8 @@ function recentChanges(input: CanvasPageInput): string[] {
   const shown = entries.slice(0, RECENT_CHANGES_SHOWN);
   const beyond = entries.length > RECENT_CHANGES_SHOWN;
   const lines = fitLines(
-    shown.map((e) => changeLine(e, program)),
+    shown,
+    (e) => changeLine(e, program),
     'changes',
     (n) => `…and ${plural(n, 'more change')}: \`/rollout history\` has each workstream's.`,
   );
@@ -402,14 +381,7 @@ function recentChanges(input: CanvasPageInput): string[] {
 export function canvasPage(input: CanvasPageInput): string {
   const { program, now } = input;
   const today = localDate(now, program.timezone);
-  const { readiness, references } = program;
-  // Measured with the rows the page shows: escaping and the signal's name take room too.
-  const readinessShown = renderWhileFits(
-    readiness,
-    (r) => tableRow(readinessCells(r)),
-    budget('readiness'),
-  ).length;
-  const referencesShown = renderWhileFits(references, referenceLine, budget('references')).length;
+  const references = renderWhileFits(program.references, referenceLine, budget('references'));
   // No heading for the program's name: Slack shows the canvas's title (the name) above the page already.
   return markdownDocument([
     [lastChangedLine(input)],
@@ -417,19 +389,13 @@ export function canvasPage(input: CanvasPageInput): string {
     pageUses(),
     vocabularySection(),
     executiveSummary(program),
-    section('Workstream snapshot', ...workstreamSnapshots(program, today)),
+    workstreamSnapshots(program, today),
     topRisks(program),
-    deliverySection(program),
-    readinessTable(
-      readiness.slice(0, readinessShown),
-      moreLine(readiness.length - readinessShown, 'more dimension'),
-    ),
+    deliverySignal(program),
+    readiness(program),
     nextActions(program, today),
     decisionRegister(program, today),
-    referencesSection(
-      references.slice(0, referencesShown),
-      moreLine(references.length - referencesShown, 'more reference'),
-    ),
+    referencesSection(references, moreLine(program.references.length - references.length, 'more reference')),
     recentChanges(input),
   ]);
 }

@@ -5,6 +5,8 @@
  * whatever is not one of these stays as the characters written.
  */
 
+import { decodeEntities } from './mrkdwn.js';
+
 export type CanvasInline =
   | { type: 'text'; text: string }
   | { type: 'bold' | 'italic' | 'strike'; children: CanvasInline[] }
@@ -170,22 +172,22 @@ function parseList(lines: string[], start: number, out: CanvasBlock[]): number {
     const ordered = /\d/.test(marker);
     const number = ordered ? Number.parseInt(marker, 10) : 1;
     const item = listItem(m[3] ?? '');
+    const newList = (): CanvasList => ({ type: 'list', ordered, start: number, items: [] });
     while (stack.length > 1 && indent < (stack.at(-1)?.indent ?? 0)) stack.pop();
     let level = stack.at(-1);
     const parentItem = level?.list.items.at(-1);
     if (level && parentItem && indent >= level.indent + 2) {
-      const list: CanvasList = { type: 'list', ordered, start: number, items: [] };
+      const list = newList();
       parentItem.lists.push(list);
       level = { indent, list, parent: parentItem };
       stack.push(level);
     } else if (level && level.list.ordered !== ordered) {
       // Another kind of marker at the same depth starts another list.
       if (!level.parent) break;
-      const list: CanvasList = { type: 'list', ordered, start: number, items: [] };
-      level.parent.lists.push(list);
-      level.list = list;
+      level.list = newList();
+      level.parent.lists.push(level.list);
     } else if (!level) {
-      const list: CanvasList = { type: 'list', ordered, start: number, items: [] };
+      const list = newList();
       out.push(list);
       level = { indent, list, parent: undefined };
       stack.push(level);
@@ -272,13 +274,8 @@ function parseTable(lines: string[], start: number, out: CanvasBlock[]): number 
 type Item = string | { literal: string } | { atom: CanvasInline };
 
 const PUNCTUATION = /[!-/:-@[-`{-~]/;
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
 const ENTITY = /^&(?:amp|lt|gt);/;
 const MENTION = /^!\[\]\(([@#])([A-Z0-9]+)\)/;
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(?:amp|lt|gt);/g, (e) => ENTITIES[e] ?? e);
-}
 
 /**
  * How deep links and formatting may nest: far beyond what anyone writes, and short of a stack that a
@@ -305,7 +302,7 @@ export function parseInline(text: string, depth = 0): CanvasInline[] {
     if (c === '&') {
       const entity = ENTITY.exec(text.slice(i, i + 5));
       if (entity) {
-        items.push({ literal: ENTITIES[entity[0]] ?? entity[0] });
+        items.push({ literal: decodeEntities(entity[0]) });
         i += entity[0].length;
         continue;
       }
