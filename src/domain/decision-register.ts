@@ -1,7 +1,6 @@
-import { addDays, daysBetween, isoWeekday, localDate } from './local-time.js';
+import { addDays, daysBetween, localDate } from './local-time.js';
 import type { Decision, Program } from './program.js';
 import { isPendingDecision } from './vocabulary.js';
-import { formatDayMonthYear } from './week.js';
 
 /** How far back `/rollout decisions` shows what was decided. */
 export const RECENTLY_DECIDED_DAYS = 14;
@@ -59,11 +58,4 @@ export function pendingDecisionOf(program: Program, key: string, now: Date): Pen
 export function waitingLabel(days: number): string {
   if (days === 0) return 'opened today';
   return `waiting ${days} ${days === 1 ? 'day' : 'days'}`;
-}
-
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/** "Fri 11 Dec 2026". */
-export function dayLabel(date: string): string {
-  return `${WEEKDAYS[isoWeekday(date) - 1]} ${formatDayMonthYear(date)}`;
 }

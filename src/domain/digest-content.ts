@@ -1,5 +1,5 @@
 import { type SlowingReason, slowingWithReasons } from './delivery-signal.js';
-import { addDays, daysBetween, isoWeekday, localDate } from './local-time.js';
+import { addDays, daysBetween, localDate } from './local-time.js';
 import type { Decision, HistoryEntry, Program, TopRisk, Workstream } from './program.js';
 import { type DateConflict, type Dated, dateConflicts, slipDays } from './target-dates.js';
 import {
@@ -11,7 +11,7 @@ import {
   type Status,
   WAITING_STATUSES,
 } from './vocabulary.js';
-import { formatDayMonthYear, weekKeyLabel, weekKey as weekKeyOf, weekSunday } from './week.js';
+import { formatDayLabel, weekKeyLabel, weekKey as weekKeyOf, weekSunday } from './week.js';
 
 /**
  * What the weekly leadership digest says, as plain data: counts for the headline, then each section's
@@ -623,13 +623,6 @@ export function buildDigest(input: DigestInput): Digest {
     actions: { dueThisWeek, overdue },
     readiness,
   };
-}
-
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-
-/** "Mon 16 Nov 2026" for a calendar date. */
-export function formatDayLabel(date: string): string {
-  return `${WEEKDAYS[isoWeekday(date) - 1]} ${formatDayMonthYear(date)}`;
 }
 
 function sinceDay(since: Date, tz: string): string {

@@ -1,8 +1,8 @@
 import { firstOccurrenceInWeek } from './cron-schedule.js';
-import { isoWeekday, localDate, parseDate, wallTime, wallTimeToInstant } from './local-time.js';
+import { localDate, parseDate, wallTime, wallTimeToInstant } from './local-time.js';
 import type { Holiday } from './program.js';
 import { holidayName, holidayOn, nextWorkingDay } from './quiet-days.js';
-import { shiftWeek, weekKey as weekKeyOf, weekStart } from './week.js';
+import { formatDayLabel, shiftWeek, weekKey as weekKeyOf, weekStart } from './week.js';
 
 /**
  * When each week's digest is due, holidays included. A week's digest belongs to the week its schedule fires
@@ -96,20 +96,10 @@ export function digestsDueInWeekOf(cal: DueCalendar, now: Date): WeekDue[] {
   return found;
 }
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "Thu 24 Dec", with the year when `withYear`; English whatever the server's locale, as the log is read. */
-function dayText(date: string, withYear: boolean): string {
-  const { year, month, day } = parseDate(date);
-  const text = `${WEEKDAYS[isoWeekday(date) - 1]} ${day} ${MONTHS[month - 1]}`;
-  return withYear ? `${text} ${year}` : text;
-}
-
 /** "moved from Thu 24 Dec to Mon 28 Dec 2026: Winter break" (both years when the move crosses one). */
 export function moveText(move: DigestMove): string {
   const sameYear = move.from.slice(0, 4) === move.to.slice(0, 4);
-  return `moved from ${dayText(move.from, !sameYear)} to ${dayText(move.to, true)}: ${move.holiday}`;
+  return `moved from ${formatDayLabel(move.from, !sameYear)} to ${formatDayLabel(move.to)}: ${move.holiday}`;
 }
 
 /**

@@ -109,8 +109,22 @@ export function weekEnd(key: string, timeZone: string): Date {
 
 /** "23 Nov 2026": day, short English month, year; deterministic, whatever the server's locale. */
 export function formatDayMonthYear(date: CalendarDay | string): string {
+  return formatDay(date, 'd MMM yyyy');
+}
+
+/** "23 Nov": as formatDayMonthYear, without the year (beside a date that says it). */
+export function formatDayMonth(date: CalendarDay | string): string {
+  return formatDay(date, 'd MMM');
+}
+
+/** "Mon 23 Nov 2026" for a calendar date; "Mon 23 Nov" without `withYear`. */
+export function formatDayLabel(date: string, withYear = true): string {
+  return formatDay(date, withYear ? 'EEE d MMM yyyy' : 'EEE d MMM');
+}
+
+function formatDay(date: CalendarDay | string, pattern: string): string {
   const d = typeof date === 'string' ? parseDate(date) : date;
-  return format(new Date(Date.UTC(d.year, d.month - 1, d.day)), 'd MMM yyyy', { in: tz('UTC') });
+  return format(new Date(Date.UTC(d.year, d.month - 1, d.day)), pattern, { in: tz('UTC') });
 }
 
 /** "Week of 23 Nov 2026": the label of a week key, from its Monday. */

@@ -1,4 +1,3 @@
-import { dayLabel } from '../domain/decision-register.js';
 import { slowingWithReasons } from '../domain/delivery-signal.js';
 import { historyFieldLabel, historyValueLabel, REVIEWED_FIELD } from '../domain/history-fields.js';
 import { daysBetween, localDate } from '../domain/local-time.js';
@@ -42,6 +41,7 @@ import {
 } from '../domain/program-markdown.js';
 import { isSlackUserId } from '../domain/slack-user.js';
 import { RISK_INFO, SIGNAL_INFO, STATUS_INFO, type Status } from '../domain/vocabulary.js';
+import { formatDayLabel } from '../domain/week.js';
 import { truncate } from './limits.js';
 import { plural } from './plural.js';
 import { inZone } from './zoned-time.js';
@@ -145,7 +145,7 @@ function waitingSince(zone: string, today: string): (iso: string) => string {
     if (text === undefined) {
       const date = localDate(new Date(iso), zone);
       const days = Math.max(0, daysBetween(date, today));
-      text = `${markdownText(dayLabel(date))} (${days === 0 ? 'today' : plural(days, 'day')})`;
+      text = `${markdownText(formatDayLabel(date))} (${days === 0 ? 'today' : plural(days, 'day')})`;
       known.set(iso, text);
     }
     return text;

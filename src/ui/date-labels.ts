@@ -1,6 +1,6 @@
 import type { DateMarks } from '../domain/date-marks.js';
-import { parseDate } from '../domain/local-time.js';
 import { type DateConflict, type Dated, slipDays, slipLabel, type Upstream } from '../domain/target-dates.js';
+import { formatDayMonth, formatDayMonthYear } from '../domain/week.js';
 import { truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { plural } from './plural.js';
@@ -10,13 +10,11 @@ import { plural } from './plural.js';
  * baseline, and a warning when something is due before what it depends on. Returns escaped mrkdwn.
  */
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
 /** "1 Feb 2027"; "1 Feb" when `sameYearAs` (another date shown beside it) falls in the same year. */
 export function dayLabel(date: string, sameYearAs?: string | null): string {
-  const d = parseDate(date);
-  const year = sameYearAs && parseDate(sameYearAs).year === d.year ? '' : ` ${d.year}`;
-  return `${d.day} ${MONTHS[d.month - 1]}${year}`;
+  return sameYearAs && sameYearAs.slice(0, 4) === date.slice(0, 4)
+    ? formatDayMonth(date)
+    : formatDayMonthYear(date);
 }
 
 /** "once", "twice", "3 times". */

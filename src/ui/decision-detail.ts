@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import { dayLabel, pendingDecisionOf, waitingLabel } from '../domain/decision-register.js';
+import { pendingDecisionOf, waitingLabel } from '../domain/decision-register.js';
 import type { Program, Workstream } from '../domain/program.js';
+import { formatDayLabel } from '../domain/week.js';
 import { section } from './blocks.js';
 import { decidersLine } from './decisions-list.js';
 import { DECISION_BLOCKS } from './ids.js';
@@ -13,7 +14,7 @@ export function pendingDecisionBlocks(program: Program, w: Workstream, now: Date
   if (!pending) return [];
   const d = pending.decision;
   const needed = d.neededBy
-    ? `needed by ${dayLabel(d.neededBy)}${pending.overdue ? ' (*overdue*)' : ''}`
+    ? `needed by ${formatDayLabel(d.neededBy)}${pending.overdue ? ' (*overdue*)' : ''}`
     : 'no needed-by date';
   return [
     section(

@@ -1,9 +1,9 @@
 import type { InputBlock, KnownBlock, View } from '@slack/types';
-import { dayLabel } from '../domain/decision-register.js';
 import type { FieldChange } from '../domain/edit-fields.js';
 import { FIELD_LIMITS } from '../domain/field-limits.js';
 import type { Decision, Program, Workstream } from '../domain/program.js';
 import { STATUS_INFO, STATUSES } from '../domain/vocabulary.js';
+import { formatDayLabel } from '../domain/week.js';
 import { encodeItemOf, encodeProgramRef } from './action-values.js';
 import { context, option, section } from './blocks.js';
 import { decisionChoice, NEW_DECISION, workstreamChoice } from './decision-choices.js';
@@ -289,7 +289,7 @@ export function recordedModal(
 
 /** Once added, edited, deferred or withdrawn: a line saying so. */
 export function decisionSavedModal(title: string, what: string, decision: Decision): View {
-  const needed = decision.neededBy ? `\nNeeded by ${dayLabel(decision.neededBy)}` : '';
+  const needed = decision.neededBy ? `\nNeeded by ${formatDayLabel(decision.neededBy)}` : '';
   return noticeModal(
     title,
     `:white_check_mark: ${what}: *${escapeMrkdwn(truncate(decision.question, 500))}*${needed}`,

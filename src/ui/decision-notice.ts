@@ -1,6 +1,6 @@
-import { dayLabel } from '../domain/decision-register.js';
 import type { FieldChange } from '../domain/edit-fields.js';
 import type { Decision, Program, Workstream } from '../domain/program.js';
+import { formatDayLabel } from '../domain/week.js';
 import { context, message, section } from './blocks.js';
 import { blockedNames, decidersLine, linkMrkdwn } from './decisions-list.js';
 import { DECISION_BLOCKS } from './ids.js';
@@ -43,7 +43,7 @@ export function decisionRecordedNotice(n: RecordedNotice, intro?: string): Slack
       `${movedLine(n.moved)}${where}`,
     BLOCK_LIMITS.sectionText,
   );
-  const facts = `Decided by ${decidersLine(d.decidedBy)}${d.decidedAt ? ` on ${dayLabel(d.decidedAt)}` : ''} · Held up: ${blockedNames(n.program, d)}`;
+  const facts = `Decided by ${decidersLine(d.decidedBy)}${d.decidedAt ? ` on ${formatDayLabel(d.decidedAt)}` : ''} · Held up: ${blockedNames(n.program, d)}`;
   return message(
     `Decision recorded in ${escapeMrkdwn(n.program.name)}: ${escapeMrkdwn(truncate(d.question, 300))} → ${escapeMrkdwn(truncate(d.outcome, 500))}`,
     [section(DECISION_BLOCKS.recorded, body), context(undefined, facts)],

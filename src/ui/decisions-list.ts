@@ -1,6 +1,5 @@
 import type { KnownBlock } from '@slack/types';
 import {
-  dayLabel,
   type PendingDecision,
   pendingDecisions,
   RECENTLY_DECIDED_DAYS,
@@ -9,6 +8,7 @@ import {
 } from '../domain/decision-register.js';
 import { canActOnDecision, canAddDecision } from '../domain/permissions.js';
 import type { Decision, Program } from '../domain/program.js';
+import { formatDayLabel } from '../domain/week.js';
 import { encodeItemOf } from './action-values.js';
 import { actions, button, context, divider, message, section } from './blocks.js';
 import {
@@ -54,7 +54,7 @@ export function linkMrkdwn(url: string, label: string): string {
 export function pendingLine(program: Program, p: PendingDecision): string {
   const d = p.decision;
   const needed = d.neededBy
-    ? `needed by ${dayLabel(d.neededBy)}${p.overdue ? ' · *overdue*' : ''}`
+    ? `needed by ${formatDayLabel(d.neededBy)}${p.overdue ? ' · *overdue*' : ''}`
     : 'no needed-by date';
   const deferred = d.state === 'deferred' ? `\n_Deferred: ${escapeMrkdwn(truncate(d.reason, 300))}_` : '';
   return (
@@ -70,7 +70,7 @@ export function decidedLine(program: Program, d: Decision): string {
   return (
     `:white_check_mark: *${escapeMrkdwn(truncate(d.question, 300))}*\n` +
     `${escapeMrkdwn(truncate(d.outcome, 800))}\n` +
-    `_Decided by ${decidersLine(d.decidedBy)}${d.decidedAt ? ` on ${dayLabel(d.decidedAt)}` : ''} · ${blockedNames(program, d)}_${where}`
+    `_Decided by ${decidersLine(d.decidedBy)}${d.decidedAt ? ` on ${formatDayLabel(d.decidedAt)}` : ''} · ${blockedNames(program, d)}_${where}`
   );
 }
 

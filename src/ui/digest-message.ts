@@ -6,7 +6,6 @@ import {
   type DigestNextAction,
   type DigestPendingDecision,
   type DigestSlowing,
-  formatDayLabel,
   STALE_AFTER_DAYS,
 } from '../domain/digest-content.js';
 import type { Program } from '../domain/program.js';
@@ -21,6 +20,7 @@ import {
   STATUS_INFO,
   type Status,
 } from '../domain/vocabulary.js';
+import { formatDayLabel } from '../domain/week.js';
 import { encodeProgramRef } from './action-values.js';
 import { actions, button, context, divider, header, message, section } from './blocks.js';
 import { ACTIONS, DIGEST_BLOCKS, type DigestSection, digestSectionBlock } from './ids.js';

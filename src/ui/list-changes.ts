@@ -1,9 +1,9 @@
 import type { View } from '@slack/types';
-import { formatDayLabel } from '../domain/digest-content.js';
 import type { FieldChange } from '../domain/edit-fields.js';
 import { historyFieldLabel } from '../domain/history-fields.js';
 import type { Program } from '../domain/program.js';
 import { RISK_INFO, SIGNAL_INFO } from '../domain/vocabulary.js';
+import { formatDayLabel } from '../domain/week.js';
 import { truncate } from './limits.js';
 import { noticeModal } from './modal-parts.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';

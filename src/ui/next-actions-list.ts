@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import { formatDayLabel } from '../domain/digest-content.js';
 import { daysBetween, localDate } from '../domain/local-time.js';
 import { canAddNextAction, canEditNextAction } from '../domain/permissions.js';
 import type { NextAction, Program } from '../domain/program.js';
+import { formatDayLabel } from '../domain/week.js';
 import { button, divider, message } from './blocks.js';
 import { itemAction, LIST_ACTIONS } from './ids.js';
 import { SURFACE_BLOCKS } from './limits.js';

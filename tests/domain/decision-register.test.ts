@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  dayLabel,
   pendingDecisionOf,
   pendingDecisions,
   recentlyDecided,
   waitingLabel,
 } from '../../src/domain/decision-register.js';
+import { formatDayLabel } from '../../src/domain/week.js';
 import { listProgram } from '../support/list-program.js';
 import { decision } from '../support/program-objects.js';
 
@@ -47,6 +47,6 @@ describe('the decision register', () => {
       'waiting 1 day',
       'waiting 12 days',
     ]);
-    expect(dayLabel('2026-12-11')).toBe('Fri 11 Dec 2026');
+    expect(formatDayLabel('2026-12-11')).toBe('Fri 11 Dec 2026');
   });
 });

@@ -1,9 +1,9 @@
 import type { Deps } from '../../deps.js';
 import { localDate } from '../../domain/local-time.js';
 import { parseAwayDate } from '../../domain/people-away.js';
+import { formatDayLabel } from '../../domain/week.js';
 import { notice } from '../../ui/help.js';
 import { escapeMrkdwn } from '../../ui/mrkdwn.js';
-import { awayDateLabel } from '../../ui/people-away.js';
 import { type CommandContext, ephemeral } from './context.js';
 
 const EXAMPLE = '`/rollout away until 2026-12-24` (or `until Friday`, `until 24 Dec`)';
@@ -31,7 +31,7 @@ export async function away(ctx: CommandContext): Promise<void> {
   }
   if (until < now) {
     await ctx.ack(
-      ephemeral(notice(`${awayDateLabel(until)} has already passed. Try ${EXAMPLE}, or \`/rollout back\`.`)),
+      ephemeral(notice(`${formatDayLabel(until)} has already passed. Try ${EXAMPLE}, or \`/rollout back\`.`)),
     );
     return;
   }
@@ -40,7 +40,7 @@ export async function away(ctx: CommandContext): Promise<void> {
   await ctx.ack(
     ephemeral(
       notice(
-        `:palm_tree: You’re away until ${awayDateLabel(until)} (included). Rollout won’t remind you until then; ` +
+        `:palm_tree: You’re away until ${formatDayLabel(until)} (included). Rollout won’t remind you until then; ` +
           'your workstreams’ backups are reminded instead. `/rollout back` ends it early.',
       ),
     ),
