@@ -1,12 +1,12 @@
-import type { InputBlock, KnownBlock, View } from '@slack/types';
+import type { KnownBlock, View } from '@slack/types';
 import { FIELD_LIMITS } from '../domain/field-limits.js';
 import type { Decision, Program, Workstream } from '../domain/program.js';
 import { isPendingDecision } from '../domain/vocabulary.js';
-import { option, plainText, section } from './blocks.js';
+import { option, section } from './blocks.js';
 import { decisionChoice } from './decision-choices.js';
-import { DECISION_BLOCKS, INPUT_ACTION } from './ids.js';
-import { BLOCK_LIMITS, truncate } from './limits.js';
-import { keepWithin, textInput } from './modal-parts.js';
+import { DECISION_BLOCKS } from './ids.js';
+import { truncate } from './limits.js';
+import { dateInput, selectInput, textInput, usersSelectInput } from './modal-parts.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
 /** Where the update form's decision inputs show their inline errors. */
@@ -20,16 +20,6 @@ export const DECISION_PROMPT_BLOCKS = {
 /** The pending decisions a workstream waits on. */
 export function pendingFor(program: Program, key: string): Decision[] {
   return program.decisions.filter((d) => isPendingDecision(d.state) && d.workstreams.includes(key));
-}
-
-function optionalInput(blockId: string, label: string, element: InputBlock['element']): InputBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: true,
-    label: plainText(label, BLOCK_LIMITS.inputLabel),
-    element,
-  };
 }
 
 /**
@@ -47,17 +37,14 @@ export function decisionPromptBlocks(program: Program, w: Workstream): KnownBloc
     ),
   ];
   if (open.length) {
-    const options = keepWithin(
-      open.map((d) => option(decisionChoice(d), d.question)),
-      BLOCK_LIMITS.selectOptions,
-      () => false,
-    );
     blocks.push(
-      optionalInput(DECISION_BLOCKS.wsDecisionLink, 'Waits on an open decision', {
-        type: 'static_select',
-        action_id: INPUT_ACTION,
-        options,
-      }),
+      selectInput(
+        DECISION_BLOCKS.wsDecisionLink,
+        'Waits on an open decision',
+        open.map((d) => option(decisionChoice(d), d.question)),
+        undefined,
+        true,
+      ),
     );
   }
   blocks.push(
@@ -66,14 +53,8 @@ export function decisionPromptBlocks(program: Program, w: Workstream): KnownBloc
       multiline: true,
       placeholder: 'What needs deciding?',
     }),
-    optionalInput(DECISION_BLOCKS.wsDecisionDeciders, 'Who decides', {
-      type: 'multi_users_select',
-      action_id: INPUT_ACTION,
-    }),
-    optionalInput(DECISION_BLOCKS.wsDecisionNeededBy, 'Needed by', {
-      type: 'datepicker',
-      action_id: INPUT_ACTION,
-    }),
+    usersSelectInput(DECISION_BLOCKS.wsDecisionDeciders, 'Who decides', []),
+    dateInput(DECISION_BLOCKS.wsDecisionNeededBy, 'Needed by', null),
   );
   return blocks;
 }
