@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.js';
 import type { HistoryEntry } from '../domain/program.js';
-import type { ProgramFile } from '../domain/program-file.js';
+import { type ProgramFile, parseProgramFile } from '../domain/program-file.js';
 
 /** Who last changed something, from the history. */
 export interface LastEdit {
@@ -42,14 +42,17 @@ export class ImportBases {
     };
   }
 
-  /** The base, or undefined for a program not imported since bases were kept (or a base unreadable). */
+  /**
+   * The base, or undefined for a program not imported since bases were kept (or a base unreadable). Read
+   * through the program file's schema, as a file is: a base kept by an earlier version lacks what later ones
+   * added (decisions, holidays, backups…), which then takes its default instead of being missing.
+   */
   get(programId: number): ProgramFile | undefined {
     const text = this.q.get.get(programId);
     if (text === undefined) return undefined;
     try {
-      const file = JSON.parse(text) as ProgramFile;
-      const lists = [file.workstreams, file.risks, file.readiness, file.actions, file.milestones];
-      return lists.every(Array.isArray) ? file : undefined;
+      const parsed = parseProgramFile(JSON.parse(text));
+      return parsed.ok ? parsed.program : undefined;
     } catch {
       return undefined;
     }
