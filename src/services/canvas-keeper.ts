@@ -293,7 +293,12 @@ export class CanvasKeeper {
     const at = this.deps.clock.now();
     this.store.recordPublished(programId, canvasId, page.hash, at);
     this.deps.logger.info(
-      { event: 'canvas_published', program: program.slug, canvas: canvasId, bytes: page.markdown.length },
+      {
+        event: 'canvas_published',
+        program: program.slug,
+        canvas: canvasId,
+        bytes: Buffer.byteLength(page.markdown),
+      },
       'canvas brought up to date',
     );
     return { kind: 'edited', canvas: { ...record, publishedHash: page.hash, publishedAt: at.toISOString() } };
