@@ -1,10 +1,16 @@
 import { type SlowingReason, slowingWithReasons } from './delivery-signal.js';
 import { addDays, daysBetween, localDate } from './local-time.js';
-import type { Decision, HistoryEntry, Program, TopRisk, Workstream } from './program.js';
+import {
+  type Decision,
+  type HistoryEntry,
+  openRisks,
+  type Program,
+  type TopRisk,
+  type Workstream,
+} from './program.js';
 import { type DateConflict, type Dated, dateConflicts, slipDays } from './target-dates.js';
 import {
   byRiskThenPosition,
-  bySeverityThenPosition,
   isPendingDecision,
   type Risk,
   type Signal,
@@ -446,8 +452,8 @@ export function buildDigest(input: DigestInput): Digest {
   const risks = new Map(program.risks.map((r) => [String(r.id), r]));
   const ordered = [...program.workstreams].sort(byPositionThenId);
 
-  const openRisks = program.risks.filter((r) => r.status === 'open').sort(bySeverityThenPosition);
-  const topRisks: DigestRisk[] = openRisks.map((r) => {
+  const open = openRisks(program);
+  const topRisks: DigestRisk[] = open.map((r) => {
     const w = r.workstream === null ? undefined : workstreams.get(r.workstream);
     return { id: r.id, text: r.text, severity: r.severity, workstream: w ? ref(w) : null };
   });
@@ -594,8 +600,8 @@ export function buildDigest(input: DigestInput): Digest {
     since: since ? since.toISOString() : null,
     sinceLabel: since ? `since ${sinceDay(since, tz)}` : 'in the past week',
     counts: {
-      highRisks: openRisks.filter((r) => r.severity === 'high').length,
-      openRisks: openRisks.length,
+      highRisks: open.filter((r) => r.severity === 'high').length,
+      openRisks: open.length,
       blocked: blocked.length,
       needingDecision: waiting.length,
       readinessReady: readiness.filter((r) => r.signal === 'ready').length,

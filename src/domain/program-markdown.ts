@@ -10,9 +10,15 @@ import {
   tableHead,
   tableRow,
 } from './markdown-text.js';
-import type { Decision, NextAction, Program, Reference, TopRisk, Workstream } from './program.js';
 import {
-  bySeverityThenPosition,
+  type Decision,
+  type NextAction,
+  openRisks,
+  type Program,
+  type Reference,
+  type Workstream,
+} from './program.js';
+import {
   DECISION_STATE_LABELS,
   isPendingDecision,
   RISK_INFO,
@@ -79,11 +85,6 @@ export function snapshotHead(w: Workstream): string[] {
 /** The workstream snapshot from each workstream's block (and a block counting those left out). */
 export function snapshotSection(blocks: string[][]): string[] {
   return section('Workstream snapshot', ...(blocks.length ? blocks : [['No workstreams yet.']]));
-}
-
-/** Open risks as the page lists them: the most severe first. */
-export function openRisks(program: Program): TopRisk[] {
-  return program.risks.filter((r) => r.status === 'open').sort(bySeverityThenPosition);
 }
 
 export function topRisksSection(lines: string[]): string[] {

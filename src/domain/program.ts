@@ -1,4 +1,11 @@
-import type { DecisionState, Risk, RiskState, Signal, Status } from './vocabulary.js';
+import {
+  bySeverityThenPosition,
+  type DecisionState,
+  type Risk,
+  type RiskState,
+  type Signal,
+  type Status,
+} from './vocabulary.js';
 
 /** A program as the rest of Rollout sees it: plain data read from the store in one go. */
 export interface Program {
@@ -177,4 +184,9 @@ export function workstreamsByKey(program: Program): ReadonlyMap<string, Workstre
     if (Object.isFrozen(list)) indexes.set(list, index);
   }
   return index;
+}
+
+/** The program's open risks, the most severe first, then in its order: its "top risks right now". */
+export function openRisks(program: Pick<Program, 'risks'>): TopRisk[] {
+  return program.risks.filter((r) => r.status === 'open').sort(bySeverityThenPosition);
 }

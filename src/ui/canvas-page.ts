@@ -9,14 +9,15 @@ import {
   tableCell,
   tableRow,
 } from '../domain/markdown-text.js';
-import type {
-  Decision,
-  HistoryEntry,
-  NextAction,
-  Program,
-  Readiness,
-  TopRisk,
-  Workstream,
+import {
+  type Decision,
+  type HistoryEntry,
+  type NextAction,
+  openRisks,
+  type Program,
+  type Readiness,
+  type TopRisk,
+  type Workstream,
 } from '../domain/program.js';
 import {
   blockedNames,
@@ -27,7 +28,6 @@ import {
   deliverySection,
   executiveSummarySection,
   nextActionsSection,
-  openRisks,
   pageUses,
   pendingDecisions,
   readinessSection,

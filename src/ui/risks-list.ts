@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { canAddRisk, canEditRisk } from '../domain/permissions.js';
-import type { Program, TopRisk } from '../domain/program.js';
-import { bySeverityThenPosition, RISK_INFO, RISKS } from '../domain/vocabulary.js';
+import { openRisks, type Program, type TopRisk } from '../domain/program.js';
+import { RISK_INFO, RISKS } from '../domain/vocabulary.js';
 import { encodeItemOf } from './action-values.js';
 import { button, context, divider, message, section } from './blocks.js';
 import { itemAction, LIST_ACTIONS, LIST_BLOCKS, listItemBlock } from './ids.js';
@@ -34,7 +34,7 @@ function byClosedLatest(a: TopRisk, b: TopRisk): number {
  * "Add risk" only for members and admins.
  */
 export function risksList(program: Program, viewer: ListViewer, opts: ListOptions = {}): SlackMessage {
-  const open = program.risks.filter((r) => r.status === 'open').sort(bySeverityThenPosition);
+  const open = openRisks(program);
   const closed = program.risks.filter((r) => r.status === 'closed').sort(byClosedLatest);
   const mayEdit = (r: TopRisk) => canEditRisk(viewer.userId, program, r, viewer.admins).allowed;
   const mayAdd = canAddRisk(viewer.userId, program, viewer.admins).allowed;
