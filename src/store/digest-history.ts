@@ -1,6 +1,7 @@
 import type { Db } from '../db/open.js';
 import { DIGEST_CHANGE_FIELDS } from '../domain/digest-content.js';
 import type { HistoryEntry } from '../domain/program.js';
+import { HISTORY_ENTRY_COLUMNS } from './history-writer.js';
 
 /**
  * The history a digest needs, and no more: of each status or risk move since the last digest, only the
@@ -21,8 +22,7 @@ export class DigestHistory {
          WHERE program_id = @program AND entity = ? AND field = ? AND at >= @since GROUP BY entity_key`;
     const statement = db.prepare<unknown[], HistoryEntry>(
       `WITH ends AS (${pairs.map(() => branch).join(' UNION ALL ')})
-       SELECT id, entity, entity_key AS entityKey, entity_label AS entityLabel, field,
-              old_value AS oldValue, new_value AS newValue, actor, at, note
+       SELECT ${HISTORY_ENTRY_COLUMNS}
        FROM history WHERE id IN (SELECT first FROM ends UNION SELECT last FROM ends) ORDER BY id`,
     );
     const params = pairs.flat();

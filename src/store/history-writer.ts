@@ -1,6 +1,10 @@
 import type { Db } from '../db/open.js';
 import type { HistoryEntry } from '../domain/program.js';
 
+/** The history's columns as a HistoryEntry names them, for every read of whole entries. */
+export const HISTORY_ENTRY_COLUMNS = `id, entity, entity_key AS entityKey, entity_label AS entityLabel, field,
+  old_value AS oldValue, new_value AS newValue, actor, at, note`;
+
 export type HistoryRecord = Omit<HistoryEntry, 'id'>;
 
 /** What changed, without who, when and why. */

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open.js';
 import type { HistoryEntry } from '../domain/program.js';
 import { type ProgramFile, parseProgramFile } from '../domain/program-file.js';
+import { HISTORY_ENTRY_COLUMNS } from './history-writer.js';
 
 /** Who last changed something, from the history. */
 export interface LastEdit {
@@ -25,8 +26,7 @@ export class ImportBases {
          WHERE file != excluded.file`,
       ),
       history: db.prepare<[number], HistoryEntry>(
-        `SELECT id, entity, entity_key AS entityKey, entity_label AS entityLabel, field,
-                old_value AS oldValue, new_value AS newValue, actor, at, note
+        `SELECT ${HISTORY_ENTRY_COLUMNS}
          FROM history WHERE program_id = ? AND entity IN ('workstream', 'risk', 'readiness', 'action')
          ORDER BY id`,
       ),

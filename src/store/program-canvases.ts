@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.js';
 import type { HistoryEntry } from '../domain/program.js';
+import { HISTORY_ENTRY_COLUMNS } from './history-writer.js';
 
 export type CanvasKind = 'channel' | 'standalone';
 
@@ -29,9 +30,6 @@ interface CanvasRow {
   published_at: string | null;
   create_uncertain_at: string | null;
 }
-
-const HISTORY_COLUMNS = `id, entity, entity_key AS entityKey, entity_label AS entityLabel, field,
-  old_value AS oldValue, new_value AS newValue, actor, at, note`;
 
 /** Program canvases and the history their pages show, as prepared statements. */
 export class ProgramCanvases {
@@ -65,10 +63,10 @@ export class ProgramCanvases {
          WHERE program_id = ? AND canvas_id = ?`,
       ),
       lastChange: db.prepare<[number], HistoryEntry>(
-        `SELECT ${HISTORY_COLUMNS} FROM history WHERE program_id = ? ORDER BY id DESC LIMIT 1`,
+        `SELECT ${HISTORY_ENTRY_COLUMNS} FROM history WHERE program_id = ? ORDER BY id DESC LIMIT 1`,
       ),
       recent: db.prepare<[number, string, number, number], HistoryEntry>(
-        `SELECT ${HISTORY_COLUMNS} FROM history
+        `SELECT ${HISTORY_ENTRY_COLUMNS} FROM history
          WHERE program_id = ? AND at >= ? AND at > (SELECT created_at FROM programs WHERE id = ?)
          ORDER BY id DESC LIMIT ?`,
       ),

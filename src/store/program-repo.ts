@@ -12,6 +12,7 @@ import type {
   Workstream,
 } from '../domain/program.js';
 import type { DecisionState, Risk, RiskState, Signal, Status } from '../domain/vocabulary.js';
+import { HISTORY_ENTRY_COLUMNS } from './history-writer.js';
 
 interface ProgramRow {
   id: number;
@@ -129,8 +130,7 @@ export class ProgramRepo {
         'SELECT position, title, url FROM program_references WHERE program_id = ? ORDER BY position, id',
       ),
       history: db.prepare<[number, string, string, number], HistoryEntry>(
-        `SELECT id, entity, entity_key AS entityKey, entity_label AS entityLabel, field,
-                old_value AS oldValue, new_value AS newValue, actor, at, note
+        `SELECT ${HISTORY_ENTRY_COLUMNS}
          FROM history WHERE program_id = ? AND entity = ? AND entity_key = ? ORDER BY id DESC LIMIT ?`,
       ),
       fingerprint: db
