@@ -65,3 +65,8 @@ export function historyValueLabel(field: string, value: string): string {
   }
   return value;
 }
+
+/** A list the history keeps comma-separated (owners, admins, what a workstream depends on), as its items. */
+export function historyList(value: string): string[] {
+  return value.split(/,\s*/).filter(Boolean);
+}

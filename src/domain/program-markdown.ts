@@ -17,6 +17,7 @@ import {
   type Program,
   type Reference,
   type Workstream,
+  workstreamName,
 } from './program.js';
 import {
   DECISION_STATE_LABELS,
@@ -168,14 +169,9 @@ export function decidedDecisions(program: Program): Decision[] {
     .sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? '') || byPosition(a, b));
 }
 
-/** Workstream names by key: built once per page, not once per item that names workstreams. */
-export function workstreamNames(program: Program): ReadonlyMap<string, string> {
-  return new Map(program.workstreams.map((w) => [w.key, w.name]));
-}
-
 /** The names of the workstreams a decision blocks; a key no longer in the program stays a key. */
-export function blockedNames(names: ReadonlyMap<string, string>, d: Decision): string {
-  return d.workstreams.map((key) => names.get(key) ?? key).join(', ');
+export function blockedNames(program: Program, d: Decision): string {
+  return d.workstreams.map((key) => workstreamName(program, key)).join(', ');
 }
 
 /** "Open", or "Deferred: waiting on the budget" with its reason. */
@@ -221,12 +217,11 @@ export function decidedLine(d: Decision, person: (id: string) => string): string
 }
 
 function decisionRegister(program: Program): string[] {
-  const names = workstreamNames(program);
   return decisionRegisterSection({
     pendingRows: pendingDecisions(program).map((d) =>
       tableRow([
         tableCell(d.question),
-        tableCell(blockedNames(names, d)),
+        tableCell(blockedNames(program, d)),
         tableCell(d.deciders.join(', ')),
         d.neededBy ?? '',
         tableCell(decisionStateText(d)),

@@ -170,6 +170,11 @@ export function findWorkstream(program: Program, query: string): Workstream | un
 
 const indexes = new WeakMap<readonly Workstream[], ReadonlyMap<string, Workstream>>();
 
+/** A workstream's name by its key; the key itself when the program no longer has it. */
+export function workstreamName(program: Program, key: string): string {
+  return workstreamsByKey(program).get(key)?.name ?? key;
+}
+
 /**
  * A program's workstreams by key. The store hands out frozen programs, shared until the database changes,
  * so their index is built once; a program still being put together (not frozen) is indexed afresh.

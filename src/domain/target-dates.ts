@@ -1,5 +1,5 @@
 import { daysBetween } from './local-time.js';
-import type { Milestone, Program, Workstream } from './program.js';
+import { type Milestone, type Program, type Workstream, workstreamsByKey } from './program.js';
 
 /**
  * Target dates and what they say together: how far a date slipped against its baseline, what a milestone
@@ -105,7 +105,7 @@ export interface MilestoneOutlook {
 
 /** Each milestone's forecast, what it waits on and whether it is at risk, in the program's order. */
 export function milestoneOutlooks(program: Program): MilestoneOutlook[] {
-  const workstreams = new Map(program.workstreams.map((w) => [w.key, w]));
+  const workstreams = workstreamsByKey(program);
   const milestones = new Map(program.milestones.map((m) => [m.key, m]));
   const upstreamOf = new Map<string, Set<Workstream>>();
 

@@ -1,5 +1,10 @@
 import { slowingWithReasons } from '../domain/delivery-signal.js';
-import { historyFieldLabel, historyValueLabel, REVIEWED_FIELD } from '../domain/history-fields.js';
+import {
+  historyFieldLabel,
+  historyList,
+  historyValueLabel,
+  REVIEWED_FIELD,
+} from '../domain/history-fields.js';
 import { daysBetween, localDate } from '../domain/local-time.js';
 import {
   markdownDocument,
@@ -18,6 +23,7 @@ import {
   type Readiness,
   type TopRisk,
   type Workstream,
+  workstreamName,
 } from '../domain/program.js';
 import {
   blockedNames,
@@ -37,7 +43,6 @@ import {
   snapshotSection,
   topRisksSection,
   vocabularySection,
-  workstreamNames,
 } from '../domain/program-markdown.js';
 import { isSlackUserId } from '../domain/slack-user.js';
 import { RISK_INFO, SIGNAL_INFO, STATUS_INFO, type Status } from '../domain/vocabulary.js';
@@ -213,9 +218,8 @@ function workstreamSnapshots(program: Program, today: string): string[] {
 }
 
 function topRisks(program: Program): string[] {
-  const names = workstreamNames(program);
   const line = (r: TopRisk) => {
-    const on = r.workstream ? ` (${markdownText(names.get(r.workstream) ?? r.workstream)})` : '';
+    const on = r.workstream ? ` (${markdownText(workstreamName(program, r.workstream))})` : '';
     return `- **${RISK_INFO[r.severity].label}**: ${markdownText(r.text)}${on}`;
   };
   return topRisksSection(
@@ -267,27 +271,21 @@ function nextActions(program: Program, today: string): string[] {
 /** Of the register's share, what the pending table may take; the decided lines get the rest. */
 const PENDING_PART = 0.6;
 
-function pendingRow(
-  names: ReadonlyMap<string, string>,
-  d: Decision,
-  today: string,
-  since: (iso: string) => string,
-): string {
+function pendingRow(program: Program, d: Decision, today: string, since: (iso: string) => string): string {
   // In a table cell a `|` in a decider that is not a person would open a column.
   const deciders = d.deciders.map((id) => (isSlackUserId(id) ? person(id) : tableCell(id))).join(', ');
   const neededBy = d.neededBy ? (d.neededBy < today ? `${d.neededBy}, **overdue**` : d.neededBy) : '';
   const state = `${tableCell(decisionStateText(d))}, waiting since ${since(d.openedAt)}`;
-  return tableRow([tableCell(d.question), tableCell(blockedNames(names, d)), deciders, neededBy, state]);
+  return tableRow([tableCell(d.question), tableCell(blockedNames(program, d)), deciders, neededBy, state]);
 }
 
 function decisionRegister(program: Program, today: string): string[] {
   const since = waitingSince(program.timezone, today);
-  const names = workstreamNames(program);
   const pending = pendingDecisions(program);
   const decided = decidedDecisions(program);
   const pendingRows = renderWhileFits(
     pending,
-    (d) => pendingRow(names, d, today, since),
+    (d) => pendingRow(program, d, today, since),
     Math.floor(budget('decisions') * PENDING_PART),
   );
   const used = pendingRows.reduce((sum, row) => sum + Buffer.byteLength(row) + 2, 0);
@@ -321,16 +319,11 @@ const QUOTED_FIELDS: ReadonlySet<string> = new Set([
 function changeValue(field: string, value: string | null, program: Program): string {
   if (value === null || value === '') return '—';
   if (QUOTED_FIELDS.has(field)) return `“${markdownText(truncate(value, VALUE_MAX))}”`;
-  if (field === 'owner_ids' || field === 'admins') {
-    return value.split(/,\s*/).filter(Boolean).map(person).join(', ');
-  }
+  if (field === 'owner_ids' || field === 'admins') return historyList(value).map(person).join(', ');
   if (field === 'depends_on') {
-    const names = workstreamNames(program);
     return markdownText(
-      value
-        .split(/,\s*/)
-        .filter(Boolean)
-        .map((key) => names.get(key) ?? key)
+      historyList(value)
+        .map((key) => workstreamName(program, key))
         .join(', '),
     );
   }

@@ -7,7 +7,7 @@ import {
   waitingLabel,
 } from '../domain/decision-register.js';
 import { canActOnDecision, canAddDecision } from '../domain/permissions.js';
-import type { Decision, Program } from '../domain/program.js';
+import { type Decision, type Program, workstreamName } from '../domain/program.js';
 import { formatDayLabel } from '../domain/week.js';
 import { encodeItemOf } from './action-values.js';
 import { actions, button, context, divider, message, section } from './blocks.js';
@@ -31,9 +31,7 @@ const DECIDED_SHOWN = 8;
 /** The workstreams a decision holds up, by name, escaped; "no workstream" when none. */
 export function blockedNames(program: Program, d: Decision): string {
   if (d.workstreams.length === 0) return 'no workstream';
-  return d.workstreams
-    .map((k) => escapeMrkdwn(program.workstreams.find((w) => w.key === k)?.name ?? k))
-    .join(', ');
+  return d.workstreams.map((k) => escapeMrkdwn(workstreamName(program, k))).join(', ');
 }
 
 /** "<@U1>, <@U2>", or "no deciders yet". */

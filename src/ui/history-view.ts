@@ -1,6 +1,11 @@
 import type { KnownBlock } from '@slack/types';
-import { historyFieldLabel, historyValueLabel, REVIEWED_FIELD } from '../domain/history-fields.js';
-import type { HistoryEntry, Program, Workstream } from '../domain/program.js';
+import {
+  historyFieldLabel,
+  historyList,
+  historyValueLabel,
+  REVIEWED_FIELD,
+} from '../domain/history-fields.js';
+import { type HistoryEntry, type Program, type Workstream, workstreamName } from '../domain/program.js';
 import { context, header, message, section } from './blocks.js';
 import { HISTORY_BLOCKS, historyEntryBlock } from './ids.js';
 import { SURFACE_BLOCKS, truncate } from './limits.js';
@@ -45,19 +50,14 @@ function actorText(actor: string): string {
 function valueText(field: string, value: string | null, program: Program): string {
   if (value === null || value === '') return '—';
   if (field === 'owner_ids' || field === 'admins') {
-    return value
-      .split(/,\s*/)
-      .filter(Boolean)
+    return historyList(value)
       .map((id) => mention(id))
       .join(', ');
   }
   if (field === 'depends_on') {
-    const names = new Map(program.workstreams.map((w) => [w.key, w.name]));
     return escapeMrkdwn(
-      value
-        .split(/,\s*/)
-        .filter(Boolean)
-        .map((key) => names.get(key) ?? key)
+      historyList(value)
+        .map((key) => workstreamName(program, key))
         .join(', '),
     );
   }
