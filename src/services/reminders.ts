@@ -82,7 +82,7 @@ export class ReminderSender {
     const isAway = (user: string): Promise<boolean> => {
       let found = awayMemo.get(user);
       if (!found) {
-        found = this.isAway(client, user, now, sweeps[0]?.program.timezone ?? 'UTC');
+        found = this.isAway(client, user, now, sweeps);
         awayMemo.set(user, found);
       }
       return found;
@@ -126,8 +126,7 @@ export class ReminderSender {
     now: Date,
     isAway: (user: string) => Promise<boolean>,
   ): Promise<'sent' | 'failed' | 'none'> {
-    const fallbackZone = all.find((s) => s.stale.some((w) => worksOn(w, user)))?.program.timezone;
-    const zone = await this.zoneOf(client, user, fallbackZone ?? 'UTC');
+    const zone = await this.zoneOf(client, user, all);
     const today = localDate(now, zone);
     // Quiet days (weekends): nobody is reminded on their own Saturday or Sunday, in their Slack time zone.
     if (isWeekend(today)) return 'none';
@@ -213,9 +212,14 @@ export class ReminderSender {
   }
 
   /** Away today on their own calendar; a lookup that fails counts as present (PeopleAway logs it). */
-  private async isAway(client: WebClient, user: string, now: Date, fallbackZone: string): Promise<boolean> {
+  private async isAway(
+    client: WebClient,
+    user: string,
+    now: Date,
+    sweeps: readonly ProgramSweep[],
+  ): Promise<boolean> {
     if (!this.away) return false;
-    const zone = await this.zoneOf(client, user, fallbackZone);
+    const zone = await this.zoneOf(client, user, sweeps);
     const away = await this.away.awayOn(client, user, localDate(now, zone), zone);
     if (away)
       this.deps.logger.debug(
@@ -225,10 +229,14 @@ export class ReminderSender {
     return away !== undefined;
   }
 
-  /** The person's Slack time zone; the program's when Slack cannot tell (a guess closer than UTC). */
-  private async zoneOf(client: WebClient, user: string, fallback: string): Promise<string> {
+  /**
+   * The person's Slack time zone; when Slack cannot tell, that of the first program they work on (a guess
+   * closer than UTC), for their reminder and their being away alike.
+   */
+  private async zoneOf(client: WebClient, user: string, sweeps: readonly ProgramSweep[]): Promise<string> {
     const found = await this.zones.of(client, user);
-    return found.fallback ? fallback : found.zone;
+    if (!found.fallback) return found.zone;
+    return sweeps.find((s) => s.stale.some((w) => worksOn(w, user)))?.program.timezone ?? 'UTC';
   }
 }
 
